@@ -1,0 +1,45 @@
+//! Candidates: what the gazetteer and the rules propose, before the
+//! resolver chooses among them.
+
+use crate::EntityKind;
+
+/// Why a span was proposed as a mention, from weakest to strongest. When
+/// proposals of equal length disagree, the stronger evidence decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Evidence {
+    /// A capitalised sequence whose first word is a known given name.
+    GivenName,
+    /// An acronym defined in parentheses after its long form.
+    Acronym,
+    /// A designator that belongs to the name ("province", "Forces",
+    /// "Ministry of") or a cue before it ("the town of").
+    Designator,
+    /// A surface form of a gazetteer entry.
+    Gazetteer,
+    /// A title or role word before it ("Mr", "President", "cleric").
+    Title,
+}
+
+/// A proposed mention: a token range with a kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// Index of the first token.
+    pub start: usize,
+    /// Index one past the last token.
+    pub end: usize,
+    /// The proposed kind.
+    pub kind: EntityKind,
+    /// The gazetteer entry, when a gazetteer knows the referent.
+    pub entry: Option<u32>,
+    /// Why it was proposed.
+    pub evidence: Evidence,
+    /// Prominence of the reading (the entry's rank for gazetteer matches).
+    pub rank: u8,
+}
+
+impl Candidate {
+    /// The number of tokens covered.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+}

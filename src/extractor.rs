@@ -1,0 +1,253 @@
+//! The extractor: the pipeline's stages wired together, and its builder.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use crate::gazetteer::{self, DEFAULT_FILES, Entry, Matcher, Origin};
+use crate::markup::{Markup, Visible};
+use crate::rules::{self, Context};
+use crate::tokenizer::tokenize;
+use crate::{Entity, Error, Mention, resolver};
+
+/// A configured entity extractor.
+///
+/// Building one compiles its gazetteers, which takes a while; build it once
+/// and share it (it is `Send + Sync`). The free function [`extract`]
+/// shares one built from the embedded default gazetteers.
+///
+/// ```
+/// use gazetteer_ner::{EntityKind, Entry, Extractor};
+///
+/// let extractor = Extractor::builder()
+///     .entry(Entry::new(EntityKind::Organisation, "Acme Widgets").alias("Acme"))
+///     .build()?;
+/// let entities = extractor.extract("Acme Widgets opened a plant in Basra. Acme said.");
+/// assert_eq!(entities[0].name, "Acme Widgets");
+/// assert_eq!(entities[0].mentions.len(), 2);
+/// assert_eq!(entities[1].name, "Basra");
+/// # Ok::<(), gazetteer_ner::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    matcher: Matcher,
+    markup: Markup,
+}
+
+/// What the builder reads, in the order given.
+#[derive(Clone, Debug)]
+enum Source {
+    File(PathBuf),
+    Dir(PathBuf),
+    Data { name: String, bytes: Vec<u8> },
+    Entry(Entry),
+}
+
+/// Configures and builds an [`Extractor`].
+///
+/// By default the extractor starts from the gazetteers embedded in the
+/// crate; files, directories and entries given here are added to them, and
+/// take priority over them where they share a surface form.
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    defaults: bool,
+    sources: Vec<Source>,
+    markup: Markup,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            defaults: true,
+            sources: Vec::new(),
+            markup: Markup::Auto,
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Whether to start from the embedded default gazetteers (the default is
+    /// `true`). With `false`, only what is added here is known.
+    pub fn default_gazetteers(mut self, yes: bool) -> Self {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds a gazetteer file (see [`gazetteer::parse`] for the format).
+    pub fn gazetteer_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.push(Source::File(path.into()));
+        self
+    }
+
+    /// Adds every `*.tsv` file of a directory.
+    pub fn gazetteer_dir(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.push(Source::Dir(path.into()));
+        self
+    }
+
+    /// Adds gazetteer data held in memory; `name` names it in errors.
+    pub fn gazetteer_data(mut self, name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.sources.push(Source::Data {
+            name: name.into(),
+            bytes: bytes.into(),
+        });
+        self
+    }
+
+    /// Adds one entry.
+    pub fn entry(mut self, entry: Entry) -> Self {
+        self.sources.push(Source::Entry(entry));
+        self
+    }
+
+    /// Sets how the input is read (HTML or plain text); the default is
+    /// [`Markup::Auto`].
+    pub fn markup(mut self, markup: Markup) -> Self {
+        self.markup = markup;
+        self
+    }
+
+    /// Reads every source and compiles the gazetteers.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] for a file or directory that cannot be read,
+    /// [`Error::InvalidUtf8`] and [`Error::Malformed`] for bad gazetteer
+    /// data, [`Error::InvalidEntry`] for an unusable entry given in code.
+    pub fn build(self) -> Result<Extractor, Error> {
+        let mut entries: Vec<(Entry, Origin)> = Vec::new();
+        if self.defaults {
+            for (name, data) in DEFAULT_FILES {
+                let parsed = gazetteer::parse(name, data.as_bytes())?;
+                entries.extend(parsed.into_iter().map(|e| (e, Origin::Default)));
+            }
+        }
+        for source in self.sources {
+            let parsed = match source {
+                Source::File(path) => gazetteer::read_file(&path)?,
+                Source::Dir(path) => gazetteer::read_dir(&path)?,
+                Source::Data { name, bytes } => gazetteer::parse(&name, &bytes)?,
+                Source::Entry(entry) => vec![entry],
+            };
+            entries.extend(parsed.into_iter().map(|e| (e, Origin::User)));
+        }
+        Ok(Extractor {
+            matcher: Matcher::new(&entries)?,
+            markup: self.markup,
+        })
+    }
+}
+
+impl Extractor {
+    /// A builder that starts from the embedded default gazetteers.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Finds the entities of `text`: plain text or HTML, as the builder's
+    /// [`Markup`] setting decides. Entities come in order of first mention,
+    /// mentions in text order, with byte offsets into `text` as given.
+    pub fn extract(&self, text: &str) -> Vec<Entity> {
+        let visible = Visible::new(text, self.markup);
+        let tokens = tokenize(visible.text());
+        let cx = Context {
+            text: visible.text(),
+            tokens: &tokens,
+            lexicon: self.matcher.lexicon(),
+        };
+        let mut candidates = Vec::new();
+        self.matcher.find(cx.text, &tokens, &mut candidates);
+        rules::run(&cx, &mut candidates);
+        resolver::resolve(&cx, &self.matcher, candidates)
+            .into_iter()
+            .map(|r| Entity {
+                kind: r.kind,
+                name: r.name,
+                mentions: r
+                    .mentions
+                    .iter()
+                    .map(|&(s, e)| {
+                        let (start, end) = visible.to_input(tokens[s].start, tokens[e - 1].end);
+                        Mention {
+                            start,
+                            end,
+                            text: text[start..end].to_string(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The number of entity entries known (word-list entries excluded).
+    pub fn entry_count(&self) -> usize {
+        self.matcher.entry_count()
+    }
+
+    /// The number of distinct surface forms the gazetteer matcher searches
+    /// for.
+    pub fn pattern_count(&self) -> usize {
+        self.matcher.pattern_count()
+    }
+
+    /// The heap memory held by the extractor, in bytes (approximate).
+    pub fn memory_usage(&self) -> usize {
+        self.matcher.memory_usage()
+    }
+}
+
+/// The shared extractor built from the embedded default gazetteers.
+fn default_extractor() -> &'static Extractor {
+    static DEFAULT: OnceLock<Extractor> = OnceLock::new();
+    DEFAULT.get_or_init(|| {
+        Extractor::builder()
+            .build()
+            .expect("the embedded default gazetteers are valid (checked by the test suite)")
+    })
+}
+
+/// Finds the entities of `text` with the embedded default gazetteers.
+///
+/// The gazetteers are compiled on the first call in a process and shared
+/// by every later call, from any thread.
+///
+/// ```
+/// use gazetteer_ner::{extract, EntityKind};
+///
+/// let text = "Moqtada Al Sadr spoke in Baghdad. Mr Al Sadr later left. Sadr said no.";
+/// let entities = extract(text);
+/// let sadr = &entities[0];
+/// assert_eq!(sadr.kind, EntityKind::Person);
+/// assert_eq!(sadr.mentions.len(), 3);
+/// assert_eq!(entities[1].name, "Baghdad");
+/// ```
+pub fn extract(text: &str) -> Vec<Entity> {
+    default_extractor().extract(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn default_gazetteers_build() {
+        let extractor = Extractor::builder().build().unwrap();
+        assert!(extractor.entry_count() > 0);
+        assert!(extractor.memory_usage() > 0);
+    }
+
+    #[test]
+    fn without_defaults_nothing_is_known_but_rules() {
+        let extractor = Extractor::builder()
+            .default_gazetteers(false)
+            .build()
+            .unwrap();
+        assert_eq!(extractor.entry_count(), 0);
+        assert!(extractor.extract("Talks in Baghdad.").is_empty());
+    }
+}

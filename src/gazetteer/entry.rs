@@ -1,0 +1,190 @@
+//! One gazetteer entry: a canonical name, its surface forms, a kind and a rank.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::EntityKind;
+
+/// What a gazetteer entry says about its name.
+///
+/// Besides the four entity kinds, a gazetteer can hold word lists that the
+/// rules use as evidence without ever making a mention from them alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// The name of an entity of this kind.
+    Entity(EntityKind),
+    /// A first name: "Abdul Karim said" is a person because "Abdul" is one.
+    GivenName,
+    /// A family name: "Jane Smithers" is a person when "Smithers" is one.
+    Surname,
+    /// A capitalised word that is never a mention on its own ("May",
+    /// "Reading", "Some").
+    Stopword,
+}
+
+impl EntryKind {
+    /// The name used in gazetteer files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Entity(kind) => kind.as_str(),
+            EntryKind::GivenName => "given-name",
+            EntryKind::Surname => "surname",
+            EntryKind::Stopword => "stopword",
+        }
+    }
+
+    /// The entity kind, for entries that name an entity.
+    pub fn entity(self) -> Option<EntityKind> {
+        match self {
+            EntryKind::Entity(kind) => Some(kind),
+            _ => None,
+        }
+    }
+}
+
+impl From<EntityKind> for EntryKind {
+    fn from(kind: EntityKind) -> Self {
+        EntryKind::Entity(kind)
+    }
+}
+
+impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EntryKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "given-name" => Ok(EntryKind::GivenName),
+            "surname" => Ok(EntryKind::Surname),
+            "stopword" => Ok(EntryKind::Stopword),
+            _ => s.parse::<EntityKind>().map(EntryKind::Entity).map_err(|_| {
+                format!(
+                    "unknown kind {s:?} (expected person, group, place, organisation, \
+                     given-name, surname or stopword)"
+                )
+            }),
+        }
+    }
+}
+
+/// One gazetteer entry.
+///
+/// ```
+/// use gazetteer_ner::{EntityKind, Entry};
+///
+/// let entry = Entry::new(EntityKind::Group, "Popular Mobilisation Forces")
+///     .alias("Hashd al-Shaabi")
+///     .rank(80);
+/// assert_eq!(entry.surface_forms().count(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// What the entry names.
+    pub kind: EntryKind,
+    /// The canonical name, reported as the entity's name.
+    pub name: String,
+    /// Other surface forms of the same referent.
+    pub aliases: Vec<String>,
+    /// Prominence from 0 (obscure) to 100 (a household name); among
+    /// overlapping readings of equal length the higher rank wins.
+    pub rank: u8,
+}
+
+impl Entry {
+    /// The highest rank.
+    pub const MAX_RANK: u8 = 100;
+
+    /// An entry with no aliases and rank 50.
+    pub fn new(kind: impl Into<EntryKind>, name: impl Into<String>) -> Self {
+        Entry {
+            kind: kind.into(),
+            name: name.into(),
+            aliases: Vec::new(),
+            rank: 50,
+        }
+    }
+
+    /// Adds a surface form.
+    pub fn alias(mut self, alias: impl Into<String>) -> Self {
+        self.aliases.push(alias.into());
+        self
+    }
+
+    /// Sets the rank, capped at [`Entry::MAX_RANK`].
+    pub fn rank(mut self, rank: u8) -> Self {
+        self.rank = rank.min(Self::MAX_RANK);
+        self
+    }
+
+    /// The name followed by the aliases.
+    pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// Checks that the entry can be matched: a name and aliases that are
+    /// neither empty nor padded, without tabs, `|` or line breaks.
+    pub fn validate(&self) -> Result<(), String> {
+        for form in self.surface_forms() {
+            if form.trim().is_empty() {
+                return Err("empty name or alias".to_string());
+            }
+            if form.trim() != form {
+                return Err(format!("{form:?} has leading or trailing white space"));
+            }
+            if form.contains(['\t', '|', '\n', '\r']) {
+                return Err(format!("{form:?} contains a tab, '|' or line break"));
+            }
+            if !form.chars().any(char::is_alphanumeric) {
+                return Err(format!("{form:?} has no letter or digit"));
+            }
+        }
+        if self.rank > Self::MAX_RANK {
+            return Err(format!("rank {} is above {}", self.rank, Self::MAX_RANK));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_and_print() {
+        for s in [
+            "person",
+            "group",
+            "place",
+            "organisation",
+            "given-name",
+            "surname",
+            "stopword",
+        ] {
+            assert_eq!(s.parse::<EntryKind>().unwrap().as_str(), s);
+        }
+        assert!(
+            "city"
+                .parse::<EntryKind>()
+                .unwrap_err()
+                .contains("\"city\"")
+        );
+    }
+
+    #[test]
+    fn validation_rejects_unmatchable_forms() {
+        let ok = Entry::new(EntityKind::Place, "Iraq").alias("Irak");
+        assert!(ok.validate().is_ok());
+        for bad in ["", " Iraq", "Ir|aq", "--", "a\tb"] {
+            let entry = Entry::new(EntityKind::Place, "Iraq").alias(bad);
+            assert!(entry.validate().is_err(), "{bad:?} accepted");
+        }
+        let mut high = Entry::new(EntityKind::Place, "Iraq");
+        high.rank = 101;
+        assert!(high.validate().is_err());
+    }
+}

@@ -1,0 +1,180 @@
+//! The gazetteer file format.
+//!
+//! A gazetteer file is UTF-8 text with one entry per line, its fields
+//! separated by tabs:
+//!
+//! ```text
+//! # kind    name                 aliases                         rank
+//! place     Iraq                 Republic of Iraq|Irak           100
+//! group     Kataib Hezbollah     Kata'ib Hezbollah|KH            60
+//! given-name    Moqtada
+//! ```
+//!
+//! - `kind`: `person`, `group`, `place`, `organisation`, `given-name`,
+//!   `surname` or `stopword`;
+//! - `name`: the canonical name;
+//! - `aliases` (optional): other surface forms separated by `|`;
+//! - `rank` (optional, default 50): prominence from 0 to 100.
+//!
+//! Lines starting with `#` and blank lines are ignored. Surface forms are
+//! written in natural case ("U.S.", "al-Sadr"): matching is case-sensitive
+//! for proper names (see [`crate::gazetteer`]).
+
+use std::path::Path;
+
+use super::{Entry, EntryKind};
+use crate::Error;
+
+/// Parses the contents of a gazetteer file. `source_name` names it in
+/// errors.
+///
+/// ```
+/// use gazetteer_ner::gazetteer::parse;
+///
+/// let entries = parse("inline", b"place\tIraq\tIrak\t100\n# comment\n").unwrap();
+/// assert_eq!(entries[0].aliases, ["Irak"]);
+/// let err = parse("inline", b"planet\tMars\n").unwrap_err();
+/// assert!(err.to_string().contains("line 1"));
+/// ```
+pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Vec<Entry>, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let byte_offset = e.valid_up_to();
+        Error::InvalidUtf8 {
+            source_name: source_name.to_string(),
+            line: 1 + bytes[..byte_offset].iter().filter(|&&b| b == b'\n').count(),
+            byte_offset,
+        }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut entries = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let entry = parse_line(line).map_err(|message| Error::Malformed {
+            source_name: source_name.to_string(),
+            line: index + 1,
+            message,
+        })?;
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// Reads and parses one gazetteer file.
+pub fn read_file(path: &Path) -> Result<Vec<Entry>, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&path.display().to_string(), &bytes)
+}
+
+/// Reads every `*.tsv` file of a directory, in file-name order.
+pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, Error> {
+    let io_error = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths = Vec::new();
+    for item in std::fs::read_dir(dir).map_err(io_error)? {
+        let path = item.map_err(io_error)?.path();
+        if path.extension().is_some_and(|e| e == "tsv") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut entries = Vec::new();
+    for path in paths {
+        entries.extend(read_file(&path)?);
+    }
+    Ok(entries)
+}
+
+fn parse_line(line: &str) -> Result<Entry, String> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let fields: Vec<&str> = line.split('\t').collect();
+    if !(2..=4).contains(&fields.len()) {
+        return Err(format!(
+            "expected 2 to 4 tab-separated fields (kind, name, aliases, rank), found {}",
+            fields.len()
+        ));
+    }
+    let kind: EntryKind = fields[0].parse()?;
+    let mut entry = Entry::new(kind, fields[1]);
+    if let Some(aliases) = fields.get(2).filter(|a| !a.is_empty()) {
+        entry.aliases = aliases.split('|').map(str::to_string).collect();
+    }
+    if let Some(rank) = fields.get(3) {
+        entry.rank = rank
+            .parse::<u8>()
+            .ok()
+            .filter(|&r| r <= Entry::MAX_RANK)
+            .ok_or_else(|| format!("rank {rank:?} is not a whole number from 0 to 100"))?;
+    }
+    entry.validate()?;
+    Ok(entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::EntityKind;
+
+    fn error(text: &str) -> String {
+        parse("test.tsv", text.as_bytes()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn parses_all_field_counts() {
+        let text = "# header\n\nplace\tIraq\nsurname\tSadr\t\t70\r\ngroup\tPMF\tPopular Mobilisation Forces|PMU\n";
+        let entries = parse("test.tsv", text.as_bytes()).unwrap();
+        assert_eq!(entries.len(), 3);
+        assert_eq!(entries[0].kind, EntryKind::Entity(EntityKind::Place));
+        assert_eq!(entries[0].rank, 50);
+        assert_eq!(entries[1].kind, EntryKind::Surname);
+        assert_eq!(entries[1].rank, 70);
+        assert!(entries[1].aliases.is_empty());
+        assert_eq!(entries[2].aliases, ["Popular Mobilisation Forces", "PMU"]);
+    }
+
+    #[test]
+    fn malformed_lines_name_file_line_and_problem() {
+        let e = error("place\tIraq\n\nplace\n");
+        assert!(e.contains("test.tsv") && e.contains("line 3") && e.contains("found 1"));
+        assert!(error("place\ta\tb\t1\t2").contains("found 5"));
+        assert!(error("city\tBaghdad").contains("unknown kind \"city\""));
+        assert!(error("place\t\tIrak").contains("empty name"));
+        assert!(error("place\tIraq\tIrak||Iraq").contains("empty name"));
+        assert!(error("place\tIraq\t\t101").contains("rank \"101\""));
+        assert!(error("place\tIraq\t\tmany").contains("rank \"many\""));
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_byte() {
+        let err = parse("bad.tsv", b"place\tIraq\nplace\tIr\xffaq\n").unwrap_err();
+        assert!(matches!(
+            err,
+            Error::InvalidUtf8 {
+                line: 2,
+                byte_offset: 19,
+                ..
+            }
+        ));
+        assert!(err.to_string().contains("bad.tsv"));
+    }
+
+    #[test]
+    fn missing_file_and_dir_are_io_errors() {
+        let err = read_file(Path::new("/nonexistent/x.tsv")).unwrap_err();
+        assert!(matches!(err, Error::Io { .. }));
+        assert!(matches!(
+            read_dir(Path::new("/nonexistent")).unwrap_err(),
+            Error::Io { .. }
+        ));
+        assert!(matches!(
+            read_file(Path::new("/")).unwrap_err(),
+            Error::Io { .. }
+        ));
+    }
+}

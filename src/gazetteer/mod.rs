@@ -1,0 +1,43 @@
+//! Stage 3, gazetteers: lists of known names and the matcher that finds
+//! them among the tokens of a text.
+//!
+//! Entries come from gazetteer files (see [`parse`] for the format), from
+//! code ([`Entry`]) and, unless a builder says otherwise, from the files in
+//! the crate's `gazetteers/` folder, which are embedded in the library.
+//!
+//! # Matching
+//!
+//! Entries are tokenized by the same tokenizer as the text and matched on
+//! whole tokens only, with an Aho-Corasick automaton over lower-cased token
+//! keys. A match is then checked for case, token by token: the text must
+//! spell the form as written ("May" matches the entry `May`, "may" does
+//! not), except that an all-capitals line (a headline) matches any casing
+//! and a lower-case word of the form ("al", "province") also matches its
+//! capitalised spelling. Every match of every form is reported; choosing
+//! among overlapping readings is the resolver's job.
+//!
+//! When an entry added by the user shares a surface form with a default
+//! entry, the user's entry wins: the default entries of that form are not
+//! matched at all.
+
+mod entry;
+mod file;
+mod matcher;
+
+pub use entry::{Entry, EntryKind};
+pub use file::{parse, read_dir, read_file};
+pub(crate) use matcher::{Lexicon, Matcher};
+
+/// Where an entry came from; user entries take priority over defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Origin {
+    /// The gazetteers embedded in the crate.
+    Default,
+    /// Files or entries given to the builder.
+    User,
+}
+
+/// The embedded default gazetteer files, as (file name, contents), in
+/// file-name order: every `gazetteers/*.tsv` of the crate (see `build.rs`).
+pub(crate) const DEFAULT_FILES: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));

@@ -1,0 +1,71 @@
+//! Named entities from English news text, fast: gazetteers, rules and an
+//! alias resolver instead of a statistical model.
+//!
+//! ```
+//! use gazetteer_ner::{extract, EntityKind};
+//!
+//! let text = "Iraq's Popular Mobilisation Forces (PMF) left Baghdad. The PMF said.";
+//! let entities = extract(text);
+//! let pmf = entities.iter().find(|e| e.kind == EntityKind::Group).unwrap();
+//! assert_eq!(pmf.mentions.len(), 3);
+//! for m in &pmf.mentions {
+//!     assert_eq!(&text[m.start..m.end], m.text);
+//! }
+//! ```
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! input ─► markup ─► tokenizer ─► gazetteer ─► rules ─► resolver ─► Vec<Entity>
+//! ```
+//!
+//! - [`markup`]: HTML or plain text in; the visible text and a map back to
+//!   input offsets out;
+//! - [`tokenizer`]: words, numbers and punctuation with their casing and
+//!   sentence position;
+//! - [`gazetteer`]: known names, matched on tokens;
+//! - rules: names the gazetteers lack, from titles, designators, acronym
+//!   definitions and given names;
+//! - resolver: one reading per span, aliases merged into entities.
+//!
+//! A custom gazetteer adds to (or, with
+//! [`ExtractorBuilder::default_gazetteers`], replaces) the embedded one:
+//!
+//! ```
+//! use gazetteer_ner::{EntityKind, Extractor};
+//!
+//! let extractor = Extractor::builder()
+//!     .gazetteer_data("mine.tsv", "organisation\tAcme Widgets\tAcme\t60\n")
+//!     .build()?;
+//! let entities = extractor.extract("Acme Widgets said. Acme agreed.");
+//! assert_eq!(entities[0].kind, EntityKind::Organisation);
+//! assert_eq!(entities[0].mentions.len(), 2);
+//! # Ok::<(), gazetteer_ner::Error>(())
+//! ```
+//!
+//! Entities serialise to JSON with serde:
+//!
+//! ```
+//! let entities = gazetteer_ner::extract("Talks in Baghdad.");
+//! let json = serde_json::to_string(&entities).unwrap();
+//! assert_eq!(
+//!     json,
+//!     r#"[{"kind":"place","name":"Baghdad","mentions":[{"start":9,"end":16,"text":"Baghdad"}]}]"#
+//! );
+//! ```
+
+mod candidate;
+mod entity;
+mod error;
+mod extractor;
+pub mod gazetteer;
+pub mod markup;
+mod resolver;
+mod rules;
+pub mod tokenizer;
+
+pub use entity::{Entity, EntityKind, Mention, UnknownKind};
+pub use error::Error;
+pub use extractor::{Extractor, ExtractorBuilder, extract};
+pub use gazetteer::{Entry, EntryKind};
+pub use markup::Markup;

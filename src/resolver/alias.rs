@@ -1,0 +1,222 @@
+//! Merging mentions into entities.
+//!
+//! Each merge rule is named by [`Reason`]. Mentions become one entity when:
+//!
+//! - [`Reason::SameEntry`]: they match the same gazetteer entry;
+//! - [`Reason::SameName`]: they spell the same name with the same kind;
+//! - [`Reason::PersonSuffix`]: a person's name ends with the other's
+//!   ("Al Sadr", "Sadr" in "Moqtada Al Sadr"), and no other person of the
+//!   document could be meant;
+//! - [`Reason::AcronymDefinition`]: an acronym follows the name in
+//!   parentheses, "Popular Mobilisation Forces (PMF)";
+//! - [`Reason::AcronymInitials`]: an acronym spells the initials of exactly
+//!   one group, organisation or place of the document.
+//!
+//! A wrong merge is worse than a missed one: wherever two entities could be
+//! meant, nothing is merged.
+
+use std::collections::HashMap;
+
+use super::Cluster;
+use crate::EntityKind;
+use crate::rules::{Context, acronym, cues};
+use crate::tokenizer::TokenKind;
+
+/// Why two mentions were found to name one entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reason {
+    /// The same gazetteer entry.
+    SameEntry,
+    /// The same words and kind.
+    SameName,
+    /// A shorter person name that ends a longer one.
+    PersonSuffix,
+    /// An acronym defined in parentheses after the name.
+    AcronymDefinition,
+    /// An acronym spelling the initials of the name.
+    AcronymInitials,
+}
+
+/// The lower-cased words of a token range, punctuation left out.
+pub(crate) fn words(cx: &Context<'_>, start: usize, end: usize) -> Vec<String> {
+    (start..end)
+        .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
+        .map(|i| {
+            let mut key = String::new();
+            crate::tokenizer::push_key(cx.word(i), &mut key);
+            key
+        })
+        .collect()
+}
+
+/// Groups mentions that share an entry or a name, then merges clusters by
+/// person suffixes and acronyms.
+pub(crate) fn merge(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    merge_same(cx, clusters);
+    merge_person_suffixes(cx, clusters);
+    define_acronyms(cx, clusters);
+    merge_acronyms(cx, clusters);
+}
+
+/// Makes the acronym in "Popular Mobilisation Forces (PMF)" a mention of
+/// the long form's entity when no stage proposed it on its own.
+fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
+    let mut taken = vec![false; cx.tokens.len()];
+    for &(s, e) in clusters.iter().flat_map(|c| &c.mentions) {
+        taken[s..e].fill(true);
+    }
+    for cluster in clusters.iter_mut() {
+        let mut defined = Vec::new();
+        for &(s, e) in &cluster.mentions {
+            let (open, acronym, close) = (e, e + 1, e + 2);
+            if close < cx.tokens.len()
+                && e - s > 1
+                && cx.word(open) == "("
+                && cx.word(close) == ")"
+                && !taken[acronym]
+                && acronym::is_acronym(&cx.tokens[acronym], cx.word(acronym))
+                && acronym::spells_initials(cx.word(acronym), (s..e).map(|i| cx.word(i)))
+            {
+                taken[acronym] = true;
+                defined.push((acronym, acronym + 1));
+            }
+        }
+        if !defined.is_empty() {
+            cluster.mentions.extend(defined);
+            cluster.reasons.push(Reason::AcronymDefinition);
+        }
+    }
+}
+
+fn merge_same(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    let mut by_entry: HashMap<u32, usize> = HashMap::new();
+    let mut by_name: HashMap<(EntityKind, Vec<String>), usize> = HashMap::new();
+    let mut merged: Vec<Cluster> = Vec::with_capacity(clusters.len());
+    for cluster in clusters.drain(..) {
+        let (start, end) = cluster.mentions[0];
+        let name_key = (cluster.kind, words(cx, start, end));
+        let target = cluster
+            .entry
+            .and_then(|e| by_entry.get(&e).copied())
+            .or_else(|| by_name.get(&name_key).copied());
+        let index = match target {
+            Some(t) => {
+                let reason = if cluster.entry.is_some() && merged[t].entry == cluster.entry {
+                    Reason::SameEntry
+                } else {
+                    Reason::SameName
+                };
+                merged[t].absorb(cluster, reason);
+                t
+            }
+            None => {
+                merged.push(cluster);
+                merged.len() - 1
+            }
+        };
+        if let Some(e) = merged[index].entry {
+            by_entry.entry(e).or_insert(index);
+        }
+        by_name.entry(name_key).or_insert(index);
+    }
+    *clusters = merged;
+}
+
+/// The words of a cluster's longest mention.
+fn longest_words(cx: &Context<'_>, cluster: &Cluster) -> Vec<String> {
+    cluster
+        .mentions
+        .iter()
+        .map(|&(s, e)| words(cx, s, e))
+        .max_by_key(Vec::len)
+        .unwrap_or_default()
+}
+
+fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    let names: Vec<Vec<String>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
+    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
+    for (short, short_words) in names.iter().enumerate() {
+        if clusters[short].kind != EntityKind::Person || short_words.is_empty() {
+            continue;
+        }
+        let longer: Vec<usize> = names
+            .iter()
+            .enumerate()
+            .filter(|&(long, long_words)| {
+                long != short
+                    && clusters[long].kind == EntityKind::Person
+                    && long_words.len() > short_words.len()
+                    && long_words.ends_with(short_words)
+            })
+            .map(|(long, _)| long)
+            .collect();
+        // Every longer name must be an ending of the longest one: "Sadr"
+        // joins "Moqtada Al Sadr" even when "Al Sadr" is seen too, but not
+        // when "Moqtada Al Sadr" and "Mohammed Al Sadr" both are.
+        let Some(&longest) = longer.iter().max_by_key(|&&l| names[l].len()) else {
+            continue;
+        };
+        let consistent = longer.iter().all(|&l| names[longest].ends_with(&names[l]));
+        if consistent && !(short_words.len() == 1 && cues::is_particle(&short_words[0])) {
+            into[short] = Some((longest, Reason::PersonSuffix));
+        }
+    }
+    apply(clusters, &into);
+}
+
+fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
+    for (short, cluster) in clusters.iter().enumerate() {
+        let Some(acronym) = cluster.acronym(cx) else {
+            continue;
+        };
+        // Defined: "LONG ( ACRONYM )".
+        let defined = cluster.mentions.iter().find_map(|&(s, _)| {
+            let long_end = s.checked_sub(1)?;
+            (cx.word(long_end) == "(" && cx.tokens.get(s + 1).map(|t| t.text(cx.text)) == Some(")"))
+                .then(|| {
+                    clusters.iter().position(|c| {
+                        c.mentions.iter().any(|&(_, e)| e == long_end) && spells(cx, acronym, c)
+                    })
+                })
+                .flatten()
+        });
+        if let Some(long) = defined.filter(|&l| l != short) {
+            into[short] = Some((long, Reason::AcronymDefinition));
+            continue;
+        }
+        let spelled: Vec<usize> = clusters
+            .iter()
+            .enumerate()
+            .filter(|&(long, c)| {
+                long != short && c.kind != EntityKind::Person && spells(cx, acronym, c)
+            })
+            .map(|(long, _)| long)
+            .collect();
+        if let [long] = spelled[..] {
+            into[short] = Some((long, Reason::AcronymInitials));
+        }
+    }
+    apply(clusters, &into);
+}
+
+/// Whether `acronym` spells the initials of some mention of `cluster`.
+fn spells(cx: &Context<'_>, acronym: &str, cluster: &Cluster) -> bool {
+    cluster
+        .mentions
+        .iter()
+        .any(|&(s, e)| e - s > 1 && acronym::spells_initials(acronym, (s..e).map(|i| cx.word(i))))
+}
+
+/// Moves each cluster `i` with `into[i] = Some((j, reason))` into cluster
+/// `j`, then drops the emptied clusters. A target never moves itself: it
+/// is the longest name of its kind that ends with (or spells) the other.
+fn apply(clusters: &mut Vec<Cluster>, into: &[Option<(usize, Reason)>]) {
+    for (i, target) in into.iter().enumerate() {
+        if let Some((j, reason)) = *target {
+            let cluster = clusters[i].take();
+            clusters[j].absorb(cluster, reason);
+        }
+    }
+    clusters.retain(|c| !c.mentions.is_empty());
+}

@@ -1,0 +1,121 @@
+//! The acronym rule: "Popular Mobilisation Forces (PMF)" defines `PMF` as
+//! the acronym of the capitalised words before it.
+//!
+//! The rule proposes the long form (as an organisation, the usual kind of
+//! an acronym-bearing name, unless a gazetteer or designator says
+//! otherwise); the resolver then makes the acronym, here and wherever else
+//! it occurs in the document, a mention of the long form's entity.
+
+use super::Context;
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::tokenizer::{Shape, Token, TokenKind};
+
+/// The longest acronym considered.
+const MAX_LETTERS: usize = 10;
+
+/// Small words an acronym usually skips ("Islamic State of Iraq and the
+/// Levant (ISIL)").
+const SKIPPED: &[&str] = &[
+    "of", "and", "the", "for", "&", "-", "de", "du", "des", "in", "on",
+];
+
+/// Whether `word` can be an acronym: two to ten letters, all capitals.
+pub(crate) fn is_acronym(token: &Token, word: &str) -> bool {
+    token.kind == TokenKind::Word
+        && token.shape == Shape::Upper
+        && (2..=MAX_LETTERS).contains(&word.chars().filter(|c| c.is_alphabetic()).count())
+}
+
+/// Whether `acronym` spells the initials of the capitalised words of
+/// `words`, ignoring small words, case and periods.
+pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> bool {
+    let letters = acronym.chars().filter(|c| c.is_alphabetic());
+    let mut initials = String::new();
+    for word in words {
+        if SKIPPED.contains(&word) {
+            continue;
+        }
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => initials.push(c),
+            _ => return false,
+        }
+    }
+    initials
+        .chars()
+        .flat_map(char::to_lowercase)
+        .eq(letters.flat_map(char::to_lowercase))
+}
+
+/// Proposes the long form before every "(ACRONYM)".
+pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    for open in 1..tokens.len().saturating_sub(2) {
+        if cx.word(open) != "(" || cx.word(open + 2) != ")" {
+            continue;
+        }
+        let acronym = cx.word(open + 1);
+        if !is_acronym(&tokens[open + 1], acronym) {
+            continue;
+        }
+        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        let mut start = open;
+        let mut capitals = 0;
+        while start > 0 && capitals < letters {
+            let prev = start - 1;
+            let word = cx.word(prev);
+            if cx.is_name_word(prev) {
+                capitals += 1;
+            } else if !SKIPPED.contains(&word) {
+                break;
+            }
+            start = prev;
+            if tokens[start].line_start {
+                break;
+            }
+        }
+        let start = cx.trim_start(start, open);
+        let words = (start..open).map(|i| cx.word(i));
+        if start < open && cx.is_name_word(start) && spells_initials(acronym, words) {
+            out.push(Candidate {
+                start,
+                end: open,
+                kind: EntityKind::Organisation,
+                entry: None,
+                evidence: Evidence::Acronym,
+                rank: 0,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::proposals;
+
+    #[test]
+    fn long_forms_before_defined_acronyms() {
+        assert_eq!(
+            proposals(
+                find,
+                "Iraq's Popular Mobilisation Forces (PMF) and the Islamic State of Iraq and the Levant (ISIL)"
+            ),
+            [
+                "organisation Popular Mobilisation Forces",
+                "organisation Islamic State of Iraq and the Levant"
+            ]
+        );
+    }
+
+    #[test]
+    fn mismatched_initials_propose_nothing() {
+        assert!(proposals(find, "the Popular Forces (PMF) and (UN) and Some Body (SB)").is_empty());
+    }
+
+    #[test]
+    fn initials_ignore_small_words_and_case() {
+        assert!(spells_initials("U.N.", ["United", "Nations"].into_iter()));
+        assert!(!spells_initials("UN", ["United", "nations"].into_iter()));
+    }
+}

@@ -1,0 +1,390 @@
+//! The words that rules read as evidence: titles, designators and the small
+//! words that may sit inside a name.
+
+use crate::EntityKind;
+
+/// Titles and honorifics written before a person's name.
+pub(crate) const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Sheikh",
+    "Sheikha",
+    "Shaikh",
+    "Ayatollah",
+    "Imam",
+    "Mullah",
+    "Hojatoleslam",
+    "Rabbi",
+    "Rev",
+    "Reverend",
+    "Father",
+    "Pope",
+    "Cardinal",
+    "Archbishop",
+    "Bishop",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Emir",
+    "Sultan",
+    "Crown",
+    "President",
+    "Vice",
+    "Premier",
+    "Chancellor",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Gov",
+    "Governor",
+    "Mayor",
+    "Ambassador",
+    "Judge",
+    "Justice",
+    "General",
+    "Gen",
+    "Lieutenant",
+    "Lt",
+    "Colonel",
+    "Col",
+    "Major",
+    "Maj",
+    "Captain",
+    "Capt",
+    "Sergeant",
+    "Sgt",
+    "Corporal",
+    "Cpl",
+    "Private",
+    "Pte",
+    "Admiral",
+    "Adm",
+    "Commander",
+    "Cmdr",
+    "Marshal",
+    "Brigadier",
+    "Field",
+    "Chairman",
+    "Chairwoman",
+    "Speaker",
+    "Deputy",
+    "Chief",
+    "Director",
+    "Coach",
+    "Detective",
+    "Inspector",
+    "Officer",
+    "Agent",
+    "Saint",
+];
+
+/// Lower-case role words that, right before a capitalised name, say it is a
+/// person ("cleric Moqtada Al Sadr", "spokesman John Kirby").
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "cleric",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "commander",
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "director",
+    "general",
+    "chief",
+    "official",
+    "ambassador",
+    "envoy",
+    "senator",
+    "governor",
+    "mayor",
+    "lawmaker",
+    "legislator",
+    "MP",
+    "candidate",
+    "colleague",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "captain",
+    "player",
+    "batsman",
+    "bowler",
+    "champion",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "writer",
+    "journalist",
+    "reporter",
+    "analyst",
+    "economist",
+    "professor",
+    "lawyer",
+    "attorney",
+    "judge",
+    "prosecutor",
+    "scientist",
+    "researcher",
+    "founder",
+    "owner",
+    "executive",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "prince",
+    "king",
+    "queen",
+    "premier",
+    "secretary",
+    "deputy",
+    "counterpart",
+    "predecessor",
+    "successor",
+    "rival",
+    "opponent",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "uncle",
+    "cousin",
+    "militant",
+    "fighter",
+    "dissident",
+    "activist",
+    "cardinal",
+    "bishop",
+    "imam",
+    "sheikh",
+    "ayatollah",
+    "general",
+];
+
+/// Where a designator sits relative to the name it completes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Position {
+    /// After the name: "Anbar province", "Harvard University".
+    After,
+    /// Before the name, joined by "of": "Ministry of Oil".
+    BeforeOf,
+    /// Right before the name: "Lake Tharthar", "Mount Sinjar".
+    Before,
+    /// A lower-case cue before "of" and the name, not part of the span:
+    /// "the town of Tal Afar", "the base of Al Assad".
+    CueOf,
+}
+
+/// A word that completes a name and tells its kind.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Designator {
+    pub word: &'static str,
+    pub kind: EntityKind,
+    pub position: Position,
+    /// Whether the word may be written in lower case ("province").
+    pub lower_ok: bool,
+}
+
+const fn d(word: &'static str, kind: EntityKind, position: Position, lower_ok: bool) -> Designator {
+    Designator {
+        word,
+        kind,
+        position,
+        lower_ok,
+    }
+}
+
+use EntityKind::{Group, Organisation, Place};
+use Position::{After, Before, BeforeOf, CueOf};
+
+/// Designators, matched on the token's lower-cased text.
+pub(crate) const DESIGNATORS: &[Designator] = &[
+    // places
+    d("province", Place, After, true),
+    d("governorate", Place, After, true),
+    d("district", Place, After, true),
+    d("region", Place, After, false),
+    d("county", Place, After, false),
+    d("prefecture", Place, After, true),
+    d("valley", Place, After, false),
+    d("river", Place, After, false),
+    d("mountains", Place, After, false),
+    d("desert", Place, After, false),
+    d("island", Place, After, false),
+    d("islands", Place, After, false),
+    d("peninsula", Place, After, false),
+    d("sea", Place, After, false),
+    d("ocean", Place, After, false),
+    d("airport", Place, After, false),
+    d("square", Place, After, false),
+    d("street", Place, After, false),
+    d("avenue", Place, After, false),
+    d("bridge", Place, After, false),
+    d("dam", Place, After, false),
+    d("camp", Place, After, false),
+    d("base", Place, After, false),
+    d("heights", Place, After, false),
+    d("city", Place, After, false),
+    d("lake", Place, Before, false),
+    d("mount", Place, Before, false),
+    d("gulf", Place, BeforeOf, false),
+    d("strait", Place, BeforeOf, false),
+    d("bay", Place, BeforeOf, false),
+    d("republic", Place, BeforeOf, false),
+    d("kingdom", Place, BeforeOf, false),
+    d("province", Place, BeforeOf, false),
+    d("city", Place, BeforeOf, false),
+    d("town", Place, CueOf, true),
+    d("city", Place, CueOf, true),
+    d("village", Place, CueOf, true),
+    d("port", Place, CueOf, true),
+    d("base", Place, CueOf, true),
+    d("province", Place, CueOf, true),
+    d("region", Place, CueOf, true),
+    d("district", Place, CueOf, true),
+    d("capital", Place, CueOf, true),
+    d("outskirts", Place, CueOf, true),
+    d("suburb", Place, CueOf, true),
+    // groups
+    d("forces", Group, After, false),
+    d("brigades", Group, After, false),
+    d("brigade", Group, After, false),
+    d("battalion", Group, After, false),
+    d("battalions", Group, After, false),
+    d("militia", Group, After, false),
+    d("militias", Group, After, false),
+    d("movement", Group, After, false),
+    d("front", Group, After, false),
+    d("guards", Group, After, false),
+    d("units", Group, After, false),
+    d("mujahideen", Group, After, false),
+    d("rebels", Group, After, false),
+    // organisations
+    d("party", Organisation, After, false),
+    d("university", Organisation, After, false),
+    d("college", Organisation, After, false),
+    d("institute", Organisation, After, false),
+    d("council", Organisation, After, false),
+    d("committee", Organisation, After, false),
+    d("commission", Organisation, After, false),
+    d("company", Organisation, After, false),
+    d("corporation", Organisation, After, false),
+    d("corp", Organisation, After, false),
+    d("inc", Organisation, After, false),
+    d("ltd", Organisation, After, false),
+    d("plc", Organisation, After, false),
+    d("bank", Organisation, After, false),
+    d("agency", Organisation, After, false),
+    d("authority", Organisation, After, false),
+    d("court", Organisation, After, false),
+    d("parliament", Organisation, After, true),
+    d("assembly", Organisation, After, false),
+    d("embassy", Organisation, After, true),
+    d("association", Organisation, After, false),
+    d("union", Organisation, After, false),
+    d("organisation", Organisation, After, false),
+    d("organization", Organisation, After, false),
+    d("foundation", Organisation, After, false),
+    d("federation", Organisation, After, false),
+    d("league", Organisation, After, false),
+    d("club", Organisation, After, false),
+    d("society", Organisation, After, false),
+    d("airlines", Organisation, After, false),
+    d("airways", Organisation, After, false),
+    d("group", Organisation, After, false),
+    d("holdings", Organisation, After, false),
+    d("industries", Organisation, After, false),
+    d("motors", Organisation, After, false),
+    d("ministry", Organisation, After, false),
+    d("department", Organisation, After, false),
+    d("army", Organisation, After, false),
+    d("navy", Organisation, After, false),
+    d("police", Organisation, After, false),
+    d("hospital", Organisation, After, false),
+    d("school", Organisation, After, false),
+    d("academy", Organisation, After, false),
+    d("times", Organisation, After, false),
+    d("post", Organisation, After, false),
+    d("news", Organisation, After, false),
+    d("ministry", Organisation, BeforeOf, false),
+    d("department", Organisation, BeforeOf, false),
+    d("university", Organisation, BeforeOf, false),
+    d("bank", Organisation, BeforeOf, false),
+    d("office", Organisation, BeforeOf, false),
+    d("council", Organisation, BeforeOf, false),
+    d("court", Organisation, BeforeOf, false),
+    d("house", Organisation, BeforeOf, false),
+    d("church", Organisation, BeforeOf, false),
+    d("institute", Organisation, BeforeOf, false),
+    d("organisation", Organisation, BeforeOf, false),
+    d("organization", Organisation, BeforeOf, false),
+    d("federation", Organisation, BeforeOf, false),
+    d("association", Organisation, BeforeOf, false),
+    d("league", Organisation, BeforeOf, false),
+];
+
+/// Lower-case words that may sit inside any multi-word name when a
+/// capitalised word follows ("Abu Bakr al Baghdadi", "Charles de Gaulle").
+pub(crate) const CONNECTORS: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "du", "des", "la", "le",
+    "van", "von", "der", "den", "dos", "das", "y",
+];
+
+/// Further connectors allowed inside the names of bodies and places, but
+/// not of people ("Ministry of Oil", "Organisation for Islamic
+/// Cooperation"): "Mr Smith of Reuters" is not one name.
+pub(crate) const BODY_CONNECTORS: &[&str] = &["of", "for"];
+
+/// Particles that start Arabic and other names but are never a name alone.
+pub(crate) const PARTICLES: &[&str] = &[
+    "al", "el", "abu", "abd", "bin", "ibn", "bint", "ben", "de", "del", "da", "di", "du", "la",
+    "le", "van", "von", "der", "den", "dos", "das", "ul", "ad", "an", "as", "ash", "at", "az",
+];
+
+/// Whether `word` (any case) is a particle.
+pub(crate) fn is_particle(word: &str) -> bool {
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// The designators spelled `word` (any case) at `position`.
+pub(crate) fn designators(
+    word: &str,
+    position: Position,
+) -> impl Iterator<Item = &'static Designator> {
+    DESIGNATORS
+        .iter()
+        .filter(move |d| d.position == position && d.word.eq_ignore_ascii_case(word))
+}
+
+/// Determiners that precede names but are never part of one.
+pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+
+/// Whether `word` (any case) is a determiner.
+pub(crate) fn is_determiner(word: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}

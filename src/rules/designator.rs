@@ -1,0 +1,127 @@
+//! The designator rule: a word that completes a name tells its kind.
+//!
+//! - after a run of capitalised words: "Diyala province" (place),
+//!   "Popular Mobilisation Forces" (group), "Harvard University",
+//!   "the Kurdistan Workers' Party" (organisation);
+//! - before "of" and a run: "Ministry of Oil", "Gulf of Aden";
+//! - right before a run: "Lake Tharthar", "Mount Sinjar";
+//! - a lower-case cue before "of": "the town of Tal Afar", "the base of Al
+//!   Assad" (the cue is not part of the span).
+//!
+//! The designator is part of the span. Lower-case designators count only
+//! where a lower-case spelling is usual ("Anbar province", "US embassy").
+
+use super::Context;
+use super::cues::{self, Position};
+use crate::candidate::{Candidate, Evidence};
+use crate::tokenizer::TokenKind;
+
+/// Proposes a candidate for every designated name.
+pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+    for i in 0..cx.tokens.len() {
+        let token = &cx.tokens[i];
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let word = cx.word(i);
+        let capitalised = token.shape.is_capitalised();
+        for d in cues::designators(word, Position::After) {
+            if !capitalised && !d.lower_ok {
+                continue;
+            }
+            // "Kurdistan Workers' Party": the run ends before the apostrophe.
+            let plural_possessive = i >= 2
+                && matches!(cx.word(i - 1), "'" | "’")
+                && !cx.tokens[i - 1].space_before
+                && cx.word(i - 2).ends_with('s');
+            let run_end = if plural_possessive { i - 1 } else { i };
+            let start = cx.trim_start(cx.name_run_start(run_end, true), run_end);
+            if start < run_end && !(run_end - start == 1 && cues::is_particle(cx.word(start))) {
+                out.push(proposal(start, i + 1, d.kind));
+            }
+        }
+        if !capitalised {
+            for d in cues::designators(word, Position::CueOf) {
+                let of = i + 1;
+                if of < cx.tokens.len() && cx.word(of) == "of" {
+                    let end = cx.name_run_end(of + 1, false);
+                    if end > of + 1 && !cx.is_stopword(of + 1) {
+                        out.push(proposal(of + 1, end, d.kind));
+                    }
+                }
+            }
+            continue;
+        }
+        for d in cues::designators(word, Position::BeforeOf) {
+            let of = i + 1;
+            if of < cx.tokens.len() && cx.word(of) == "of" {
+                let end = cx.name_run_end(of + 1, true);
+                if end > of + 1 && !cx.is_stopword(of + 1) {
+                    out.push(proposal(i, end, d.kind));
+                }
+            }
+        }
+        for d in cues::designators(word, Position::Before) {
+            let end = cx.name_run_end(i + 1, false);
+            if end > i + 1 && !cx.tokens[i + 1].sentence_start {
+                out.push(proposal(i, end, d.kind));
+            }
+        }
+    }
+}
+
+fn proposal(start: usize, end: usize, kind: crate::EntityKind) -> Candidate {
+    Candidate {
+        start,
+        end,
+        kind,
+        entry: None,
+        evidence: Evidence::Designator,
+        rank: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::proposals;
+
+    #[test]
+    fn designators_after_the_name() {
+        assert_eq!(
+            proposals(super::find, "in Diyala province and at Harvard University"),
+            ["place Diyala province", "organisation Harvard University"]
+        );
+        assert_eq!(
+            proposals(
+                super::find,
+                "The Kurdistan Workers' Party and Popular Mobilisation Forces"
+            ),
+            [
+                "organisation Kurdistan Workers' Party",
+                "group Popular Mobilisation Forces"
+            ]
+        );
+    }
+
+    #[test]
+    fn designators_before_the_name() {
+        assert_eq!(
+            proposals(super::find, "the Ministry of Oil near Lake Tharthar"),
+            ["organisation Ministry of Oil", "place Lake Tharthar"]
+        );
+        assert_eq!(
+            proposals(super::find, "the US base of Al Assad and the town of Some"),
+            ["place Al Assad"]
+        );
+    }
+
+    #[test]
+    fn lower_case_designators_need_a_usual_spelling() {
+        assert_eq!(
+            proposals(super::find, "the US embassy"),
+            ["organisation US embassy"]
+        );
+        assert!(proposals(super::find, "American forces and the party").is_empty());
+        assert!(proposals(super::find, "The University said").is_empty());
+    }
+}

@@ -1,0 +1,203 @@
+//! Stage 4, rules: names that no gazetteer holds, found from the cues
+//! around them.
+//!
+//! Each rule is a small named unit in a file of its own that reads the
+//! tokens (and the gazetteer's word lists) and proposes candidates:
+//!
+//! - [`title`]: a title or role word before a name makes it a person
+//!   ("Mr Abdul Karim", "cleric Moqtada Al Sadr");
+//! - [`designator`]: a word that completes a name gives its kind
+//!   ("Diyala province", "Ministry of Oil", "Harvard University");
+//! - [`acronym`]: "Popular Mobilisation Forces (PMF)" proposes the long
+//!   form when it is a run of capitalised words whose initials spell the
+//!   acronym;
+//! - [`given_name`]: a capitalised sequence that starts with a known given
+//!   name is a person ("Abdul Karim Hassan").
+//!
+//! Rules only propose. Overlaps, sentence-initial words and aliases are the
+//! resolver's business.
+
+pub(crate) mod acronym;
+pub(crate) mod cues;
+pub(crate) mod designator;
+pub(crate) mod given_name;
+pub(crate) mod title;
+
+use crate::candidate::Candidate;
+use crate::gazetteer::Lexicon;
+use crate::tokenizer::{Token, TokenKind};
+
+/// What every rule reads.
+pub(crate) struct Context<'a> {
+    /// The visible text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Given names, surnames and stop words.
+    pub lexicon: &'a Lexicon,
+}
+
+impl<'a> Context<'a> {
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// Whether token `i` is a capitalised word that could be part of a name:
+    /// not a stop word unless it is inside a run already.
+    pub fn is_name_word(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.is_capitalised_word() && !token.text(self.text).chars().all(|c| c == '.')
+    }
+
+    /// Whether token `i` is a stop word.
+    pub fn is_stopword(&self, i: usize) -> bool {
+        self.lexicon.get(self.word(i)).stopword
+    }
+
+    /// Whether token `i` joins the name words on either side of it: a
+    /// connector word ("of", "al"), a hyphen or apostrophe written without
+    /// spaces ("Al-Sadr", "Kata'ib"), or, when `plural_possessive`, an
+    /// apostrophe closing a plural ("Kurdistan Workers' Party"); when `body`,
+    /// also "of" and "for".
+    fn joins(&self, i: usize, plural_possessive: bool, body: bool) -> bool {
+        let Some(joiner) = self.tokens.get(i) else {
+            return false;
+        };
+        if i == 0 || i + 1 >= self.tokens.len() {
+            return false;
+        }
+        let next = &self.tokens[i + 1];
+        if !self.is_name_word(i - 1) || !self.is_name_word(i + 1) || next.line_start {
+            return false;
+        }
+        let word = joiner.text(self.text);
+        match joiner.kind {
+            TokenKind::Word => {
+                cues::CONNECTORS.contains(&word) || (body && cues::BODY_CONNECTORS.contains(&word))
+            }
+            TokenKind::Punct if !joiner.space_before => match word {
+                "-" | "'" | "’" if !next.space_before => true,
+                "'" | "’" => plural_possessive && self.word(i - 1).ends_with('s'),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` may continue a name run from the token before it.
+    fn continues(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        self.is_name_word(i) && !token.line_start && !token.sentence_start
+    }
+
+    /// The end (exclusive) of the run of name words starting at `start`:
+    /// capitalised words and the joiners between them. Returns `start` when
+    /// token `start` is not a name word. `body` allows "of" and "for".
+    pub fn name_run_end(&self, start: usize, body: bool) -> usize {
+        if start >= self.tokens.len() || !self.is_name_word(start) {
+            return start;
+        }
+        let mut end = start + 1;
+        while end < self.tokens.len() {
+            if self.continues(end) {
+                end += 1;
+            } else if self.joins(end, false, body) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// The start of the run of name words that ends just before `end`, or
+    /// `end` when token `end - 1` is not a name word. Plural possessives
+    /// join here, since the word after them completes the name.
+    pub fn name_run_start(&self, end: usize, body: bool) -> usize {
+        if end == 0 || !self.is_name_word(end - 1) {
+            return end;
+        }
+        let mut start = end - 1;
+        while start > 0 && !self.tokens[start].line_start && !self.tokens[start].sentence_start {
+            if self.is_name_word(start - 1) {
+                start -= 1;
+            } else if start >= 2 && self.joins(start - 1, true, body) {
+                start -= 2;
+            } else {
+                break;
+            }
+        }
+        start
+    }
+}
+
+/// Runs every rule and appends what they propose.
+pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+    title::find(cx, out);
+    designator::find(cx, out);
+    acronym::find(cx, out);
+    given_name::find(cx, out);
+}
+
+impl Context<'_> {
+    /// Drops leading determiners, stop words and particles from a run, so
+    /// that "The Kurdistan Workers' Party" gives "Kurdistan Workers' Party".
+    pub fn trim_start(&self, mut start: usize, end: usize) -> usize {
+        while start < end {
+            let word = self.word(start);
+            let droppable = cues::is_determiner(word)
+                || self.is_stopword(start)
+                || (self.tokens[start].kind == TokenKind::Punct);
+            if !droppable {
+                break;
+            }
+            start += 1;
+        }
+        start
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one rule on a text with a small lexicon and lists its proposals.
+
+    use super::Context;
+    use crate::candidate::Candidate;
+    use crate::gazetteer::{Entry, EntryKind, Matcher, Origin};
+    use crate::tokenizer::tokenize;
+
+    /// "kind text" for each proposal of `rule` on `text`.
+    pub fn proposals(rule: fn(&Context<'_>, &mut Vec<Candidate>), text: &str) -> Vec<String> {
+        let words = [
+            (EntryKind::GivenName, "Abdul"),
+            (EntryKind::GivenName, "Jane"),
+            (EntryKind::Surname, "Smith"),
+            (EntryKind::Stopword, "The"),
+            (EntryKind::Stopword, "Some"),
+            (EntryKind::Stopword, "May"),
+        ];
+        let entries: Vec<_> = words
+            .iter()
+            .map(|&(kind, word)| (Entry::new(kind, word), Origin::Default))
+            .collect();
+        let matcher = Matcher::new(&entries).unwrap();
+        let tokens = tokenize(text);
+        let cx = Context {
+            text,
+            tokens: &tokens,
+            lexicon: matcher.lexicon(),
+        };
+        let mut out = Vec::new();
+        rule(&cx, &mut out);
+        out.iter()
+            .map(|c: &Candidate| {
+                format!(
+                    "{} {}",
+                    c.kind,
+                    &text[tokens[c.start].start..tokens[c.end - 1].end]
+                )
+            })
+            .collect()
+    }
+}

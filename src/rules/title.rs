@@ -1,0 +1,86 @@
+//! The title rule: a title or role word before a name makes it a person.
+//!
+//! "Mr Abdul Karim said" → `Abdul Karim`; "cleric Moqtada Al Sadr" →
+//! `Moqtada Al Sadr`. The title is evidence, not part of the span. Titles
+//! may be stacked ("Prime Minister", "Lt. Gen.") and followed by a period.
+
+use super::{Context, cues};
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::tokenizer::TokenKind;
+
+/// Proposes a person after every title or role word.
+pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_title(cx, i) {
+            i += 1;
+            continue;
+        }
+        // Skip stacked titles and their periods: "Lt. Gen.", "Prime Minister".
+        let mut name = i + 1;
+        while name < tokens.len()
+            && (is_title(cx, name) || (cx.word(name) == "." && !tokens[name].space_before))
+            && !tokens[name].line_start
+        {
+            name += 1;
+        }
+        if name >= tokens.len() || tokens[name].line_start || cx.is_stopword(name) {
+            i = name;
+            continue;
+        }
+        let end = cx.name_run_end(name, false);
+        if end > name && !(end - name == 1 && cues::is_particle(cx.word(name))) {
+            out.push(Candidate {
+                start: name,
+                end,
+                kind: EntityKind::Person,
+                entry: None,
+                evidence: Evidence::Title,
+                rank: 0,
+            });
+        }
+        i = end.max(name);
+    }
+}
+
+/// Whether token `i` is a title ("Mr", "President") or a lower-case role
+/// word ("cleric").
+fn is_title(cx: &Context<'_>, i: usize) -> bool {
+    let token = &cx.tokens[i];
+    if token.kind != TokenKind::Word {
+        return false;
+    }
+    let word = cx.word(i);
+    cues::TITLES.contains(&word) || cues::ROLE_WORDS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::proposals;
+
+    #[test]
+    fn titles_and_roles_make_persons() {
+        assert_eq!(
+            proposals(
+                super::find,
+                "Mr Abdul Karim said, and cleric Moqtada Al-Sadr agreed."
+            ),
+            ["person Abdul Karim", "person Moqtada Al-Sadr"]
+        );
+        assert_eq!(
+            proposals(
+                super::find,
+                "Lt. Gen. Smith met Prime Minister Nouri al Maliki"
+            ),
+            ["person Smith", "person Nouri al Maliki"]
+        );
+    }
+
+    #[test]
+    fn a_title_alone_or_before_a_stop_word_proposes_nothing() {
+        assert!(proposals(super::find, "the president said. Mr\nSmith").is_empty());
+        assert!(proposals(super::find, "Mr Al said").is_empty());
+    }
+}

@@ -1,0 +1,310 @@
+//! Stage 2, tokenizer: splits visible text into words, numbers and
+//! punctuation, following Unicode word boundaries (UAX #29).
+//!
+//! Two refinements make the tokens fit names: a possessive `'s` (or `’s`)
+//! becomes a token of its own, so "Iraq's" gives `Iraq` and `'s`; and every
+//! token records the casing and position facts that later stages need
+//! ([`Shape`], sentence and line starts).
+//!
+//! Gazetteer entries go through the same tokenizer as the text, so that
+//! "Iran-backed", "U.S." and "O'Neill" split the same way on both sides.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes or periods ("O'Neill", "U.S").
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// A possessive `'s` split off the word before it.
+    Possessive,
+    /// Anything else that is not white space.
+    Punct,
+}
+
+/// The casing of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// No upper-case letter: "province", "al".
+    Lower,
+    /// An upper-case first letter and some lower-case letter: "Iraq", "McDonald".
+    Capitalised,
+    /// Letters, all upper case: "PMF", "U.S", "IRAQ".
+    Upper,
+    /// A lower-case first letter with some upper-case letter: "iPhone", "al-Sadr" parts aside.
+    Mixed,
+    /// No letters at all: numbers and punctuation.
+    NoLetters,
+}
+
+impl Shape {
+    /// The shape of `s`.
+    pub fn of(s: &str) -> Shape {
+        let mut upper = false;
+        let mut lower = false;
+        let mut first_upper = None;
+        for c in s.chars() {
+            if c.is_uppercase() {
+                upper = true;
+                first_upper.get_or_insert(true);
+            } else if c.is_lowercase() {
+                lower = true;
+                first_upper.get_or_insert(false);
+            }
+        }
+        match (first_upper, upper, lower) {
+            (None, _, _) => Shape::NoLetters,
+            (Some(true), _, true) => Shape::Capitalised,
+            (Some(true), _, false) => Shape::Upper,
+            (Some(false), true, _) => Shape::Mixed,
+            (Some(false), false, _) => Shape::Lower,
+        }
+    }
+
+    /// Whether the word starts with an upper-case letter.
+    pub fn is_capitalised(self) -> bool {
+        matches!(self, Shape::Capitalised | Shape::Upper)
+    }
+}
+
+/// One token: a half-open byte range of the visible text and its facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the token's first byte in the visible text.
+    pub start: usize,
+    /// Byte offset one past the token's last byte.
+    pub end: usize,
+    /// What the token is made of.
+    pub kind: TokenKind,
+    /// Its casing.
+    pub shape: Shape,
+    /// Whether it begins a sentence (first token, or after `.`, `!`, `?` or
+    /// a line break, skipping opening quotes and brackets).
+    pub sentence_start: bool,
+    /// Whether a line break precedes it (or it is the first token).
+    pub line_start: bool,
+    /// Whether white space separates it from the token before.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// The token's text in the visible text it came from.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether this is a word starting with an upper-case letter.
+    pub fn is_capitalised_word(&self) -> bool {
+        self.kind == TokenKind::Word && self.shape.is_capitalised()
+    }
+}
+
+/// Abbreviations whose final period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Rev", "Sen",
+    "Rep", "Gov", "Jr", "Sr", "Mt", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Bros", "Adm", "Cmdr",
+    "Pres", "Supt", "Fr", "Hon",
+];
+
+/// Splits `text` into tokens.
+///
+/// ```
+/// use gazetteer_ner::tokenizer::{tokenize, TokenKind};
+///
+/// let text = "Iraq's Iran-backed groups.";
+/// let words: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
+/// assert_eq!(words, ["Iraq", "'s", "Iran", "-", "backed", "groups", "."]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut state = State {
+        space_before: false,
+        line_start: true,
+        sentence_start: true,
+    };
+    for (start, piece) in text.split_word_bound_indices() {
+        let first = piece.chars().next().unwrap_or(' ');
+        if first.is_whitespace() {
+            state.space_before = true;
+            if piece.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+                state.line_start = true;
+                state.sentence_start = true;
+            }
+            continue;
+        }
+        let end = start + piece.len();
+        if let Some(stem) = possessive_stem(piece) {
+            push(&mut tokens, &mut state, text, start, start + stem);
+            push(&mut tokens, &mut state, text, start + stem, end);
+        } else {
+            push(&mut tokens, &mut state, text, start, end);
+        }
+    }
+    tokens
+}
+
+struct State {
+    space_before: bool,
+    line_start: bool,
+    sentence_start: bool,
+}
+
+fn push(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let first = piece.chars().next().unwrap_or(' ');
+    let kind = if piece == "'s" || piece == "’s" || piece == "'S" || piece == "’S" {
+        TokenKind::Possessive
+    } else if first.is_numeric() {
+        TokenKind::Number
+    } else if first.is_alphabetic() || (first.is_alphanumeric()) {
+        TokenKind::Word
+    } else if piece.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    };
+    let shape = if kind == TokenKind::Word {
+        Shape::of(piece)
+    } else {
+        Shape::NoLetters
+    };
+    tokens.push(Token {
+        start,
+        end,
+        kind,
+        shape,
+        sentence_start: state.sentence_start,
+        line_start: state.line_start,
+        space_before: state.space_before,
+    });
+    state.space_before = false;
+    state.line_start = false;
+    state.sentence_start = if kind == TokenKind::Punct {
+        ends_sentence(tokens, text) || (state.sentence_start && is_opening(piece))
+    } else {
+        false
+    };
+}
+
+/// Whether the punctuation token just pushed ends a sentence.
+fn ends_sentence(tokens: &[Token], text: &str) -> bool {
+    let last = tokens[tokens.len() - 1];
+    match last.text(text) {
+        "!" | "?" => true,
+        "." | "…" => match tokens.len().checked_sub(2).map(|i| tokens[i]) {
+            Some(prev) if prev.kind == TokenKind::Word && prev.end == last.start => {
+                let word = prev.text(text);
+                !(ABBREVIATIONS.contains(&word)
+                    || word.contains('.')
+                    || (word.chars().count() == 1 && prev.shape == Shape::Upper))
+            }
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
+fn is_opening(piece: &str) -> bool {
+    matches!(
+        piece,
+        "\"" | "'" | "“" | "‘" | "(" | "[" | "«" | "-" | "—" | "–" | "*" | "•"
+    )
+}
+
+/// For a word ending in a possessive `'s`, the length of the word before it.
+fn possessive_stem(piece: &str) -> Option<usize> {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = piece.strip_suffix(suffix) {
+            if stem.chars().any(char::is_alphanumeric) {
+                return Some(stem.len());
+            }
+        }
+    }
+    None
+}
+
+/// Appends the matching key of a token to `out`: its text in lower case,
+/// with typographic apostrophes and dashes made plain, so that "IRAQ",
+/// "Iraq" and "iraq" share a key and casing is checked separately.
+pub fn push_key(token: &str, out: &mut String) {
+    if token.is_ascii() {
+        out.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in token.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' | '`' => out.push('\''),
+            '–' | '—' | '‐' | '‑' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_possessives_hyphens_and_abbreviations() {
+        assert_eq!(texts("Iraq’s"), ["Iraq", "’s"]);
+        assert_eq!(texts("Workers' Party"), ["Workers", "'", "Party"]);
+        assert_eq!(texts("US-led"), ["US", "-", "led"]);
+        assert_eq!(texts("the U.S. said"), ["the", "U.S", ".", "said"]);
+        assert_eq!(texts("O'Neill"), ["O'Neill"]);
+    }
+
+    #[test]
+    fn kinds_and_shapes() {
+        let text = "PMF al Sadr's 2003 iPhone (";
+        let toks = tokenize(text);
+        let facts: Vec<_> = toks.iter().map(|t| (t.kind, t.shape)).collect();
+        assert_eq!(
+            facts,
+            [
+                (TokenKind::Word, Shape::Upper),
+                (TokenKind::Word, Shape::Lower),
+                (TokenKind::Word, Shape::Capitalised),
+                (TokenKind::Possessive, Shape::NoLetters),
+                (TokenKind::Number, Shape::NoLetters),
+                (TokenKind::Word, Shape::Mixed),
+                (TokenKind::Punct, Shape::NoLetters),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let text = "Some went. \"Thousands came!\" Mr. Smith met Dr Jones in the U.S. on Friday.\nIt rained";
+        let starts: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| t.sentence_start && t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(starts, ["Some", "Thousands", "Mr", "It"]);
+    }
+
+    #[test]
+    fn line_starts_and_spacing() {
+        let text = "A b\nC(d";
+        let toks = tokenize(text);
+        let lines: Vec<bool> = toks.iter().map(|t| t.line_start).collect();
+        assert_eq!(lines, [true, false, true, false, false]);
+        let spaces: Vec<bool> = toks.iter().map(|t| t.space_before).collect();
+        assert_eq!(spaces, [false, true, true, false, false]);
+    }
+
+    #[test]
+    fn keys_fold_case_and_typography() {
+        let mut key = String::new();
+        push_key("Kata’ib", &mut key);
+        push_key("IRAQ", &mut key);
+        assert_eq!(key, "kata'ibiraq");
+    }
+}
