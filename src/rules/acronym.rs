@@ -27,24 +27,35 @@ pub(crate) fn is_acronym(token: &Token, word: &str) -> bool {
         && (2..=MAX_LETTERS).contains(&word.chars().filter(|c| c.is_alphabetic()).count())
 }
 
-/// Whether `acronym` spells the initials of the capitalised words of
-/// `words`, ignoring small words, case and periods.
-pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> bool {
-    let letters = acronym.chars().filter(|c| c.is_alphabetic());
+/// The initials of a name's capitalised words, lower-cased, skipping
+/// small words; `None` when some other word is not capitalised.
+pub(crate) fn initials<'w>(words: impl Iterator<Item = &'w str>) -> Option<String> {
     let mut initials = String::new();
     for word in words {
         if SKIPPED.contains(&word) {
             continue;
         }
         match word.chars().next() {
-            Some(c) if c.is_uppercase() => initials.push(c),
-            _ => return false,
+            Some(c) if c.is_uppercase() => initials.extend(c.to_lowercase()),
+            _ => return None,
         }
     }
-    initials
+    Some(initials)
+}
+
+/// The letters of an acronym, lower-cased: "U.N." gives "un".
+pub(crate) fn letters(acronym: &str) -> String {
+    acronym
         .chars()
+        .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
-        .eq(letters.flat_map(char::to_lowercase))
+        .collect()
+}
+
+/// Whether `acronym` spells the initials of the capitalised words of
+/// `words`, ignoring small words, case and periods.
+pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> bool {
+    initials(words).is_some_and(|i| i == letters(acronym))
 }
 
 /// Proposes the long form before every "(ACRONYM)".
