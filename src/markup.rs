@@ -37,19 +37,10 @@ impl Markup {
 
 /// True when `input` holds a `<` followed by a letter, `/` or `!`.
 fn looks_like_html(input: &str) -> bool {
-    let bytes = input.as_bytes();
-    memchr_iter(b'<', bytes).any(|i| {
-        bytes
-            .get(i + 1)
-            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!')
-    })
-}
-
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter_map(move |(i, &b)| (b == needle).then_some(i))
+    input
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
 }
 
 /// One stretch of visible text and where it came from.
@@ -279,10 +270,8 @@ impl Tag {
     fn parse(input: &str, at: usize) -> Option<Tag> {
         let bytes = input.as_bytes();
         let rest = &input[at..];
-        if rest.starts_with("<!--") {
-            let end = rest[4..]
-                .find("-->")
-                .map_or(input.len(), |i| at + 4 + i + 3);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            let end = comment.find("-->").map_or(input.len(), |i| at + 4 + i + 3);
             return Some(Tag {
                 name: (at, at),
                 closing: false,
@@ -320,7 +309,7 @@ impl Tag {
         BLOCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
     }
 
-    fn hidden_element<'i>(&self, input: &'i str) -> Option<&'static str> {
+    fn hidden_element(&self, input: &str) -> Option<&'static str> {
         if self.closing {
             return None;
         }

@@ -159,9 +159,7 @@ fn push(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usize, en
         TokenKind::Possessive
     } else if first.is_numeric() {
         TokenKind::Number
-    } else if first.is_alphabetic() || (first.is_alphanumeric()) {
-        TokenKind::Word
-    } else if piece.chars().any(char::is_alphabetic) {
+    } else if piece.chars().any(char::is_alphanumeric) {
         TokenKind::Word
     } else {
         TokenKind::Punct
@@ -217,10 +215,10 @@ fn is_opening(piece: &str) -> bool {
 /// For a word ending in a possessive `'s`, the length of the word before it.
 fn possessive_stem(piece: &str) -> Option<usize> {
     for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = piece.strip_suffix(suffix) {
-            if stem.chars().any(char::is_alphanumeric) {
-                return Some(stem.len());
-            }
+        if let Some(stem) = piece.strip_suffix(suffix)
+            && stem.chars().any(char::is_alphanumeric)
+        {
+            return Some(stem.len());
         }
     }
     None

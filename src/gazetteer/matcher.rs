@@ -62,6 +62,9 @@ pub(crate) struct Matcher {
     lexicon: Lexicon,
 }
 
+/// A form's tokens as written, and the entry it names.
+type Spelling = (Vec<Box<str>>, u32);
+
 /// The key of a token sequence: token keys joined by [`SEP`].
 fn key_of(form: &str) -> (String, Vec<Box<str>>) {
     let tokens = tokenize(form);
@@ -81,7 +84,7 @@ impl Matcher {
     /// default ones.
     pub fn new(entries: &[(Entry, Origin)]) -> Result<Matcher, Error> {
         // key -> (best origin seen, spellings)
-        let mut by_key: HashMap<String, (Origin, Vec<(Vec<Box<str>>, u32)>)> = HashMap::new();
+        let mut by_key: HashMap<String, (Origin, Vec<Spelling>)> = HashMap::new();
         let mut compiled = Vec::new();
         let mut lexicon: HashMap<String, (Origin, Lexeme)> = HashMap::new();
         for (entry, origin) in entries {
@@ -132,13 +135,14 @@ impl Matcher {
         // A user's entity entry lifts a default stop word of the same key.
         for (key, (origin, _)) in &by_key {
             let bare = key.trim_matches(SEP);
-            if let Some(slot) = lexicon.get_mut(bare) {
-                if *origin == Origin::User && slot.0 == Origin::Default {
-                    slot.1.stopword = false;
-                }
+            if let Some(slot) = lexicon.get_mut(bare)
+                && *origin == Origin::User
+                && slot.0 == Origin::Default
+            {
+                slot.1.stopword = false;
             }
         }
-        let mut keys: Vec<(String, Vec<(Vec<Box<str>>, u32)>)> = by_key
+        let mut keys: Vec<(String, Vec<Spelling>)> = by_key
             .into_iter()
             .map(|(k, (_, forms))| (k, forms))
             .collect();
