@@ -125,25 +125,155 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         line_start: true,
         sentence_start: true,
     };
-    for (start, piece) in text.split_word_bound_indices() {
+    for_each_segment(text, |start, end| {
+        let piece = &text[start..end];
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_whitespace() {
             state.space_before = true;
-            if piece.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+            if piece.contains([
+                '\n', '\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}',
+            ]) {
                 state.line_start = true;
                 state.sentence_start = true;
             }
-            continue;
+            return;
         }
-        let end = start + piece.len();
         if let Some(stem) = possessive_stem(piece) {
             push(&mut tokens, &mut state, text, start, start + stem);
             push(&mut tokens, &mut state, text, start + stem, end);
         } else {
             push(&mut tokens, &mut state, text, start, end);
         }
-    }
+    });
     tokens
+}
+
+/// Calls `f` with the byte range of every word-boundary segment of `text`
+/// (UAX #29), white space included.
+///
+/// Runs of plain ASCII between white space take a fast path that gives the
+/// same segments as `unicode-segmentation`; any other run is handed to it,
+/// starting from the white space before the run, where UAX #29 always has
+/// a boundary.
+pub fn for_each_segment(text: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if bytes[pos].is_ascii_whitespace() {
+            // One segment per white-space byte run, CR LF kept together;
+            // line breaks are segments of their own, as in UAX #29.
+            let start = pos;
+            pos += 1;
+            if bytes[start] == b'\r' && bytes.get(pos) == Some(&b'\n') {
+                pos += 1;
+            } else if bytes[start] == b' ' {
+                while pos < bytes.len() && bytes[pos] == b' ' {
+                    pos += 1;
+                }
+            }
+            // A combining mark after white space belongs to it.
+            if pos < bytes.len() && !bytes[pos].is_ascii() {
+                let chunk_end = chunk_end(bytes, pos);
+                unicode_segments(text, start, chunk_end, &mut f);
+                pos = chunk_end;
+                continue;
+            }
+            f(start, pos);
+            continue;
+        }
+        let end = chunk_end(bytes, pos);
+        if bytes[pos..end].is_ascii() {
+            ascii_segments(bytes, pos, end, &mut f);
+        } else {
+            unicode_segments(text, pos, end, &mut f);
+        }
+        pos = end;
+    }
+}
+
+/// The end of the run of non-white-space bytes starting at `pos`.
+fn chunk_end(bytes: &[u8], pos: usize) -> usize {
+    bytes[pos..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(bytes.len(), |i| pos + i)
+}
+
+fn unicode_segments(text: &str, start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
+    for (offset, piece) in text[start..end].split_word_bound_indices() {
+        f(start + offset, start + offset + piece.len());
+    }
+}
+
+/// The UAX #29 word-break classes of the ASCII characters that are not
+/// white space.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Underscore,
+    /// ':' (MidLetter)
+    MidLetter,
+    /// '.' and '\'' (MidNumLet and Single_Quote)
+    MidNumLet,
+    /// ',' and ';' (MidNum)
+    MidNum,
+    Other,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Underscore,
+        b':' => Class::MidLetter,
+        b'.' | b'\'' => Class::MidNumLet,
+        b',' | b';' => Class::MidNum,
+        _ => Class::Other,
+    }
+}
+
+/// Segments a run of ASCII without white space by the UAX #29 rules that
+/// apply to ASCII: letters, digits and underscores join (WB5, WB8-WB10,
+/// WB13a-b); a mid-letter or mid-number-letter between two letters joins
+/// them (WB6-7); a mid-number or mid-number-letter between two digits
+/// joins them (WB11-12); everything else stands alone.
+fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
+    let class_at = |i: usize| if i < end { Some(class(bytes[i])) } else { None };
+    let mut pos = start;
+    while pos < end {
+        let first = class(bytes[pos]);
+        if !matches!(first, Class::Letter | Class::Digit | Class::Underscore) {
+            f(pos, pos + 1);
+            pos += 1;
+            continue;
+        }
+        let mut j = pos + 1;
+        while let Some(c) = class_at(j) {
+            let prev = class(bytes[j - 1]);
+            let next = class_at(j + 1);
+            let joins = match c {
+                Class::Letter | Class::Digit | Class::Underscore => true,
+                Class::MidLetter => prev == Class::Letter && next == Some(Class::Letter),
+                Class::MidNumLet => {
+                    (prev == Class::Letter && next == Some(Class::Letter))
+                        || (prev == Class::Digit && next == Some(Class::Digit))
+                }
+                Class::MidNum => prev == Class::Digit && next == Some(Class::Digit),
+                Class::Other => false,
+            };
+            if !joins {
+                break;
+            }
+            j += if matches!(c, Class::Letter | Class::Digit | Class::Underscore) {
+                1
+            } else {
+                2
+            };
+        }
+        f(pos, j);
+        pos = j;
+    }
 }
 
 struct State {
@@ -296,6 +426,28 @@ mod tests {
         assert_eq!(lines, [true, false, true, false, false]);
         let spaces: Vec<bool> = toks.iter().map(|t| t.space_before).collect();
         assert_eq!(spaces, [false, true, true, false, false]);
+    }
+
+    fn uax29(text: &str) -> Vec<(usize, &str)> {
+        text.split_word_bound_indices().collect()
+    }
+
+    fn ours(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        for_each_segment(text, |s, e| out.push((s, &text[s..e])));
+        out
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_uax29() {
+        for text in [
+            "U.S. troops, 1,000.5 of them; a:b O'Neill's e-mail_x 3'4 a.1 1.a",
+            "  double  spaces\r\nand\ttabs\n\n",
+            "...'quoted'... \"x\" (y) [z] a-b a_1 _a_ 9_9 x'' ''x a..b 1,,2",
+            "Iraq’s café – naïve \u{301}x \u{200d}y e\u{301}",
+        ] {
+            assert_eq!(ours(text), uax29(text), "on {text:?}");
+        }
     }
 
     #[test]
