@@ -149,10 +149,12 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let visible = Visible::new(text, self.markup);
         let tokens = tokenize(visible.text());
+        let lexemes = self.matcher.lexicon().annotate(visible.text(), &tokens);
         let cx = Context {
             text: visible.text(),
             tokens: &tokens,
             lexicon: self.matcher.lexicon(),
+            lexemes: &lexemes,
         };
         let mut candidates = Vec::new();
         self.matcher.find(cx.text, &tokens, &mut candidates);

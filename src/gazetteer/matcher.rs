@@ -44,11 +44,28 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
-    /// The facts about a token, looked up by its key.
-    pub fn get(&self, token: &str) -> Lexeme {
-        let mut key = String::with_capacity(token.len());
-        push_key(token, &mut key);
+    /// The facts about a word, looked up by its key.
+    pub fn get(&self, word: &str) -> Lexeme {
+        let mut key = String::with_capacity(word.len());
+        push_key(word, &mut key);
         self.words.get(key.as_str()).copied().unwrap_or_default()
+    }
+
+    /// The facts about every token: looked up for words that start with a
+    /// capital letter, the only ones the rules ask about.
+    pub fn annotate(&self, text: &str, tokens: &[Token]) -> Vec<Lexeme> {
+        let mut key = String::new();
+        tokens
+            .iter()
+            .map(|token| {
+                if !token.is_capitalised_word() || self.words.is_empty() {
+                    return Lexeme::default();
+                }
+                key.clear();
+                push_key(token.text(text), &mut key);
+                self.words.get(key.as_str()).copied().unwrap_or_default()
+            })
+            .collect()
     }
 }
 

@@ -26,7 +26,7 @@ mod matcher;
 
 pub use entry::{Entry, EntryKind};
 pub use file::{parse, read_dir, read_file};
-pub(crate) use matcher::{Lexicon, Matcher};
+pub(crate) use matcher::{Lexeme, Lexicon, Matcher};
 
 /// Where an entry came from; user entries take priority over defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -15,7 +15,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        let lexeme = cx.lexicon.get(cx.word(i));
+        let lexeme = cx.lexemes[i];
         if end - i >= 2 && lexeme.given_name && !lexeme.stopword {
             out.push(Candidate {
                 start: i,

@@ -24,7 +24,7 @@ pub(crate) mod given_name;
 pub(crate) mod title;
 
 use crate::candidate::Candidate;
-use crate::gazetteer::Lexicon;
+use crate::gazetteer::{Lexeme, Lexicon};
 use crate::tokenizer::{Token, TokenKind};
 
 /// What every rule reads.
@@ -35,6 +35,9 @@ pub(crate) struct Context<'a> {
     pub tokens: &'a [Token],
     /// Given names, surnames and stop words.
     pub lexicon: &'a Lexicon,
+    /// The word-list facts of each capitalised word (see
+    /// [`Lexicon::annotate`]).
+    pub lexemes: &'a [Lexeme],
 }
 
 impl<'a> Context<'a> {
@@ -52,7 +55,7 @@ impl<'a> Context<'a> {
 
     /// Whether token `i` is a stop word.
     pub fn is_stopword(&self, i: usize) -> bool {
-        self.lexicon.get(self.word(i)).stopword
+        self.lexemes[i].stopword
     }
 
     /// Whether token `i` joins the name words on either side of it: a
@@ -183,10 +186,12 @@ pub(crate) mod testing {
             .collect();
         let matcher = Matcher::new(&entries).unwrap();
         let tokens = tokenize(text);
+        let lexemes = matcher.lexicon().annotate(text, &tokens);
         let cx = Context {
             text,
             tokens: &tokens,
             lexicon: matcher.lexicon(),
+            lexemes: &lexemes,
         };
         let mut out = Vec::new();
         rule(&cx, &mut out);
