@@ -1,0 +1,647 @@
+//! Integration tests of the `extract` example, run as a built binary.
+//!
+//! The binary is `target/<profile>/examples/extract`, next to the `deps`
+//! directory that holds this test. `cargo test --test cli` does not build
+//! examples, so the first test to need it runs `cargo build --example
+//! extract` once (a no-op when it is up to date, and the only way to be
+//! sure it is not stale); if cargo cannot be run, an existing binary is used
+//! as is.
+
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::{env, fs, thread};
+
+use serde_json::{Value, json};
+
+// ------------------------------------------------------------- harness --
+
+/// The built example, built or rebuilt once per test process.
+fn binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let exe = env::current_exe().expect("the test binary has a path");
+        // target/<profile>/deps/cli-HASH -> target/<profile>
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("the test binary lives in target/<profile>/deps");
+        let binary = profile_dir
+            .join("examples")
+            .join(format!("extract{}", env::consts::EXE_SUFFIX));
+        build_example(profile_dir, &binary);
+        binary
+    })
+}
+
+/// Runs `cargo build --example extract` for the profile the tests were
+/// built with; falls back to an existing binary if cargo cannot run.
+fn build_example(profile_dir: &Path, binary: &Path) {
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo
+        .args([
+            "build",
+            "--quiet",
+            "--example",
+            "extract",
+            "--manifest-path",
+        ])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
+    match profile_dir.file_name().and_then(OsStr::to_str) {
+        Some("debug") | None => {}
+        Some(profile) => {
+            cargo.args(["--profile", profile]);
+        }
+    }
+    let built = cargo.status().map(|s| s.success()).unwrap_or(false);
+    assert!(
+        built || binary.exists(),
+        "cannot build the extract example and {} does not exist",
+        binary.display()
+    );
+}
+
+/// A command running the example.
+fn extract() -> Command {
+    Command::new(binary())
+}
+
+/// What a finished run left.
+struct Run {
+    status: ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn code(&self) -> Option<i32> {
+        self.status.code()
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON value ({e}): {}", self.stdout))
+    }
+
+    fn json_lines(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|line| {
+                serde_json::from_str(line)
+                    .unwrap_or_else(|e| panic!("output line is not JSON ({e}): {line}"))
+            })
+            .collect()
+    }
+}
+
+/// Runs `command` with `stdin` as its input (written from another thread
+/// so that large inputs cannot deadlock against a full stdout pipe).
+fn run(command: &mut Command, stdin: &[u8]) -> Run {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let input = stdin.to_vec();
+    let writer = thread::spawn(move || {
+        // The program may exit without reading everything; that is its call.
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("the example runs");
+    writer.join().expect("the stdin writer does not panic");
+    let run = Run {
+        status: output.status,
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "the example panicked: {}",
+        run.stderr
+    );
+    run
+}
+
+/// A directory of scratch files, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let path = env::temp_dir().join(format!(
+            "gazetteer-ner-cli-{}-{}-{name}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).expect("the temp dir is writable");
+        TempDir(path)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("the temp dir is writable");
+        }
+        fs::write(&path, contents).expect("the temp dir is writable");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The entity named `name` in a list of entities, if any.
+fn entity<'a>(entities: &'a Value, name: &str) -> Option<&'a Value> {
+    entities
+        .as_array()
+        .expect("entities is an array")
+        .iter()
+        .find(|e| e["name"] == name)
+}
+
+const BAGHDAD: &str = "Talks in Baghdad.";
+
+fn assert_baghdad(document: &Value) {
+    assert_eq!(
+        document,
+        &json!({"entities": [{
+            "kind": "place",
+            "name": "Baghdad",
+            "mentions": [{"start": 9, "end": 16, "text": "Baghdad"}],
+        }]})
+    );
+}
+
+fn jsonl(records: &[Value]) -> String {
+    records.iter().map(|r| format!("{r}\n")).collect()
+}
+
+// --------------------------------------------------------- document mode --
+
+#[test]
+fn a_text_file_gives_its_entities_pretty_printed() {
+    let dir = TempDir::new("text-file");
+    let file = dir.file("news.txt", BAGHDAD);
+    let run = run(extract().arg(&file), b"");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_baghdad(&run.json());
+    assert!(
+        run.stdout.lines().count() > 1,
+        "pretty output: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn compact_output_is_one_line() {
+    let dir = TempDir::new("compact");
+    let file = dir.file("news.txt", BAGHDAD);
+    let run = run(extract().arg("--compact").arg(&file), b"");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert_baghdad(&run.json());
+}
+
+#[test]
+fn stdin_is_read_when_no_file_is_given() {
+    let run = run(&mut extract(), BAGHDAD.as_bytes());
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_baghdad(&run.json());
+}
+
+#[test]
+fn dash_reads_stdin_among_files() {
+    let dir = TempDir::new("dash");
+    let file = dir.file("iraq.txt", "Iraq said.");
+    let run = run(
+        extract().args(["--compact", "-"]).arg(&file),
+        BAGHDAD.as_bytes(),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let documents = run.json_lines();
+    assert_eq!(documents.len(), 2, "{}", run.stdout);
+    assert_baghdad(&documents[0]);
+    assert!(entity(&documents[1]["entities"], "Iraq").is_some());
+}
+
+#[test]
+fn each_input_gives_one_document_in_order() {
+    let dir = TempDir::new("several");
+    let first = dir.file("a.txt", "Iraq said.");
+    let second = dir.file("b.txt", BAGHDAD);
+    let run = run(extract().arg(&first).arg(&second), b"");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let documents: Vec<Value> = serde_json::Deserializer::from_str(&run.stdout)
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .expect("stdout is a stream of JSON values");
+    assert_eq!(documents.len(), 2);
+    assert!(entity(&documents[0]["entities"], "Iraq").is_some());
+    assert_baghdad(&documents[1]);
+}
+
+#[test]
+fn an_empty_file_has_no_entities() {
+    let dir = TempDir::new("empty");
+    let file = dir.file("empty.txt", "");
+    let run = run(extract().arg(&file), b"");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_eq!(run.json(), json!({"entities": []}));
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_byte_offset() {
+    let dir = TempDir::new("invalid-utf8");
+    let file = dir.file("latin1.txt", b"Talks in Baghdad.\ncaf\xe9 ok\n");
+    let run = run(extract().arg(&file), b"");
+    assert_eq!(run.code(), Some(2), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(&*file.to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("byte 21"), "{}", run.stderr);
+}
+
+#[test]
+fn lossy_replaces_invalid_utf8_with_a_warning() {
+    let dir = TempDir::new("lossy");
+    let file = dir.file("latin1.txt", b"Talks in Baghdad.\ncaf\xe9 ok\n");
+    let run = run(extract().arg("--lossy").arg(&file), b"");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&*file.to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+    assert_baghdad(&run.json());
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    let dir = TempDir::new("missing");
+    let file = dir.path().join("no-such-file.txt");
+    let run = run(extract().arg(&file), b"");
+    assert_eq!(run.code(), Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&*file.to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_directory_is_not_an_input() {
+    let dir = TempDir::new("directory");
+    let run = run(extract().arg(dir.path()), b"");
+    assert_eq!(run.code(), Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&*dir.path().to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("directory"), "{}", run.stderr);
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    for args in [
+        &["--jsonl", "--threads", "0"][..],
+        &["--strict"],
+        &["--no-such-option"],
+    ] {
+        let run = run(extract().args(args), b"");
+        assert_eq!(run.code(), Some(2), "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+    }
+}
+
+// ------------------------------------------------------------ JSON Lines --
+
+#[test]
+fn jsonl_gives_one_line_per_line_in_order_with_ids() {
+    let input = jsonl(&[
+        json!({"id": "a", "text": BAGHDAD}),
+        json!({"id": 2, "text": "Iraq and Iran met."}),
+        json!({"id": "c", "text": "Nothing here."}),
+    ]);
+    let run = run(extract().arg("--jsonl"), input.as_bytes());
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(
+        lines[0]["entities"],
+        json!([{"kind": "place", "name": "Baghdad",
+                "mentions": [{"start": 9, "end": 16, "text": "Baghdad"}]}])
+    );
+    assert_eq!(lines[1]["id"], 2);
+    assert!(entity(&lines[1]["entities"], "Iran").is_some());
+    assert_eq!(lines[2], json!({"id": "c", "entities": []}));
+}
+
+#[test]
+fn a_malformed_line_is_reported_in_its_place() {
+    let input = format!(
+        "{}{{\"id\": \"b\", \"text\": \n{}",
+        jsonl(&[json!({"id": "a", "text": BAGHDAD})]),
+        jsonl(&[json!({"id": "c", "text": "Iraq said."})]),
+    );
+    let run = run(extract().arg("--jsonl"), input.as_bytes());
+    assert_eq!(run.code(), Some(1), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].is_string(), "{}", lines[1]);
+    assert!(lines[1].get("entities").is_none());
+    assert_eq!(lines[2]["id"], "c");
+    assert!(entity(&lines[2]["entities"], "Iraq").is_some());
+    assert!(run.stderr.contains("line 2"), "{}", run.stderr);
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_line() {
+    let input = format!(
+        "{}not json\n{}",
+        jsonl(&[json!({"id": "a", "text": BAGHDAD})]),
+        jsonl(&[json!({"id": "c", "text": "Iraq said."})]),
+    );
+    let run = run(extract().args(["--jsonl", "--strict"]), input.as_bytes());
+    assert_eq!(run.code(), Some(1), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(!run.stdout.contains("Iraq"), "{}", run.stdout);
+}
+
+#[test]
+fn a_line_without_text_keeps_its_id_in_the_error() {
+    let input = jsonl(&[
+        json!({"id": 1, "text": BAGHDAD}),
+        json!({"id": 42, "body": BAGHDAD}),
+        json!({"id": 43, "text": 7}),
+    ]);
+    let run = run(extract().arg("--jsonl"), input.as_bytes());
+    assert_eq!(run.code(), Some(1), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["id"], 42);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("text"))
+    );
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[2]["id"], 43);
+}
+
+#[test]
+fn blank_and_non_object_lines_are_errors_too() {
+    let input = format!(
+        "\n[1, 2]\n{}",
+        jsonl(&[json!({"id": "z", "text": BAGHDAD})])
+    );
+    let run = run(extract().arg("--jsonl"), input.as_bytes());
+    assert_eq!(run.code(), Some(1), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[2]["id"], "z");
+}
+
+#[test]
+fn invalid_utf8_in_a_line_fails_that_line_only() {
+    let mut input = b"{\"id\": 7, \"text\": \"caf\xe9 in Baghdad\"}\n".to_vec();
+    input.extend(jsonl(&[json!({"id": 8, "text": BAGHDAD})]).bytes());
+    let run_strict_utf8 = run(extract().arg("--jsonl"), &input);
+    assert_eq!(
+        run_strict_utf8.code(),
+        Some(1),
+        "{}",
+        run_strict_utf8.stderr
+    );
+    let lines = run_strict_utf8.json_lines();
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["id"], 7);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("UTF-8"))
+    );
+    assert_eq!(lines[1]["id"], 8);
+
+    let lossy = run(extract().args(["--jsonl", "--lossy"]), &input);
+    assert_eq!(lossy.code(), Some(0), "{}", lossy.stderr);
+    assert!(lossy.stderr.contains("warning"), "{}", lossy.stderr);
+    let lines = lossy.json_lines();
+    assert_eq!(lines[0]["id"], 7);
+    assert!(entity(&lines[0]["entities"], "Baghdad").is_some());
+}
+
+#[test]
+fn thread_count_does_not_change_the_output() {
+    // More than two batches of 1024 lines, so batch boundaries are crossed.
+    let texts = [
+        "Moqtada al-Sadr spoke in Baghdad.",
+        "Iraq and Iran met in Basra. The Iraqis agreed.",
+        "Nothing to see here.",
+        "Kataib Hezbollah fighters left Al Anbar province.",
+    ];
+    let records: Vec<Value> = (0..2100)
+        .map(|i| json!({"id": i, "text": format!("{} Day {i}.", texts[i % texts.len()])}))
+        .collect();
+    let input = jsonl(&records);
+    let one = run(
+        extract().args(["--jsonl", "--threads", "1"]),
+        input.as_bytes(),
+    );
+    let two = run(
+        extract().args(["--jsonl", "--threads", "2"]),
+        input.as_bytes(),
+    );
+    assert_eq!(one.code(), Some(0), "{}", one.stderr);
+    assert_eq!(two.code(), Some(0), "{}", two.stderr);
+    assert!(one.stdout == two.stdout, "--threads 1 and 2 differ");
+    let ids: Vec<Value> = one.json_lines().iter().map(|l| l["id"].clone()).collect();
+    let expected: Vec<Value> = (0..2100).map(|i| json!(i)).collect();
+    assert_eq!(ids, expected);
+}
+
+// ------------------------------------------------------- closed stdout --
+
+/// Reads one line of the child's stdout, closes the pipe, and waits.
+fn read_one_line_then_close(mut child: Child) -> (String, ExitStatus, String) {
+    let mut stderr = child.stderr.take().expect("stderr is piped");
+    let stderr_reader = thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+    let mut first = String::new();
+    stdout.read_line(&mut first).expect("one line of output");
+    drop(stdout);
+    let status = child.wait().expect("the example ends");
+    let stderr = stderr_reader.join().expect("the stderr reader ends");
+    (first, status, stderr)
+}
+
+#[test]
+fn a_closed_stdout_ends_jsonl_quietly() {
+    let dir = TempDir::new("closed-jsonl");
+    let records: Vec<Value> = (0..20_000)
+        .map(|i| json!({"id": i, "text": format!("Moqtada al-Sadr spoke in Baghdad on day {i}.")}))
+        .collect();
+    let file = dir.file("big.jsonl", jsonl(&records));
+    let child = extract()
+        .args(["--jsonl", "--threads", "2"])
+        .arg(&file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    let (first, status, stderr) = read_one_line_then_close(child);
+    assert!(first.starts_with(r#"{"id":0,"#), "{first}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(status.code(), Some(101), "{stderr}");
+    assert!(status.success(), "{status}: {stderr}");
+}
+
+#[test]
+fn a_closed_stdout_ends_document_mode_quietly() {
+    let dir = TempDir::new("closed-document");
+    let file = dir.file("big.txt", format!("{BAGHDAD}\n").repeat(20_000));
+    let child = extract()
+        .arg(&file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    let (first, status, stderr) = read_one_line_then_close(child);
+    assert_eq!(first, "{\n");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(status.code(), Some(101), "{stderr}");
+    assert!(status.success(), "{status}: {stderr}");
+}
+
+// ----------------------------------------------------------- gazetteers --
+
+const ACME_TEXT: &str = "Acme Widgets opened a plant in Baghdad. Acme said.";
+
+fn acme_gazetteers() -> TempDir {
+    let dir = TempDir::new("gazetteers");
+    dir.file(
+        "acme.tsv",
+        "# kind\tname\taliases\trank\norganisation\tAcme Widgets\tAcme\t60\n",
+    );
+    dir.file("ignored.txt", "planet\tMars\n");
+    dir
+}
+
+fn assert_acme(entities: &Value) {
+    let acme = entity(entities, "Acme Widgets").expect("Acme Widgets is found");
+    assert_eq!(acme["kind"], "organisation");
+    assert_eq!(
+        acme["mentions"],
+        json!([{"start": 0, "end": 12, "text": "Acme Widgets"},
+               {"start": 40, "end": 44, "text": "Acme"}])
+    );
+}
+
+#[test]
+fn a_gazetteer_dir_adds_to_the_defaults() {
+    let gazetteers = acme_gazetteers();
+    let run = run(
+        extract().arg("--gazetteers").arg(gazetteers.path()),
+        ACME_TEXT.as_bytes(),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let entities = &run.json()["entities"];
+    assert_acme(entities);
+    assert!(entity(entities, "Baghdad").is_some(), "{entities}");
+}
+
+#[test]
+fn without_defaults_only_the_given_gazetteers_are_known() {
+    let gazetteers = acme_gazetteers();
+    let run = run(
+        extract()
+            .arg("--no-default-gazetteers")
+            .arg("--gazetteers")
+            .arg(gazetteers.path()),
+        ACME_TEXT.as_bytes(),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let entities = &run.json()["entities"];
+    assert_acme(entities);
+    assert!(!run.stdout.contains("Baghdad"), "{entities}");
+}
+
+#[test]
+fn a_gazetteer_file_can_be_given_directly() {
+    let gazetteers = acme_gazetteers();
+    let run = run(
+        extract()
+            .arg("--gazetteers")
+            .arg(gazetteers.path().join("acme.tsv")),
+        ACME_TEXT.as_bytes(),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_acme(&run.json()["entities"]);
+}
+
+#[test]
+fn a_malformed_gazetteer_names_its_file_and_line() {
+    let dir = TempDir::new("bad-gazetteer");
+    let file = dir.file("bad.tsv", "# comment\nplanet\tMars\n");
+    let run = run(
+        extract().arg("--gazetteers").arg(dir.path()),
+        BAGHDAD.as_bytes(),
+    );
+    assert_eq!(run.code(), Some(2), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(&*file.to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("line 2"), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_gazetteer_dir_is_an_error_naming_it() {
+    let dir = TempDir::new("missing-gazetteers");
+    let missing = dir.path().join("nowhere");
+    let run = run(
+        extract().arg("--gazetteers").arg(&missing),
+        BAGHDAD.as_bytes(),
+    );
+    assert_eq!(run.code(), Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&*missing.to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+}
