@@ -36,7 +36,8 @@
 //! ```
 //!
 //! The `id` (any JSON value) is copied as is, and left out when the input
-//! has none; other fields are ignored. A line that cannot be used (invalid
+//! has none; other fields are ignored. Output lines are always compact
+//! (`--compact` changes nothing here). A line that cannot be used (invalid
 //! UTF-8, invalid JSON, not an object, a missing or non-string `text`, or a
 //! blank line) gives instead
 //!
@@ -94,7 +95,10 @@ const BATCH_LINES: usize = 1024;
 
 /// Named entities from text files or JSON Lines, as JSON.
 #[derive(Debug, Parser)]
-#[command(name = "extract")]
+#[command(
+    name = "extract",
+    after_help = "Exit status: 0 success, 1 some --jsonl lines failed, 2 could not run."
+)]
 struct Cli {
     /// Input files; stdin when none is given or for `-`.
     #[arg(value_name = "FILE")]
