@@ -1,0 +1,455 @@
+//! Turning scores into the text report, the JSON summary and error lists.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::floors::Check;
+use crate::gold::GoldFile;
+use crate::scoring::{Counts, DetectionError, Matching, Score, Span, WrongMerge};
+
+/// The scores of one gold file, or of all files together.
+#[derive(Clone, Debug)]
+pub struct Evaluated {
+    /// The file stem, or `all files`.
+    pub label: String,
+    /// The path, for a single file.
+    pub path: Option<String>,
+    /// Documents scored.
+    pub documents: usize,
+    /// Bytes of document text.
+    pub bytes: usize,
+    /// Seconds spent in extraction.
+    pub seconds: f64,
+    /// `set_aside`, `scored` or `mixed`: how unmatched group predictions were treated.
+    pub group_policy: &'static str,
+    /// The summed score.
+    pub score: Score,
+    /// The most frequent errors, with `--errors`.
+    pub errors: Option<ErrorSummary>,
+}
+
+/// One line of an error list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ErrorEntry {
+    /// The surface text.
+    pub text: String,
+    /// The kind (`place`), or for a wrong kind `gold -> predicted`.
+    pub kind: String,
+    /// How often it occurs in the file.
+    pub count: usize,
+    /// The document of one occurrence.
+    pub document: String,
+    /// ±40 characters around that occurrence, the mention in brackets.
+    pub context: String,
+}
+
+/// One wrongly merged predicted entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MergeEntry {
+    /// Its document.
+    pub document: String,
+    /// Per gold cluster joined: the cluster and the surface forms found.
+    pub clusters: BTreeMap<String, Vec<String>>,
+}
+
+/// The most frequent errors of a file (exact matching).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ErrorSummary {
+    /// Predictions whose span is no gold entity's span.
+    pub false_positives: Vec<ErrorEntry>,
+    /// Gold entities whose span nothing scored predicted.
+    pub false_negatives: Vec<ErrorEntry>,
+    /// Right span, wrong kind.
+    pub wrong_kinds: Vec<ErrorEntry>,
+    /// Predicted entities joining two or more gold entities (the first N).
+    pub wrong_merges: Vec<MergeEntry>,
+}
+
+/// The text of `span` with up to `width` characters either side, the span
+/// in brackets, newlines shown as `⏎`. Never panics: a span that is not
+/// one of `text` gives an empty string.
+pub fn snippet(text: &str, span: Span, width: usize) -> String {
+    let (start, end) = span;
+    let (Some(before), Some(mention), Some(after)) =
+        (text.get(..start), text.get(start..end), text.get(end..))
+    else {
+        return String::new();
+    };
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(width.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let to = after
+        .char_indices()
+        .nth(width)
+        .map_or(after.len(), |(i, _)| i);
+    let clean = |s: &str| {
+        s.replace("\r\n", "⏎")
+            .replace(['\n', '\r'], "⏎")
+            .replace('\t', " ")
+    };
+    format!(
+        "{}{}[{}]{}{}",
+        if from > 0 { "…" } else { "" },
+        clean(&before[from..]),
+        clean(mention),
+        clean(&after[..to]),
+        if to < after.len() { "…" } else { "" },
+    )
+}
+
+/// Counts errors by (surface text, kind), most frequent first (ties by
+/// text), keeping the first occurrence for context.
+fn top(file: &GoldFile, items: Vec<(usize, Span, String)>, n: usize) -> Vec<ErrorEntry> {
+    let mut counts: HashMap<(String, String), (usize, usize, Span)> = HashMap::new();
+    for (doc, span, kind) in items {
+        let text = file.docs[doc]
+            .text
+            .get(span.0..span.1)
+            .unwrap_or_default()
+            .to_string();
+        counts.entry((text, kind)).or_insert((0, doc, span)).0 += 1;
+    }
+    let mut entries: Vec<ErrorEntry> = counts
+        .into_iter()
+        .map(|((text, kind), (count, doc, span))| ErrorEntry {
+            text,
+            kind,
+            count,
+            document: file.docs[doc].id.clone(),
+            context: snippet(&file.docs[doc].text, span, 40),
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (&a.text, &a.kind).cmp(&(&b.text, &b.kind)))
+    });
+    entries.truncate(n);
+    entries
+}
+
+/// The `n` most frequent errors of each sort, and the first `n` wrong
+/// merges, from per-document details (`(document index, item)`).
+pub fn summarize_errors(
+    file: &GoldFile,
+    errors: &[(usize, DetectionError)],
+    merges: &[(usize, WrongMerge)],
+    n: usize,
+) -> ErrorSummary {
+    let (mut fps, mut fns, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
+    for &(doc, e) in errors {
+        match e {
+            DetectionError::FalsePositive { span, kind } => fps.push((doc, span, kind.to_string())),
+            DetectionError::FalseNegative { span, kind } => fns.push((doc, span, kind.to_string())),
+            DetectionError::WrongKind { span, gold, pred } => {
+                kinds.push((doc, span, format!("{gold} -> {pred}")))
+            }
+        }
+    }
+    let wrong_merges = merges
+        .iter()
+        .take(n)
+        .map(|(doc, m)| {
+            let text = &file.docs[*doc].text;
+            let mut clusters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (span, cluster) in &m.mentions {
+                let surface = text.get(span.0..span.1).unwrap_or_default().to_string();
+                let forms = clusters.entry(cluster.clone()).or_default();
+                if !forms.contains(&surface) {
+                    forms.push(surface);
+                }
+            }
+            MergeEntry {
+                document: file.docs[*doc].id.clone(),
+                clusters,
+            }
+        })
+        .collect();
+    ErrorSummary {
+        false_positives: top(file, fps, n),
+        false_negatives: top(file, fns, n),
+        wrong_kinds: top(file, kinds, n),
+        wrong_merges,
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_string(), |v| format!("{v:.3}"))
+}
+
+fn tp(c: &Counts) -> String {
+    if c.tp_pred == c.tp_gold {
+        c.tp_pred.to_string()
+    } else {
+        format!("{}/{}", c.tp_pred, c.tp_gold)
+    }
+}
+
+fn row_line(out: &mut String, name: &str, c: &Counts) {
+    let _ = writeln!(
+        out,
+        "    {name:<28} {:>6} {:>6} {:>6} {:>11} {:>6} {:>6}",
+        num(c.precision()),
+        num(c.recall()),
+        num(c.f1()),
+        tp(c),
+        c.fp,
+        c.fn_
+    );
+}
+
+fn matching_title(m: Matching) -> &'static str {
+    match m {
+        Matching::Exact => "exact (span and kind)",
+        Matching::Coarse => "coarse (group = organisation)",
+        Matching::Span => "span only (kind ignored)",
+    }
+}
+
+/// The text report of one file or of the total.
+pub fn text(e: &Evaluated) -> String {
+    let mut out = String::new();
+    let s = &e.score;
+    let _ = writeln!(
+        out,
+        "== {}{}: {} documents, {} bytes",
+        e.label,
+        e.path
+            .as_ref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default(),
+        e.documents,
+        e.bytes
+    );
+    for m in Matching::ALL {
+        let _ = writeln!(
+            out,
+            "  {:<30} {:>6} {:>6} {:>6} {:>11} {:>6} {:>6}",
+            matching_title(m),
+            "P",
+            "R",
+            "F1",
+            "TP",
+            "FP",
+            "FN"
+        );
+        let counts = s.matching(m);
+        for &row in m.rows() {
+            row_line(&mut out, row.as_str(), &counts.row(row));
+        }
+        row_line(&mut out, "micro", &counts.micro);
+    }
+    if s.matching(Matching::Span).micro.tp_pred > 0 {
+        let _ = writeln!(
+            out,
+            "  (span-only rows: precision by predicted kind, recall by gold kind; TP shown as predicted/gold where they differ)"
+        );
+    }
+    let g = &s.groups;
+    let _ = writeln!(
+        out,
+        "  group predictions not scored: {} (no gold entity at their span; policy {}); matching gold: {} of {} (scored); {} on gold misc and {} on optional spans (ignored)",
+        g.not_scored, e.group_policy, g.matching_gold, g.predicted, g.on_misc, g.on_optional
+    );
+    let _ = writeln!(
+        out,
+        "  ignored predictions: {} on gold misc spans, {} overlapping optional spans",
+        s.ignored_misc, s.ignored_optional
+    );
+    let c = &s.coref;
+    if c.gold_mentions == 0 {
+        let _ = writeln!(out, "  alias merging: no gold clusters");
+    } else {
+        let _ = writeln!(
+            out,
+            "  alias merging, over {} correctly found of {} clustered gold mentions:",
+            c.mentions, c.gold_mentions
+        );
+        let _ = writeln!(
+            out,
+            "    B-cubed  P {}  R {}  F1 {}",
+            num(c.bcubed_precision()),
+            num(c.bcubed_recall()),
+            num(c.bcubed_f1())
+        );
+        let _ = writeln!(
+            out,
+            "    MUC      P {}  R {}  F1 {}",
+            num(c.muc_precision()),
+            num(c.muc_recall()),
+            num(c.muc_f1())
+        );
+        let _ = writeln!(
+            out,
+            "    !! WRONG MERGES: {} predicted entities join 2+ gold entities ({} extra entities joined) !!",
+            c.wrong_merges, c.extra_clusters_joined
+        );
+        let _ = writeln!(
+            out,
+            "    missed merges: {} gold entities split over 2+ predicted entities",
+            c.split_clusters
+        );
+    }
+    let mb = e.bytes as f64 / 1e6;
+    let _ = writeln!(
+        out,
+        "  extraction: {:.3} s, {:.0} documents/s, {:.2} MB/s (informational)",
+        e.seconds,
+        rate(e.documents as f64, e.seconds),
+        rate(mb, e.seconds)
+    );
+    if let Some(errors) = &e.errors {
+        errors_text(&mut out, errors);
+    }
+    out
+}
+
+fn rate(amount: f64, seconds: f64) -> f64 {
+    if seconds > 0.0 { amount / seconds } else { 0.0 }
+}
+
+fn errors_text(out: &mut String, errors: &ErrorSummary) {
+    let lists = [
+        (
+            "false positives (no gold entity at this span)",
+            &errors.false_positives,
+        ),
+        (
+            "false negatives (nothing scored at this span)",
+            &errors.false_negatives,
+        ),
+        ("wrong kinds (gold -> predicted)", &errors.wrong_kinds),
+    ];
+    for (title, list) in lists {
+        let _ = writeln!(out, "  most frequent {title}:");
+        for e in list {
+            let _ = writeln!(
+                out,
+                "    {:>4}  {:?} {}    {}: {}",
+                e.count, e.text, e.kind, e.document, e.context
+            );
+        }
+    }
+    if !errors.wrong_merges.is_empty() {
+        let _ = writeln!(out, "  wrong merges:");
+        for m in &errors.wrong_merges {
+            let joined: Vec<String> = m
+                .clusters
+                .iter()
+                .map(|(cluster, forms)| format!("{} [{cluster}]", forms.join(" / ")))
+                .collect();
+            let _ = writeln!(out, "    {}: {}", m.document, joined.join("  +  "));
+        }
+    }
+}
+
+fn counts_json(c: &Counts) -> Value {
+    json!({
+        "precision": c.precision(),
+        "recall": c.recall(),
+        "f1": c.f1(),
+        "tp": c.tp_pred,
+        "tp_gold": c.tp_gold,
+        "fp": c.fp,
+        "fn": c.fn_,
+    })
+}
+
+/// The JSON summary of one file or of the total.
+pub fn json(e: &Evaluated) -> Value {
+    let s = &e.score;
+    let mut detection = serde_json::Map::new();
+    for m in Matching::ALL {
+        let counts = s.matching(m);
+        let per_kind: serde_json::Map<String, Value> = m
+            .rows()
+            .iter()
+            .map(|&row| (row.as_str().to_string(), counts_json(&counts.row(row))))
+            .collect();
+        detection.insert(
+            m.as_str().to_string(),
+            json!({"micro": counts_json(&counts.micro), "per_kind": per_kind}),
+        );
+    }
+    let c = &s.coref;
+    let mut v = json!({
+        "file": e.label,
+        "path": e.path,
+        "documents": e.documents,
+        "bytes": e.bytes,
+        "detection": detection,
+        "ignored": {"misc": s.ignored_misc, "optional": s.ignored_optional},
+        "group_predictions": {"policy": e.group_policy, "tally": s.groups},
+        "alias_merging": {
+            "mentions": c.mentions,
+            "gold_mentions": c.gold_mentions,
+            "bcubed": {"precision": c.bcubed_precision(), "recall": c.bcubed_recall(), "f1": c.bcubed_f1()},
+            "muc": {"precision": c.muc_precision(), "recall": c.muc_recall(), "f1": c.muc_f1()},
+            "wrong_merges": c.wrong_merges,
+            "extra_clusters_joined": c.extra_clusters_joined,
+            "split_clusters": c.split_clusters,
+        },
+        "extraction": {
+            "seconds": e.seconds,
+            "documents_per_second": rate(e.documents as f64, e.seconds),
+            "mb_per_second": rate(e.bytes as f64 / 1e6, e.seconds),
+        },
+    });
+    if let (Some(errors), Some(obj)) = (&e.errors, v.as_object_mut()) {
+        obj.insert("errors".to_string(), json!(errors));
+    }
+    v
+}
+
+/// The floor checks as text, one line each.
+pub fn floors_text(checks: &[Check]) -> String {
+    let mut out = String::from("== floors\n");
+    for c in checks {
+        let verdict = if c.pass { "PASS" } else { "FAIL" };
+        let measured = if c.evaluated {
+            format!("measured {}", num(c.measured))
+        } else {
+            "file not evaluated".to_string()
+        };
+        let _ = writeln!(
+            out,
+            "  {verdict}  {}  {}: {measured}, floor {:.3}",
+            c.file, c.metric, c.floor
+        );
+    }
+    let failed = checks.iter().filter(|c| !c.pass).count();
+    let _ = writeln!(out, "  {} checks, {failed} failed", checks.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_marks_the_mention_and_shows_newlines() {
+        let text = "LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took";
+        let start = text.find("Phil").unwrap();
+        let s = snippet(text, (start, start + 12), 40);
+        assert_eq!(
+            s,
+            "…NDON 1996-08-30⏎West Indian all-rounder [Phil Simmons] took"
+        );
+        let s = snippet(text, (start, start + 12), 5);
+        assert_eq!(s, "…nder [Phil Simmons] took");
+    }
+
+    #[test]
+    fn snippet_respects_characters_and_bad_spans() {
+        let text = "ééééé Zürich ééééé";
+        let start = text.find("Zürich").unwrap();
+        assert_eq!(snippet(text, (start, start + 7), 2), "…é [Zürich] é…");
+        assert_eq!(snippet(text, (1, 3), 2), "");
+        assert_eq!(snippet(text, (0, 999), 2), "");
+    }
+}
