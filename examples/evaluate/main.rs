@@ -34,6 +34,12 @@
 //!
 //! Gold `misc` entities are never false negatives.
 //!
+//! For alias merging, a CoNLL cluster id `<Wikipedia title>#<label>` counts
+//! by its title alone: the label suffix exists to part demonyms (`misc`,
+//! not scored) from countries, and between scored labels it would only
+//! split one referent typed inconsistently by the annotators (`DETROIT` as
+//! `ORG` and as `LOC`, both `Detroit_Tigers`) and count merging it as wrong.
+//!
 //! The group policy (`--groups auto`, the default) sets unmatched `group`
 //! predictions aside on files whose gold has no `group` label at all
 //! (CoNLL-2003: demonyms are `misc`, militias `organisation`) and on GUM
