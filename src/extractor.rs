@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crate::gazetteer::{self, DEFAULT_FILES, Entry, Matcher, Origin};
+use crate::gazetteer::{self, Entry, Matcher, Origin};
 use crate::markup::{Markup, Visible};
 use crate::rules::{self, Context};
-use crate::tokenizer::tokenize;
+use crate::tokenizer::{Keys, tokenize};
 use crate::{Entity, Error, Mention, resolver};
 
 /// A configured entity extractor.
@@ -116,10 +116,8 @@ impl ExtractorBuilder {
     pub fn build(self) -> Result<Extractor, Error> {
         let mut entries: Vec<(Entry, Origin)> = Vec::new();
         if self.defaults {
-            for (name, data) in DEFAULT_FILES {
-                let parsed = gazetteer::parse(name, data.as_bytes())?;
-                entries.extend(parsed.into_iter().map(|e| (e, Origin::Default)));
-            }
+            let defaults = gazetteer::default_entries()?;
+            entries.extend(defaults.into_iter().map(|e| (e, Origin::Default)));
         }
         for source in self.sources {
             let parsed = match source {
@@ -149,15 +147,10 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let visible = Visible::new(text, self.markup);
         let tokens = tokenize(visible.text());
-        let lexemes = self.matcher.lexicon().annotate(visible.text(), &tokens);
-        let cx = Context {
-            text: visible.text(),
-            tokens: &tokens,
-            lexicon: self.matcher.lexicon(),
-            lexemes: &lexemes,
-        };
+        let keys = Keys::new(visible.text(), &tokens);
+        let cx = Context::new(visible.text(), &tokens, &keys, self.matcher.lexicon());
         let mut candidates = Vec::new();
-        self.matcher.find(cx.text, &tokens, &mut candidates);
+        self.matcher.find(cx.text, &tokens, &keys, &mut candidates);
         rules::run(&cx, &mut candidates);
         resolver::resolve(&cx, &self.matcher, candidates)
             .into_iter()

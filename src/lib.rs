@@ -54,11 +54,13 @@
 //! );
 //! ```
 
+mod batch;
 mod candidate;
 mod entity;
 mod error;
 mod extractor;
 pub mod gazetteer;
+mod hash;
 pub mod markup;
 mod resolver;
 mod rules;

@@ -371,6 +371,64 @@ pub fn push_key(token: &str, out: &mut String) {
     }
 }
 
+/// The matching keys of a text's tokens (see [`push_key`]), laid out in one
+/// string with a space before every key and after the last, so that a
+/// phrase's keys can be searched as `" new york "`.
+///
+/// ```
+/// use gazetteer_ner::tokenizer::{tokenize, Keys};
+///
+/// let text = "New YORK’s";
+/// let keys = Keys::new(text, &tokenize(text));
+/// assert_eq!(keys.joined(), " new york 's ");
+/// assert_eq!(keys.get(1), "york");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Keys {
+    joined: String,
+    /// Where each token's key starts in `joined`.
+    starts: Vec<usize>,
+}
+
+impl Keys {
+    /// The keys of `tokens`, which were taken from `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> Keys {
+        let mut joined = String::with_capacity(text.len() + tokens.len() + 1);
+        let mut starts = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            joined.push(' ');
+            starts.push(joined.len());
+            push_key(token.text(text), &mut joined);
+        }
+        joined.push(' ');
+        Keys { joined, starts }
+    }
+
+    /// The key of token `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.joined.len(), |&next| next)
+            - 1;
+        &self.joined[self.starts[i]..end]
+    }
+
+    /// Every key, each preceded by a space, with a space at the end.
+    pub fn joined(&self) -> &str {
+        &self.joined
+    }
+
+    /// The tokens `first..end` covered by the byte range `start..end` of
+    /// [`Keys::joined`], when the range begins at the space before a key and
+    /// ends at the space after one.
+    pub fn tokens_in(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.starts.partition_point(|&s| s <= start);
+        let last = self.starts.partition_point(|&s| s < end.saturating_sub(1));
+        (first, last)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 //! gazetteer lines added by the user, `exhaustive: true` when no other
 //! entity may be found, and `absent`: texts that must not be a mention.
 
-use gazetteer_ner::{Entity, Extractor};
+use gazetteer_ner::{Entity, Extractor, extract};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -46,15 +46,20 @@ fn describe(entities: &[Entity]) -> String {
 }
 
 fn run(case: &Case) -> Result<(), String> {
-    let mut builder = Extractor::builder();
-    if case.gazetteers.as_deref() == Some("none") {
-        builder = builder.default_gazetteers(false);
-    }
-    if let Some(extra) = &case.extra {
-        builder = builder.gazetteer_data("extra", extra.as_bytes());
-    }
-    let extractor = builder.build().map_err(|e| e.to_string())?;
-    let entities = extractor.extract(&case.text);
+    let defaults = case.gazetteers.as_deref() != Some("none");
+    let entities = if defaults && case.extra.is_none() {
+        // The shared default extractor, built once for all cases.
+        extract(&case.text)
+    } else {
+        let mut builder = Extractor::builder().default_gazetteers(defaults);
+        if let Some(extra) = &case.extra {
+            builder = builder.gazetteer_data("extra", extra.as_bytes());
+        }
+        builder
+            .build()
+            .map_err(|e| e.to_string())?
+            .extract(&case.text)
+    };
     let found = describe(&entities);
     for m in entities.iter().flat_map(|e| &e.mentions) {
         if case.text.get(m.start..m.end) != Some(m.text.as_str()) {

@@ -68,9 +68,12 @@ fn newsish() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.join(" "))
 }
 
+/// Byte ranges of segments.
+type Segments = Vec<(usize, usize)>;
+
 /// The segments of the tokenizer's ASCII fast path and of
 /// `unicode-segmentation`'s UAX #29 pass.
-fn both_segmentations(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+fn both_segmentations(text: &str) -> (Segments, Segments) {
     use unicode_segmentation::UnicodeSegmentation;
     let mut ours = Vec::new();
     gazetteer_ner::tokenizer::for_each_segment(text, |s, e| ours.push((s, e)));

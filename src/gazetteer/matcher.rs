@@ -7,7 +7,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Entry, EntryKind, Origin};
 use crate::candidate::{Candidate, Evidence};
-use crate::tokenizer::{Shape, Token, TokenKind, push_key, tokenize};
+use crate::hash::WordMap;
+use crate::tokenizer::{Keys, Shape, Token, TokenKind, push_key, tokenize};
 use crate::{EntityKind, Error};
 
 /// Separates token keys in patterns and haystacks. A form matches only
@@ -40,7 +41,7 @@ pub(crate) struct Lexeme {
 /// Given names, surnames and stop words, by lower-cased key.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<Box<str>, Lexeme>,
+    words: WordMap<Box<str>, Lexeme>,
 }
 
 impl Lexicon {
@@ -53,17 +54,15 @@ impl Lexicon {
 
     /// The facts about every token: looked up for words that start with a
     /// capital letter, the only ones the rules ask about.
-    pub fn annotate(&self, text: &str, tokens: &[Token]) -> Vec<Lexeme> {
-        let mut key = String::new();
+    pub fn annotate(&self, tokens: &[Token], keys: &Keys) -> Vec<Lexeme> {
         tokens
             .iter()
-            .map(|token| {
+            .enumerate()
+            .map(|(i, token)| {
                 if !token.is_capitalised_word() || self.words.is_empty() {
                     return Lexeme::default();
                 }
-                key.clear();
-                push_key(token.text(text), &mut key);
-                self.words.get(key.as_str()).copied().unwrap_or_default()
+                self.words.get(keys.get(i)).copied().unwrap_or_default()
             })
             .collect()
     }
@@ -251,23 +250,13 @@ impl Matcher {
     }
 
     /// Appends a candidate for every entry whose form matches the tokens.
-    pub fn find(&self, text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    pub fn find(&self, text: &str, tokens: &[Token], keys: &Keys, out: &mut Vec<Candidate>) {
         let Some(automaton) = &self.automaton else {
             return;
         };
-        let mut haystack = String::with_capacity(text.len() + tokens.len() + 1);
-        let mut starts = Vec::with_capacity(tokens.len());
-        for token in tokens {
-            haystack.push(SEP);
-            starts.push(haystack.len());
-            push_key(token.text(text), &mut haystack);
-        }
-        haystack.push(SEP);
-        let caps_lines = caps_lines(text, tokens);
-        for m in automaton.find_overlapping_iter(&haystack) {
-            let first = starts.partition_point(|&s| s <= m.start());
-            let last = starts.partition_point(|&s| s < m.end() - 1);
-            let (first, end) = (first, last);
+        let caps_lines = caps_lines(tokens);
+        for m in automaton.find_overlapping_iter(keys.joined()) {
+            let (first, end) = keys.tokens_in(m.start(), m.end());
             if first >= end {
                 continue;
             }
@@ -293,7 +282,7 @@ impl Matcher {
 
 /// For each token, whether its line has capital letters but no lower-case
 /// word (a headline or dateline written in capitals).
-fn caps_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
+fn caps_lines(tokens: &[Token]) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];
     let mut line = 0;
     while line < tokens.len() {
@@ -308,7 +297,6 @@ fn caps_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         };
         let caps = words().any(|t| t.shape == Shape::Upper && t.end - t.start > 1)
             && words().all(|t| matches!(t.shape, Shape::Upper));
-        let _ = text;
         if caps {
             flags[line..end].fill(true);
         }
@@ -353,8 +341,9 @@ mod tests {
 
     fn found(m: &Matcher, text: &str) -> Vec<(String, EntityKind)> {
         let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
         let mut out = Vec::new();
-        m.find(text, &tokens, &mut out);
+        m.find(text, &tokens, &keys, &mut out);
         out.iter()
             .map(|c| {
                 (

@@ -37,6 +37,21 @@ pub(crate) enum Origin {
     User,
 }
 
+/// The entries of the embedded default gazetteers, file by file in
+/// file-name order.
+///
+/// ```
+/// let entries = gazetteer_ner::gazetteer::default_entries().unwrap();
+/// assert!(entries.iter().any(|e| e.name == "Iraq"));
+/// ```
+pub fn default_entries() -> Result<Vec<Entry>, crate::Error> {
+    let mut entries = Vec::new();
+    for (name, data) in DEFAULT_FILES {
+        entries.extend(parse(name, data.as_bytes())?);
+    }
+    Ok(entries)
+}
+
 /// The embedded default gazetteer files, as (file name, contents), in
 /// file-name order: every `gazetteers/*.tsv` of the crate (see `build.rs`).
 pub(crate) const DEFAULT_FILES: &[(&str, &str)] =

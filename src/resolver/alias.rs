@@ -41,11 +41,7 @@ pub(crate) enum Reason {
 pub(crate) fn words(cx: &Context<'_>, start: usize, end: usize) -> Vec<String> {
     (start..end)
         .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
-        .map(|i| {
-            let mut key = String::new();
-            crate::tokenizer::push_key(cx.word(i), &mut key);
-            key
-        })
+        .map(|i| cx.keys.get(i).to_string())
         .collect()
 }
 

@@ -13,7 +13,7 @@
 //!    dropped.
 
 use crate::candidate::{Candidate, Evidence};
-use crate::rules::{Context, cues};
+use crate::rules::Context;
 
 /// Returns the chosen, non-overlapping candidates in text order.
 pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
@@ -69,7 +69,7 @@ fn admissible(cx: &Context<'_>, c: &Candidate) -> bool {
         return true;
     }
     let word = cx.word(c.start);
-    if cues::is_particle(word) || !word.chars().any(char::is_alphanumeric) {
+    if cx.is_particle(c.start) || !word.chars().any(char::is_alphanumeric) {
         return false;
     }
     c.evidence == Evidence::Title || !cx.is_stopword(c.start)

@@ -84,7 +84,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
         let mut start = run;
         loop {
             let trimmed = cx.trim_start(start, end);
-            start = if trimmed < end && cues::TITLES.contains(&cx.word(trimmed)) {
+            start = if trimmed < end && cx.is_title(trimmed) {
                 trimmed + 1
             } else {
                 trimmed

@@ -1,7 +1,10 @@
 //! The words that rules read as evidence: titles, designators and the small
 //! words that may sit inside a name.
 
+use std::sync::LazyLock;
+
 use crate::EntityKind;
+use crate::hash::WordMap;
 
 /// Titles and honorifics written before a person's name.
 pub(crate) const TITLES: &[&str] = &[
@@ -117,7 +120,6 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "mayor",
     "lawmaker",
     "legislator",
-    "MP",
     "candidate",
     "colleague",
     "coach",
@@ -366,25 +368,94 @@ pub(crate) const PARTICLES: &[&str] = &[
     "le", "van", "von", "der", "den", "dos", "das", "ul", "ad", "an", "as", "ash", "at", "az",
 ];
 
-/// Whether `word` (any case) is a particle.
-pub(crate) fn is_particle(word: &str) -> bool {
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
-}
-
-/// The designators spelled `word` (any case) at `position`.
-pub(crate) fn designators(
-    word: &str,
-    position: Position,
-) -> impl Iterator<Item = &'static Designator> {
-    DESIGNATORS
-        .iter()
-        .filter(move |d| d.position == position && d.word.eq_ignore_ascii_case(word))
-}
-
 /// Determiners that precede names but are never part of one.
 pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 
-/// Whether `word` (any case) is a determiner.
-pub(crate) fn is_determiner(word: &str) -> bool {
-    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+/// What the cue lists say about one word, looked up by its lower-cased key.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Cue {
+    /// A title when capitalised ("Mr", "President").
+    pub title: bool,
+    /// A role word when written in lower case ("cleric").
+    pub role: bool,
+    /// A connector inside any name when written in lower case ("al").
+    pub connector: bool,
+    /// A connector inside the names of bodies and places ("of").
+    pub body_connector: bool,
+    /// A particle that is never a name alone, in any case ("Al", "bin").
+    pub particle: bool,
+    /// A determiner, in any case ("the").
+    pub determiner: bool,
+    /// The designators spelled this way.
+    pub designators: Vec<&'static Designator>,
+}
+
+impl Cue {
+    /// The designators of this word at `position`.
+    pub fn designators(&self, position: Position) -> impl Iterator<Item = &'static Designator> {
+        self.designators
+            .iter()
+            .copied()
+            .filter(move |d| d.position == position)
+    }
+}
+
+/// Sets one flag of a [`Cue`].
+type SetFlag = fn(&mut Cue);
+
+/// Every cue word, built once per process.
+static TABLE: LazyLock<WordMap<String, Cue>> = LazyLock::new(|| {
+    let mut table: WordMap<String, Cue> = WordMap::default();
+    let lists: [(&[&str], SetFlag); 6] = [
+        (TITLES, |c| c.title = true),
+        (ROLE_WORDS, |c| c.role = true),
+        (CONNECTORS, |c| c.connector = true),
+        (BODY_CONNECTORS, |c| c.body_connector = true),
+        (PARTICLES, |c| c.particle = true),
+        (DETERMINERS, |c| c.determiner = true),
+    ];
+    for (words, set) in lists {
+        for word in words {
+            set(table.entry(word.to_lowercase()).or_default());
+        }
+    }
+    for d in DESIGNATORS {
+        table
+            .entry(d.word.to_string())
+            .or_default()
+            .designators
+            .push(d);
+    }
+    table
+});
+
+/// The cues of a lower-cased key, if it is a cue word.
+pub(crate) fn lookup(key: &str) -> Option<&'static Cue> {
+    TABLE.get(key)
+}
+
+/// Whether a lower-cased key is a particle.
+pub(crate) fn is_particle(key: &str) -> bool {
+    lookup(key).is_some_and(|c| c.particle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_holds_every_list() {
+        assert!(lookup("mr").unwrap().title);
+        assert!(lookup("cleric").unwrap().role);
+        assert!(lookup("al").unwrap().particle && lookup("al").unwrap().connector);
+        assert!(lookup("of").unwrap().body_connector);
+        assert!(lookup("the").unwrap().determiner);
+        let province = lookup("province").unwrap();
+        assert_eq!(province.designators(Position::After).count(), 1);
+        assert_eq!(province.designators(Position::CueOf).count(), 1);
+        assert!(lookup("baghdad").is_none());
+        for list in [TITLES, ROLE_WORDS, CONNECTORS, PARTICLES, DETERMINERS] {
+            assert!(list.iter().all(|w| lookup(&w.to_lowercase()).is_some()));
+        }
+    }
 }

@@ -12,7 +12,7 @@
 //! where a lower-case spelling is usual ("Anbar province", "US embassy").
 
 use super::Context;
-use super::cues::{self, Position};
+use super::cues::Position;
 use crate::candidate::{Candidate, Evidence};
 use crate::tokenizer::TokenKind;
 
@@ -23,9 +23,11 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
         if token.kind != TokenKind::Word {
             continue;
         }
-        let word = cx.word(i);
+        let Some(cue) = cx.cue(i) else {
+            continue;
+        };
         let capitalised = token.shape.is_capitalised();
-        for d in cues::designators(word, Position::After) {
+        for d in cue.designators(Position::After) {
             if !capitalised && !d.lower_ok {
                 continue;
             }
@@ -36,12 +38,12 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
                 && cx.word(i - 2).ends_with('s');
             let run_end = if plural_possessive { i - 1 } else { i };
             let start = cx.trim_start(cx.name_run_start(run_end, true), run_end);
-            if start < run_end && !(run_end - start == 1 && cues::is_particle(cx.word(start))) {
+            if start < run_end && !(run_end - start == 1 && cx.is_particle(start)) {
                 out.push(proposal(start, i + 1, d.kind));
             }
         }
         if !capitalised {
-            for d in cues::designators(word, Position::CueOf) {
+            for d in cue.designators(Position::CueOf) {
                 let of = i + 1;
                 if of < cx.tokens.len() && cx.word(of) == "of" {
                     let end = cx.name_run_end(of + 1, false);
@@ -52,7 +54,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             }
             continue;
         }
-        for d in cues::designators(word, Position::BeforeOf) {
+        for d in cue.designators(Position::BeforeOf) {
             let of = i + 1;
             if of < cx.tokens.len() && cx.word(of) == "of" {
                 let end = cx.name_run_end(of + 1, true);
@@ -61,7 +63,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
                 }
             }
         }
-        for d in cues::designators(word, Position::Before) {
+        for d in cue.designators(Position::Before) {
             let end = cx.name_run_end(i + 1, false);
             if end > i + 1 && !cx.tokens[i + 1].sentence_start {
                 out.push(proposal(i, end, d.kind));

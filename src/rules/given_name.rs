@@ -15,7 +15,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        let lexeme = cx.lexemes[i];
+        let lexeme = cx.lexeme(i);
         if end - i >= 2 && lexeme.given_name && !lexeme.stopword {
             out.push(Candidate {
                 start: i,

@@ -25,32 +25,81 @@ pub(crate) mod title;
 
 use crate::candidate::Candidate;
 use crate::gazetteer::{Lexeme, Lexicon};
-use crate::tokenizer::{Token, TokenKind};
+use crate::tokenizer::{Keys, Shape, Token, TokenKind};
+use cues::Cue;
 
-/// What every rule reads.
+/// What every rule reads: the tokens of one text with their keys and the
+/// facts the word lists and cue lists give about them.
 pub(crate) struct Context<'a> {
     /// The visible text.
     pub text: &'a str,
     /// Its tokens.
     pub tokens: &'a [Token],
+    /// Their keys.
+    pub keys: &'a Keys,
     /// Given names, surnames and stop words.
     pub lexicon: &'a Lexicon,
-    /// The word-list facts of each capitalised word (see
-    /// [`Lexicon::annotate`]).
-    pub lexemes: &'a [Lexeme],
+    /// The word-list facts of each capitalised word.
+    lexemes: Vec<Lexeme>,
+    /// The cues of each word.
+    cues: Vec<Option<&'static Cue>>,
 }
 
 impl<'a> Context<'a> {
+    /// Looks up every token in the word lists and cue lists.
+    pub fn new(text: &'a str, tokens: &'a [Token], keys: &'a Keys, lexicon: &'a Lexicon) -> Self {
+        let lexemes = lexicon.annotate(tokens, keys);
+        let cues = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                (t.kind == TokenKind::Word)
+                    .then(|| cues::lookup(keys.get(i)))
+                    .flatten()
+            })
+            .collect();
+        Context {
+            text,
+            tokens,
+            keys,
+            lexicon,
+            lexemes,
+            cues,
+        }
+    }
+
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
 
-    /// Whether token `i` is a capitalised word that could be part of a name:
-    /// not a stop word unless it is inside a run already.
+    /// The word-list facts of token `i` (all false unless capitalised).
+    pub fn lexeme(&self, i: usize) -> Lexeme {
+        self.lexemes[i]
+    }
+
+    /// The cues of token `i`, if it is a cue word.
+    pub fn cue(&self, i: usize) -> Option<&'static Cue> {
+        self.cues[i]
+    }
+
+    /// Whether token `i` is a title ("Mr", "President") or a lower-case
+    /// role word ("cleric").
+    pub fn is_title(&self, i: usize) -> bool {
+        let shape = self.tokens[i].shape;
+        self.cue(i).is_some_and(|c| {
+            (c.title && shape.is_capitalised()) || (c.role && shape == Shape::Lower)
+        })
+    }
+
+    /// Whether token `i` is a particle ("Al", "bin") in any case.
+    pub fn is_particle(&self, i: usize) -> bool {
+        self.cue(i).is_some_and(|c| c.particle)
+    }
+
+    /// Whether token `i` is a capitalised word that could be part of a name.
     pub fn is_name_word(&self, i: usize) -> bool {
-        let token = &self.tokens[i];
-        token.is_capitalised_word() && !token.text(self.text).chars().all(|c| c == '.')
+        self.tokens[i].is_capitalised_word()
     }
 
     /// Whether token `i` is a stop word.
@@ -76,9 +125,9 @@ impl<'a> Context<'a> {
         }
         let word = joiner.text(self.text);
         match joiner.kind {
-            TokenKind::Word => {
-                cues::CONNECTORS.contains(&word) || (body && cues::BODY_CONNECTORS.contains(&word))
-            }
+            TokenKind::Word if joiner.shape == Shape::Lower => self
+                .cue(i)
+                .is_some_and(|c| c.connector || (body && c.body_connector)),
             TokenKind::Punct if !joiner.space_before => match word {
                 "-" | "'" | "’" if !next.space_before => true,
                 "'" | "’" => plural_possessive && self.word(i - 1).ends_with('s'),
@@ -148,8 +197,7 @@ impl Context<'_> {
     /// that "The Kurdistan Workers' Party" gives "Kurdistan Workers' Party".
     pub fn trim_start(&self, mut start: usize, end: usize) -> usize {
         while start < end {
-            let word = self.word(start);
-            let droppable = cues::is_determiner(word)
+            let droppable = self.cue(start).is_some_and(|c| c.determiner)
                 || self.is_stopword(start)
                 || (self.tokens[start].kind == TokenKind::Punct);
             if !droppable {
@@ -168,7 +216,7 @@ pub(crate) mod testing {
     use super::Context;
     use crate::candidate::Candidate;
     use crate::gazetteer::{Entry, EntryKind, Matcher, Origin};
-    use crate::tokenizer::tokenize;
+    use crate::tokenizer::{Keys, tokenize};
 
     /// "kind text" for each proposal of `rule` on `text`.
     pub fn proposals(rule: fn(&Context<'_>, &mut Vec<Candidate>), text: &str) -> Vec<String> {
@@ -186,13 +234,8 @@ pub(crate) mod testing {
             .collect();
         let matcher = Matcher::new(&entries).unwrap();
         let tokens = tokenize(text);
-        let lexemes = matcher.lexicon().annotate(text, &tokens);
-        let cx = Context {
-            text,
-            tokens: &tokens,
-            lexicon: matcher.lexicon(),
-            lexemes: &lexemes,
-        };
+        let keys = Keys::new(text, &tokens);
+        let cx = Context::new(text, &tokens, &keys, matcher.lexicon());
         let mut out = Vec::new();
         rule(&cx, &mut out);
         out.iter()

@@ -4,24 +4,23 @@
 //! `Moqtada Al Sadr`. The title is evidence, not part of the span. Titles
 //! may be stacked ("Prime Minister", "Lt. Gen.") and followed by a period.
 
-use super::{Context, cues};
+use super::Context;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
-use crate::tokenizer::TokenKind;
 
 /// Proposes a person after every title or role word.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     let mut i = 0;
     while i < tokens.len() {
-        if !is_title(cx, i) {
+        if !cx.is_title(i) {
             i += 1;
             continue;
         }
         // Skip stacked titles and their periods: "Lt. Gen.", "Prime Minister".
         let mut name = i + 1;
         while name < tokens.len()
-            && (is_title(cx, name) || (cx.word(name) == "." && !tokens[name].space_before))
+            && (cx.is_title(name) || (cx.word(name) == "." && !tokens[name].space_before))
             && !tokens[name].line_start
         {
             name += 1;
@@ -31,7 +30,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let end = cx.name_run_end(name, false);
-        if end > name && !(end - name == 1 && cues::is_particle(cx.word(name))) {
+        if end > name && !(end - name == 1 && cx.is_particle(name)) {
             out.push(Candidate {
                 start: name,
                 end,
@@ -43,17 +42,6 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
         }
         i = end.max(name);
     }
-}
-
-/// Whether token `i` is a title ("Mr", "President") or a lower-case role
-/// word ("cleric").
-fn is_title(cx: &Context<'_>, i: usize) -> bool {
-    let token = &cx.tokens[i];
-    if token.kind != TokenKind::Word {
-        return false;
-    }
-    let word = cx.word(i);
-    cues::TITLES.contains(&word) || cues::ROLE_WORDS.contains(&word)
 }
 
 #[cfg(test)]
