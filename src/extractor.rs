@@ -129,7 +129,7 @@ impl ExtractorBuilder {
             entries.extend(parsed.into_iter().map(|e| (e, Origin::User)));
         }
         Ok(Extractor {
-            matcher: Matcher::new(&entries)?,
+            matcher: Matcher::new(entries)?,
             markup: self.markup,
         })
     }

@@ -120,6 +120,14 @@ const ABBREVIATIONS: &[&str] = &[
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// Like [`tokenize`], into a vector that is cleared first, so that a caller
+/// tokenizing many short texts can reuse one allocation.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let mut state = State {
         space_before: false,
         line_start: true,
@@ -139,13 +147,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             return;
         }
         if let Some(stem) = possessive_stem(piece) {
-            push(&mut tokens, &mut state, text, start, start + stem);
-            push(&mut tokens, &mut state, text, start + stem, end);
+            push(tokens, &mut state, text, start, start + stem);
+            push(tokens, &mut state, text, start + stem, end);
         } else {
-            push(&mut tokens, &mut state, text, start, end);
+            push(tokens, &mut state, text, start, end);
         }
     });
-    tokens
 }
 
 /// Calls `f` with the byte range of every word-boundary segment of `text`
@@ -414,18 +421,18 @@ impl Keys {
         &self.joined[self.starts[i]..end]
     }
 
+    /// The keys of tokens `first..end`, joined by single spaces.
+    pub fn span(&self, first: usize, end: usize) -> &str {
+        if first >= end {
+            return "";
+        }
+        let stop = self.starts.get(end).map_or(self.joined.len(), |&next| next) - 1;
+        &self.joined[self.starts[first]..stop]
+    }
+
     /// Every key, each preceded by a space, with a space at the end.
     pub fn joined(&self) -> &str {
         &self.joined
-    }
-
-    /// The tokens `first..end` covered by the byte range `start..end` of
-    /// [`Keys::joined`], when the range begins at the space before a key and
-    /// ends at the space after one.
-    pub fn tokens_in(&self, start: usize, end: usize) -> (usize, usize) {
-        let first = self.starts.partition_point(|&s| s <= start);
-        let last = self.starts.partition_point(|&s| s < end.saturating_sub(1));
-        (first, last)
     }
 }
 

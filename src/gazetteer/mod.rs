@@ -22,11 +22,13 @@
 
 mod entry;
 mod file;
+mod lexicon;
 mod matcher;
 
 pub use entry::{Entry, EntryKind};
 pub use file::{parse, read_dir, read_file};
-pub(crate) use matcher::{Lexeme, Lexicon, Matcher};
+pub(crate) use lexicon::{Lexeme, Lexicon};
+pub(crate) use matcher::Matcher;
 
 /// Where an entry came from; user entries take priority over defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

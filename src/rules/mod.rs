@@ -232,7 +232,7 @@ pub(crate) mod testing {
             .iter()
             .map(|&(kind, word)| (Entry::new(kind, word), Origin::Default))
             .collect();
-        let matcher = Matcher::new(&entries).unwrap();
+        let matcher = Matcher::new(entries).unwrap();
         let tokens = tokenize(text);
         let keys = Keys::new(text, &tokens);
         let cx = Context::new(text, &tokens, &keys, matcher.lexicon());

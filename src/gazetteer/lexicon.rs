@@ -1,0 +1,58 @@
+//! The word lists: given names, surnames and stop words, by lower-cased key.
+
+use crate::hash::WordMap;
+use crate::tokenizer::{Keys, Token, push_key};
+
+/// What the word lists say about one word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Lexeme {
+    /// A known first name.
+    pub given_name: bool,
+    /// A known family name.
+    pub surname: bool,
+    /// Never a mention on its own.
+    pub stopword: bool,
+}
+
+/// Given names, surnames and stop words, by lower-cased key.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lexicon {
+    words: WordMap<Box<str>, Lexeme>,
+}
+
+impl Lexicon {
+    /// A lexicon of the given words.
+    pub fn new(words: WordMap<Box<str>, Lexeme>) -> Lexicon {
+        Lexicon { words }
+    }
+
+    /// The facts about a word, looked up by its key.
+    pub fn get(&self, word: &str) -> Lexeme {
+        let mut key = String::with_capacity(word.len());
+        push_key(word, &mut key);
+        self.words.get(key.as_str()).copied().unwrap_or_default()
+    }
+
+    /// The facts about every token: looked up for words that start with a
+    /// capital letter, the only ones the rules ask about.
+    pub fn annotate(&self, tokens: &[Token], keys: &Keys) -> Vec<Lexeme> {
+        tokens
+            .iter()
+            .enumerate()
+            .map(|(i, token)| {
+                if !token.is_capitalised_word() || self.words.is_empty() {
+                    return Lexeme::default();
+                }
+                self.words.get(keys.get(i)).copied().unwrap_or_default()
+            })
+            .collect()
+    }
+
+    /// Heap bytes held, roughly.
+    pub fn memory_usage(&self) -> usize {
+        self.words
+            .keys()
+            .map(|k| k.len() + std::mem::size_of::<(Box<str>, Lexeme)>() + 8)
+            .sum()
+    }
+}
