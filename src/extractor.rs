@@ -114,22 +114,27 @@ impl ExtractorBuilder {
     /// [`Error::InvalidUtf8`] and [`Error::Malformed`] for bad gazetteer
     /// data, [`Error::InvalidEntry`] for an unusable entry given in code.
     pub fn build(self) -> Result<Extractor, Error> {
-        let mut entries: Vec<(Entry, Origin)> = Vec::new();
-        if self.defaults {
-            let defaults = gazetteer::default_entries()?;
-            entries.extend(defaults.into_iter().map(|e| (e, Origin::Default)));
-        }
+        let mut user: Vec<Entry> = Vec::new();
         for source in self.sources {
-            let parsed = match source {
-                Source::File(path) => gazetteer::read_file(&path)?,
-                Source::Dir(path) => gazetteer::read_dir(&path)?,
-                Source::Data { name, bytes } => gazetteer::parse(&name, &bytes)?,
-                Source::Entry(entry) => vec![entry],
-            };
-            entries.extend(parsed.into_iter().map(|e| (e, Origin::User)));
+            match source {
+                Source::File(path) => user.extend(gazetteer::read_file(&path)?),
+                Source::Dir(path) => user.extend(gazetteer::read_dir(&path)?),
+                Source::Data { name, bytes } => user.extend(gazetteer::parse(&name, &bytes)?),
+                Source::Entry(entry) => user.push(entry),
+            }
         }
+        let defaults = if self.defaults {
+            gazetteer::default_records()?
+        } else {
+            Vec::new()
+        };
+        let records: Vec<_> = defaults
+            .into_iter()
+            .map(|r| (r, Origin::Default))
+            .chain(user.iter().map(|e| (e.record(), Origin::User)))
+            .collect();
         Ok(Extractor {
-            matcher: Matcher::new(entries)?,
+            matcher: Matcher::new(&records)?,
             markup: self.markup,
         })
     }

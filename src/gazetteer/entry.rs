@@ -129,6 +129,53 @@ impl Entry {
     /// Checks that the entry can be matched: a name and aliases that are
     /// neither empty nor padded, without tabs, `|` or line breaks.
     pub fn validate(&self) -> Result<(), String> {
+        self.record().validate()
+    }
+
+    /// The entry as the matcher reads it.
+    pub(crate) fn record(&self) -> Record<'_> {
+        Record {
+            kind: self.kind,
+            name: &self.name,
+            aliases: Aliases::List(&self.aliases),
+            rank: self.rank,
+        }
+    }
+}
+
+/// An entry borrowed from gazetteer data or from an [`Entry`]: what the
+/// matcher compiles, without copying each string first.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Record<'a> {
+    pub kind: EntryKind,
+    pub name: &'a str,
+    pub aliases: Aliases<'a>,
+    pub rank: u8,
+}
+
+/// The aliases of a [`Record`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Aliases<'a> {
+    /// A gazetteer file's field: forms separated by `|` (empty for none).
+    Joined(&'a str),
+    /// An entry's list.
+    List(&'a [String]),
+}
+
+impl<'a> Record<'a> {
+    /// The name followed by the aliases.
+    pub fn surface_forms(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let (joined, list) = match self.aliases {
+            Aliases::Joined(joined) => (Some(joined).filter(|j| !j.is_empty()), &[][..]),
+            Aliases::List(list) => (None, list),
+        };
+        std::iter::once(self.name)
+            .chain(joined.into_iter().flat_map(|j| j.split('|')))
+            .chain(list.iter().map(String::as_str))
+    }
+
+    /// See [`Entry::validate`].
+    pub fn validate(&self) -> Result<(), String> {
         for form in self.surface_forms() {
             if form.trim().is_empty() {
                 return Err("empty name or alias".to_string());
@@ -143,10 +190,21 @@ impl Entry {
                 return Err(format!("{form:?} has no letter or digit"));
             }
         }
-        if self.rank > Self::MAX_RANK {
-            return Err(format!("rank {} is above {}", self.rank, Self::MAX_RANK));
+        if self.rank > Entry::MAX_RANK {
+            return Err(format!("rank {} is above {}", self.rank, Entry::MAX_RANK));
         }
         Ok(())
+    }
+}
+
+impl From<Record<'_>> for Entry {
+    fn from(record: Record<'_>) -> Entry {
+        Entry {
+            kind: record.kind,
+            name: record.name.to_string(),
+            aliases: record.surface_forms().skip(1).map(str::to_string).collect(),
+            rank: record.rank,
+        }
     }
 }
 

@@ -22,7 +22,8 @@
 
 use std::path::Path;
 
-use super::{Entry, EntryKind};
+use super::Entry;
+use super::entry::{Aliases, Record};
 use crate::Error;
 
 /// Parses the contents of a gazetteer file. `source_name` names it in
@@ -37,6 +38,17 @@ use crate::Error;
 /// assert!(err.to_string().contains("line 1"));
 /// ```
 pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Vec<Entry>, Error> {
+    records(source_name, bytes)?
+        .map(|record| record.map(Entry::from))
+        .collect()
+}
+
+/// The entries of gazetteer data, borrowed from it, each checked as it is
+/// read.
+pub(crate) fn records<'a>(
+    source_name: &'a str,
+    bytes: &'a [u8],
+) -> Result<impl Iterator<Item = Result<Record<'a>, Error>> + 'a, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let byte_offset = e.valid_up_to();
         Error::InvalidUtf8 {
@@ -46,19 +58,17 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Vec<Entry>, Error> {
         }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut entries = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let entry = parse_line(line).map_err(|message| Error::Malformed {
-            source_name: source_name.to_string(),
-            line: index + 1,
-            message,
-        })?;
-        entries.push(entry);
-    }
-    Ok(entries)
+    Ok(text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !(line.trim().is_empty() || line.starts_with('#')))
+        .map(move |(index, line)| {
+            parse_line(line).map_err(|message| Error::Malformed {
+                source_name: source_name.to_string(),
+                line: index + 1,
+                message,
+            })
+        }))
 }
 
 /// Reads and parses one gazetteer file.
@@ -91,35 +101,41 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, Error> {
     Ok(entries)
 }
 
-fn parse_line(line: &str) -> Result<Entry, String> {
+fn parse_line(line: &str) -> Result<Record<'_>, String> {
     let line = line.strip_suffix('\r').unwrap_or(line);
-    let fields: Vec<&str> = line.split('\t').collect();
-    if !(2..=4).contains(&fields.len()) {
+    let mut fields = line.split('\t');
+    let (kind, name) = (fields.next().unwrap_or(""), fields.next());
+    let (aliases, rank) = (fields.next(), fields.next());
+    let extra = fields.count();
+    let Some(name) = name.filter(|_| extra == 0) else {
+        let found = line.split('\t').count();
         return Err(format!(
-            "expected 2 to 4 tab-separated fields (kind, name, aliases, rank), found {}",
-            fields.len()
+            "expected 2 to 4 tab-separated fields (kind, name, aliases, rank), found {found}"
         ));
-    }
-    let kind: EntryKind = fields[0].parse()?;
-    let mut entry = Entry::new(kind, fields[1]);
-    if let Some(aliases) = fields.get(2).filter(|a| !a.is_empty()) {
-        entry.aliases = aliases.split('|').map(str::to_string).collect();
-    }
-    if let Some(rank) = fields.get(3) {
-        entry.rank = rank
+    };
+    let rank = match rank {
+        None => 50,
+        Some(rank) => rank
             .parse::<u8>()
             .ok()
             .filter(|&r| r <= Entry::MAX_RANK)
-            .ok_or_else(|| format!("rank {rank:?} is not a whole number from 0 to 100"))?;
-    }
-    entry.validate()?;
-    Ok(entry)
+            .ok_or_else(|| format!("rank {rank:?} is not a whole number from 0 to 100"))?,
+    };
+    let record = Record {
+        kind: kind.parse()?,
+        name,
+        aliases: Aliases::Joined(aliases.unwrap_or("")),
+        rank,
+    };
+    record.validate()?;
+    Ok(record)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::EntityKind;
+    use crate::gazetteer::EntryKind;
 
     fn error(text: &str) -> String {
         parse("test.tsv", text.as_bytes()).unwrap_err().to_string()

@@ -1,6 +1,7 @@
 //! The word lists: given names, surnames and stop words, by lower-cased key.
 
-use crate::hash::WordMap;
+use super::Origin;
+use super::table::KeyTable;
 use crate::tokenizer::{Keys, Token, push_key};
 
 /// What the word lists say about one word.
@@ -17,12 +18,13 @@ pub(crate) struct Lexeme {
 /// Given names, surnames and stop words, by lower-cased key.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    words: WordMap<Box<str>, Lexeme>,
+    words: KeyTable<(Origin, Lexeme)>,
 }
 
 impl Lexicon {
-    /// A lexicon of the given words.
-    pub fn new(words: WordMap<Box<str>, Lexeme>) -> Lexicon {
+    /// A lexicon of the given words (with where each came from, which the
+    /// lexicon does not use).
+    pub fn new(words: KeyTable<(Origin, Lexeme)>) -> Lexicon {
         Lexicon { words }
     }
 
@@ -30,7 +32,7 @@ impl Lexicon {
     pub fn get(&self, word: &str) -> Lexeme {
         let mut key = String::with_capacity(word.len());
         push_key(word, &mut key);
-        self.words.get(key.as_str()).copied().unwrap_or_default()
+        self.words.get(&key).map(|w| w.1).unwrap_or_default()
     }
 
     /// The facts about every token: looked up for words that start with a
@@ -43,16 +45,13 @@ impl Lexicon {
                 if !token.is_capitalised_word() || self.words.is_empty() {
                     return Lexeme::default();
                 }
-                self.words.get(keys.get(i)).copied().unwrap_or_default()
+                self.words.get(keys.get(i)).map(|w| w.1).unwrap_or_default()
             })
             .collect()
     }
 
     /// Heap bytes held, roughly.
     pub fn memory_usage(&self) -> usize {
-        self.words
-            .keys()
-            .map(|k| k.len() + std::mem::size_of::<(Box<str>, Lexeme)>() + 8)
-            .sum()
+        self.words.memory_usage()
     }
 }

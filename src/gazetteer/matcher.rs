@@ -11,58 +11,90 @@
 //! but building one for the default gazetteers' 160 thousand forms took
 //! 0.75 s against a budget of 0.3 s for the whole start-up, and its scan
 //! visits every byte where this visits every token.)
+//!
+//! Strings live in arenas ([`KeyTable`] for keys, one `String` for forms
+//! and names) so that building and dropping the tables makes a handful of
+//! allocations, not one per form.
 
-use super::{Entry, EntryKind, Lexeme, Lexicon, Origin};
+use super::entry::Record;
+use super::filter::WordFilter;
+use super::table::KeyTable;
+use super::{EntryKind, Lexeme, Lexicon, Origin};
 use crate::candidate::{Candidate, Evidence};
-use crate::hash::WordMap;
 use crate::tokenizer::{Keys, Shape, Token, TokenKind, push_key, tokenize_into};
 use crate::{EntityKind, Error};
 
+/// No form.
+const NONE: u32 = u32::MAX;
+
+/// A range of the matcher's text arena.
+#[derive(Clone, Copy, Debug, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
 /// An entity entry after compilation.
-#[derive(Clone, Debug)]
-pub(crate) struct CompiledEntry {
-    pub kind: EntityKind,
-    pub name: Box<str>,
-    pub rank: u8,
+#[derive(Clone, Copy, Debug)]
+struct CompiledEntry {
+    kind: EntityKind,
+    name: Span,
+    rank: u8,
 }
 
-/// One spelling of a phrase: the form as written, where its tokens are,
-/// and the entries it names.
-#[derive(Clone, Debug)]
+/// One spelling of a phrase for one entry: the form as written, where its
+/// tokens are, and the next spelling of the same phrase.
+#[derive(Clone, Copy, Debug)]
 struct Form {
-    text: Box<str>,
-    bounds: Box<[(u32, u32)]>,
-    entries: Vec<u32>,
-}
-
-impl Form {
-    /// The tokens of the form as written.
-    fn tokens(&self) -> impl Iterator<Item = &str> {
-        self.bounds
-            .iter()
-            .map(|&(s, e)| &self.text[s as usize..e as usize])
-    }
+    text: Span,
+    /// Start of the form's token bounds in `Matcher::bounds`; there are as
+    /// many as the phrase has tokens.
+    bounds: u32,
+    entry: u32,
+    next: u32,
 }
 
 /// What the table holds for a phrase key.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 struct Node {
-    /// The spellings of this phrase, an index into `Matcher::spellings`.
-    spellings: Option<u32>,
+    /// The first spelling of this phrase, or [`NONE`].
+    forms: u32,
     /// Whether a longer form starts with this phrase.
     longer: bool,
     /// Whether some form starting with this phrase is written with a
     /// lower-case first letter ("al-Sadr"); if none is, a lower-case word in
     /// the text cannot start a match.
     lower_first: bool,
+    /// Where this phrase's spellings came from.
+    origin: Origin,
+}
+
+impl Default for Node {
+    fn default() -> Self {
+        Node {
+            forms: NONE,
+            longer: false,
+            lower_first: false,
+            origin: Origin::Default,
+        }
+    }
 }
 
 /// The gazetteer matcher.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Matcher {
-    phrases: WordMap<Box<str>, Node>,
-    spellings: Vec<Vec<Form>>,
+    phrases: KeyTable<Node>,
+    /// The first words of all forms.
+    starts: WordFilter,
+    /// The first words of forms written with a lower-case first letter.
+    starts_lower: WordFilter,
+    forms: Vec<Form>,
+    /// Token bounds of forms, relative to the form's start.
+    bounds: Vec<(u16, u16)>,
+    /// Forms and entry names.
+    texts: String,
     entries: Vec<CompiledEntry>,
+    phrase_count: usize,
     lexicon: Lexicon,
 }
 
@@ -71,15 +103,20 @@ pub(crate) struct Matcher {
 struct Keyer {
     tokens: Vec<Token>,
     key: String,
-    bounds: Vec<(u32, u32)>,
+    bounds: Vec<(u16, u16)>,
 }
 
 impl Keyer {
     /// Computes the key and token bounds of `form`, as [`Keys`] would for
     /// the same text.
-    fn key(&mut self, form: &str) {
+    fn key(&mut self, form: &str) -> Result<(), Error> {
         self.key.clear();
         self.bounds.clear();
+        let too_long = || Error::InvalidEntry {
+            name: form.to_string(),
+            message: "longer than 65535 bytes".to_string(),
+        };
+        let offset = |i: usize| u16::try_from(i).map_err(|_| too_long());
         let simple =
             form.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') && !form.contains("  ");
         if simple {
@@ -87,12 +124,12 @@ impl Keyer {
             let mut start = 0;
             for word in form.split(' ') {
                 self.bounds
-                    .push((start as u32, (start + word.len()) as u32));
+                    .push((offset(start)?, offset(start + word.len())?));
                 start += word.len() + 1;
             }
             self.key
                 .extend(form.bytes().map(|b| b.to_ascii_lowercase() as char));
-            return;
+            return Ok(());
         }
         tokenize_into(form, &mut self.tokens);
         for (i, token) in self.tokens.iter().enumerate() {
@@ -100,39 +137,55 @@ impl Keyer {
                 self.key.push(' ');
             }
             push_key(token.text(form), &mut self.key);
-            self.bounds.push((token.start as u32, token.end as u32));
+            self.bounds.push((offset(token.start)?, offset(token.end)?));
         }
+        Ok(())
     }
 }
 
 impl Matcher {
     /// Compiles entries; among entries that share a key, user entries shadow
     /// default ones.
-    pub fn new(entries: Vec<(Entry, Origin)>) -> Result<Matcher, Error> {
-        let mut matcher = Matcher::default();
-        matcher.phrases.reserve(entries.len() * 3);
-        let mut origins: Vec<Origin> = Vec::new();
-        let mut lexicon: WordMap<Box<str>, (Origin, Lexeme)> = WordMap::default();
+    pub fn new<'a>(records: &[(Record<'a>, Origin)]) -> Result<Matcher, Error> {
+        // Room for every form and its prefixes, so the tables never rehash.
+        let (mut entity_forms, mut entity_bytes, mut words, mut word_bytes) = (0, 0, 0, 0);
+        for (record, _) in records {
+            for form in record.surface_forms() {
+                if record.kind.entity().is_some() {
+                    entity_forms += 1;
+                    entity_bytes += form.len();
+                } else {
+                    words += 1;
+                    word_bytes += form.len();
+                }
+            }
+        }
+        let mut matcher = Matcher {
+            phrases: KeyTable::with_capacity(entity_forms * 3 / 2, entity_bytes * 2),
+            starts: WordFilter::new(20),
+            starts_lower: WordFilter::new(14),
+            forms: Vec::with_capacity(entity_forms),
+            bounds: Vec::with_capacity(entity_forms * 2),
+            texts: String::with_capacity(entity_bytes + records.len() * 16),
+            ..Matcher::default()
+        };
+        let mut lexicon: KeyTable<(Origin, Lexeme)> = KeyTable::with_capacity(words, word_bytes);
         let mut keyer = Keyer::default();
-        for (entry, origin) in entries {
-            entry.validate().map_err(|message| Error::InvalidEntry {
-                name: entry.name.clone(),
+        for &(record, origin) in records {
+            record.validate().map_err(|message| Error::InvalidEntry {
+                name: record.name.to_string(),
                 message,
             })?;
-            let Some(kind) = entry.kind.entity() else {
-                for form in entry.surface_forms() {
-                    keyer.key(form);
-                    let slot = match lexicon.get_mut(keyer.key.as_str()) {
-                        Some(slot) => slot,
-                        None => lexicon
-                            .entry(keyer.key.as_str().into())
-                            .or_insert((origin, Lexeme::default())),
-                    };
+            let Some(kind) = record.kind.entity() else {
+                for form in record.surface_forms() {
+                    keyer.key(form)?;
+                    let slot =
+                        lexicon.get_or_insert_with(&keyer.key, || (origin, Lexeme::default()));
                     if origin > slot.0 {
                         *slot = (origin, Lexeme::default());
                     }
                     if origin == slot.0 {
-                        match entry.kind {
+                        match record.kind {
                             EntryKind::GivenName => slot.1.given_name = true,
                             EntryKind::Surname => slot.1.surname = true,
                             _ => slot.1.stopword = true,
@@ -143,108 +196,109 @@ impl Matcher {
             };
             let id = u32::try_from(matcher.entries.len())
                 .map_err(|_| Error::Matcher("more than 2^32 entries".to_string()))?;
-            for form in entry.surface_forms() {
-                keyer.key(form);
-                if !keyer.bounds.is_empty() {
-                    matcher.add(&keyer, form, id, origin, &mut origins)?;
-                }
-            }
+            let name = matcher.store(record.name)?;
             matcher.entries.push(CompiledEntry {
                 kind,
-                name: entry.name.into_boxed_str(),
-                rank: entry.rank,
+                name,
+                rank: record.rank,
             });
+            for form in record.surface_forms() {
+                keyer.key(form)?;
+                if !keyer.bounds.is_empty() {
+                    matcher.add(&keyer, form, id, origin)?;
+                }
+            }
         }
         // A user's entity entry lifts a default stop word of the same key.
         for (key, (origin, lexeme)) in lexicon.iter_mut() {
             let shadowed = matcher
                 .phrases
                 .get(key)
-                .and_then(|node| node.spellings)
-                .is_some_and(|i| origins[i as usize] == Origin::User);
+                .is_some_and(|node| node.forms != NONE && node.origin == Origin::User);
             if *origin == Origin::Default && shadowed {
                 lexeme.stopword = false;
             }
         }
-        matcher.lexicon = Lexicon::new(
-            lexicon
-                .into_iter()
-                .map(|(key, (_, lexeme))| (key, lexeme))
-                .collect(),
-        );
+        matcher.lexicon = Lexicon::new(lexicon);
         Ok(matcher)
     }
 
+    /// Copies a string into the text arena.
+    fn store(&mut self, s: &str) -> Result<Span, Error> {
+        let overflow = |_| Error::Matcher("more than 4 GiB of gazetteer text".to_string());
+        let start = u32::try_from(self.texts.len()).map_err(overflow)?;
+        let len = u32::try_from(s.len()).map_err(overflow)?;
+        self.texts.push_str(s);
+        Ok(Span { start, len })
+    }
+
+    fn text(&self, span: Span) -> &str {
+        &self.texts[span.start as usize..(span.start + span.len) as usize]
+    }
+
     /// Adds one spelling of an entry under the phrase key the keyer holds,
-    /// and the key's prefixes.
-    fn add(
-        &mut self,
-        keyer: &Keyer,
-        form: &str,
-        id: u32,
-        origin: Origin,
-        origins: &mut Vec<Origin>,
-    ) -> Result<(), Error> {
+    /// and marks the key's prefixes as continued.
+    fn add(&mut self, keyer: &Keyer, form: &str, id: u32, origin: Origin) -> Result<(), Error> {
         let key = keyer.key.as_str();
-        let index = match self.phrases.get(key).and_then(|n| n.spellings) {
-            Some(index) => index,
-            None => {
-                let index = u32::try_from(self.spellings.len())
-                    .map_err(|_| Error::Matcher("more than 2^32 surface forms".to_string()))?;
-                self.spellings.push(Vec::new());
-                origins.push(origin);
-                self.insert_prefixes(key, index);
-                index
-            }
-        };
-        let i = index as usize;
-        if origin < origins[i] {
+        let slot = self.phrases.index_or_insert_with(key, Node::default);
+        let node = *self.phrases.value_mut(slot);
+        let node_was_new = node.forms == NONE;
+        if node_was_new {
+            self.phrase_count += 1;
+        } else if origin < node.origin {
             return Ok(());
-        }
-        if origin > origins[i] {
-            self.spellings[i].clear();
-            origins[i] = origin;
-        }
-        let forms = &mut self.spellings[i];
-        match forms.iter_mut().find(|f| &*f.text == form) {
-            Some(existing) => {
-                if !existing.entries.contains(&id) {
-                    existing.entries.push(id);
+        } else if origin == node.origin {
+            // The same spelling of the same entry twice adds nothing.
+            let mut f = node.forms;
+            while f != NONE {
+                let existing = self.forms[f as usize];
+                if existing.entry == id && self.text(existing.text) == form {
+                    return Ok(());
                 }
-            }
-            None => forms.push(Form {
-                text: form.into(),
-                bounds: keyer.bounds.as_slice().into(),
-                entries: vec![id],
-            }),
-        }
-        if form.chars().next().is_some_and(char::is_lowercase) {
-            let first = key.split(' ').next().unwrap_or(key);
-            if let Some(node) = self.phrases.get_mut(first) {
-                node.lower_first = true;
+                f = existing.next;
             }
         }
+        let next = if node.forms != NONE && origin == node.origin {
+            node.forms
+        } else {
+            NONE
+        };
+        let text = self.store(form)?;
+        let bounds = u32::try_from(self.bounds.len())
+            .map_err(|_| Error::Matcher("more than 2^32 tokens".to_string()))?;
+        self.bounds.extend_from_slice(&keyer.bounds);
+        let index = u32::try_from(self.forms.len())
+            .map_err(|_| Error::Matcher("more than 2^32 surface forms".to_string()))?;
+        self.forms.push(Form {
+            text,
+            bounds,
+            entry: id,
+            next,
+        });
+        let lower_first = form.chars().next().is_some_and(char::is_lowercase);
+        let node = self.phrases.value_mut(slot);
+        node.forms = index;
+        node.origin = origin;
+        let single = keyer.bounds.len() == 1;
+        node.lower_first |= lower_first && single;
+        if !single && (node_was_new || lower_first) {
+            self.mark_prefixes(key, lower_first);
+        }
+        if lower_first {
+            self.starts_lower
+                .insert(key.split(' ').next().unwrap_or(key));
+        }
+        self.starts.insert(key.split(' ').next().unwrap_or(key));
         Ok(())
     }
 
-    /// Makes a node for `key` pointing at `index`, and marks every shorter
-    /// prefix of it as continued.
-    fn insert_prefixes(&mut self, key: &str, index: u32) {
-        let prefix_ends = key
-            .match_indices(' ')
-            .map(|(i, _)| i)
-            .chain(std::iter::once(key.len()));
-        for end in prefix_ends {
-            let prefix = &key[..end];
-            let node = match self.phrases.get_mut(prefix) {
-                Some(node) => node,
-                None => self.phrases.entry(prefix.into()).or_default(),
-            };
-            if end == key.len() {
-                node.spellings = Some(index);
-            } else {
-                node.longer = true;
-            }
+    /// Marks every proper prefix of `key` as continued by a longer form,
+    /// and its first word as starting a lower-case form if `lower_first`.
+    fn mark_prefixes(&mut self, key: &str, lower_first: bool) {
+        for (n, (end, _)) in key.match_indices(' ').enumerate() {
+            let node = self.phrases.get_or_insert_with(&key[..end], Node::default);
+            node.longer = true;
+            node.lower_first |= lower_first && n == 0;
         }
     }
 
@@ -255,12 +309,12 @@ impl Matcher {
 
     /// The number of distinct surface-form keys.
     pub fn pattern_count(&self) -> usize {
-        self.spellings.len()
+        self.phrase_count
     }
 
-    /// An entry by id.
-    pub fn entry(&self, id: u32) -> &CompiledEntry {
-        &self.entries[id as usize]
+    /// The canonical name of an entry.
+    pub fn entry_name(&self, id: u32) -> &str {
+        self.text(self.entries[id as usize].name)
     }
 
     /// The word lists.
@@ -268,30 +322,24 @@ impl Matcher {
         &self.lexicon
     }
 
-    /// Heap bytes held, roughly.
+    /// Heap bytes held.
     pub fn memory_usage(&self) -> usize {
-        let phrases: usize = self
-            .phrases
-            .keys()
-            .map(|k| k.len() + std::mem::size_of::<(Box<str>, Node)>() + 8)
-            .sum();
-        let forms: usize = self
-            .spellings
+        self.phrases.memory_usage()
+            + self.starts.memory_usage()
+            + self.starts_lower.memory_usage()
+            + self.forms.capacity() * std::mem::size_of::<Form>()
+            + self.bounds.capacity() * 4
+            + self.texts.capacity()
+            + self.entries.capacity() * std::mem::size_of::<CompiledEntry>()
+            + self.lexicon.memory_usage()
+    }
+
+    /// The tokens of a form as written.
+    fn written(&self, form: &Form, len: usize) -> impl Iterator<Item = &str> {
+        let text = self.text(form.text);
+        self.bounds[form.bounds as usize..form.bounds as usize + len]
             .iter()
-            .flatten()
-            .map(|f| {
-                std::mem::size_of::<Form>()
-                    + f.text.len()
-                    + f.bounds.len() * 8
-                    + f.entries.capacity() * 4
-            })
-            .sum();
-        let entries: usize = self
-            .entries
-            .iter()
-            .map(|e| std::mem::size_of::<CompiledEntry>() + e.name.len())
-            .sum();
-        phrases + forms + entries + self.lexicon.memory_usage()
+            .map(move |&(s, e)| &text[s as usize..e as usize])
     }
 
     /// Appends a candidate for every entry whose form matches the tokens.
@@ -305,37 +353,41 @@ impl Matcher {
             if token.kind == TokenKind::Punct {
                 continue;
             }
-            let Some(node) = self.phrases.get(keys.get(first)) else {
+            let key = keys.get(first);
+            let filter = if token.shape == Shape::Lower {
+                &self.starts_lower
+            } else {
+                &self.starts
+            };
+            if !filter.may_contain(key) {
+                continue;
+            }
+            let Some(&node) = self.phrases.get(key) else {
                 continue;
             };
             if token.shape == Shape::Lower && !node.lower_first {
                 continue;
             }
-            let mut node = *node;
+            let mut node = node;
             let mut end = first + 1;
             loop {
-                if let Some(index) = node.spellings {
+                let mut f = node.forms;
+                while f != NONE {
+                    let form = &self.forms[f as usize];
                     let range = first..end;
-                    for form in &self.spellings[index as usize] {
-                        if case_agrees(
-                            text,
-                            &tokens[range.clone()],
-                            &caps_lines[range.clone()],
-                            form,
-                        ) {
-                            for &id in form.entries.iter() {
-                                let entry = &self.entries[id as usize];
-                                out.push(Candidate {
-                                    start: first,
-                                    end,
-                                    kind: entry.kind,
-                                    entry: Some(id),
-                                    evidence: Evidence::Gazetteer,
-                                    rank: entry.rank,
-                                });
-                            }
-                        }
+                    let written = self.written(form, end - first);
+                    if case_agrees(text, &tokens[range.clone()], &caps_lines[range], written) {
+                        let entry = &self.entries[form.entry as usize];
+                        out.push(Candidate {
+                            start: first,
+                            end,
+                            kind: entry.kind,
+                            entry: Some(form.entry),
+                            evidence: Evidence::Gazetteer,
+                            rank: entry.rank,
+                        });
                     }
+                    f = form.next;
                 }
                 if !node.longer || end >= tokens.len() || tokens[end].line_start {
                     break;
@@ -376,11 +428,16 @@ fn caps_lines(tokens: &[Token]) -> Vec<bool> {
 }
 
 /// Whether the text tokens spell the form acceptably (see the module docs).
-fn case_agrees(text: &str, tokens: &[Token], caps: &[bool], form: &Form) -> bool {
+fn case_agrees<'f>(
+    text: &str,
+    tokens: &[Token],
+    caps: &[bool],
+    written: impl Iterator<Item = &'f str>,
+) -> bool {
     tokens
         .iter()
         .zip(caps)
-        .zip(form.tokens())
+        .zip(written)
         .all(|((token, &caps_line), written)| {
             let seen = token.text(text);
             if token.kind != TokenKind::Word || seen == written {
@@ -404,10 +461,12 @@ fn case_agrees(text: &str, tokens: &[Token], caps: &[bool], form: &Form) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::Entry;
     use crate::tokenizer::tokenize;
 
     fn matcher(entries: &[(Entry, Origin)]) -> Matcher {
-        Matcher::new(entries.to_vec()).unwrap()
+        let records: Vec<_> = entries.iter().map(|(e, o)| (e.record(), *o)).collect();
+        Matcher::new(&records).unwrap()
     }
 
     fn found(m: &Matcher, text: &str) -> Vec<(String, EntityKind)> {

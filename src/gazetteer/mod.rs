@@ -22,9 +22,12 @@
 
 mod entry;
 mod file;
+mod filter;
 mod lexicon;
 mod matcher;
+mod table;
 
+use entry::Record;
 pub use entry::{Entry, EntryKind};
 pub use file::{parse, read_dir, read_file};
 pub(crate) use lexicon::{Lexeme, Lexicon};
@@ -47,11 +50,19 @@ pub(crate) enum Origin {
 /// assert!(entries.iter().any(|e| e.name == "Iraq"));
 /// ```
 pub fn default_entries() -> Result<Vec<Entry>, crate::Error> {
-    let mut entries = Vec::new();
+    Ok(default_records()?.into_iter().map(Entry::from).collect())
+}
+
+/// The entries of the embedded default gazetteers, borrowed from the
+/// embedded data.
+pub(crate) fn default_records() -> Result<Vec<Record<'static>>, crate::Error> {
+    let mut records = Vec::with_capacity(200_000);
     for (name, data) in DEFAULT_FILES {
-        entries.extend(parse(name, data.as_bytes())?);
+        for record in file::records(name, data.as_bytes())? {
+            records.push(record?);
+        }
     }
-    Ok(entries)
+    Ok(records)
 }
 
 /// The embedded default gazetteer files, as (file name, contents), in

@@ -94,7 +94,7 @@ pub(crate) fn resolve(
             c.mentions.dedup();
             let kind = c.kind;
             let name = match c.entry {
-                Some(id) => matcher.entry(id).name.to_string(),
+                Some(id) => matcher.entry_name(id).to_string(),
                 None => longest_text(cx, &c.mentions),
             };
             Resolved {

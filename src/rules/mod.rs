@@ -232,7 +232,8 @@ pub(crate) mod testing {
             .iter()
             .map(|&(kind, word)| (Entry::new(kind, word), Origin::Default))
             .collect();
-        let matcher = Matcher::new(entries).unwrap();
+        let records: Vec<_> = entries.iter().map(|(e, o)| (e.record(), *o)).collect();
+        let matcher = Matcher::new(&records).unwrap();
         let tokens = tokenize(text);
         let keys = Keys::new(text, &tokens);
         let cx = Context::new(text, &tokens, &keys, matcher.lexicon());
