@@ -12,6 +12,7 @@
 //! the same input gives byte-identical files. Sources with share-alike or copyleft
 //! licences (CountryInfo CC BY-SA, nam_dict GFDL) each go to a file of their own.
 
+mod filters;
 mod model;
 mod sources;
 mod text;
@@ -58,9 +59,9 @@ fn build_all(dir: &Path) -> Vec<Gazetteer> {
         companies::build(dir, &ctx),
         newspapers::build_wikidata(dir, &ctx),
         newspapers::build_fundus(dir, &ctx),
-        names::build_census(dir),
+        names::build_census(dir, &ctx),
         countryinfo::build(dir, &ctx),
-        names::build_nam_dict(dir),
+        names::build_nam_dict(dir, &ctx),
         handwritten::build_stopwords(),
     ]
 }
@@ -76,6 +77,53 @@ fn count_lines(gaz: &Gazetteer) -> Vec<(Kind, usize, usize)> {
         .filter(|(_, n, _)| *n > 0)
         .collect()
 }
+
+/// The data-side ambiguity policy, rendered into `SOURCES.md`.
+const AMBIGUITY_HANDLING: &str = "## Ambiguity handling\n\n\
+The library matches case-sensitively on whole tokens, drops a lone stop word unless a \
+title precedes it, and prefers longer matches, then title > gazetteer > designator \
+evidence, then higher rank. On the data side the generator applies these rules \
+(`examples/build_gazetteers/filters.rs` runs last over every file, so no source can \
+bring the junk back):\n\n\
+- **Common words.** A single-token person, group, place or organisation form that is a \
+stopword or one of about 850 frequent English words (`STOPWORDS`, `COMMON_WORD_PLACES`, \
+`COMMON_WORDS` in `wordlists.rs`, written from general knowledge), in capitalised or \
+lower-case spelling, is not emitted: towns called Okay, Hit, Time or Göd (folded \
+\"God\"), parties called Coalition, Democracy or Enough, the university alias Open. \
+ALL-CAPS acronyms are compared as written (ICE is not \"Ice\"). Country forms, \
+continents, demonyms and the hand-checked seed words (Saddam, Hamas, Xi...) are \
+protected. A party whose English name is a common word is named by its original name \
+(Chega, Nowoczesna).\n\
+- **Short forms.** Entity forms of one or two characters are emitted only if they are \
+well-known acronyms (US, UK, UN, EU, AP, G7...) or protected seed words.\n\
+- **People.** Person forms that start with a determiner or pronoun (\"The US\", \"I Gede...\"), hold a digit, spell a country, or are one token that is a census given \
+name, a top-5,000 census surname or a common word are dropped; so are person, group \
+and organisation forms spelled like a country or continent (\"Iran\" as a newspaper, \
+\"UK\" as a party). One-letter tokens \
+survive only inside multi-token names (\"Juan Carlos I\", \"George W. Bush\").\n\
+- **Leading \"the\".** \"The X\" becomes \"X\" for groups, places and \
+organisations when X has several words or is an acronym (\"The EU\" → \"EU\", \"The Walt Disney Company\" → \"Walt Disney Company\"): the article is outside the mention. \
+\"The Hague\" and \"The Guardian\" stay whole because the bare word is ambiguous.\n\
+- **Places named like people.** A one-word city name that is a frequent US census \
+person name (top-500 given name or top-2,000 surname) is emitted only if the largest \
+city of that name has 150,000+ people; for other census names (any given name, top-10,000 \
+surname) the bar is 50,000. So the towns called Clinton, Norton, Douglas or Dole are left \
+out while Houston, Florence, Geneva and Washington stay. First-level regions with such a \
+name and fewer people keep only their designator forms. Countries are never dropped \
+(Jordan, Georgia).\n\
+- **Given names.** Given names of one or two letters that are not census given names \
+(\"In\", \"Oh\"), given names that are stopwords or common words (\"The\", \"God\", \
+\"Royal\") unless they are top-200 census names, and words that begin place names \
+(San, Santa, Wadi, Port, Penn...) are dropped, so \"San Francisco Bay\" or \"Wadi Barada\" do not start a person. Census surnames ranked below 5,000 that are common \
+words (Right, Officer, Current) are dropped.\n\
+- **Casing.** UPPERCASE ordinals are lower-cased (\"66TH\" → \"66th\").\n\
+- **Ranks.** Countries 100 (85 under 1M people); continents 100; demonyms and religions \
+90; curated international organisations 90, notable people 80, geographic seeds 75, armed \
+groups 70, news outlets 70; cities and regions by population on a log scale (15,000 \
+people ≈ 20, 1M ≈ 60, 10M ≈ 82; capitals +20, at least 80); IGOs 50; heads of state \
+50; S&P 500 companies 45; FTO groups 40; ministers 25; universities 20; newspapers 15-25; \
+obscure OFAC entries 10-15. Readings of the same span are resolved by evidence first and \
+rank second, so a rank only decides between two gazetteer readings of one span.\n\n";
 
 /// Renders `SOURCES.md`: per file, its source, licence, attribution, what was taken
 /// and entry/surface-form counts per kind.
@@ -111,6 +159,7 @@ fn sources_md(files: &[Gazetteer]) -> String {
         md,
         "| **all** | | **{total_entries}** | **{total_forms}** |\n"
     );
+    md.push_str(AMBIGUITY_HANDLING);
     for gaz in files {
         let d = &gaz.doc;
         let _ = writeln!(md, "## `{}`\n", gaz.file_name);
@@ -151,7 +200,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let files = build_all(&source);
+    let mut files = build_all(&source);
+    filters::apply(&mut files, &Context::load(&source));
     if let Err(e) = write_all(&output, &files) {
         eprintln!("error: cannot write to {}: {e}", output.display());
         return ExitCode::FAILURE;

@@ -72,6 +72,9 @@ pub struct Gazetteer {
     pub file_name: &'static str,
     pub header: Vec<String>,
     pub doc: SourceDoc,
+    /// Forms that the final filters must keep (country short forms, demonyms,
+    /// hand-checked seed words): see `filters::apply`.
+    pub protected: BTreeSet<String>,
     entries: BTreeMap<(Kind, String), Entry>,
 }
 
@@ -82,7 +85,46 @@ impl Gazetteer {
             file_name,
             header: header.iter().map(|s| s.to_string()).collect(),
             doc,
+            protected: BTreeSet::new(),
             entries: BTreeMap::new(),
+        }
+    }
+
+    /// Rewrites or drops every surface form: `fix(kind, form)` returns the form to
+    /// keep (possibly changed) or `None`. An entry whose canonical name goes takes
+    /// its longest remaining form as name (ties: alphabetical); an entry with no
+    /// form left is removed; entries that end up with the same name are merged.
+    pub fn fix_forms(&mut self, mut fix: impl FnMut(Kind, &str) -> Option<String>) {
+        let old = std::mem::take(&mut self.entries);
+        for ((kind, name), entry) in old {
+            let new_name = fix(kind, &name);
+            let mut aliases: Vec<String> =
+                entry.aliases.iter().filter_map(|a| fix(kind, a)).collect();
+            let canonical = match new_name {
+                Some(n) => n,
+                None => {
+                    let Some(best) = aliases
+                        .iter()
+                        .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+                        .cloned()
+                    else {
+                        continue;
+                    };
+                    best
+                }
+            };
+            aliases.retain(|a| *a != canonical);
+            let merged = self
+                .entries
+                .entry((kind, canonical.clone()))
+                .or_insert_with(|| Entry {
+                    kind,
+                    name: canonical.clone(),
+                    aliases: BTreeSet::new(),
+                    rank: entry.rank,
+                });
+            merged.rank = merged.rank.max(entry.rank);
+            merged.aliases.extend(aliases);
         }
     }
 

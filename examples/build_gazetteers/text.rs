@@ -181,6 +181,10 @@ pub fn natural_case(s: &str, acronyms: &BTreeSet<String>) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut out = Vec::with_capacity(words.len());
     for (wi, word) in words.iter().enumerate() {
+        if let Some(ordinal) = ordinal_case(word) {
+            out.push(ordinal);
+            continue;
+        }
         let single_letter = word.chars().filter(|c| c.is_alphabetic()).count() == 1;
         if (!is_all_caps(word) && !single_letter) || keep_upper(word, acronyms) {
             out.push(word.to_string());
@@ -208,6 +212,13 @@ pub fn natural_case(s: &str, acronyms: &BTreeSet<String>) -> String {
         out.push(cased.join("-"));
     }
     out.join(" ")
+}
+
+/// An UPPERCASE ordinal in lower case: "66TH" → "66th", "1ST" → "1st".
+fn ordinal_case(word: &str) -> Option<String> {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let suffix = &word[digits..];
+    (digits > 0 && ["ST", "ND", "RD", "TH"].contains(&suffix)).then(|| word.to_lowercase())
 }
 
 /// Title case for a single UPPERCASE personal name from a name list: "SMITH" →

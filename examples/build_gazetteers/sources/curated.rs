@@ -71,7 +71,7 @@ const PERSON_TITLES: &[&str] = &[
 /// name the entity unambiguously in news.
 const KEPT_SINGLE_WORDS: &[&str] = &[
     "Saddam", "Moqtada", "Muqtada", "Assad", "Trump", "Biden", "Obama", "Lula", "Hamas", "Houthis",
-    "Basij", "Tamils", "Hindus", "Sikhs",
+    "Basij", "Tamils", "Hindus", "Sikhs", "Xi",
 ];
 
 /// Builds `curated-seeds.tsv`.
@@ -100,6 +100,8 @@ pub fn build(dir: &Path, ctx: &Context) -> Gazetteer {
                     institutions\"); other armed groups `group`.",
         },
     );
+    gaz.protected
+        .extend(KEPT_SINGLE_WORDS.iter().map(|s| s.to_string()));
     for (file, kind, rank) in SEED_FILES {
         for row in tsv_rows(&read_source(dir, &format!("curated-seeds/{file}"))) {
             let forms_field = row.last().map(String::as_str).unwrap_or("");

@@ -21,6 +21,16 @@ const FOCUS_COUNTRIES: &[&str] = &[
 /// Cities below this population get no GeoNames alternates outside the focus countries.
 const ALTERNATE_MIN_POPULATION: u64 = 100_000;
 
+/// A one-word city name that is also a frequent US person name (top-500 given name
+/// or top-2,000 surname: Clinton, Norton, Jackson, Douglas) is emitted only if the
+/// largest city of that name has at least this many people (Houston, Florence and
+/// Washington stay; the towns called Clinton go).
+const FREQUENT_NAME_MIN_POPULATION: u64 = 150_000;
+
+/// The same for a less frequent census name (any census given name or a top-10,000
+/// surname: Dole, Adler).
+const NAME_MIN_POPULATION: u64 = 50_000;
+
 /// Words that mark an alternate name as a foreign-language label ("Lungsod ng
 /// Baghdad", "Viloati Arbil") rather than a name used in English text.
 const FOREIGN_LABEL_WORDS: &[&str] = &[
@@ -148,10 +158,45 @@ pub fn build(dir: &Path, ctx: &Context) -> Gazetteer {
 
     let mut primary: BTreeSet<String> = gaz.entries().map(|e| e.name.clone()).collect();
     primary.extend(cities.iter().map(|c| c.name.clone()));
+    let mut largest: BTreeMap<String, u64> = BTreeMap::new();
+    for c in &cities {
+        let pop = largest.entry(plain_spelling(&c.name)).or_default();
+        *pop = (*pop).max(c.population);
+    }
     for city in &cities {
-        add_city(&mut gaz, city, &capitals, &primary, ctx);
+        if !is_person_name_town(city, &largest, ctx) {
+            add_city(&mut gaz, city, &capitals, &primary, ctx);
+        }
     }
     gaz
+}
+
+/// True if a first-level region's one-word name is a census person name and its
+/// cities hold fewer people than [`FREQUENT_NAME_MIN_POPULATION`] or
+/// [`NAME_MIN_POPULATION`] (by how common the name is).
+fn person_name_region(name: &str, population: u64, ctx: &Context) -> bool {
+    let min_population = match ctx.person_name_weight(name) {
+        2 => FREQUENT_NAME_MIN_POPULATION,
+        1 => NAME_MIN_POPULATION,
+        _ => return false,
+    };
+    token_count(name) == 1 && population < min_population
+}
+
+/// True if a city's one-word name is read as a person more often than as this
+/// place: a census person name (see [`FREQUENT_NAME_MIN_POPULATION`]) and no city
+/// of that name is large enough to be the usual reading.
+fn is_person_name_town(city: &City, largest: &BTreeMap<String, u64>, ctx: &Context) -> bool {
+    let plain = plain_spelling(&city.name);
+    if token_count(&plain) != 1 {
+        return false;
+    }
+    let min_population = match ctx.person_name_weight(&plain) {
+        2 => FREQUENT_NAME_MIN_POPULATION,
+        1 => NAME_MIN_POPULATION,
+        _ => return false,
+    };
+    largest.get(&plain).copied().unwrap_or(0) < min_population
 }
 
 /// Parses a cities TSV (cities15000 or cities5000_extra).
@@ -191,6 +236,8 @@ fn add_countries(gaz: &mut Gazetteer, text: &str) -> BTreeSet<(String, String)> 
             }
         }
         let rank = if population >= 1_000_000 { 100 } else { 85 };
+        gaz.protected.extend(forms.iter().cloned());
+        gaz.protected.insert(name.to_string());
         gaz.add(Kind::Place, name, forms, rank);
         capitals.insert((iso.to_string(), field(&row, 6).to_string()));
     }
@@ -200,7 +247,13 @@ fn add_countries(gaz: &mut Gazetteer, text: &str) -> BTreeSet<(String, String)> 
 /// Adds the seven continents and their English alternate names.
 fn add_continents(gaz: &mut Gazetteer, text: &str) {
     for row in tsv_rows(text) {
-        let alternates = field(&row, 3).split('|').filter(|s| !s.is_empty());
+        let alternates: Vec<&str> = field(&row, 3)
+            .split('|')
+            .filter(|s| !s.is_empty())
+            .collect();
+        gaz.protected.insert(field(&row, 2).to_string());
+        gaz.protected
+            .extend(alternates.iter().map(|s| s.to_string()));
         gaz.add(Kind::Place, field(&row, 2), alternates, 100);
     }
 }
@@ -275,14 +328,16 @@ fn add_regions(gaz: &mut Gazetteer, text: &str, population: &BTreeMap<String, u6
         } else {
             strip_region_designators(cols[1]).to_string()
         };
-        if ctx.is_common_word(&canonical) {
-            // "Central", "Northern": keep only the designated forms, if any.
+        let pop = population.get(code).copied().unwrap_or(0);
+        if ctx.is_common_word(&canonical) || person_name_region(&canonical, pop, ctx) {
+            // "Central", "Northern", or a small region named like a person
+            // ("Isabel"): keep only the designated forms, if any.
+            forms.retain(|f| token_count(f) > 1);
             if let Some(first) = forms.first().cloned() {
                 gaz.add(Kind::Place, &first, &forms, 30);
             }
             continue;
         }
-        let pop = population.get(code).copied().unwrap_or(0);
         let rank = population_rank(pop).clamp(30, 85);
         gaz.add(Kind::Place, &canonical, forms, rank);
     }

@@ -50,6 +50,7 @@ pub fn build_demonyms() -> Gazetteer {
     );
     for (_, forms) in DEMONYMS {
         let aliases: Vec<String> = forms.iter().flat_map(|f| with_ascii_variant(f)).collect();
+        gaz.protected.extend(aliases.iter().cloned());
         gaz.add(Kind::Group, forms[0], aliases, 90);
     }
     gaz

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::text::{field, fold_diacritics, name_case, natural_case, read_source, tsv_rows};
-use crate::wordlists::{COMMON_WORD_PLACES, KNOWN_ACRONYMS, STOPWORDS};
+use crate::wordlists::{COMMON_WORD_PLACES, COMMON_WORDS, KNOWN_ACRONYMS, STOPWORDS};
 
 /// Census surnames up to this frequency rank count as "common" for filtering.
 const COMMON_SURNAME_RANK: u32 = 5_000;
@@ -28,6 +28,7 @@ pub struct Context {
     acronyms: BTreeSet<String>,
     common_words: BTreeSet<String>,
     given_names: BTreeSet<String>,
+    given_name_rank: BTreeMap<String, u32>,
     surname_rank: BTreeMap<String, u32>,
 }
 
@@ -52,12 +53,18 @@ impl Context {
         }
         let mut common_words: BTreeSet<String> = STOPWORDS.iter().map(|s| s.to_string()).collect();
         common_words.extend(COMMON_WORD_PLACES.iter().map(|s| s.to_string()));
+        common_words.extend(COMMON_WORDS.iter().map(|s| s.to_string()));
 
         let mut given_names = BTreeSet::new();
+        let mut given_name_rank: BTreeMap<String, u32> = BTreeMap::new();
         for file in ["male_first_names.tsv", "female_first_names.tsv"] {
             let text = read_source(dir, &format!("names-us-census-1990/{file}"));
             for row in tsv_rows(&text) {
-                given_names.insert(name_case(field(&row, 0)));
+                let name = name_case(field(&row, 0));
+                let rank: u32 = field(&row, 3).parse().unwrap_or(u32::MAX);
+                let best = given_name_rank.entry(name.clone()).or_insert(rank);
+                *best = (*best).min(rank);
+                given_names.insert(name);
             }
         }
         let mut surname_rank = BTreeMap::new();
@@ -69,6 +76,7 @@ impl Context {
             acronyms,
             common_words,
             given_names,
+            given_name_rank,
             surname_rank,
         }
     }
@@ -85,9 +93,50 @@ impl Context {
     }
 
     /// True if `s` (or its diacritic-folded form) is a stopword or a common English
-    /// word that also names places.
+    /// word (see [`COMMON_WORDS`]), written capitalised or in lower case ("Open",
+    /// "open"). An ALL-CAPS token is an acronym ("ICE", "WHO") and is compared as
+    /// written only.
     pub fn is_common_word(&self, s: &str) -> bool {
-        self.common_words.contains(s) || self.common_words.contains(&fold_diacritics(s))
+        let folded = fold_diacritics(s);
+        if self.common_words.contains(s) || self.common_words.contains(&folded) {
+            return true;
+        }
+        // Only plain capitalised or lower-case spellings are compared case-blind:
+        // "LeT" (Lashkar-e-Taiba) is not "Let".
+        let cased = name_case(&folded);
+        (folded == cased || folded.chars().all(|c| !c.is_uppercase()))
+            && self.common_words.contains(&cased)
+    }
+
+    /// True if `s` is a stopword (in any casing): pronouns, determiners, titles...
+    pub fn is_stopword(&self, s: &str) -> bool {
+        let cased = name_case(s);
+        STOPWORDS.iter().any(|w| *w == s || *w == cased)
+    }
+
+    /// How common `s` is as a US person name: 2 for a frequent one (a top-500 census
+    /// given name or a top-2,000 surname), 1 for any census given name or a top-10,000
+    /// surname, 0 otherwise.
+    pub fn person_name_weight(&self, s: &str) -> u8 {
+        let given = self.given_name_rank.get(s).copied();
+        let surname = self.surname_rank.get(s).copied();
+        if given.is_some_and(|r| r <= 500) || surname.is_some_and(|r| r <= 2_000) {
+            2
+        } else if given.is_some() || surname.is_some_and(|r| r <= 10_000) {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Frequency rank of a census surname (1 = most frequent), if it is one.
+    pub fn surname_rank(&self, s: &str) -> Option<u32> {
+        self.surname_rank.get(s).copied()
+    }
+
+    /// Frequency rank of a census given name (1 = most frequent), if it is one.
+    pub fn given_name_rank(&self, s: &str) -> Option<u32> {
+        self.given_name_rank.get(s).copied()
     }
 
     /// True if `s` is a known short acronym that may be emitted despite its length.
@@ -115,6 +164,13 @@ impl Context {
                 .get(s)
                 .is_some_and(|r| *r <= COMMON_SURNAME_RANK)
     }
+}
+
+/// True if a single token is written in capitals (two or more letters, none lower
+/// case): "WHO", "ICE", "U.S.".
+pub fn is_acronym_shaped(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    !s.contains(' ') && letters >= 2 && !s.chars().any(char::is_lowercase)
 }
 
 /// Upper-case initials of the capitalised words of a name ("Islamic Revolutionary

@@ -4,8 +4,36 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::Context;
 use crate::model::{Gazetteer, Kind, SourceDoc};
 use crate::text::{field, name_case, read_source, tsv_rows, with_ascii_variant};
+use crate::wordlists::PLACE_NAME_PREFIXES;
+
+/// Census given names up to this frequency rank (in the male or female list) are
+/// kept even if they are also common words ("Crystal", "Amber").
+const FREQUENT_GIVEN_NAME_RANK: u32 = 200;
+
+/// Census surnames beyond this rank that are common words ("Right", "Officer",
+/// "Current") are dropped; frequent ones (Brown, White, Young) stay.
+const COMMON_WORD_SURNAME_RANK: u32 = 5_000;
+
+/// True if a given name is kept as evidence for the given-name rule. Dropped: names
+/// of one or two letters that are not census given names ("In", "Oh", "Se"), names
+/// that are common English words or stopwords ("The", "Royal", "God") unless they
+/// are frequent census names, and words that begin place names ("San", "Wadi").
+fn good_given_name(name: &str, ctx: &Context) -> bool {
+    let frequent = ctx
+        .given_name_rank(name)
+        .is_some_and(|r| r <= FREQUENT_GIVEN_NAME_RANK);
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters <= 2 && !ctx.is_given_name(name) {
+        return false;
+    }
+    if PLACE_NAME_PREFIXES.contains(&name) {
+        return false;
+    }
+    !(ctx.is_common_word(name) || ctx.is_stopword(name)) || frequent
+}
 
 /// Census surnames beyond this frequency rank are left out (rare names add little
 /// evidence and many forms).
@@ -37,7 +65,7 @@ fn census_list(dir: &Path, file: &str, max_rank: u32) -> BTreeMap<String, f64> {
 
 /// Builds `names-census-1990.tsv`: given names (male and female lists merged) and
 /// the most frequent surnames, ranked by frequency.
-pub fn build_census(dir: &Path) -> Gazetteer {
+pub fn build_census(dir: &Path, ctx: &Context) -> Gazetteer {
     let mut gaz = Gazetteer::new(
         "names-census-1990.tsv",
         &[
@@ -62,7 +90,7 @@ pub fn build_census(dir: &Path) -> Gazetteer {
         }
     }
     let max_given = given.values().copied().fold(0.0, f64::max);
-    for (name, freq) in &given {
+    for (name, freq) in given.iter().filter(|(n, _)| good_given_name(n, ctx)) {
         gaz.add(
             Kind::GivenName,
             name,
@@ -72,7 +100,11 @@ pub fn build_census(dir: &Path) -> Gazetteer {
     }
     let surnames = census_list(dir, "surnames.tsv", MAX_SURNAME_RANK);
     let max_surname = surnames.values().copied().fold(0.0, f64::max);
-    for (name, freq) in &surnames {
+    let rank_of = |n: &str| ctx.surname_rank(n).unwrap_or(u32::MAX);
+    for (name, freq) in surnames
+        .iter()
+        .filter(|(n, _)| !(ctx.is_common_word(n) && rank_of(n) > COMMON_WORD_SURNAME_RANK))
+    {
         gaz.add(
             Kind::Surname,
             name,
@@ -84,7 +116,7 @@ pub fn build_census(dir: &Path) -> Gazetteer {
 }
 
 /// Builds `given-names-nam-dict.tsv` from nam_dict's first names (GFDL).
-pub fn build_nam_dict(dir: &Path) -> Gazetteer {
+pub fn build_nam_dict(dir: &Path, ctx: &Context) -> Gazetteer {
     let mut gaz = Gazetteer::new(
         "given-names-nam-dict.tsv",
         &[
@@ -122,8 +154,15 @@ pub fn build_nam_dict(dir: &Path) -> Gazetteer {
             continue;
         }
         let name = field(&row, 0);
+        if !good_given_name(name, ctx) {
+            continue;
+        }
         let rank = (max_freq * 100 / 13).clamp(5, 100) as u8;
-        gaz.add(Kind::GivenName, name, with_ascii_variant(name), rank);
+        let forms: Vec<String> = with_ascii_variant(name)
+            .into_iter()
+            .filter(|f| good_given_name(f, ctx))
+            .collect();
+        gaz.add(Kind::GivenName, name, forms, rank);
     }
     gaz
 }

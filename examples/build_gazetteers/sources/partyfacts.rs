@@ -46,12 +46,17 @@ pub fn build(dir: &Path, ctx: &Context) -> Gazetteer {
         }
         let english: Vec<&str> = split_names(field(row, 5));
         let original: Vec<&str> = split_names(field(row, 4));
-        let Some(canonical) = english.first().or(original.first()).copied() else {
+        // The first English (else original) name that is specific enough: a party
+        // whose English name is a common word ("Enough", "Modern") is named by its
+        // original name ("Chega", "Nowoczesna").
+        let Some(canonical) = english
+            .iter()
+            .chain(original.iter())
+            .copied()
+            .find(|n| n.contains(' ') || good_alias(n, ctx))
+        else {
             continue;
         };
-        if !canonical.contains(' ') && !good_alias(canonical, ctx) {
-            continue;
-        }
         let mut forms: Vec<String> = Vec::new();
         for f in english.iter().chain(original.iter()) {
             forms.extend(with_ascii_variant(f));
