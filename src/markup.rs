@@ -37,10 +37,12 @@ impl Markup {
 
 /// True when `input` holds a `<` followed by a letter, `/` or `!`.
 fn looks_like_html(input: &str) -> bool {
-    input
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+    let bytes = input.as_bytes();
+    input.match_indices('<').any(|(i, _)| {
+        bytes
+            .get(i + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!')
+    })
 }
 
 /// One stretch of visible text and where it came from.

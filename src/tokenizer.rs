@@ -42,6 +42,9 @@ pub enum Shape {
 impl Shape {
     /// The shape of `s`.
     pub fn of(s: &str) -> Shape {
+        if s.is_ascii() {
+            return Shape::of_ascii(s.as_bytes());
+        }
         let mut upper = false;
         let mut lower = false;
         let mut first_upper = None;
@@ -60,6 +63,24 @@ impl Shape {
             (Some(true), _, false) => Shape::Upper,
             (Some(false), true, _) => Shape::Mixed,
             (Some(false), false, _) => Shape::Lower,
+        }
+    }
+
+    fn of_ascii(bytes: &[u8]) -> Shape {
+        let Some(first) = bytes.iter().position(u8::is_ascii_alphabetic) else {
+            return Shape::NoLetters;
+        };
+        let rest = &bytes[first + 1..];
+        if bytes[first].is_ascii_uppercase() {
+            if rest.iter().any(u8::is_ascii_lowercase) {
+                Shape::Capitalised
+            } else {
+                Shape::Upper
+            }
+        } else if rest.iter().any(u8::is_ascii_uppercase) {
+            Shape::Mixed
+        } else {
+            Shape::Lower
         }
     }
 
@@ -135,8 +156,13 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     };
     for_each_segment(text, |start, end| {
         let piece = &text[start..end];
-        let first = piece.chars().next().unwrap_or(' ');
-        if first.is_whitespace() {
+        let first_byte = piece.as_bytes()[0];
+        let white = if first_byte.is_ascii() {
+            first_byte.is_ascii_whitespace() || first_byte == 0x0b
+        } else {
+            piece.chars().next().is_some_and(char::is_whitespace)
+        };
+        if white {
             state.space_before = true;
             if piece.contains([
                 '\n', '\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}',
@@ -216,6 +242,7 @@ fn unicode_segments(text: &str, start: usize, end: usize, f: &mut impl FnMut(usi
 /// white space.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
+    /// Letters, digits and '_' (ALetter, Numeric, ExtendNumLet).
     Letter,
     Digit,
     Underscore,
@@ -228,16 +255,32 @@ enum Class {
     Other,
 }
 
-fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b'_' => Class::Underscore,
-        b':' => Class::MidLetter,
-        b'.' | b'\'' => Class::MidNumLet,
-        b',' | b';' => Class::MidNum,
-        _ => Class::Other,
+/// The class of every ASCII byte.
+const CLASSES: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Underscore,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            _ => Class::Other,
+        };
+        b += 1;
     }
+    table
+};
+
+fn class(b: u8) -> Class {
+    CLASSES[(b & 0x7f) as usize]
+}
+
+/// Whether a class joins its neighbours of the same kind in any case.
+fn is_word_class(c: Class) -> bool {
+    matches!(c, Class::Letter | Class::Digit | Class::Underscore)
 }
 
 /// Segments a run of ASCII without white space by the UAX #29 rules that
@@ -246,37 +289,35 @@ fn class(b: u8) -> Class {
 /// them (WB6-7); a mid-number or mid-number-letter between two digits
 /// joins them (WB11-12); everything else stands alone.
 fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
-    let class_at = |i: usize| if i < end { Some(class(bytes[i])) } else { None };
     let mut pos = start;
     while pos < end {
-        let first = class(bytes[pos]);
-        if !matches!(first, Class::Letter | Class::Digit | Class::Underscore) {
+        if !is_word_class(class(bytes[pos])) {
             f(pos, pos + 1);
             pos += 1;
             continue;
         }
         let mut j = pos + 1;
-        while let Some(c) = class_at(j) {
-            let prev = class(bytes[j - 1]);
-            let next = class_at(j + 1);
-            let joins = match c {
-                Class::Letter | Class::Digit | Class::Underscore => true,
-                Class::MidLetter => prev == Class::Letter && next == Some(Class::Letter),
-                Class::MidNumLet => {
-                    (prev == Class::Letter && next == Some(Class::Letter))
-                        || (prev == Class::Digit && next == Some(Class::Digit))
-                }
-                Class::MidNum => prev == Class::Digit && next == Some(Class::Digit),
-                Class::Other => false,
+        loop {
+            while j < end && is_word_class(class(bytes[j])) {
+                j += 1;
+            }
+            // A single middle character between two letters or two digits.
+            if j + 1 >= end {
+                break;
+            }
+            let (prev, mid, next) = (class(bytes[j - 1]), class(bytes[j]), class(bytes[j + 1]));
+            let letters = prev == Class::Letter && next == Class::Letter;
+            let digits = prev == Class::Digit && next == Class::Digit;
+            let joins = match mid {
+                Class::MidLetter => letters,
+                Class::MidNumLet => letters || digits,
+                Class::MidNum => digits,
+                _ => false,
             };
             if !joins {
                 break;
             }
-            j += if matches!(c, Class::Letter | Class::Digit | Class::Underscore) {
-                1
-            } else {
-                2
-            };
+            j += 2;
         }
         f(pos, j);
         pos = j;
@@ -291,10 +332,16 @@ struct State {
 
 fn push(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usize, end: usize) {
     let piece = &text[start..end];
-    let first = piece.chars().next().unwrap_or(' ');
-    let kind = if piece == "'s" || piece == "’s" || piece == "'S" || piece == "’S" {
+    let first = piece.as_bytes()[0];
+    let kind = if first.is_ascii_alphabetic() {
+        TokenKind::Word
+    } else if first.is_ascii_digit() {
+        TokenKind::Number
+    } else if piece == "'s" || piece == "’s" || piece == "'S" || piece == "’S" {
         TokenKind::Possessive
-    } else if first.is_numeric() {
+    } else if first.is_ascii() && piece.len() == 1 {
+        TokenKind::Punct
+    } else if piece.chars().next().is_some_and(char::is_numeric) {
         TokenKind::Number
     } else if piece.chars().any(char::is_alphanumeric) {
         TokenKind::Word
@@ -351,6 +398,9 @@ fn is_opening(piece: &str) -> bool {
 
 /// For a word ending in a possessive `'s`, the length of the word before it.
 fn possessive_stem(piece: &str) -> Option<usize> {
+    if piece.len() < 3 || !matches!(piece.as_bytes()[piece.len() - 1], b's' | b'S') {
+        return None;
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = piece.strip_suffix(suffix)
             && stem.chars().any(char::is_alphanumeric)
@@ -366,7 +416,9 @@ fn possessive_stem(piece: &str) -> Option<usize> {
 /// "Iraq" and "iraq" share a key and casing is checked separately.
 pub fn push_key(token: &str, out: &mut String) {
     if token.is_ascii() {
-        out.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(token);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in token.chars() {

@@ -15,10 +15,9 @@
 //! A wrong merge is worse than a missed one: wherever two entities could be
 //! meant, nothing is merged.
 
-use std::collections::HashMap;
-
 use super::Cluster;
 use crate::EntityKind;
+use crate::hash::WordMap;
 use crate::rules::{Context, acronym, cues};
 use crate::tokenizer::TokenKind;
 
@@ -43,6 +42,17 @@ pub(crate) fn words(cx: &Context<'_>, start: usize, end: usize) -> Vec<String> {
         .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
         .map(|i| cx.keys.get(i).to_string())
         .collect()
+}
+
+/// Appends the lower-cased words of a token range to `out`, joined by
+/// spaces, punctuation left out: the key under which names are compared.
+pub(crate) fn name_key(cx: &Context<'_>, start: usize, end: usize, out: &mut String) {
+    for i in (start..end).filter(|&i| cx.tokens[i].kind == TokenKind::Word) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(cx.keys.get(i));
+    }
 }
 
 /// Groups mentions that share an entry or a name, then merges clusters by
@@ -85,12 +95,14 @@ fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
 }
 
 fn merge_same(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    let mut by_entry: HashMap<u32, usize> = HashMap::new();
-    let mut by_name: HashMap<(EntityKind, Vec<String>), usize> = HashMap::new();
+    let mut by_entry: WordMap<u32, usize> = WordMap::default();
+    let mut by_name: WordMap<(EntityKind, String), usize> = WordMap::default();
     let mut merged: Vec<Cluster> = Vec::with_capacity(clusters.len());
     for cluster in clusters.drain(..) {
         let (start, end) = cluster.mentions[0];
-        let name_key = (cluster.kind, words(cx, start, end));
+        let mut key = String::new();
+        name_key(cx, start, end, &mut key);
+        let name_key = (cluster.kind, key);
         let target = cluster
             .entry
             .and_then(|e| by_entry.get(&e).copied())

@@ -11,17 +11,27 @@
 //! whole run of capitalised words (a title may precede it), so "Sadr" in
 //! "Sadr City" is not taken for the man.
 
-use std::collections::HashMap;
-
 use super::Cluster;
-use super::alias::words;
+use super::alias::{name_key, words};
 use crate::EntityKind;
+use crate::hash::WordMap;
 use crate::rules::{Context, acronym, cues};
+
+/// Names (their words' keys joined by spaces) and the cluster each belongs
+/// to, or `None` when two clusters share it.
+type Names = WordMap<String, Option<usize>>;
+
+fn claim(names: &mut Names, name: String, index: usize) {
+    let slot = names.entry(name).or_insert(Some(index));
+    if *slot != Some(index) {
+        *slot = None;
+    }
+}
 
 /// Adds the further mentions of every cluster's names.
 pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
-    let mut names: HashMap<Vec<String>, Option<usize>> = HashMap::new();
-    let mut acronyms: HashMap<String, Option<usize>> = HashMap::new();
+    let mut names = Names::default();
+    let mut acronyms = Names::default();
     let mut longest = 0;
     for (index, cluster) in clusters.iter().enumerate() {
         for &(s, e) in &cluster.mentions {
@@ -32,7 +42,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
                 1
             };
             for skip in 0..endings {
-                let name = w[skip..].to_vec();
+                let name = &w[skip..];
                 if name.is_empty()
                     || (name.len() == 1
                         && (cues::is_particle(&name[0]) || is_stopword(cx, &name[0])))
@@ -40,14 +50,9 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
                     continue;
                 }
                 longest = longest.max(name.len());
-                let slot = names.entry(name).or_insert(Some(index));
-                if *slot != Some(index) {
-                    *slot = None;
-                }
+                claim(&mut names, name.join(" "), index);
             }
         }
-    }
-    for (index, cluster) in clusters.iter().enumerate() {
         if cluster.kind == EntityKind::Person {
             continue;
         }
@@ -55,12 +60,8 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             let Some(initials) = acronym::initials((s..e).map(|i| cx.word(i))) else {
                 continue;
             };
-            if e - s < 2 || initials.chars().count() < 2 {
-                continue;
-            }
-            let slot = acronyms.entry(initials).or_insert(Some(index));
-            if *slot != Some(index) {
-                *slot = None;
+            if e - s >= 2 && initials.chars().count() >= 2 {
+                claim(&mut acronyms, initials, index);
             }
         }
     }
@@ -110,8 +111,8 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
 /// a sentence.
 fn find_name(
     cx: &Context<'_>,
-    names: &HashMap<Vec<String>, Option<usize>>,
-    acronyms: &HashMap<String, Option<usize>>,
+    names: &Names,
+    acronyms: &Names,
     taken: &[bool],
     start: usize,
     end: usize,
@@ -120,17 +121,20 @@ fn find_name(
     if taken[start..end].iter().any(|&t| t) {
         return None;
     }
-    let lookup = |s: usize| -> Option<(usize, usize)> {
+    let mut key = String::new();
+    let mut lookup = |s: usize| -> Option<(usize, usize)> {
         let word = cx.word(s);
-        let found = if end - s == 1 && acronym::is_acronym(&cx.tokens[s], word) {
-            names
-                .get(&words(cx, s, end))
-                .or_else(|| acronyms.get(&acronym::letters(word)))
-        } else if end - s <= longest {
-            names.get(&words(cx, s, end))
-        } else {
-            None
-        };
+        let single_acronym = end - s == 1 && acronym::is_acronym(&cx.tokens[s], word);
+        if end - s > longest && !single_acronym {
+            return None;
+        }
+        key.clear();
+        name_key(cx, s, end, &mut key);
+        let found = names.get(key.as_str()).or_else(|| {
+            single_acronym
+                .then(|| acronyms.get(acronym::letters(word).as_str()))
+                .flatten()
+        });
         found.copied().flatten().map(|index| (index, s))
     };
     lookup(start).or_else(|| {

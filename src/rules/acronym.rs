@@ -62,7 +62,8 @@ pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     for open in 1..tokens.len().saturating_sub(2) {
-        if cx.word(open) != "(" || cx.word(open + 2) != ")" {
+        if tokens[open].kind != TokenKind::Punct || cx.word(open) != "(" || cx.word(open + 2) != ")"
+        {
             continue;
         }
         let acronym = cx.word(open + 1);
