@@ -7,6 +7,9 @@ use crate::EntityKind;
 /// proposals of equal length disagree, the stronger evidence decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Evidence {
+    /// A guess from capitalisation and word lists alone ("Gloria" is a
+    /// common given name); taken only where no other reading overlaps.
+    Guess,
     /// A capitalised sequence whose first word is a known given name.
     GivenName,
     /// An acronym defined in parentheses after its long form.

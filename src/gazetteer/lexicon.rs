@@ -9,8 +9,12 @@ use crate::tokenizer::{Keys, Token, push_key};
 pub(crate) struct Lexeme {
     /// A known first name.
     pub given_name: bool,
+    /// How common it is as a first name (the highest rank of its entries).
+    pub given_rank: u8,
     /// A known family name.
     pub surname: bool,
+    /// How common it is as a family name.
+    pub surname_rank: u8,
     /// Never a mention on its own.
     pub stopword: bool,
 }

@@ -186,8 +186,14 @@ impl Matcher {
                     }
                     if origin == slot.0 {
                         match record.kind {
-                            EntryKind::GivenName => slot.1.given_name = true,
-                            EntryKind::Surname => slot.1.surname = true,
+                            EntryKind::GivenName => {
+                                slot.1.given_name = true;
+                                slot.1.given_rank = slot.1.given_rank.max(record.rank);
+                            }
+                            EntryKind::Surname => {
+                                slot.1.surname = true;
+                                slot.1.surname_rank = slot.1.surname_rank.max(record.rank);
+                            }
                             _ => slot.1.stopword = true,
                         }
                     }

@@ -10,7 +10,8 @@
 //!    entry of that kind, if any.
 //! 3. Readings are taken longest first, then by strength of evidence, then
 //!    by rank, then leftmost; a reading that overlaps one already taken is
-//!    dropped.
+//!    dropped. Guesses from capitalisation alone come after all the rest,
+//!    whatever their length: they fill gaps, never displace.
 
 use crate::candidate::{Candidate, Evidence};
 use crate::rules::Context;
@@ -44,8 +45,10 @@ pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Ca
         i = j;
     }
     readings.sort_unstable_by(|a, b| {
-        b.len()
-            .cmp(&a.len())
+        let weak = |c: &Candidate| c.evidence == Evidence::Guess;
+        weak(a)
+            .cmp(&weak(b))
+            .then(b.len().cmp(&a.len()))
             .then(b.evidence.cmp(&a.evidence))
             .then(b.rank.cmp(&a.rank))
             .then(a.start.cmp(&b.start))

@@ -12,7 +12,8 @@
 //!   form when it is a run of capitalised words whose initials spell the
 //!   acronym;
 //! - [`given_name`]: a capitalised sequence that starts with a known given
-//!   name is a person ("Abdul Karim Hassan").
+//!   name is a person ("Abdul Karim Hassan"), and so, where nothing else
+//!   explains it, is a lone common given name ("Gloria").
 //!
 //! Rules only propose. Overlaps, sentence-initial words and aliases are the
 //! resolver's business.
@@ -230,7 +231,7 @@ pub(crate) mod testing {
         ];
         let entries: Vec<_> = words
             .iter()
-            .map(|&(kind, word)| (Entry::new(kind, word), Origin::Default))
+            .map(|&(kind, word)| (Entry::new(kind, word).rank(80), Origin::Default))
             .collect();
         let records: Vec<_> = entries.iter().map(|(e, o)| (e.record(), *o)).collect();
         let matcher = Matcher::new(&records).unwrap();
