@@ -108,6 +108,23 @@ pub struct Token {
     pub line_start: bool,
     /// Whether white space separates it from the token before.
     pub space_before: bool,
+    /// Whether its line is a headline: written in capitals (no word with a
+    /// lower-case letter, one longer than a letter), or in title case (four or
+    /// more words longer than three letters, all capitalised, and no full
+    /// stop at the end). Capitals there say nothing about names.
+    pub headline: Headline,
+}
+
+/// How a token's line is written, when it is a headline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Headline {
+    /// Running text.
+    #[default]
+    No,
+    /// Every word in capitals: "IRAQ AND IRAN TALK".
+    Capitals,
+    /// Every long word capitalised: "Pirelli Cables Look To Tap Growth".
+    TitleCase,
 }
 
 impl Token {
@@ -179,6 +196,41 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             push(tokens, &mut state, text, start, end);
         }
     });
+    mark_headlines(text, tokens);
+}
+
+/// Sets [`Token::headline`] line by line.
+fn mark_headlines(text: &str, tokens: &mut [Token]) {
+    let mut line = 0;
+    while line < tokens.len() {
+        let mut end = line + 1;
+        while end < tokens.len() && !tokens[end].line_start {
+            end += 1;
+        }
+        let words = || {
+            tokens[line..end]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+        };
+        let long = || words().filter(|t| t.end - t.start > 3);
+        let kind =
+            if words().any(|t| t.end - t.start > 1) && words().all(|t| t.shape == Shape::Upper) {
+                Headline::Capitals
+            } else if long().nth(3).is_some()
+                && long().all(|t| t.shape.is_capitalised())
+                && !matches!(tokens[end - 1].text(text), "." | "!" | "?")
+            {
+                Headline::TitleCase
+            } else {
+                Headline::No
+            };
+        if kind != Headline::No {
+            for token in &mut tokens[line..end] {
+                token.headline = kind;
+            }
+        }
+        line = end;
+    }
 }
 
 /// Calls `f` with the byte range of every word-boundary segment of `text`
@@ -361,6 +413,7 @@ fn push(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usize, en
         sentence_start: state.sentence_start,
         line_start: state.line_start,
         space_before: state.space_before,
+        headline: Headline::No,
     });
     state.space_before = false;
     state.line_start = false;
@@ -565,6 +618,16 @@ mod tests {
         ] {
             assert_eq!(ours(text), uax29(text), "on {text:?}");
         }
+    }
+
+    #[test]
+    fn headlines_by_line() {
+        let text =
+            "IRAQ AND IRAN TALK\nPirelli Cables Look To Tap Growth\nPirelli cables look up.\nA B";
+        let kinds: Vec<Headline> = tokenize(text).iter().map(|t| t.headline).collect();
+        assert_eq!(kinds[0], Headline::Capitals);
+        assert_eq!(kinds[4], Headline::TitleCase);
+        assert!(kinds[10..].iter().all(|&k| k == Headline::No));
     }
 
     #[test]

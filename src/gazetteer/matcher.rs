@@ -21,7 +21,7 @@ use super::filter::WordFilter;
 use super::table::KeyTable;
 use super::{EntryKind, Lexeme, Lexicon, Origin};
 use crate::candidate::{Candidate, Evidence};
-use crate::tokenizer::{Keys, Shape, Token, TokenKind, push_key, tokenize_into};
+use crate::tokenizer::{Headline, Keys, Shape, Token, TokenKind, push_key, tokenize_into};
 use crate::{EntityKind, Error};
 
 /// No form.
@@ -353,7 +353,6 @@ impl Matcher {
         if self.phrases.is_empty() {
             return;
         }
-        let caps_lines = caps_lines(tokens);
         for first in 0..tokens.len() {
             let token = &tokens[first];
             if token.kind == TokenKind::Punct {
@@ -382,7 +381,7 @@ impl Matcher {
                     let form = &self.forms[f as usize];
                     let range = first..end;
                     let written = self.written(form, end - first);
-                    if case_agrees(text, &tokens[range.clone()], &caps_lines[range], written) {
+                    if case_agrees(text, &tokens[range], written) {
                         let entry = &self.entries[form.entry as usize];
                         out.push(Candidate {
                             start: first,
@@ -408,60 +407,26 @@ impl Matcher {
     }
 }
 
-/// For each token, whether its line has capital letters but no lower-case
-/// word (a headline or dateline written in capitals).
-fn caps_lines(tokens: &[Token]) -> Vec<bool> {
-    let mut flags = vec![false; tokens.len()];
-    let mut line = 0;
-    while line < tokens.len() {
-        let mut end = line + 1;
-        while end < tokens.len() && !tokens[end].line_start {
-            end += 1;
-        }
-        let words = || {
-            tokens[line..end]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-        };
-        let caps = words().any(|t| t.shape == Shape::Upper && t.end - t.start > 1)
-            && words().all(|t| matches!(t.shape, Shape::Upper));
-        if caps {
-            flags[line..end].fill(true);
-        }
-        line = end;
-    }
-    flags
-}
-
 /// Whether the text tokens spell the form acceptably (see the module docs).
-fn case_agrees<'f>(
-    text: &str,
-    tokens: &[Token],
-    caps: &[bool],
-    written: impl Iterator<Item = &'f str>,
-) -> bool {
-    tokens
-        .iter()
-        .zip(caps)
-        .zip(written)
-        .all(|((token, &caps_line), written)| {
-            let seen = token.text(text);
-            if token.kind != TokenKind::Word || seen == written {
-                return true;
+fn case_agrees<'f>(text: &str, tokens: &[Token], written: impl Iterator<Item = &'f str>) -> bool {
+    tokens.iter().zip(written).all(|(token, written)| {
+        let seen = token.text(text);
+        if token.kind != TokenKind::Word || seen == written {
+            return true;
+        }
+        if token.headline == Headline::Capitals {
+            return true;
+        }
+        // A lower-case word of the form, capitalised in the text.
+        let mut w = written.chars();
+        let mut s = seen.chars();
+        match (w.next(), s.next()) {
+            (Some(wc), Some(sc)) => {
+                wc.is_lowercase() && sc.is_uppercase() && sc.to_lowercase().eq([wc]) && w.eq(s)
             }
-            if caps_line {
-                return true;
-            }
-            // A lower-case word of the form, capitalised in the text.
-            let mut w = written.chars();
-            let mut s = seen.chars();
-            match (w.next(), s.next()) {
-                (Some(wc), Some(sc)) => {
-                    wc.is_lowercase() && sc.is_uppercase() && sc.to_lowercase().eq([wc]) && w.eq(s)
-                }
-                _ => false,
-            }
-        })
+            _ => false,
+        }
+    })
 }
 
 #[cfg(test)]

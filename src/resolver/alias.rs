@@ -7,6 +7,9 @@
 //! - [`Reason::PersonSuffix`]: a person's name ends with the other's
 //!   ("Al Sadr", "Sadr" in "Moqtada Al Sadr"), and no other person of the
 //!   document could be meant;
+//! - [`Reason::PersonSurname`]: a one-word place or organisation reading of
+//!   a word that ends a person's name in the document ("Jordan" after "Neil
+//!   Jordan"), unless a locative word says it is a place ("in Jordan");
 //! - [`Reason::AcronymDefinition`]: an acronym follows the name in
 //!   parentheses, "Popular Mobilisation Forces (PMF)";
 //! - [`Reason::AcronymInitials`]: an acronym spells the initials of exactly
@@ -30,6 +33,9 @@ pub(crate) enum Reason {
     SameName,
     /// A shorter person name that ends a longer one.
     PersonSuffix,
+    /// A one-word place, group or organisation reading of a word that ends
+    /// the name of a person of the document ("Jordan" after "Neil Jordan").
+    PersonSurname,
     /// An acronym defined in parentheses after the name.
     AcronymDefinition,
     /// An acronym spelling the initials of the name.
@@ -60,6 +66,7 @@ pub(crate) fn name_key(cx: &Context<'_>, start: usize, end: usize, out: &mut Str
 pub(crate) fn merge(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     merge_same(cx, clusters);
     merge_person_suffixes(cx, clusters);
+    merge_person_surnames(cx, clusters);
     define_acronyms(cx, clusters);
     merge_acronyms(cx, clusters);
 }
@@ -167,6 +174,46 @@ fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
         let consistent = longer.iter().all(|&l| names[longest].ends_with(&names[l]));
         if consistent && !(short_words.len() == 1 && cues::is_particle(&short_words[0])) {
             into[short] = Some((longest, Reason::PersonSuffix));
+        }
+    }
+    apply(clusters, &into);
+}
+
+/// Words before a name that say it is a place.
+const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outside"];
+
+/// One reading per document: when a person of the document is called
+/// "Neil Jordan", a one-word mention "Jordan" that a gazetteer took for the
+/// country is the man, unless a locative word ("in Jordan") says otherwise.
+fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    let mut surnames: WordMap<String, Option<usize>> = WordMap::default();
+    for (index, cluster) in clusters.iter().enumerate() {
+        if cluster.kind != EntityKind::Person {
+            continue;
+        }
+        let name = longest_words(cx, cluster);
+        if let [.., last] = &name[..]
+            && name.len() >= 2
+        {
+            let slot = surnames.entry(last.clone()).or_insert(Some(index));
+            if *slot != Some(index) {
+                *slot = None;
+            }
+        }
+    }
+    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
+    for (index, cluster) in clusters.iter().enumerate() {
+        if cluster.kind == EntityKind::Person
+            || cluster
+                .mentions
+                .iter()
+                .any(|&(s, e)| e - s != 1 || (s > 0 && LOCATIVE.contains(&cx.keys.get(s - 1))))
+        {
+            continue;
+        }
+        let (s, _) = cluster.mentions[0];
+        if let Some(Some(person)) = surnames.get(cx.keys.get(s)) {
+            into[index] = Some((*person, Reason::PersonSurname));
         }
     }
     apply(clusters, &into);

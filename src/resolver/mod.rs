@@ -2,11 +2,14 @@
 //! into entities and finds the further mentions those aliases give away.
 //!
 //! - [`overlap`] picks one reading wherever candidates overlap;
+//! - [`compound`] widens a place inside a longer unexplained name ("Real
+//!   Madrid") into that name;
 //! - [`alias`] merges the chosen mentions into entities;
 //! - [`propagate`] finds later (or earlier) bare uses of a known name
 //!   ("Sadr", "PMF") that no stage proposed on its own.
 
 pub(crate) mod alias;
+pub(crate) mod compound;
 pub(crate) mod overlap;
 pub(crate) mod propagate;
 
@@ -83,7 +86,8 @@ pub(crate) fn resolve(
     matcher: &Matcher,
     candidates: Vec<Candidate>,
 ) -> Vec<Resolved> {
-    let chosen = overlap::choose(cx, candidates);
+    let mut chosen = overlap::choose(cx, candidates);
+    compound::widen(cx, &mut chosen);
     let mut clusters: Vec<Cluster> = chosen.iter().map(Cluster::from_candidate).collect();
     alias::merge(cx, &mut clusters);
     propagate::propagate(cx, &mut clusters);

@@ -18,7 +18,7 @@
 use super::Context;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
-use crate::tokenizer::{Shape, TokenKind};
+use crate::tokenizer::Headline;
 
 /// The lowest given-name rank that makes a lone capitalised word a person.
 const LONE_GIVEN_NAME_RANK: u8 = 40;
@@ -28,7 +28,6 @@ const SURNAME_RANK: u8 = 60;
 
 /// Proposes a person for every run that starts with a given name.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
-    let headline = headline_lines(cx);
     let mut i = 0;
     while i < cx.tokens.len() {
         let end = cx.name_run_end(i, false);
@@ -38,7 +37,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
         }
         let start = trim(cx, i, end);
         i = end;
-        if start >= end || headline[start] {
+        if start >= end || cx.tokens[start].headline != Headline::No {
             continue;
         }
         let first = cx.lexeme(start);
@@ -83,36 +82,6 @@ fn trim(cx: &Context<'_>, mut start: usize, end: usize) -> usize {
             return trimmed;
         }
     }
-}
-
-/// For each token, whether its line reads as a headline: written in
-/// capitals, or in title case (four or more long words, all capitalised,
-/// and no full stop at the end).
-fn headline_lines(cx: &Context<'_>) -> Vec<bool> {
-    let tokens = cx.tokens;
-    let mut flags = vec![false; tokens.len()];
-    let mut line = 0;
-    while line < tokens.len() {
-        let mut end = line + 1;
-        while end < tokens.len() && !tokens[end].line_start {
-            end += 1;
-        }
-        let words = || {
-            tokens[line..end]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-        };
-        let capitals = words().count() >= 2 && words().all(|t| t.shape == Shape::Upper);
-        let long = || words().filter(|t| t.end - t.start > 3);
-        let full_stop = matches!(cx.word(end - 1), "." | "!" | "?");
-        let title_case =
-            long().count() >= 4 && long().all(|t| t.shape.is_capitalised()) && !full_stop;
-        if capitals || title_case {
-            flags[line..end].fill(true);
-        }
-        line = end;
-    }
-    flags
 }
 
 #[cfg(test)]

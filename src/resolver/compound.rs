@@ -1,0 +1,68 @@
+//! Compounds: a place name inside a longer name is usually not the place.
+//!
+//! "Real Madrid", "Dynamo Moscow", "Bristol Rovers", "Bangladesh Lamps",
+//! "U.S. Central Command": when the run of capitalised words around a
+//! chosen place mention holds further capitalised words that no other
+//! mention explains, the whole run names something else, most often an
+//! organisation, and becomes one mention of that kind. Titles, stop words
+//! and a sentence's first word do not count as further words, so "US
+//! President Biden" and "Monday Baghdad" are left alone; nor do headlines,
+//! where every word is capitalised.
+
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::rules::Context;
+use crate::tokenizer::Headline;
+
+/// Widens place mentions that sit inside longer unexplained names.
+pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
+    let mut owner: Vec<Option<usize>> = vec![None; cx.tokens.len()];
+    for (index, c) in chosen.iter().enumerate() {
+        owner[c.start..c.end].fill(Some(index));
+    }
+    let mut widened = false;
+    for (index, slot) in chosen.iter_mut().enumerate() {
+        let c = *slot;
+        let headline = cx.tokens[c.start].headline != Headline::No;
+        if c.kind != EntityKind::Place || c.evidence != Evidence::Gazetteer || headline {
+            continue;
+        }
+        let run_start = cx.name_run_start(c.start, false);
+        let run_end = cx.name_run_end(c.end, false).max(c.end);
+        let is_extra = |i: usize| {
+            owner[i].is_none()
+                && cx.tokens[i].is_capitalised_word()
+                && !cx.is_stopword(i)
+                && !cx.is_title(i)
+                && !cx.is_particle(i)
+        };
+        // Extend over unexplained words only, stopping at anything else.
+        let mut start = c.start;
+        while start > run_start && is_extra(start - 1) && !cx.tokens[start].sentence_start {
+            start -= 1;
+        }
+        if start < c.start && cx.tokens[start].sentence_start {
+            start += 1;
+        }
+        let mut end = c.end;
+        while end < run_end && is_extra(end) {
+            end += 1;
+        }
+        if (start, end) == (c.start, c.end) {
+            continue;
+        }
+        *slot = Candidate {
+            start,
+            end,
+            kind: EntityKind::Organisation,
+            entry: None,
+            evidence: Evidence::Designator,
+            rank: 0,
+        };
+        owner[start..end].fill(Some(index));
+        widened = true;
+    }
+    if widened {
+        chosen.sort_unstable_by_key(|c| c.start);
+    }
+}
