@@ -3,8 +3,9 @@
 //! "Real Madrid", "Dynamo Moscow", "Bristol Rovers", "Bangladesh Lamps",
 //! "U.S. Central Command": when the run of capitalised words around a
 //! chosen place mention holds further capitalised words that no other
-//! mention explains, the whole run names something else, most often an
-//! organisation, and becomes one mention of that kind. Titles, stop words
+//! mention explains, the whole run names something else and becomes one
+//! mention: an organisation, unless a place designator ends it ("Manila
+//! Bay") or a compass word starts it ("New England"). Titles, stop words
 //! and a sentence's first word do not count as further words, so "US
 //! President Biden" and "Monday Baghdad" are left alone; nor do headlines,
 //! where every word is capitalised.
@@ -12,7 +13,30 @@
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::rules::Context;
+use crate::rules::cues::Position;
 use crate::tokenizer::Headline;
+
+/// Words that, first in a compound, keep it a place ("New England",
+/// "North Kivu", "Greater Manchester").
+const PLACE_PREFIXES: &[&str] = &[
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+    "lower", "greater", "central", "old",
+];
+
+/// A compound is a place when a place designator ends it ("Manila Bay",
+/// "Wildwood Trail") or a compass word starts it ("New England");
+/// otherwise an organisation.
+fn compound_kind(cx: &Context<'_>, start: usize, end: usize) -> EntityKind {
+    let designated = cx.cue(end - 1).is_some_and(|cue| {
+        cue.designators(Position::After)
+            .any(|d| d.kind == EntityKind::Place)
+    });
+    if designated || PLACE_PREFIXES.contains(&cx.keys.get(start)) {
+        EntityKind::Place
+    } else {
+        EntityKind::Organisation
+    }
+}
 
 /// Widens place mentions that sit inside longer unexplained names.
 pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
@@ -54,7 +78,7 @@ pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
         *slot = Candidate {
             start,
             end,
-            kind: EntityKind::Organisation,
+            kind: compound_kind(cx, start, end),
             entry: None,
             evidence: Evidence::Designator,
             rank: 0,

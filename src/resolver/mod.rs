@@ -4,6 +4,7 @@
 //! - [`overlap`] picks one reading wherever candidates overlap;
 //! - [`compound`] widens a place inside a longer unexplained name ("Real
 //!   Madrid") into that name;
+//! - [`teams`] makes towns named as competitors in sports reports teams;
 //! - [`alias`] merges the chosen mentions into entities;
 //! - [`propagate`] finds later (or earlier) bare uses of a known name
 //!   ("Sadr", "PMF") that no stage proposed on its own.
@@ -12,6 +13,7 @@ pub(crate) mod alias;
 pub(crate) mod compound;
 pub(crate) mod overlap;
 pub(crate) mod propagate;
+pub(crate) mod teams;
 
 use crate::EntityKind;
 use crate::candidate::Candidate;
@@ -88,6 +90,7 @@ pub(crate) fn resolve(
 ) -> Vec<Resolved> {
     let mut chosen = overlap::choose(cx, candidates);
     compound::widen(cx, &mut chosen);
+    teams::retype(cx, &mut chosen);
     let mut clusters: Vec<Cluster> = chosen.iter().map(Cluster::from_candidate).collect();
     alias::merge(cx, &mut clusters);
     propagate::propagate(cx, &mut clusters);

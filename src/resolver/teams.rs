@@ -1,0 +1,107 @@
+//! Teams: in sports reports, a town or region named as a competitor is the
+//! team, an organisation ("Leicestershire beat Somerset", "Lotte 6 Hyundai
+//! 2").
+//!
+//! A document counts as a sports report when at least three of its words
+//! are sports terms. There, a one-word or multi-word place from a gazetteer
+//! that is not a country (rank below the top) becomes an organisation when
+//! a score follows it on its line or a word of competition stands next to
+//! it. Countries stay places: national sides are conventionally tagged with
+//! their country.
+
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::rules::Context;
+use crate::tokenizer::TokenKind;
+
+/// Words that mark a sports report.
+const SPORTS: &[&str] = &[
+    "match",
+    "matches",
+    "innings",
+    "wickets",
+    "wicket",
+    "goal",
+    "goals",
+    "scored",
+    "league",
+    "division",
+    "cup",
+    "championship",
+    "tournament",
+    "season",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "batsman",
+    "bowler",
+    "referee",
+    "halftime",
+    "half-time",
+    "seeded",
+    "semifinal",
+    "semi-final",
+    "quarter-final",
+    "pitcher",
+    "inning",
+    "touchdown",
+    "quarterback",
+    "rugby",
+    "soccer",
+    "football",
+    "basketball",
+    "baseball",
+    "hockey",
+    "cricket",
+    "tennis",
+    "golf",
+    "olympic",
+    "fixture",
+    "fixtures",
+    "playoff",
+    "playoffs",
+    "standings",
+    "title",
+];
+
+/// Words that, right before or after a name, make it a competitor.
+const COMPETING: &[&str] = &[
+    "beat", "beats", "v", "vs", "versus", "against", "defeated", "drew", "draw", "lost", "won",
+    "edged", "thrashed", "hosts", "host", "visit", "visiting", "over",
+];
+
+/// The rank from which a place is a country (or as prominent as one).
+const COUNTRY_RANK: u8 = 100;
+
+/// Turns competitors of a sports report into organisations.
+pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
+    let sports = (0..cx.tokens.len())
+        .filter(|&i| cx.tokens[i].kind == TokenKind::Word && SPORTS.contains(&cx.keys.get(i)))
+        .take(3)
+        .count();
+    if sports < 3 {
+        return;
+    }
+    for c in chosen.iter_mut() {
+        let place = c.kind == EntityKind::Place && c.evidence == Evidence::Gazetteer;
+        if place && c.rank < COUNTRY_RANK && competing(cx, c.start, c.end) {
+            c.kind = EntityKind::Organisation;
+            c.entry = None;
+        }
+    }
+}
+
+/// Whether the name at `start..end` reads as a competitor.
+fn competing(cx: &Context<'_>, start: usize, end: usize) -> bool {
+    let word =
+        |i: usize| cx.tokens[i].kind == TokenKind::Word && COMPETING.contains(&cx.keys.get(i));
+    let score_follows = cx
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Number && !t.line_start);
+    let before = start > 0 && !cx.tokens[start].line_start && word(start - 1);
+    let after = end < cx.tokens.len() && !cx.tokens[end].line_start && word(end);
+    score_follows || before || after
+}
