@@ -6,8 +6,9 @@
 //! mention explains, the whole run names something else and becomes one
 //! mention: an organisation, unless a place designator ends it ("Manila
 //! Bay") or a compass word starts it ("New England"). Titles, stop words
-//! and a sentence's first word do not count as further words, so "US
-//! President Biden" and "Monday Baghdad" are left alone; nor do headlines,
+//! given names and a sentence's first word do not count as further words,
+//! so "US President Biden", "Netherlands Lotte Wilms" and "Monday Baghdad"
+//! are left alone; nor do headlines,
 //! where every word is capitalised.
 
 use crate::EntityKind;
@@ -59,6 +60,7 @@ pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
                 && !cx.is_stopword(i)
                 && !cx.is_title(i)
                 && !cx.is_particle(i)
+                && !cx.lexeme(i).given_name
         };
         // Extend over unexplained words only, stopping at anything else.
         let mut start = c.start;

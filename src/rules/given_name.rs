@@ -18,7 +18,7 @@
 use super::Context;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
-use crate::tokenizer::Headline;
+use crate::tokenizer::{Headline, Shape};
 
 /// The lowest given-name rank that makes a lone capitalised word a person.
 const LONE_GIVEN_NAME_RANK: u8 = 40;
@@ -48,9 +48,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
         }
         let evidence = if end - start >= 2 && first.given_name {
             Evidence::GivenName
-        } else if surnamed
-            || (first.given_rank >= LONE_GIVEN_NAME_RANK && !cx.tokens[start].sentence_start)
-        {
+        } else if surnamed || (first.given_rank >= LONE_GIVEN_NAME_RANK && lone_name(cx, start)) {
             Evidence::Guess
         } else {
             continue;
@@ -64,6 +62,13 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             rank: 0,
         });
     }
+}
+
+/// Whether a lone word may be guessed a person: not first in its sentence,
+/// written as a name ("Gloria", not "GLORIA" or "S").
+fn lone_name(cx: &Context<'_>, i: usize) -> bool {
+    let token = &cx.tokens[i];
+    !token.sentence_start && token.shape == Shape::Capitalised && token.end - token.start > 1
 }
 
 /// Drops titles, determiners and stop words from the front of a run, and
@@ -102,6 +107,14 @@ mod tests {
             ]
         );
         assert!(proposals(super::find, "May Day").is_empty());
+    }
+
+    #[test]
+    fn middle_initials_join_and_contractions_do_not() {
+        assert_eq!(
+            proposals(super::find, "Later Jane K. Smith spoke. I'm Jane Kowalski."),
+            ["person Jane K. Smith", "person Jane Kowalski"]
+        );
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub(crate) struct Context<'a> {
     lexemes: Vec<Lexeme>,
     /// The cues of each word.
     cues: Vec<Option<&'static Cue>>,
+    /// Whether each token can be part of a name (see [`Context::is_name_word`]).
+    name_words: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
@@ -59,6 +61,10 @@ impl<'a> Context<'a> {
                     .flatten()
             })
             .collect();
+        let name_words = tokens
+            .iter()
+            .map(|t| t.is_capitalised_word() && !is_contraction(t.text(text)))
+            .collect();
         Context {
             text,
             tokens,
@@ -66,6 +72,7 @@ impl<'a> Context<'a> {
             lexicon,
             lexemes,
             cues,
+            name_words,
         }
     }
 
@@ -98,9 +105,10 @@ impl<'a> Context<'a> {
         self.cue(i).is_some_and(|c| c.particle)
     }
 
-    /// Whether token `i` is a capitalised word that could be part of a name.
+    /// Whether token `i` is a capitalised word that could be part of a name
+    /// (not a contraction such as "I'm").
     pub fn is_name_word(&self, i: usize) -> bool {
-        self.tokens[i].is_capitalised_word()
+        self.name_words[i]
     }
 
     /// Whether token `i` is a stop word.
@@ -131,6 +139,11 @@ impl<'a> Context<'a> {
                 .is_some_and(|c| c.connector || (body && c.body_connector)),
             TokenKind::Punct if !joiner.space_before => match word {
                 "-" | "'" | "’" if !next.space_before => true,
+                // A middle initial: "Mario J. Lucero".
+                "." => {
+                    let initial = &self.tokens[i - 1];
+                    initial.shape == Shape::Upper && initial.end - initial.start == 1
+                }
                 "'" | "’" => plural_possessive && self.word(i - 1).ends_with('s'),
                 _ => false,
             },
@@ -183,6 +196,17 @@ impl<'a> Context<'a> {
         }
         start
     }
+}
+
+/// Whether a word is a contraction ("I'm", "We'll", "Don't"), which is
+/// capitalised at the start of a sentence but never part of a name.
+fn is_contraction(word: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "'m", "'ll", "'ve", "'re", "'d", "n't", "’m", "’ll", "’ve", "’re", "’d", "n’t",
+    ];
+    ENDINGS
+        .iter()
+        .any(|ending| word.len() > ending.len() && word.ends_with(ending))
 }
 
 /// Runs every rule and appends what they propose.
