@@ -170,11 +170,25 @@ impl<'a> Context<'a> {
                 end += 1;
             } else if self.joins(end, false, body) {
                 end += 2;
+            } else if body && self.of_the(end) {
+                end += 3;
             } else {
                 break;
             }
         }
         end
+    }
+
+    /// Whether tokens `i..i + 3` are "of the" and a name word, which join
+    /// the names of bodies and places ("National Library of the
+    /// Netherlands").
+    fn of_the(&self, i: usize) -> bool {
+        i + 2 < self.tokens.len()
+            && self.keys.get(i) == "of"
+            && self.keys.get(i + 1) == "the"
+            && self.tokens[i + 1].shape == Shape::Lower
+            && self.is_name_word(i + 2)
+            && !self.tokens[i + 2].line_start
     }
 
     /// The start of the run of name words that ends just before `end`, or
