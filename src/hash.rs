@@ -20,6 +20,26 @@ impl WordHasher {
     }
 }
 
+/// The last one to seven bytes of a key as one word, with overlapping
+/// reads instead of a copy: words of a few letters are the common case.
+fn tail(rest: &[u8]) -> u64 {
+    let len = rest.len();
+    let read4 = |at: usize| {
+        u64::from(u32::from_le_bytes([
+            rest[at],
+            rest[at + 1],
+            rest[at + 2],
+            rest[at + 3],
+        ]))
+    };
+    let word = if len >= 4 {
+        read4(0) | (read4(len - 4) << 32)
+    } else {
+        u64::from(rest[0]) | (u64::from(rest[len / 2]) << 8) | (u64::from(rest[len - 1]) << 16)
+    };
+    word ^ (len as u64) << 59
+}
+
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
@@ -30,9 +50,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
+            self.add(tail(rest));
         }
     }
 
@@ -43,6 +61,14 @@ impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
+}
+
+/// The hash of a word key, as [`WordHasher`] computes it; computed once per
+/// token and shared by every table that looks the token up.
+pub(crate) fn hash_key(key: &str) -> u64 {
+    let mut hasher = WordHasher::default();
+    hasher.write(key.as_bytes());
+    hasher.finish()
 }
 
 /// A hash map keyed by words, hashed with [`WordHasher`].

@@ -500,6 +500,8 @@ pub struct Keys {
     joined: String,
     /// Where each token's key starts in `joined`.
     starts: Vec<usize>,
+    /// The hash of each key, computed once for every table that looks it up.
+    hashes: Vec<u64>,
 }
 
 impl Keys {
@@ -513,7 +515,20 @@ impl Keys {
             push_key(token.text(text), &mut joined);
         }
         joined.push(' ');
-        Keys { joined, starts }
+        let mut keys = Keys {
+            joined,
+            starts,
+            hashes: Vec::new(),
+        };
+        keys.hashes = (0..tokens.len())
+            .map(|i| crate::hash::hash_key(keys.get(i)))
+            .collect();
+        keys
+    }
+
+    /// The hash of token `i`'s key.
+    pub(crate) fn hash(&self, i: usize) -> u64 {
+        self.hashes[i]
     }
 
     /// The key of token `i`.

@@ -5,9 +5,7 @@
 //! keys; asking this filter, small enough to stay in cache, settles most
 //! tokens first.
 
-use std::hash::Hasher;
-
-use crate::hash::WordHasher;
+use crate::hash::hash_key;
 
 /// A set of words with false positives but no false negatives.
 #[derive(Clone, Debug)]
@@ -26,22 +24,21 @@ impl WordFilter {
         }
     }
 
-    fn bit(&self, word: &str) -> (usize, u64) {
-        let mut hasher = WordHasher::default();
-        hasher.write(word.as_bytes());
-        let bit = (hasher.finish() >> 20) & self.mask;
+    fn bit(&self, hash: u64) -> (usize, u64) {
+        let bit = (hash >> 20) & self.mask;
         ((bit / 64) as usize, 1 << (bit % 64))
     }
 
     /// Adds a word.
     pub fn insert(&mut self, word: &str) {
-        let (i, bit) = self.bit(word);
+        let (i, bit) = self.bit(hash_key(word));
         self.bits[i] |= bit;
     }
 
-    /// Whether the word may have been added (always true if it was).
-    pub fn may_contain(&self, word: &str) -> bool {
-        let (i, bit) = self.bit(word);
+    /// Whether the word of this hash ([`hash_key`]) may have been added
+    /// (always true if it was).
+    pub fn may_contain_hashed(&self, hash: u64) -> bool {
+        let (i, bit) = self.bit(hash);
         self.bits[i] & bit != 0
     }
 
@@ -68,9 +65,9 @@ mod tests {
         for w in &words {
             filter.insert(w);
         }
-        assert!(words.iter().all(|w| filter.may_contain(w)));
+        assert!(words.iter().all(|w| filter.may_contain_hashed(hash_key(w))));
         let false_positives = (0..10_000)
-            .filter(|i| filter.may_contain(&format!("other{i}")))
+            .filter(|i| filter.may_contain_hashed(hash_key(&format!("other{i}"))))
             .count();
         assert!(false_positives < 500, "{false_positives} false positives");
     }

@@ -49,7 +49,10 @@ impl Lexicon {
                 if !token.is_capitalised_word() || self.words.is_empty() {
                     return Lexeme::default();
                 }
-                self.words.get(keys.get(i)).map(|w| w.1).unwrap_or_default()
+                self.words
+                    .get_hashed(keys.get(i), keys.hash(i))
+                    .map(|w| w.1)
+                    .unwrap_or_default()
             })
             .collect()
     }

@@ -364,10 +364,10 @@ impl Matcher {
             } else {
                 &self.starts
             };
-            if !filter.may_contain(key) {
+            if !filter.may_contain_hashed(keys.hash(first)) {
                 continue;
             }
-            let Some(&node) = self.phrases.get(key) else {
+            let Some(&node) = self.phrases.get_hashed(key, keys.hash(first)) else {
                 continue;
             };
             if token.shape == Shape::Lower && !node.lower_first {

@@ -32,6 +32,7 @@ pub use entry::{Entry, EntryKind};
 pub use file::{parse, read_dir, read_file};
 pub(crate) use lexicon::{Lexeme, Lexicon};
 pub(crate) use matcher::Matcher;
+pub(crate) use table::KeyTable;
 
 /// Where an entry came from; user entries take priority over defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

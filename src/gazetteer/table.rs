@@ -6,9 +6,7 @@
 //! table is open-addressed with linear probing, and looking up a `&str`
 //! needs no allocation.
 
-use std::hash::Hasher;
-
-use crate::hash::WordHasher;
+use crate::hash::hash_key as hash;
 
 /// No entry in a slot.
 const EMPTY: u32 = u32::MAX;
@@ -54,12 +52,6 @@ impl<V> Default for KeyTable<V> {
     }
 }
 
-fn hash(key: &str) -> u64 {
-    let mut hasher = WordHasher::default();
-    hasher.write(key.as_bytes());
-    hasher.finish()
-}
-
 impl<V> KeyTable<V> {
     /// An empty table with room for `keys` keys of about `bytes` bytes in
     /// all, so that building it never rehashes.
@@ -98,10 +90,16 @@ impl<V> KeyTable<V> {
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&V> {
+        self.get_hashed(key, hash(key))
+    }
+
+    /// The value of `key`, whose hash ([`crate::hash::hash_key`]) the
+    /// caller already has.
+    pub fn get_hashed(&self, key: &str, hash: u64) -> Option<&V> {
         if self.slots.is_empty() {
             return None;
         }
-        let index = self.slots[self.slot(key, hash(key))].index;
+        let index = self.slots[self.slot(key, hash)].index;
         (index != EMPTY).then(|| &self.values[index as usize])
     }
 

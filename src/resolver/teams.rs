@@ -14,71 +14,13 @@ use crate::candidate::{Candidate, Evidence};
 use crate::rules::Context;
 use crate::tokenizer::TokenKind;
 
-/// Words that mark a sports report.
-const SPORTS: &[&str] = &[
-    "match",
-    "matches",
-    "innings",
-    "wickets",
-    "wicket",
-    "goal",
-    "goals",
-    "scored",
-    "league",
-    "division",
-    "cup",
-    "championship",
-    "tournament",
-    "season",
-    "coach",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "batsman",
-    "bowler",
-    "referee",
-    "halftime",
-    "half-time",
-    "seeded",
-    "semifinal",
-    "semi-final",
-    "quarter-final",
-    "pitcher",
-    "inning",
-    "touchdown",
-    "quarterback",
-    "rugby",
-    "soccer",
-    "football",
-    "basketball",
-    "baseball",
-    "hockey",
-    "cricket",
-    "tennis",
-    "golf",
-    "olympic",
-    "fixture",
-    "fixtures",
-    "playoff",
-    "playoffs",
-    "standings",
-    "title",
-];
-
-/// Words that, right before or after a name, make it a competitor.
-const COMPETING: &[&str] = &[
-    "beat", "beats", "v", "vs", "versus", "against", "defeated", "drew", "draw", "lost", "won",
-    "edged", "thrashed", "hosts", "host", "visit", "visiting", "over",
-];
-
 /// The rank from which a place is a country (or as prominent as one).
 const COUNTRY_RANK: u8 = 100;
 
 /// Turns competitors of a sports report into organisations.
 pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
     let sports = (0..cx.tokens.len())
-        .filter(|&i| cx.tokens[i].kind == TokenKind::Word && SPORTS.contains(&cx.keys.get(i)))
+        .filter(|&i| cx.cue(i).is_some_and(|c| c.sports))
         .take(3)
         .count();
     if sports < 3 {
@@ -95,8 +37,7 @@ pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
 
 /// Whether the name at `start..end` reads as a competitor.
 fn competing(cx: &Context<'_>, start: usize, end: usize) -> bool {
-    let word =
-        |i: usize| cx.tokens[i].kind == TokenKind::Word && COMPETING.contains(&cx.keys.get(i));
+    let word = |i: usize| cx.cue(i).is_some_and(|c| c.competing);
     let score_follows = cx
         .tokens
         .get(end)

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::EntityKind;
-use crate::hash::WordMap;
+use crate::gazetteer::KeyTable;
 
 /// Titles and honorifics written before a person's name.
 pub(crate) const TITLES: &[&str] = &[
@@ -450,6 +450,64 @@ pub(crate) const PARTICLES: &[&str] = &[
 /// Determiners that precede names but are never part of one.
 pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 
+/// Words that mark a sports report.
+pub(crate) const SPORTS: &[&str] = &[
+    "match",
+    "matches",
+    "innings",
+    "wickets",
+    "wicket",
+    "goal",
+    "goals",
+    "scored",
+    "league",
+    "division",
+    "cup",
+    "championship",
+    "tournament",
+    "season",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "batsman",
+    "bowler",
+    "referee",
+    "halftime",
+    "half-time",
+    "seeded",
+    "semifinal",
+    "semi-final",
+    "quarter-final",
+    "pitcher",
+    "inning",
+    "touchdown",
+    "quarterback",
+    "rugby",
+    "soccer",
+    "football",
+    "basketball",
+    "baseball",
+    "hockey",
+    "cricket",
+    "tennis",
+    "golf",
+    "olympic",
+    "fixture",
+    "fixtures",
+    "playoff",
+    "playoffs",
+    "standings",
+    "title",
+];
+
+/// Words that, right before or after a name, make it a competitor.
+pub(crate) const COMPETING: &[&str] = &[
+    "beat", "beats", "v", "vs", "versus", "against", "defeated", "drew", "draw", "lost", "won",
+    "edged", "thrashed", "hosts", "host", "visit", "visiting", "over",
+];
+
 /// What the cue lists say about one word, looked up by its lower-cased key.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Cue {
@@ -465,6 +523,10 @@ pub(crate) struct Cue {
     pub particle: bool,
     /// A determiner, in any case ("the").
     pub determiner: bool,
+    /// A sports term ("innings", "league").
+    pub sports: bool,
+    /// A word of competition next to a team's name ("beat", "against").
+    pub competing: bool,
     /// The designators spelled this way.
     pub designators: Vec<&'static Designator>,
 }
@@ -483,9 +545,11 @@ impl Cue {
 type SetFlag = fn(&mut Cue);
 
 /// Every cue word, built once per process.
-static TABLE: LazyLock<WordMap<String, Cue>> = LazyLock::new(|| {
-    let mut table: WordMap<String, Cue> = WordMap::default();
-    let lists: [(&[&str], SetFlag); 6] = [
+static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
+    let mut table: KeyTable<Cue> = KeyTable::default();
+    let lists: [(&[&str], SetFlag); 8] = [
+        (SPORTS, |c| c.sports = true),
+        (COMPETING, |c| c.competing = true),
         (TITLES, |c| c.title = true),
         (ROLE_WORDS, |c| c.role = true),
         (CONNECTORS, |c| c.connector = true),
@@ -495,13 +559,12 @@ static TABLE: LazyLock<WordMap<String, Cue>> = LazyLock::new(|| {
     ];
     for (words, set) in lists {
         for word in words {
-            set(table.entry(word.to_lowercase()).or_default());
+            set(table.get_or_insert_with(&word.to_lowercase(), Cue::default));
         }
     }
     for d in DESIGNATORS {
         table
-            .entry(d.word.to_string())
-            .or_default()
+            .get_or_insert_with(d.word, Cue::default)
             .designators
             .push(d);
     }
@@ -511,6 +574,11 @@ static TABLE: LazyLock<WordMap<String, Cue>> = LazyLock::new(|| {
 /// The cues of a lower-cased key, if it is a cue word.
 pub(crate) fn lookup(key: &str) -> Option<&'static Cue> {
     TABLE.get(key)
+}
+
+/// [`lookup`] for a key whose hash ([`crate::hash::hash_key`]) is known.
+pub(crate) fn lookup_hashed(key: &str, hash: u64) -> Option<&'static Cue> {
+    TABLE.get_hashed(key, hash)
 }
 
 /// Whether a lower-cased key is a particle.
