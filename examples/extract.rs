@@ -195,7 +195,11 @@ fn build_extractor(cli: &Cli) -> Result<Extractor, Failure> {
             builder.gazetteer_dir(path)
         };
     }
-    builder.build().map_err(|e| Failure::Fatal(e.to_string()))
+    let extractor = builder.build().map_err(|e| Failure::Fatal(e.to_string()))?;
+    for notice in extractor.notices() {
+        report(format_args!("warning: gazetteers: {notice}"));
+    }
+    Ok(extractor)
 }
 
 // ---------------------------------------------------------------- inputs --

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crate::gazetteer::{self, Entry, Matcher, Origin};
+use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
 use crate::markup::{Markup, Visible};
 use crate::rules::{self, Context};
 use crate::tokenizer::{Keys, tokenize};
@@ -189,6 +189,13 @@ impl Extractor {
         self.matcher.pattern_count()
     }
 
+    /// What the builder's files and entries clashed with: duplicates,
+    /// forms naming two entities, and defaults they hide. Empty when the
+    /// user gave no data, or data without clashes.
+    pub fn notices(&self) -> &[Notice] {
+        self.matcher.notices()
+    }
+
     /// The heap memory held by the extractor, in bytes (approximate).
     pub fn memory_usage(&self) -> usize {
         self.matcher.memory_usage()
@@ -239,6 +246,30 @@ mod tests {
         let extractor = Extractor::builder().build().unwrap();
         assert!(extractor.entry_count() > 0);
         assert!(extractor.memory_usage() > 0);
+    }
+
+    #[test]
+    fn clashes_in_user_data_are_reported_not_dropped() {
+        let data = "place\tJordan\nperson\tJordan\nplace\tAmman\tAmman\nplace\tAmman\n";
+        let extractor = Extractor::builder()
+            .gazetteer_data("mine.tsv", data)
+            .entry(Entry::new(crate::EntityKind::Organisation, "Baghdad"))
+            .build()
+            .unwrap();
+        let notices: Vec<String> = extractor.notices().iter().map(|n| n.to_string()).collect();
+        let has = |needle: &str| notices.iter().any(|n| n.contains(needle));
+        assert!(has(
+            "\"Jordan\" names both the place \"Jordan\" and the person \"Jordan\""
+        ));
+        assert!(has("\"Amman\" is given twice for the place \"Amman\""));
+        assert!(has(
+            "\"Baghdad\" now names the organisation \"Baghdad\", hiding the default place"
+        ));
+        // Both readings of Jordan are kept; the user's Baghdad wins.
+        let entities = extractor.extract("Flights from Baghdad to Amman.");
+        assert_eq!(entities[0].kind, crate::EntityKind::Organisation);
+        assert_eq!(entities[1].mentions.len(), 1);
+        assert!(Extractor::builder().build().unwrap().notices().is_empty());
     }
 
     #[test]

@@ -69,5 +69,5 @@ pub mod tokenizer;
 pub use entity::{Entity, EntityKind, Mention, UnknownKind};
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder, extract};
-pub use gazetteer::{Entry, EntryKind};
+pub use gazetteer::{Entry, EntryKind, Notice};
 pub use markup::Markup;

@@ -613,6 +613,35 @@ fn a_gazetteer_file_can_be_given_directly() {
 }
 
 #[test]
+fn gazetteer_clashes_are_warned_about() {
+    let dir = TempDir::new("clashing-gazetteer");
+    dir.file(
+        "clash.tsv",
+        "organisation\tBaghdad Widgets\tBaghdad\nplace\tAcme\nperson\tAcme\n",
+    );
+    let run = run(
+        extract().arg("--gazetteers").arg(dir.path()),
+        BAGHDAD.as_bytes(),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: gazetteers:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hiding the default place"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("names both the place"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_malformed_gazetteer_names_its_file_and_line() {
     let dir = TempDir::new("bad-gazetteer");
     let file = dir.file("bad.tsv", "# comment\nplanet\tMars\n");

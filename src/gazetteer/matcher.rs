@@ -19,7 +19,7 @@
 use super::entry::Record;
 use super::filter::WordFilter;
 use super::table::KeyTable;
-use super::{EntryKind, Lexeme, Lexicon, Origin};
+use super::{EntryKind, Lexeme, Lexicon, Notice, Origin};
 use crate::candidate::{Candidate, Evidence};
 use crate::tokenizer::{Headline, Keys, Shape, Token, TokenKind, push_key, tokenize_into};
 use crate::{EntityKind, Error};
@@ -96,6 +96,7 @@ pub(crate) struct Matcher {
     entries: Vec<CompiledEntry>,
     phrase_count: usize,
     lexicon: Lexicon,
+    notices: Vec<Notice>,
 }
 
 /// Turns forms into keys and token bounds, reusing its buffers.
@@ -253,6 +254,8 @@ impl Matcher {
             self.phrase_count += 1;
         } else if origin < node.origin {
             return Ok(());
+        } else if origin == Origin::User && self.note_clashes(node, form, id) {
+            return Ok(());
         } else if origin == node.origin {
             // The same spelling of the same entry twice adds nothing.
             let mut f = node.forms;
@@ -296,6 +299,52 @@ impl Matcher {
         }
         self.starts.insert(key.split(' ').next().unwrap_or(key));
         Ok(())
+    }
+
+    /// Records what a user form added under an existing phrase clashes
+    /// with; returns whether the form repeats one already there, and so
+    /// adds nothing.
+    fn note_clashes(&mut self, node: Node, form: &str, id: u32) -> bool {
+        let ours = self.reading(id);
+        let mut repeated = false;
+        let mut f = node.forms;
+        while f != NONE {
+            let existing = self.forms[f as usize];
+            let theirs = self.reading(existing.entry);
+            let notice = if node.origin == Origin::Default {
+                Notice::Shadowed {
+                    form: form.to_string(),
+                    default: theirs,
+                    user: ours.clone(),
+                }
+            } else if existing.entry == id || theirs == ours {
+                repeated = true;
+                Notice::Duplicate {
+                    form: form.to_string(),
+                    entry: ours.clone(),
+                }
+            } else {
+                Notice::Conflict {
+                    form: form.to_string(),
+                    first: theirs,
+                    second: ours.clone(),
+                }
+            };
+            self.notices.push(notice);
+            f = existing.next;
+        }
+        repeated
+    }
+
+    /// An entry's kind and name.
+    fn reading(&self, id: u32) -> (EntityKind, String) {
+        let entry = self.entries[id as usize];
+        (entry.kind, self.text(entry.name).to_string())
+    }
+
+    /// What the user's gazetteer data clashed with while compiling.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
     }
 
     /// Marks every proper prefix of `key` as continued by a longer form,
