@@ -252,9 +252,10 @@ impl Matcher {
         let node_was_new = node.forms == NONE;
         if node_was_new {
             self.phrase_count += 1;
-        } else if origin < node.origin {
-            return Ok(());
-        } else if origin == Origin::User && self.note_clashes(node, form, id) {
+        } else if origin < node.origin
+            || (origin == Origin::User && self.note_clashes(node, form, id))
+        {
+            // A default under a user form, or a user form given twice.
             return Ok(());
         } else if origin == node.origin {
             // The same spelling of the same entry twice adds nothing.
