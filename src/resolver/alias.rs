@@ -149,21 +149,29 @@ fn longest_words(cx: &Context<'_>, cluster: &Cluster) -> Vec<String> {
 
 fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     let names: Vec<Vec<String>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
+    // Persons by the last word of their name: only these can end with it.
+    let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
+    for (index, name) in names.iter().enumerate() {
+        if let (EntityKind::Person, Some(last)) = (clusters[index].kind, name.last()) {
+            by_last.entry(last.as_str()).or_default().push(index);
+        }
+    }
     let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (short, short_words) in names.iter().enumerate() {
-        if clusters[short].kind != EntityKind::Person || short_words.is_empty() {
+        let Some(last) = short_words.last() else {
+            continue;
+        };
+        if clusters[short].kind != EntityKind::Person {
             continue;
         }
-        let longer: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|&(long, long_words)| {
-                long != short
-                    && clusters[long].kind == EntityKind::Person
-                    && long_words.len() > short_words.len()
-                    && long_words.ends_with(short_words)
+        let longer: Vec<usize> = by_last
+            .get(last.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&long| {
+                names[long].len() > short_words.len() && names[long].ends_with(short_words)
             })
-            .map(|(long, _)| long)
             .collect();
         // Every longer name must be an ending of the longest one: "Sadr"
         // joins "Moqtada Al Sadr" even when "Al Sadr" is seen too, but not
@@ -220,35 +228,43 @@ fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 }
 
 fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    // Which cluster has a mention ending at each token, and which clusters
+    // (other than persons) each set of initials spells.
+    let mut ends_at: Vec<Option<usize>> = vec![None; cx.tokens.len() + 1];
+    let mut by_initials: WordMap<String, Vec<usize>> = WordMap::default();
+    for (index, cluster) in clusters.iter().enumerate() {
+        for &(s, e) in &cluster.mentions {
+            ends_at[e] = Some(index);
+            let initials = acronym::initials((s..e).map(|i| cx.word(i)));
+            if let Some(initials) = initials.filter(|_| e - s > 1) {
+                let spelled = by_initials.entry(initials).or_default();
+                if cluster.kind != EntityKind::Person && spelled.last() != Some(&index) {
+                    spelled.push(index);
+                }
+            }
+        }
+    }
     let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (short, cluster) in clusters.iter().enumerate() {
         let Some(acronym) = cluster.acronym(cx) else {
             continue;
         };
+        let letters = acronym::letters(acronym);
         // Defined: "LONG ( ACRONYM )".
         let defined = cluster.mentions.iter().find_map(|&(s, _)| {
-            let long_end = s.checked_sub(1)?;
-            (cx.word(long_end) == "(" && cx.tokens.get(s + 1).map(|t| t.text(cx.text)) == Some(")"))
-                .then(|| {
-                    clusters.iter().position(|c| {
-                        c.mentions.iter().any(|&(_, e)| e == long_end) && spells(cx, acronym, c)
-                    })
-                })
-                .flatten()
+            let open = s.checked_sub(1)?;
+            let closed = cx.tokens.get(s + 1).map(|t| t.text(cx.text)) == Some(")");
+            let long = ends_at[open].filter(|_| cx.word(open) == "(" && closed)?;
+            spells(cx, acronym, &clusters[long]).then_some(long)
         });
         if let Some(long) = defined.filter(|&l| l != short) {
             into[short] = Some((long, Reason::AcronymDefinition));
             continue;
         }
-        let spelled: Vec<usize> = clusters
-            .iter()
-            .enumerate()
-            .filter(|&(long, c)| {
-                long != short && c.kind != EntityKind::Person && spells(cx, acronym, c)
-            })
-            .map(|(long, _)| long)
-            .collect();
-        if let [long] = spelled[..] {
+        let spelled = by_initials.get(&letters).map_or(&[][..], Vec::as_slice);
+        if let [long] = spelled[..]
+            && long != short
+        {
             into[short] = Some((long, Reason::AcronymInitials));
         }
     }
