@@ -6,11 +6,13 @@
 //! are sports terms. There, a one-word or multi-word place from a gazetteer
 //! that is not a country (rank below the top) becomes an organisation when
 //! a score follows it on its line or a word of competition stands next to
-//! it. Countries stay places: national sides are conventionally tagged with
-//! their country.
+//! it; and when it competes in at least half of its mentions, so, one
+//! reading per document, do all of them. Countries stay places: national sides are
+//! conventionally tagged with their country.
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
+use crate::hash::WordMap;
 use crate::rules::Context;
 use crate::tokenizer::TokenKind;
 
@@ -26,11 +28,24 @@ pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
     if sports < 3 {
         return;
     }
-    for c in chosen.iter_mut() {
+    // One reading per document: a town that competes in at least half of
+    // its mentions is the team in all of them.
+    let mut votes: WordMap<u32, (u32, u32)> = WordMap::default();
+    for c in chosen.iter() {
         let place = c.kind == EntityKind::Place && c.evidence == Evidence::Gazetteer;
-        if place && c.rank < COUNTRY_RANK && competing(cx, c.start, c.end) {
+        if let Some(entry) = c.entry.filter(|_| place && c.rank < COUNTRY_RANK) {
+            let (competes, all) = votes.entry(entry).or_default();
+            *competes += u32::from(competing(cx, c.start, c.end));
+            *all += 1;
+        }
+    }
+    for c in chosen.iter_mut() {
+        let team = c.kind == EntityKind::Place
+            && c.entry
+                .and_then(|e| votes.get(&e))
+                .is_some_and(|&(competes, all)| competes > 0 && competes * 2 >= all);
+        if team {
             c.kind = EntityKind::Organisation;
-            c.entry = None;
         }
     }
 }
