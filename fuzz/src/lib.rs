@@ -1,0 +1,174 @@
+//! The checks behind the fuzz targets, shared with `tests/robustness.rs`
+//! (which includes this file as a module) so that a saved crash input is
+//! replayed through exactly what found it.
+//!
+//! Every check panics on a violation: that is what the fuzzer reports.
+
+use std::sync::LazyLock;
+
+use gazetteer_ner::{Entity, Extractor, Markup, extract, gazetteer};
+
+/// The name gazetteer data is given in the `gazetteer_parse` checks; every
+/// error about it must name it.
+pub const GAZETTEER_NAME: &str = "fuzz.tsv";
+
+/// The fixed text extracted with an extractor built from fuzzed gazetteer
+/// data.
+pub const GAZETTEER_TEXT: &str = "Iraq's Popular Mobilisation Forces (PMF) met in Baghdad. \
+     Mr Al Sadr said the PMF would stay. <p>Acme &amp; Sons</p> Jane Smithers left.";
+
+/// At most this many entries of fuzzed gazetteer data are also written
+/// into a text and extracted.
+const MAX_ENTRIES_IN_TEXT: usize = 64;
+
+static HTML: LazyLock<Extractor> = LazyLock::new(|| {
+    Extractor::builder()
+        .markup(Markup::Html)
+        .build()
+        .expect("the HTML extractor builds")
+});
+
+/// The invariants every extraction result keeps: each mention slices the
+/// input to its text on character boundaries, is not empty, and comes
+/// after the previous mention of its entity without overlapping it;
+/// entities have a name and at least one mention and come in order of
+/// first mention.
+pub fn check_entities(text: &str, entities: &[Entity]) -> Result<(), String> {
+    let mut previous_first = None;
+    for (index, entity) in entities.iter().enumerate() {
+        if entity.name.is_empty() {
+            return Err(format!("entity {index} has an empty name: {entity:?}"));
+        }
+        let Some(first) = entity.mentions.first() else {
+            return Err(format!("entity {index} has no mention: {entity:?}"));
+        };
+        for m in &entity.mentions {
+            if m.start >= m.end {
+                return Err(format!("entity {index}: empty or reversed mention {m:?}"));
+            }
+            if !(text.is_char_boundary(m.start) && text.is_char_boundary(m.end)) {
+                return Err(format!(
+                    "entity {index}: mention {m:?} not on character boundaries"
+                ));
+            }
+            if text.get(m.start..m.end) != Some(m.text.as_str()) {
+                return Err(format!(
+                    "entity {index}: mention {m:?} but the input there is {:?}",
+                    text.get(m.start..m.end)
+                ));
+            }
+        }
+        for pair in entity.mentions.windows(2) {
+            if pair[0].end > pair[1].start {
+                return Err(format!(
+                    "entity {index}: mentions overlap or are out of order: {:?} then {:?}",
+                    pair[0], pair[1]
+                ));
+            }
+        }
+        if let Some((previous_index, previous)) = previous_first
+            && previous > first.start
+        {
+            return Err(format!(
+                "entity {index} (first mention at {}) comes after entity \
+                 {previous_index} (first mention at {previous})",
+                first.start
+            ));
+        }
+        previous_first = Some((index, first.start));
+    }
+    Ok(())
+}
+
+/// Extracts `text` with `extractor` and panics, naming `label`, if the
+/// result breaks an invariant.
+pub fn check_extraction(label: &str, extractor: &Extractor, text: &str) {
+    let entities = extractor.extract(text);
+    if let Err(problem) = check_entities(text, &entities) {
+        panic!("{label}: {problem}\ninput: {text:?}");
+    }
+}
+
+/// The `extract_text` target: valid UTF-8 goes through the default
+/// extractor (`gazetteer_ner::extract`, built once per process) and one
+/// that always reads HTML; other bytes are ignored.
+pub fn check_text(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let entities = extract(text);
+    if let Err(problem) = check_entities(text, &entities) {
+        panic!("default extractor: {problem}\ninput: {text:?}");
+    }
+    check_extraction("HTML extractor", &HTML, text);
+}
+
+/// The number of records gazetteer data holds by the documented format:
+/// one per line that is neither blank nor a `#` comment, after an
+/// optional byte order mark. `None` when the data is not UTF-8.
+pub fn record_count(data: &[u8]) -> Option<usize> {
+    let text = std::str::from_utf8(data).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Some(
+        text.lines()
+            .filter(|line| !(line.trim().is_empty() || line.starts_with('#')))
+            .count(),
+    )
+}
+
+/// The `gazetteer_parse` target: `data` as a gazetteer file.
+///
+/// - parsing returns `Ok` or an error that names the file and a line;
+/// - data that does not parse does not build an extractor either;
+/// - data that parses gives one valid entry per record, none lost;
+/// - an extractor built from it (when it builds) keeps the invariants on
+///   a fixed text and on a text made of the entries' own names.
+pub fn check_gazetteer(data: &[u8]) {
+    let parsed = gazetteer::parse(GAZETTEER_NAME, data);
+    let built = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_data(GAZETTEER_NAME, data)
+        .build();
+    let entries = match parsed {
+        Err(err) => {
+            let message = err.to_string();
+            assert!(
+                message.contains(GAZETTEER_NAME) && message.contains("line "),
+                "the error does not name the file and line: {message}"
+            );
+            assert!(
+                built.is_err(),
+                "data that does not parse ({message}) built an extractor"
+            );
+            return;
+        }
+        Ok(entries) => entries,
+    };
+    let expected = record_count(data).expect("data that parses is UTF-8");
+    assert_eq!(
+        entries.len(),
+        expected,
+        "parsing kept {} of {expected} records",
+        entries.len()
+    );
+    for entry in &entries {
+        if let Err(problem) = entry.validate() {
+            panic!("parsing gave an invalid entry {entry:?}: {problem}");
+        }
+    }
+    let Ok(extractor) = built else {
+        return;
+    };
+    check_extraction("fuzzed gazetteer, fixed text", &extractor, GAZETTEER_TEXT);
+    let mut text = String::new();
+    for entry in entries.iter().take(MAX_ENTRIES_IN_TEXT) {
+        text.push_str(&entry.name);
+        text.push_str(" said. ");
+        for alias in entry.aliases.iter().take(2) {
+            text.push_str("The ");
+            text.push_str(alias);
+            text.push_str(", ");
+        }
+    }
+    check_extraction("fuzzed gazetteer, its own names", &extractor, &text);
+}
