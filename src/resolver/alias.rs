@@ -4,6 +4,10 @@
 //!
 //! - [`Reason::SameEntry`]: they match the same gazetteer entry;
 //! - [`Reason::SameName`]: they spell the same name with the same kind;
+//! - [`Reason::MiddleName`]: two person names share their first and last
+//!   words and one has more in between ("Joshua Abraham Norton");
+//! - [`Reason::GivenName`]: a lone given name starts exactly one person's
+//!   full name in the document ("Isabel" … "Isabel Ruiz");
 //! - [`Reason::PersonSuffix`]: a person's name ends with the other's
 //!   ("Al Sadr", "Sadr" in "Moqtada Al Sadr"), and no other person of the
 //!   document could be meant;
@@ -33,6 +37,12 @@ pub(crate) enum Reason {
     SameName,
     /// A shorter person name that ends a longer one.
     PersonSuffix,
+    /// Two person names with the same first and last words, one with a
+    /// middle name or initial ("Joshua Norton", "Joshua Abraham Norton").
+    MiddleName,
+    /// A lone given name that starts exactly one person's full name
+    /// ("Isabel" and "Isabel Ruiz").
+    GivenName,
     /// A one-word place, group or organisation reading of a word that ends
     /// the name of a person of the document ("Jordan" after "Neil Jordan").
     PersonSurname,
@@ -65,7 +75,9 @@ pub(crate) fn name_key(cx: &Context<'_>, start: usize, end: usize, out: &mut Str
 /// person suffixes and acronyms.
 pub(crate) fn merge(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     merge_same(cx, clusters);
+    merge_middle_names(cx, clusters);
     merge_person_suffixes(cx, clusters);
+    merge_given_names(cx, clusters);
     merge_person_surnames(cx, clusters);
     define_acronyms(cx, clusters);
     merge_acronyms(cx, clusters);
@@ -182,6 +194,65 @@ fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
         let consistent = longer.iter().all(|&l| names[longest].ends_with(&names[l]));
         if consistent && !(short_words.len() == 1 && cues::is_particle(&short_words[0])) {
             into[short] = Some((longest, Reason::PersonSuffix));
+        }
+    }
+    apply(clusters, &into);
+}
+
+/// "Joshua Norton" joins "Joshua Abraham Norton": when exactly two persons
+/// share first and last words, the shorter name joins the longer.
+fn merge_middle_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    let names: Vec<Vec<String>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
+    let mut by_ends: WordMap<(&str, &str), Vec<usize>> = WordMap::default();
+    for (index, name) in names.iter().enumerate() {
+        if let (EntityKind::Person, [first, .., last]) = (clusters[index].kind, &name[..]) {
+            by_ends
+                .entry((first.as_str(), last.as_str()))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
+    for group in by_ends.values() {
+        if let &[a, b] = &group[..] {
+            let (short, long) = if names[a].len() < names[b].len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            if names[short].len() < names[long].len() {
+                into[short] = Some((long, Reason::MiddleName));
+            }
+        }
+    }
+    apply(clusters, &into);
+}
+
+/// "Isabel" joins "Isabel Ruiz" when she is the only person of the
+/// document whose full name starts with that given name.
+fn merge_given_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    let mut by_first: WordMap<String, Option<usize>> = WordMap::default();
+    for (index, cluster) in clusters.iter().enumerate() {
+        let name = longest_words(cx, cluster);
+        if let (EntityKind::Person, [first, _, ..]) = (cluster.kind, &name[..]) {
+            let slot = by_first.entry(first.clone()).or_insert(Some(index));
+            if *slot != Some(index) {
+                *slot = None;
+            }
+        }
+    }
+    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
+    for (index, cluster) in clusters.iter().enumerate() {
+        let lone = cluster.mentions.iter().all(|&(s, e)| e - s == 1);
+        if cluster.kind != EntityKind::Person || !lone {
+            continue;
+        }
+        let (s, _) = cluster.mentions[0];
+        if !cx.lexeme(s).given_name {
+            continue;
+        }
+        if let Some(&Some(person)) = by_first.get(cx.keys.get(s)) {
+            into[index] = Some((person, Reason::GivenName));
         }
     }
     apply(clusters, &into);

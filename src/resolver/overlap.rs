@@ -25,6 +25,8 @@ pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Ca
             .cmp(&(b.start, b.end))
             .then(b.evidence.cmp(&a.evidence))
             .then(b.rank.cmp(&a.rank))
+            .then(a.entry.cmp(&b.entry))
+            .then(a.kind.cmp(&b.kind))
     });
     let mut readings: Vec<Candidate> = Vec::with_capacity(candidates.len());
     let mut i = 0;

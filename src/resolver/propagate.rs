@@ -3,7 +3,8 @@
 //!
 //! The names propagated are every mention's own words; for persons, every
 //! ending of their name ("Al Sadr", "Sadr" from "Moqtada Al Sadr") except a
-//! lone particle or stop word; and for other entities the acronym their
+//! lone particle or stop word, and their given name ("Isabel" of "Isabel
+//! Ruiz"); and for other entities the acronym their
 //! initials spell ("ARC" for "Arab Reform Council"), matched only where it
 //! is written in capitals. A name that two entities share is ambiguous and
 //! not propagated. A sentence-initial word before a name ("Later Al Sadr
@@ -54,6 +55,12 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             }
         }
         if cluster.kind == EntityKind::Person {
+            // A full name's given name ("Isabel" of "Isabel Ruiz").
+            for &(s, e) in &cluster.mentions {
+                if e - s >= 2 && cx.lexeme(s).given_name {
+                    claim(&mut names, cx.keys.get(s).to_string(), index);
+                }
+            }
             continue;
         }
         for &(s, e) in &cluster.mentions {
