@@ -2,19 +2,21 @@
 //!
 //! - after a run of capitalised words: "Diyala province" (place),
 //!   "Popular Mobilisation Forces" (group), "Harvard University",
-//!   "the Kurdistan Workers' Party" (organisation);
+//!   "the Kurdistan Workers' Party" (organisation), with any "of" or "for"
+//!   and name after it ("National Library of the Netherlands");
 //! - before "of" and a run: "Ministry of Oil", "Gulf of Aden";
 //! - right before a run: "Lake Tharthar", "Mount Sinjar";
 //! - a lower-case cue before "of": "the town of Tal Afar", "the base of Al
 //!   Assad" (the cue is not part of the span).
 //!
 //! The designator is part of the span. Lower-case designators count only
-//! where a lower-case spelling is usual ("Anbar province", "US embassy").
+//! where a lower-case spelling is usual ("Anbar province", "US embassy");
+//! none count in a headline written in capitals.
 
 use super::Context;
 use super::cues::Position;
 use crate::candidate::{Candidate, Evidence};
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{Headline, Shape, TokenKind};
 
 /// Proposes a candidate for every designated name.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
@@ -26,6 +28,10 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
         let Some(cue) = cx.cue(i) else {
             continue;
         };
+        if token.headline == Headline::Capitals {
+            // In a headline in capitals every word looks like a name.
+            continue;
+        }
         let capitalised = token.shape.is_capitalised();
         for d in cue.designators(Position::After) {
             if !capitalised && !d.lower_ok {
@@ -39,7 +45,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             let run_end = if plural_possessive { i - 1 } else { i };
             let start = cx.trim_start(cx.name_run_start(run_end, true), run_end);
             if start < run_end && !(run_end - start == 1 && cx.is_particle(start)) {
-                out.push(proposal(start, i + 1, d.kind));
+                out.push(proposal(start, of_tail(cx, i + 1), d.kind));
             }
         }
         if !capitalised {
@@ -69,6 +75,29 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
                 out.push(proposal(i, end, d.kind));
             }
         }
+    }
+}
+
+/// Where a body's name ends when "of" or "for" and a name follow its
+/// designator ("National Library of the Netherlands", "Australian Centre
+/// for Iodine Research"): after that name; otherwise at `end`.
+fn of_tail(cx: &Context<'_>, end: usize) -> usize {
+    let joined = end < cx.tokens.len()
+        && cx.tokens[end].shape == Shape::Lower
+        && cx.cue(end).is_some_and(|c| c.body_connector);
+    if !joined {
+        return end;
+    }
+    let mut name = end + 1;
+    if name < cx.tokens.len() && cx.keys.get(name) == "the" && cx.tokens[name].shape == Shape::Lower
+    {
+        name += 1;
+    }
+    let tail = cx.name_run_end(name, true);
+    if tail > name && !cx.is_stopword(name) {
+        tail
+    } else {
+        end
     }
 }
 

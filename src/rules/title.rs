@@ -7,6 +7,7 @@
 use super::Context;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
+use crate::tokenizer::Headline;
 
 /// Proposes a person after every title or role word.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
@@ -29,7 +30,12 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             i = name;
             continue;
         }
-        let end = cx.name_run_end(name, false);
+        let mut end = cx.name_run_end(name, false);
+        if tokens[name].headline == Headline::Capitals {
+            // Every word of a headline in capitals looks like a name: take
+            // the two after the title ("PRESIDENT BILL CLINTON SAID").
+            end = end.min(name + 2);
+        }
         if end > name && !(end - name == 1 && cx.is_particle(name)) {
             out.push(Candidate {
                 start: name,
