@@ -300,7 +300,7 @@ fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 
 fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     // Which cluster has a mention ending at each token, and which clusters
-    // (other than persons) each set of initials spells.
+    // each set of initials spells.
     let mut ends_at: Vec<Option<usize>> = vec![None; cx.tokens.len() + 1];
     let mut by_initials: WordMap<String, Vec<usize>> = WordMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
@@ -309,7 +309,7 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
             let initials = acronym::initials((s..e).map(|i| cx.word(i)));
             if let Some(initials) = initials.filter(|_| e - s > 1) {
                 let spelled = by_initials.entry(initials).or_default();
-                if cluster.kind != EntityKind::Person && spelled.last() != Some(&index) {
+                if spelled.last() != Some(&index) {
                     spelled.push(index);
                 }
             }
@@ -320,34 +320,29 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
         let Some(acronym) = cluster.acronym(cx) else {
             continue;
         };
-        let letters = acronym::letters(acronym);
+        let spelled = by_initials
+            .get(&acronym::letters(acronym))
+            .map_or(&[][..], Vec::as_slice);
         // Defined: "LONG ( ACRONYM )".
         let defined = cluster.mentions.iter().find_map(|&(s, _)| {
             let open = s.checked_sub(1)?;
             let closed = cx.tokens.get(s + 1).map(|t| t.text(cx.text)) == Some(")");
             let long = ends_at[open].filter(|_| cx.word(open) == "(" && closed)?;
-            spells(cx, acronym, &clusters[long]).then_some(long)
+            (long != short && spelled.contains(&long)).then_some(long)
         });
-        if let Some(long) = defined.filter(|&l| l != short) {
+        if let Some(long) = defined {
             into[short] = Some((long, Reason::AcronymDefinition));
             continue;
         }
-        let spelled = by_initials.get(&letters).map_or(&[][..], Vec::as_slice);
-        if let [long] = spelled[..]
-            && long != short
-        {
+        let mut others = spelled
+            .iter()
+            .copied()
+            .filter(|&l| l != short && clusters[l].kind != EntityKind::Person);
+        if let (Some(long), None) = (others.next(), others.next()) {
             into[short] = Some((long, Reason::AcronymInitials));
         }
     }
     apply(clusters, &into);
-}
-
-/// Whether `acronym` spells the initials of some mention of `cluster`.
-fn spells(cx: &Context<'_>, acronym: &str, cluster: &Cluster) -> bool {
-    cluster
-        .mentions
-        .iter()
-        .any(|&(s, e)| e - s > 1 && acronym::spells_initials(acronym, (s..e).map(|i| cx.word(i))))
 }
 
 /// Moves each cluster `i` with `into[i] = Some((j, reason))` into cluster

@@ -125,3 +125,89 @@ fn longest_text(cx: &Context<'_>, mentions: &[(usize, usize)]) -> String {
     }
     cx.text[cx.tokens[best.0].start..cx.tokens[best.1 - 1].end].to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    //! The resolver's steps on small texts, with a gazetteer written here.
+
+    use crate::{EntityKind, Extractor};
+
+    /// "kind: mention | mention" for each entity of `text`.
+    fn resolved(gazetteer: &str, text: &str) -> Vec<String> {
+        let extractor = Extractor::builder()
+            .default_gazetteers(false)
+            .gazetteer_data("test.tsv", gazetteer)
+            .build()
+            .unwrap();
+        extractor
+            .extract(text)
+            .iter()
+            .map(|e| {
+                let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+                format!("{}: {}", e.kind, mentions.join(" | "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_longest_reading_wins_and_a_title_beats_a_gazetteer() {
+        let gazetteer = "place\tNew York\nplace\tYork\nplace\tJordan\n";
+        assert_eq!(resolved(gazetteer, "In New York."), ["place: New York"]);
+        assert_eq!(
+            resolved(gazetteer, "Mr Jordan went to Jordan."),
+            ["person: Jordan", "place: Jordan"]
+        );
+    }
+
+    #[test]
+    fn guesses_only_fill_gaps() {
+        let gazetteer = "place\tFlorence\t\t80\ngiven-name\tFlorence\t\t90\n";
+        assert_eq!(
+            resolved(gazetteer, "We flew to Florence."),
+            ["place: Florence"]
+        );
+    }
+
+    #[test]
+    fn person_suffixes_merge_unless_two_persons_could_be_meant() {
+        let gazetteer = "given-name\tGeorge\ngiven-name\tLaura\n";
+        assert_eq!(
+            resolved(gazetteer, "George Bush spoke. Later Bush left."),
+            ["person: George Bush | Bush"]
+        );
+        assert_eq!(
+            resolved(gazetteer, "George Bush met Laura Bush. Later Bush left."),
+            ["person: George Bush", "person: Laura Bush"]
+        );
+    }
+
+    #[test]
+    fn acronyms_join_their_long_form() {
+        assert_eq!(
+            resolved(
+                "",
+                "The Popular Mobilisation Forces (PMF) left. The PMF said so."
+            ),
+            ["group: Popular Mobilisation Forces | PMF | PMF"]
+        );
+    }
+
+    #[test]
+    fn same_entry_and_same_name_merge_and_kinds_stay_apart() {
+        let gazetteer = "place\tIraq\tIrak\ngroup\tIraqi\tIraqis\n";
+        assert_eq!(
+            resolved(gazetteer, "Iraq and Irak. Iraqis and an Iraqi."),
+            ["place: Iraq | Irak", "group: Iraqis | Iraqi"]
+        );
+    }
+
+    #[test]
+    fn entity_kinds_are_reported_as_given() {
+        let extractor = Extractor::builder()
+            .default_gazetteers(false)
+            .gazetteer_data("test.tsv", "organisation\tAcme\n")
+            .build()
+            .unwrap();
+        assert_eq!(extractor.extract("Acme.")[0].kind, EntityKind::Organisation);
+    }
+}
