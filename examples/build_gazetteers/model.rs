@@ -216,3 +216,22 @@ impl Gazetteer {
         out
     }
 }
+
+/// The permission notice of the MIT licence, which MIT-licensed sources
+/// ask to keep with what is derived from them.
+const MIT_PERMISSION: [&str; 8] = [
+    "Permission is hereby granted, free of charge, to any person obtaining a copy of this",
+    "software and associated documentation files (the \"Software\"), to deal in the Software",
+    "without restriction, including without limitation the rights to use, copy, modify,",
+    "merge, publish, distribute, sublicense, and/or sell copies of the Software, and to",
+    "permit persons to whom the Software is furnished to do so, subject to the following",
+    "conditions: The above copyright notice and this permission notice shall be included",
+    "in all copies or substantial portions of the Software.",
+    "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.",
+];
+
+/// A file header for an MIT-licensed source: `before` (what and whose),
+/// the licence's permission notice, then `after`.
+pub fn mit_header(before: &[&'static str], after: &[&'static str]) -> Vec<&'static str> {
+    [before, &MIT_PERMISSION[..], after].concat()
+}

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::{Context, good_alias};
-use crate::model::{Gazetteer, Kind, SourceDoc};
+use crate::model::{Gazetteer, Kind, SourceDoc, mit_header};
 use crate::text::{field, read_source, tsv_rows, with_ascii_variant};
 
 /// Generic one-word newspaper titles that name many papers (or none) in running text.
@@ -84,18 +84,13 @@ pub fn build_wikidata(dir: &Path, ctx: &Context) -> Gazetteer {
 pub fn build_fundus(dir: &Path, ctx: &Context) -> Gazetteer {
     let mut gaz = Gazetteer::new(
         "newspapers-fundus.tsv",
-        &[
-            "News publishers supported by flairNLP/fundus (docs/supported_publishers.md).",
-            "MIT License. Copyright (c) 2023 flair.",
-            "Permission is hereby granted, free of charge, to any person obtaining a copy of this",
-            "software and associated documentation files (the \"Software\"), to deal in the Software",
-            "without restriction, including without limitation the rights to use, copy, modify,",
-            "merge, publish, distribute, sublicense, and/or sell copies of the Software, and to",
-            "permit persons to whom the Software is furnished to do so, subject to the following",
-            "conditions: The above copyright notice and this permission notice shall be included",
-            "in all copies or substantial portions of the Software.",
-            "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.",
-        ],
+        &mit_header(
+            &[
+                "News publishers supported by flairNLP/fundus (docs/supported_publishers.md).",
+                "MIT License. Copyright (c) 2023 flair.",
+            ],
+            &[],
+        ),
         SourceDoc {
             source: "flairNLP/fundus `docs/supported_publishers.md` (`newspapers/fundus_publishers.tsv`)",
             licence: "MIT",

@@ -4,27 +4,23 @@
 use std::path::Path;
 
 use super::{Context, good_alias};
-use crate::model::{Gazetteer, Kind, SourceDoc};
+use crate::model::{Gazetteer, Kind, SourceDoc, mit_header};
 use crate::text::{csv_rows, field, read_source, with_ascii_variant};
 
 /// Builds `parties-partyfacts.tsv`.
 pub fn build(dir: &Path, ctx: &Context) -> Gazetteer {
     let mut gaz = Gazetteer::new(
         "parties-partyfacts.tsv",
-        &[
-            "Political parties from Party Facts (hdigital/partyfactsdata, core parties).",
-            "MIT License. Copyright (c) Holger Döring and Sven Regel (Party Facts).",
-            "Permission is hereby granted, free of charge, to any person obtaining a copy of this",
-            "software and associated documentation files (the \"Software\"), to deal in the Software",
-            "without restriction, including without limitation the rights to use, copy, modify,",
-            "merge, publish, distribute, sublicense, and/or sell copies of the Software, and to",
-            "permit persons to whom the Software is furnished to do so, subject to the following",
-            "conditions: The above copyright notice and this permission notice shall be included",
-            "in all copies or substantial portions of the Software.",
-            "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.",
-            "Please cite: Döring, Holger and Sven Regel (2019). Party Facts: A database of",
-            "political parties worldwide. Party Politics 25(2): 84-96.",
-        ],
+        &mit_header(
+            &[
+                "Political parties from Party Facts (hdigital/partyfactsdata, core parties).",
+                "MIT License. Copyright (c) Holger Döring and Sven Regel (Party Facts).",
+            ],
+            &[
+                "Please cite: Döring, Holger and Sven Regel (2019). Party Facts: A database of",
+                "political parties worldwide. Party Politics 25(2): 84-96.",
+            ],
+        ),
         SourceDoc {
             source: "hdigital/partyfactsdata `import/elecglob/partyfacts-core-parties.csv` (`partyfacts/`)",
             licence: "MIT",

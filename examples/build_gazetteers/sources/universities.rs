@@ -3,25 +3,20 @@
 use std::path::Path;
 
 use super::{Context, good_alias};
-use crate::model::{Gazetteer, Kind, SourceDoc};
+use crate::model::{Gazetteer, Kind, SourceDoc, mit_header};
 use crate::text::{field, read_source, tsv_rows, with_ascii_variant};
 
 /// Builds `universities.tsv`.
 pub fn build(dir: &Path, ctx: &Context) -> Gazetteer {
     let mut gaz = Gazetteer::new(
         "universities.tsv",
-        &[
-            "Universities from Hipo/university-domains-list.",
-            "MIT License. Copyright (c) 2014 Hipo.",
-            "Permission is hereby granted, free of charge, to any person obtaining a copy of this",
-            "software and associated documentation files (the \"Software\"), to deal in the Software",
-            "without restriction, including without limitation the rights to use, copy, modify,",
-            "merge, publish, distribute, sublicense, and/or sell copies of the Software, and to",
-            "permit persons to whom the Software is furnished to do so, subject to the following",
-            "conditions: The above copyright notice and this permission notice shall be included",
-            "in all copies or substantial portions of the Software.",
-            "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.",
-        ],
+        &mit_header(
+            &[
+                "Universities from Hipo/university-domains-list.",
+                "MIT License. Copyright (c) 2014 Hipo.",
+            ],
+            &[],
+        ),
         SourceDoc {
             source: "Hipo/university-domains-list `world_universities_and_domains.json` (`university-domains-list/universities.tsv`)",
             licence: "MIT (Copyright (c) 2014 Hipo)",
