@@ -7,7 +7,7 @@ use crate::EntityKind;
 use crate::gazetteer::KeyTable;
 
 /// Titles and honorifics written before a person's name.
-pub(crate) const TITLES: &[&str] = &[
+const TITLES: &[&str] = &[
     "Mr",
     "Mrs",
     "Ms",
@@ -129,7 +129,7 @@ pub(crate) const TITLES: &[&str] = &[
 
 /// Lower-case role words that, right before a capitalised name, say it is a
 /// person ("cleric Moqtada Al Sadr", "spokesman John Kirby").
-pub(crate) const ROLE_WORDS: &[&str] = &[
+const ROLE_WORDS: &[&str] = &[
     "cleric",
     "spokesman",
     "spokeswoman",
@@ -256,7 +256,7 @@ use EntityKind::{Group, Organisation, Place};
 use Position::{After, Before, BeforeOf, CueOf};
 
 /// Designators, matched on the token's lower-cased text.
-pub(crate) const DESIGNATORS: &[Designator] = &[
+const DESIGNATORS: &[Designator] = &[
     // places
     d("province", Place, After, true),
     d("governorate", Place, After, true),
@@ -431,7 +431,7 @@ pub(crate) const DESIGNATORS: &[Designator] = &[
 
 /// Lower-case words that may sit inside any multi-word name when a
 /// capitalised word follows ("Abu Bakr al Baghdadi", "Charles de Gaulle").
-pub(crate) const CONNECTORS: &[&str] = &[
+const CONNECTORS: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "du", "des", "la", "le",
     "van", "von", "der", "den", "dos", "das", "y",
 ];
@@ -439,19 +439,19 @@ pub(crate) const CONNECTORS: &[&str] = &[
 /// Further connectors allowed inside the names of bodies and places, but
 /// not of people ("Ministry of Oil", "Organisation for Islamic
 /// Cooperation"): "Mr Smith of Reuters" is not one name.
-pub(crate) const BODY_CONNECTORS: &[&str] = &["of", "for"];
+const BODY_CONNECTORS: &[&str] = &["of", "for"];
 
 /// Particles that start Arabic and other names but are never a name alone.
-pub(crate) const PARTICLES: &[&str] = &[
+const PARTICLES: &[&str] = &[
     "al", "el", "abu", "abd", "bin", "ibn", "bint", "ben", "de", "del", "da", "di", "du", "la",
     "le", "van", "von", "der", "den", "dos", "das", "ul", "ad", "an", "as", "ash", "at", "az",
 ];
 
 /// Determiners that precede names but are never part of one.
-pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 
 /// Words that mark a sports report.
-pub(crate) const SPORTS: &[&str] = &[
+const SPORTS: &[&str] = &[
     "match",
     "matches",
     "innings",
@@ -503,7 +503,7 @@ pub(crate) const SPORTS: &[&str] = &[
 ];
 
 /// Words that, right before or after a name, make it a competitor.
-pub(crate) const COMPETING: &[&str] = &[
+const COMPETING: &[&str] = &[
     "beat", "beats", "v", "vs", "versus", "against", "defeated", "drew", "draw", "lost", "won",
     "edged", "thrashed", "hosts", "host", "visit", "visiting", "over",
 ];
