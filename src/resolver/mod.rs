@@ -19,6 +19,7 @@ use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::gazetteer::Matcher;
 use crate::rules::{Context, acronym};
+use crate::tokenizer::TokenKind;
 
 /// An entity under construction: its kind, its gazetteer entry and its
 /// mentions as token ranges.
@@ -117,12 +118,18 @@ pub(crate) fn resolve(
 
 /// The text of the mention with the most words (the first of equals).
 fn longest_text(cx: &Context<'_>, mentions: &[(usize, usize)]) -> String {
-    let mut best = mentions[0];
-    for &(s, e) in mentions {
-        if alias::words(cx, s, e).len() > alias::words(cx, best.0, best.1).len() {
-            best = (s, e);
-        }
-    }
+    let words = |&(s, e): &(usize, usize)| {
+        cx.tokens[s..e]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+    };
+    // The first of the mentions with the most words.
+    let best = mentions
+        .iter()
+        .rev()
+        .max_by_key(|m| words(m))
+        .unwrap_or(&mentions[0]);
     cx.text[cx.tokens[best.0].start..cx.tokens[best.1 - 1].end].to_string()
 }
 

@@ -29,6 +29,14 @@ fn claim(names: &mut Names, name: String, index: usize) {
     }
 }
 
+/// Every name the document's entities are known by.
+struct Known {
+    names: Names,
+    acronyms: Names,
+    /// The most words in a name.
+    longest: usize,
+}
+
 /// Adds the further mentions of every cluster's names.
 pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
     let mut names = Names::default();
@@ -81,6 +89,12 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             taken[s..e].fill(true);
         }
     }
+    let known = Known {
+        names,
+        acronyms,
+        longest,
+    };
+    let mut key = String::new();
     let mut run = 0;
     while run < cx.tokens.len() {
         let end = cx.name_run_end(run, false);
@@ -105,8 +119,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             run = end;
             continue;
         }
-        if let Some((index, start)) = find_name(cx, &names, &acronyms, &taken, start, end, longest)
-        {
+        if let Some((index, start)) = find_name(cx, &known, &taken, (start, end), &mut key) {
             clusters[index].mentions.push((start, end));
         }
         run = end;
@@ -118,28 +131,25 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
 /// a sentence.
 fn find_name(
     cx: &Context<'_>,
-    names: &Names,
-    acronyms: &Names,
+    known: &Known,
     taken: &[bool],
-    start: usize,
-    end: usize,
-    longest: usize,
+    (start, end): (usize, usize),
+    key: &mut String,
 ) -> Option<(usize, usize)> {
     if taken[start..end].iter().any(|&t| t) {
         return None;
     }
-    let mut key = String::new();
     let mut lookup = |s: usize| -> Option<(usize, usize)> {
         let word = cx.word(s);
         let single_acronym = end - s == 1 && acronym::is_acronym(&cx.tokens[s], word);
-        if end - s > longest && !single_acronym {
+        if end - s > known.longest && !single_acronym {
             return None;
         }
         key.clear();
-        name_key(cx, s, end, &mut key);
-        let found = names.get(key.as_str()).or_else(|| {
+        name_key(cx, s, end, key);
+        let found = known.names.get(key.as_str()).or_else(|| {
             single_acronym
-                .then(|| acronyms.get(acronym::letters(word).as_str()))
+                .then(|| known.acronyms.get(acronym::letters(word).as_str()))
                 .flatten()
         });
         found.copied().flatten().map(|index| (index, s))
