@@ -61,7 +61,7 @@ pub enum Error {
         message: String,
     },
     /// The gazetteer matcher could not be built (for example because the
-    /// gazetteer is too large for the automaton).
+    /// gazetteer holds more than 2^32 forms or 4 GiB of text).
     #[error("cannot build the gazetteer matcher: {0}")]
     Matcher(String),
 }

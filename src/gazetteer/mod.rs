@@ -8,8 +8,8 @@
 //! # Matching
 //!
 //! Entries are tokenized by the same tokenizer as the text and matched on
-//! whole tokens only, with an Aho-Corasick automaton over lower-cased token
-//! keys. A match is then checked for case, token by token: the text must
+//! whole tokens only, through a hash table of their lower-cased token keys
+//! (see the matcher's notes for why not an automaton). A match is then checked for case, token by token: the text must
 //! spell the form as written ("May" matches the entry `May`, "may" does
 //! not), except that an all-capitals line (a headline) matches any casing
 //! and a lower-case word of the form ("al", "province") also matches its
