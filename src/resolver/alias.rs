@@ -53,10 +53,11 @@ pub(crate) enum Reason {
 }
 
 /// The lower-cased words of a token range, punctuation left out.
-pub(crate) fn words(cx: &Context<'_>, start: usize, end: usize) -> Vec<String> {
+pub(crate) fn words<'t>(cx: &Context<'t>, start: usize, end: usize) -> Vec<&'t str> {
+    let keys = cx.keys;
     (start..end)
         .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
-        .map(|i| cx.keys.get(i).to_string())
+        .map(|i| keys.get(i))
         .collect()
 }
 
@@ -150,22 +151,29 @@ fn merge_same(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 }
 
 /// The words of a cluster's longest mention.
-fn longest_words(cx: &Context<'_>, cluster: &Cluster) -> Vec<String> {
+fn longest_words<'t>(cx: &Context<'t>, cluster: &Cluster) -> Vec<&'t str> {
+    let count = |&(s, e): &(usize, usize)| {
+        cx.tokens[s..e]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+    };
+    // The last of the mentions with the most words.
     cluster
         .mentions
         .iter()
+        .max_by_key(|m| count(m))
         .map(|&(s, e)| words(cx, s, e))
-        .max_by_key(Vec::len)
         .unwrap_or_default()
 }
 
 fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    let names: Vec<Vec<String>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
+    let names: Vec<Vec<&str>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
     // Persons by the last word of their name: only these can end with it.
     let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
         if let (EntityKind::Person, Some(last)) = (clusters[index].kind, name.last()) {
-            by_last.entry(last.as_str()).or_default().push(index);
+            by_last.entry(*last).or_default().push(index);
         }
     }
     let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
@@ -177,7 +185,7 @@ fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
             continue;
         }
         let longer: Vec<usize> = by_last
-            .get(last.as_str())
+            .get(last)
             .into_iter()
             .flatten()
             .copied()
@@ -192,7 +200,7 @@ fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
             continue;
         };
         let consistent = longer.iter().all(|&l| names[longest].ends_with(&names[l]));
-        if consistent && !(short_words.len() == 1 && cues::is_particle(&short_words[0])) {
+        if consistent && !(short_words.len() == 1 && cues::is_particle(short_words[0])) {
             into[short] = Some((longest, Reason::PersonSuffix));
         }
     }
@@ -202,14 +210,11 @@ fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 /// "Joshua Norton" joins "Joshua Abraham Norton": when exactly two persons
 /// share first and last words, the shorter name joins the longer.
 fn merge_middle_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    let names: Vec<Vec<String>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
+    let names: Vec<Vec<&str>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
     let mut by_ends: WordMap<(&str, &str), Vec<usize>> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
         if let (EntityKind::Person, [first, .., last]) = (clusters[index].kind, &name[..]) {
-            by_ends
-                .entry((first.as_str(), last.as_str()))
-                .or_default()
-                .push(index);
+            by_ends.entry((*first, *last)).or_default().push(index);
         }
     }
     let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
@@ -231,11 +236,11 @@ fn merge_middle_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 /// "Isabel" joins "Isabel Ruiz" when she is the only person of the
 /// document whose full name starts with that given name.
 fn merge_given_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    let mut by_first: WordMap<String, Option<usize>> = WordMap::default();
+    let mut by_first: WordMap<&str, Option<usize>> = WordMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
         let name = longest_words(cx, cluster);
         if let (EntityKind::Person, [first, _, ..]) = (cluster.kind, &name[..]) {
-            let slot = by_first.entry(first.clone()).or_insert(Some(index));
+            let slot = by_first.entry(*first).or_insert(Some(index));
             if *slot != Some(index) {
                 *slot = None;
             }
@@ -265,7 +270,7 @@ const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outsi
 /// "Neil Jordan", a one-word mention "Jordan" that a gazetteer took for the
 /// country is the man, unless a locative word ("in Jordan") says otherwise.
 fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    let mut surnames: WordMap<String, Option<usize>> = WordMap::default();
+    let mut surnames: WordMap<&str, Option<usize>> = WordMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
         if cluster.kind != EntityKind::Person {
             continue;
@@ -274,7 +279,7 @@ fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
         if let [.., last] = &name[..]
             && name.len() >= 2
         {
-            let slot = surnames.entry(last.clone()).or_insert(Some(index));
+            let slot = surnames.entry(*last).or_insert(Some(index));
             if *slot != Some(index) {
                 *slot = None;
             }
@@ -299,6 +304,11 @@ fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 }
 
 fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+    // An acronym a gazetteer knows ("US", "UN") already has its entity.
+    let unknown = |c: &Cluster| c.entry.is_none() && c.acronym(cx).is_some();
+    if !clusters.iter().any(unknown) {
+        return;
+    }
     // Which cluster has a mention ending at each token, and which clusters
     // each set of initials spells.
     let mut ends_at: Vec<Option<usize>> = vec![None; cx.tokens.len() + 1];
@@ -317,7 +327,7 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     }
     let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (short, cluster) in clusters.iter().enumerate() {
-        let Some(acronym) = cluster.acronym(cx) else {
+        let Some(acronym) = cluster.acronym(cx).filter(|_| cluster.entry.is_none()) else {
             continue;
         };
         let spelled = by_initials

@@ -53,8 +53,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             for skip in 0..endings {
                 let name = &w[skip..];
                 if name.is_empty()
-                    || (name.len() == 1
-                        && (cues::is_particle(&name[0]) || is_stopword(cx, &name[0])))
+                    || (name.len() == 1 && (cues::is_particle(name[0]) || is_stopword(cx, name[0])))
                 {
                     continue;
                 }
