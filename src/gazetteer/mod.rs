@@ -32,6 +32,7 @@ pub use entry::{Entry, EntryKind};
 pub use file::{parse, read_dir, read_file};
 
 use crate::EntityKind;
+pub(crate) use filter::WordFilter;
 pub(crate) use lexicon::{Lexeme, Lexicon};
 pub(crate) use matcher::Matcher;
 pub(crate) use table::KeyTable;

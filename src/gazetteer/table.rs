@@ -158,6 +158,11 @@ impl<V> KeyTable<V> {
         self.slots = slots;
     }
 
+    /// Every key and value, in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.keys.iter().map(|&k| self.key(k)).zip(&self.values)
+    }
+
     /// Every key and value, in insertion order, values to change.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
         let arena = &self.arena;

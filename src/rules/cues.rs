@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::EntityKind;
-use crate::gazetteer::KeyTable;
+use crate::gazetteer::{KeyTable, WordFilter};
 
 /// Titles and honorifics written before a person's name.
 const TITLES: &[&str] = &[
@@ -578,8 +578,21 @@ pub(crate) fn lookup(key: &str) -> Option<&'static Cue> {
 
 /// [`lookup`] for a key whose hash ([`crate::hash::hash_key`]) is known.
 pub(crate) fn lookup_hashed(key: &str, hash: u64) -> Option<&'static Cue> {
+    if !FILTER.may_contain_hashed(hash) {
+        return None;
+    }
     TABLE.get_hashed(key, hash)
 }
+
+/// The cue words as a Bloom filter, which settles most words of a text
+/// before the table is asked.
+static FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    let mut filter = WordFilter::new(14);
+    for (key, _) in TABLE.iter() {
+        filter.insert(key);
+    }
+    filter
+});
 
 /// Whether a lower-cased key is a particle.
 pub(crate) fn is_particle(key: &str) -> bool {
