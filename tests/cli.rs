@@ -81,6 +81,17 @@ impl Run {
         self.status.code()
     }
 
+    /// Asserts that the run could not be done (exit 2) and that its
+    /// message names `path`.
+    fn assert_could_not_run_naming(&self, path: &Path) {
+        assert_eq!(self.code(), Some(2), "{}", self.stderr);
+        assert!(
+            self.stderr.contains(&*path.to_string_lossy()),
+            "{}",
+            self.stderr
+        );
+    }
+
     fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not one JSON value ({e}): {}", self.stdout))
@@ -267,13 +278,8 @@ fn invalid_utf8_names_the_file_and_byte_offset() {
     let dir = TempDir::new("invalid-utf8");
     let file = dir.file("latin1.txt", b"Talks in Baghdad.\ncaf\xe9 ok\n");
     let run = run(extract().arg(&file), b"");
-    assert_eq!(run.code(), Some(2), "{}", run.stderr);
+    run.assert_could_not_run_naming(&file);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
-    assert!(
-        run.stderr.contains(&*file.to_string_lossy()),
-        "{}",
-        run.stderr
-    );
     assert!(run.stderr.contains("byte 21"), "{}", run.stderr);
 }
 
@@ -297,12 +303,7 @@ fn a_missing_file_is_an_error_naming_it() {
     let dir = TempDir::new("missing");
     let file = dir.path().join("no-such-file.txt");
     let run = run(extract().arg(&file), b"");
-    assert_eq!(run.code(), Some(2), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(&*file.to_string_lossy()),
-        "{}",
-        run.stderr
-    );
+    run.assert_could_not_run_naming(&file);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
 
@@ -310,12 +311,7 @@ fn a_missing_file_is_an_error_naming_it() {
 fn a_directory_is_not_an_input() {
     let dir = TempDir::new("directory");
     let run = run(extract().arg(dir.path()), b"");
-    assert_eq!(run.code(), Some(2), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(&*dir.path().to_string_lossy()),
-        "{}",
-        run.stderr
-    );
+    run.assert_could_not_run_naming(dir.path());
     assert!(run.stderr.contains("directory"), "{}", run.stderr);
 }
 
@@ -649,13 +645,8 @@ fn a_malformed_gazetteer_names_its_file_and_line() {
         extract().arg("--gazetteers").arg(dir.path()),
         BAGHDAD.as_bytes(),
     );
-    assert_eq!(run.code(), Some(2), "{}", run.stderr);
+    run.assert_could_not_run_naming(&file);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
-    assert!(
-        run.stderr.contains(&*file.to_string_lossy()),
-        "{}",
-        run.stderr
-    );
     assert!(run.stderr.contains("line 2"), "{}", run.stderr);
 }
 
@@ -667,10 +658,5 @@ fn a_missing_gazetteer_dir_is_an_error_naming_it() {
         extract().arg("--gazetteers").arg(&missing),
         BAGHDAD.as_bytes(),
     );
-    assert_eq!(run.code(), Some(2), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(&*missing.to_string_lossy()),
-        "{}",
-        run.stderr
-    );
+    run.assert_could_not_run_naming(&missing);
 }
