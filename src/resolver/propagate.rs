@@ -102,18 +102,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             continue;
         }
         // A title, determiner or stop word before the name is not part of it.
-        let mut start = run;
-        loop {
-            let trimmed = cx.trim_start(start, end);
-            start = if trimmed < end && cx.is_title(trimmed) {
-                trimmed + 1
-            } else {
-                trimmed
-            };
-            if start == trimmed || start >= end {
-                break;
-            }
-        }
+        let start = cx.trim_start_and_titles(run, end);
         if start >= end {
             run = end;
             continue;

@@ -75,13 +75,13 @@ fn lone_name(cx: &Context<'_>, i: usize) -> bool {
 /// a sentence-initial word that is not a known name ("Later Cofinec said").
 fn trim(cx: &Context<'_>, mut start: usize, end: usize) -> usize {
     loop {
-        let trimmed = cx.trim_start(start, end);
+        let trimmed = cx.trim_start_and_titles(start, end);
         let first = cx.lexeme(trimmed.min(end - 1));
         let initial_word = trimmed + 1 < end
             && cx.tokens[trimmed].sentence_start
             && !first.given_name
             && !first.surname;
-        if trimmed < end && (cx.is_title(trimmed) || initial_word) {
+        if initial_word {
             start = trimmed + 1;
         } else {
             return trimmed;
