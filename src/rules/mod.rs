@@ -232,8 +232,8 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Candidate>) {
 }
 
 impl Context<'_> {
-    /// Like [`Context::trim_start`], and drops titles too ("Mr", "President
-    /// of …"): where a person's name starts in a run.
+    /// Like [`Context::trim_start`], and drops titles too ("Mr",
+    /// "President"): where a person's name starts in a run.
     pub fn trim_start_and_titles(&self, mut start: usize, end: usize) -> usize {
         loop {
             let trimmed = self.trim_start(start, end);
@@ -245,7 +245,7 @@ impl Context<'_> {
         }
     }
 
-    /// Drops leading determiners, stop words and particles from a run, so
+    /// Drops leading determiners, stop words and punctuation from a run, so
     /// that "The Kurdistan Workers' Party" gives "Kurdistan Workers' Party".
     pub fn trim_start(&self, mut start: usize, end: usize) -> usize {
         while start < end {
