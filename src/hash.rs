@@ -66,8 +66,13 @@ impl Hasher for WordHasher {
 /// The hash of a word key, as [`WordHasher`] computes it; computed once per
 /// token and shared by every table that looks the token up.
 pub(crate) fn hash_key(key: &str) -> u64 {
+    hash_bytes(key.as_bytes())
+}
+
+/// [`hash_key`] of a key's bytes.
+pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
     let mut hasher = WordHasher::default();
-    hasher.write(key.as_bytes());
+    hasher.write(key);
     hasher.finish()
 }
 
