@@ -181,9 +181,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Like [`tokenize`], into a vector that is cleared first, so that a caller
 /// tokenizing many short texts can reuse one allocation.
 ///
-/// One pass over the bytes: runs of plain ASCII between white space are
-/// split and classified as they are scanned, with the same segments as
-/// [`for_each_segment`]; any other run goes through UAX #29.
+/// One pass over the bytes: plain ASCII is split and classified as it is
+/// scanned, with the same segments as [`for_each_segment`]. A run between
+/// white space that holds any other character is redone from its start by
+/// UAX #29.
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     tokens.clear();
     let bytes = text.as_bytes();
@@ -192,48 +193,33 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         line_start: true,
         sentence_start: true,
     };
+    // Where the current run of non-white-space bytes began, and the tokens
+    // and state there.
+    let mut run = (0, 0, state);
     let mut pos = 0;
     while pos < bytes.len() {
-        if bytes[pos].is_ascii_whitespace() {
-            while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
-                if matches!(bytes[pos], b'\n' | b'\r' | 0x0c) {
-                    state.line_break();
-                }
-                pos += 1;
+        let b = bytes[pos];
+        if b.is_ascii_whitespace() {
+            if matches!(b, b'\n' | b'\r' | 0x0c) {
+                state.line_break();
             }
             state.space_before = true;
-            // A combining mark after white space belongs to it: segment
-            // from the last white-space byte, a boundary in UAX #29.
-            if pos < bytes.len() && !bytes[pos].is_ascii() {
-                let end = chunk_end(bytes, pos);
-                unicode_chunk(tokens, &mut state, text, pos - 1, end);
-                pos = end;
-            }
+            pos += 1;
+            run = (pos, tokens.len(), state);
             continue;
         }
-        let mut end = pos;
-        let mut high = 0;
-        while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
-            high |= bytes[end];
-            end += 1;
+        if !b.is_ascii() {
+            let (start, count, before) = run;
+            tokens.truncate(count);
+            state = before;
+            // A combining mark after white space belongs to it: start
+            // from the white space, a boundary in UAX #29.
+            let from = start - usize::from(start > 0);
+            let end = chunk_end(bytes, pos);
+            unicode_chunk(tokens, &mut state, text, from, end);
+            pos = end;
+            continue;
         }
-        if high.is_ascii() {
-            ascii_chunk(tokens, &mut state, text, pos, end);
-        } else {
-            unicode_chunk(tokens, &mut state, text, pos, end);
-        }
-        pos = end;
-    }
-    mark_headlines(text, tokens);
-}
-
-/// Tokens of a run of ASCII without white space, segmented as in
-/// [`ascii_segments`] and classified from the bytes directly.
-fn ascii_chunk(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usize, end: usize) {
-    let bytes = text.as_bytes();
-    let mut pos = start;
-    while pos < end {
-        let b = bytes[pos];
         if !is_word_class(class(b)) {
             if b == 0x0b {
                 // A vertical tab is white space with a line break.
@@ -252,7 +238,7 @@ fn ascii_chunk(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: us
             pos += 1;
             continue;
         }
-        let stop = word_run_end(bytes, pos, end);
+        let stop = word_run_end(bytes, pos, bytes.len());
         let stem = if stop - pos >= 3
             && matches!(bytes[stop - 1], b's' | b'S')
             && bytes[stop - 2] == b'\''
@@ -275,7 +261,7 @@ fn ascii_chunk(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: us
             } else {
                 TokenKind::Punct
             };
-            push_token(tokens, state, text, (pos, stem), kind);
+            push_token(tokens, &mut state, text, (pos, stem), kind);
         }
         if stem < stop {
             state.push(
@@ -287,6 +273,7 @@ fn ascii_chunk(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: us
         }
         pos = stop;
     }
+    mark_headlines(text, tokens);
 }
 
 /// Tokens of `start..end` by the UAX #29 word boundaries.
@@ -456,8 +443,9 @@ const CLASSES: [Class; 128] = {
     table
 };
 
+/// The class of a byte; bytes of non-ASCII characters are `Other`.
 fn class(b: u8) -> Class {
-    CLASSES[(b & 0x7f) as usize]
+    CLASSES.get(usize::from(b)).copied().unwrap_or(Class::Other)
 }
 
 /// Whether a class joins its neighbours of the same kind in any case.
@@ -512,6 +500,7 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> usize {
     }
 }
 
+#[derive(Clone, Copy)]
 struct State {
     space_before: bool,
     line_start: bool,
