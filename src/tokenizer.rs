@@ -675,7 +675,8 @@ impl Keys {
             starts.push(start);
             let piece = &text.as_bytes()[token.start..token.end];
             if piece.is_ascii() {
-                joined.extend(piece.iter().map(u8::to_ascii_lowercase));
+                joined.extend_from_slice(piece);
+                joined[start..].make_ascii_lowercase();
             } else {
                 other.clear();
                 push_key(token.text(text), &mut other);

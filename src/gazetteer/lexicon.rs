@@ -2,7 +2,7 @@
 
 use super::Origin;
 use super::table::KeyTable;
-use crate::tokenizer::{Keys, Token, push_key};
+use crate::tokenizer::{Keys, Token};
 
 /// What the word lists say about one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,11 +32,10 @@ impl Lexicon {
         Lexicon { words }
     }
 
-    /// The facts about a word, looked up by its key.
-    pub fn get(&self, word: &str) -> Lexeme {
-        let mut key = String::with_capacity(word.len());
-        push_key(word, &mut key);
-        self.words.get(&key).map(|w| w.1).unwrap_or_default()
+    /// The facts about a word by its key ([`crate::tokenizer::push_key`]), which is already
+    /// lower case.
+    pub fn get_key(&self, key: &str) -> Lexeme {
+        self.words.get(key).map(|w| w.1).unwrap_or_default()
     }
 
     /// The facts about every token: looked up for words that start with a

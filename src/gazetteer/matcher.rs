@@ -564,9 +564,9 @@ mod tests {
             default(Entry::new(EntryKind::Stopword, "May")),
             default(Entry::new(EntryKind::Surname, "May")),
         ]);
-        let may = m.lexicon().get("MAY");
+        let may = m.lexicon().get_key("may");
         assert!(may.stopword && may.surname && !may.given_name);
-        assert!(m.lexicon().get("Abdul").given_name);
+        assert!(m.lexicon().get_key("abdul").given_name);
         assert_eq!(m.entry_count(), 0);
     }
 }

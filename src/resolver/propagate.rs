@@ -149,6 +149,6 @@ fn find_name(
     })
 }
 
-fn is_stopword(cx: &Context<'_>, word: &str) -> bool {
-    cx.lexicon.get(word).stopword
+fn is_stopword(cx: &Context<'_>, key: &str) -> bool {
+    cx.lexicon.get_key(key).stopword
 }

@@ -160,11 +160,16 @@ impl<'a> Context<'a> {
     /// The end (exclusive) of the run of name words starting at `start`:
     /// capitalised words and the joiners between them. Returns `start` when
     /// token `start` is not a name word. `body` allows "of" and "for".
+    #[inline]
     pub fn name_run_end(&self, start: usize, body: bool) -> usize {
-        if start >= self.tokens.len() || !self.is_name_word(start) {
+        if self.name_words.get(start) != Some(&true) {
             return start;
         }
-        let mut end = start + 1;
+        self.name_run_continues(start + 1, body)
+    }
+
+    /// The end of a name run whose words so far end before `end`.
+    fn name_run_continues(&self, mut end: usize, body: bool) -> usize {
         while end < self.tokens.len() {
             if self.continues(end) {
                 end += 1;
