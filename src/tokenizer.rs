@@ -656,8 +656,8 @@ pub fn push_key(token: &str, out: &mut String) {
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
     joined: String,
-    /// Where each token's key starts in `joined`.
-    starts: Vec<usize>,
+    /// Where each token's key starts and ends in `joined`.
+    spans: Vec<(usize, usize)>,
     /// The hash of each key, computed once for every table that looks it up.
     hashes: Vec<u64>,
 }
@@ -666,13 +666,12 @@ impl Keys {
     /// The keys of `tokens`, which were taken from `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Keys {
         let mut joined = Vec::with_capacity(text.len() + tokens.len() + 1);
-        let mut starts = Vec::with_capacity(tokens.len());
+        let mut spans = Vec::with_capacity(tokens.len());
         let mut hashes = Vec::with_capacity(tokens.len());
         let mut other = String::new();
         for token in tokens {
             joined.push(b' ');
             let start = joined.len();
-            starts.push(start);
             let piece = &text.as_bytes()[token.start..token.end];
             if piece.is_ascii() {
                 joined.extend_from_slice(piece);
@@ -682,12 +681,13 @@ impl Keys {
                 push_key(token.text(text), &mut other);
                 joined.extend_from_slice(other.as_bytes());
             }
+            spans.push((start, joined.len()));
             hashes.push(crate::hash::hash_bytes(&joined[start..]));
         }
         joined.push(b' ');
         Keys {
             joined: String::from_utf8(joined).expect("keys are made of whole characters"),
-            starts,
+            spans,
             hashes,
         }
     }
@@ -699,12 +699,8 @@ impl Keys {
 
     /// The key of token `i`.
     pub fn get(&self, i: usize) -> &str {
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.joined.len(), |&next| next)
-            - 1;
-        &self.joined[self.starts[i]..end]
+        let (start, end) = self.spans[i];
+        &self.joined[start..end]
     }
 
     /// The keys of tokens `first..end`, joined by single spaces.
@@ -712,8 +708,7 @@ impl Keys {
         if first >= end {
             return "";
         }
-        let stop = self.starts.get(end).map_or(self.joined.len(), |&next| next) - 1;
-        &self.joined[self.starts[first]..stop]
+        &self.joined[self.spans[first].0..self.spans[end - 1].1]
     }
 
     /// Every key, each preceded by a space, with a space at the end.

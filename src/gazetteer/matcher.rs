@@ -408,7 +408,6 @@ impl Matcher {
             if token.kind == TokenKind::Punct {
                 continue;
             }
-            let key = keys.get(first);
             let filter = if token.shape == Shape::Lower {
                 &self.starts_lower
             } else {
@@ -417,7 +416,7 @@ impl Matcher {
             if !filter.may_contain_hashed(keys.hash(first)) {
                 continue;
             }
-            let Some(&node) = self.phrases.get_hashed(key, keys.hash(first)) else {
+            let Some(&node) = self.phrases.get_hashed(keys.get(first), keys.hash(first)) else {
                 continue;
             };
             if token.shape == Shape::Lower && !node.lower_first {

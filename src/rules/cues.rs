@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use crate::EntityKind;
 use crate::gazetteer::{KeyTable, WordFilter};
+use crate::tokenizer::Keys;
 
 /// Titles and honorifics written before a person's name.
 const TITLES: &[&str] = &[
@@ -576,12 +577,12 @@ pub(crate) fn lookup(key: &str) -> Option<&'static Cue> {
     TABLE.get(key)
 }
 
-/// [`lookup`] for a key whose hash ([`crate::hash::hash_key`]) is known.
-pub(crate) fn lookup_hashed(key: &str, hash: u64) -> Option<&'static Cue> {
-    if !FILTER.may_contain_hashed(hash) {
+/// [`lookup`] for token `i` of a text, whose key's hash is known.
+pub(crate) fn lookup_token(keys: &Keys, i: usize) -> Option<&'static Cue> {
+    if !FILTER.may_contain_hashed(keys.hash(i)) {
         return None;
     }
-    TABLE.get_hashed(key, hash)
+    TABLE.get_hashed(keys.get(i), keys.hash(i))
 }
 
 /// The cue words as a Bloom filter, which settles most words of a text

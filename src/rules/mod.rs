@@ -57,7 +57,7 @@ impl<'a> Context<'a> {
             .enumerate()
             .map(|(i, t)| {
                 (t.kind == TokenKind::Word)
-                    .then(|| cues::lookup_hashed(keys.get(i), keys.hash(i)))
+                    .then(|| cues::lookup_token(keys, i))
                     .flatten()
             })
             .collect();
