@@ -669,13 +669,15 @@ impl Keys {
         let mut spans = Vec::with_capacity(tokens.len());
         let mut hashes = Vec::with_capacity(tokens.len());
         let mut other = String::new();
+        // Lower-casing the whole text at once is cheaper than token by token.
+        let lower = text.to_ascii_lowercase();
+        let all_ascii = text.is_ascii();
         for token in tokens {
             joined.push(b' ');
             let start = joined.len();
-            let piece = &text.as_bytes()[token.start..token.end];
-            if piece.is_ascii() {
+            let piece = &lower.as_bytes()[token.start..token.end];
+            if all_ascii || piece.is_ascii() {
                 joined.extend_from_slice(piece);
-                joined[start..].make_ascii_lowercase();
             } else {
                 other.clear();
                 push_key(token.text(text), &mut other);
