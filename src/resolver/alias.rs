@@ -76,12 +76,24 @@ pub(crate) fn name_key(cx: &Context<'_>, start: usize, end: usize, out: &mut Str
 /// person suffixes and acronyms.
 pub(crate) fn merge(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     merge_same(cx, clusters);
-    merge_middle_names(cx, clusters);
-    merge_person_suffixes(cx, clusters);
-    merge_given_names(cx, clusters);
-    merge_person_surnames(cx, clusters);
+    // The words of each cluster's longest mention. A merge moves a shorter
+    // name into a longer one and empties the shorter cluster, so the names
+    // of the clusters still standing do not change until the end, where
+    // the emptied clusters are dropped.
+    let names: Vec<Vec<&str>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
+    merge_middle_names(clusters, &names);
+    merge_person_suffixes(clusters, &names);
+    merge_given_names(cx, clusters, &names);
+    merge_person_surnames(cx, clusters, &names);
+    clusters.retain(|c| !c.mentions.is_empty());
     define_acronyms(cx, clusters);
     merge_acronyms(cx, clusters);
+    clusters.retain(|c| !c.mentions.is_empty());
+}
+
+/// Whether cluster `i` is a person still standing.
+fn is_person(clusters: &[Cluster], i: usize) -> bool {
+    clusters[i].kind == EntityKind::Person && !clusters[i].mentions.is_empty()
 }
 
 /// Makes the acronym in "Popular Mobilisation Forces (PMF)" a mention of
@@ -167,12 +179,11 @@ fn longest_words<'t>(cx: &Context<'t>, cluster: &Cluster) -> Vec<&'t str> {
         .unwrap_or_default()
 }
 
-fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    let names: Vec<Vec<&str>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
+fn merge_person_suffixes(clusters: &mut [Cluster], names: &[Vec<&str>]) {
     // Persons by the last word of their name: only these can end with it.
     let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
-        if let (EntityKind::Person, Some(last)) = (clusters[index].kind, name.last()) {
+        if let (true, Some(last)) = (is_person(clusters, index), name.last()) {
             by_last.entry(*last).or_default().push(index);
         }
     }
@@ -181,7 +192,7 @@ fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
         let Some(last) = short_words.last() else {
             continue;
         };
-        if clusters[short].kind != EntityKind::Person {
+        if !is_person(clusters, short) {
             continue;
         }
         let longer: Vec<usize> = by_last
@@ -209,11 +220,10 @@ fn merge_person_suffixes(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 
 /// "Joshua Norton" joins "Joshua Abraham Norton": when exactly two persons
 /// share first and last words, the shorter name joins the longer.
-fn merge_middle_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    let names: Vec<Vec<&str>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
+fn merge_middle_names(clusters: &mut [Cluster], names: &[Vec<&str>]) {
     let mut by_ends: WordMap<(&str, &str), Vec<usize>> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
-        if let (EntityKind::Person, [first, .., last]) = (clusters[index].kind, &name[..]) {
+        if let (true, [first, .., last]) = (is_person(clusters, index), &name[..]) {
             by_ends.entry((*first, *last)).or_default().push(index);
         }
     }
@@ -235,11 +245,10 @@ fn merge_middle_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 
 /// "Isabel" joins "Isabel Ruiz" when she is the only person of the
 /// document whose full name starts with that given name.
-fn merge_given_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+fn merge_given_names(cx: &Context<'_>, clusters: &mut [Cluster], names: &[Vec<&str>]) {
     let mut by_first: WordMap<&str, Option<usize>> = WordMap::default();
-    for (index, cluster) in clusters.iter().enumerate() {
-        let name = longest_words(cx, cluster);
-        if let (EntityKind::Person, [first, _, ..]) = (cluster.kind, &name[..]) {
+    for (index, name) in names.iter().enumerate() {
+        if let (true, [first, _, ..]) = (is_person(clusters, index), &name[..]) {
             let slot = by_first.entry(*first).or_insert(Some(index));
             if *slot != Some(index) {
                 *slot = None;
@@ -249,7 +258,7 @@ fn merge_given_names(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (index, cluster) in clusters.iter().enumerate() {
         let lone = cluster.mentions.iter().all(|&(s, e)| e - s == 1);
-        if cluster.kind != EntityKind::Person || !lone {
+        if !is_person(clusters, index) || !lone {
             continue;
         }
         let (s, _) = cluster.mentions[0];
@@ -269,13 +278,12 @@ const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outsi
 /// One reading per document: when a person of the document is called
 /// "Neil Jordan", a one-word mention "Jordan" that a gazetteer took for the
 /// country is the man, unless a locative word ("in Jordan") says otherwise.
-fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+fn merge_person_surnames(cx: &Context<'_>, clusters: &mut [Cluster], names: &[Vec<&str>]) {
     let mut surnames: WordMap<&str, Option<usize>> = WordMap::default();
-    for (index, cluster) in clusters.iter().enumerate() {
-        if cluster.kind != EntityKind::Person {
+    for (index, name) in names.iter().enumerate() {
+        if !is_person(clusters, index) {
             continue;
         }
-        let name = longest_words(cx, cluster);
         if let [.., last] = &name[..]
             && name.len() >= 2
         {
@@ -288,6 +296,7 @@ fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (index, cluster) in clusters.iter().enumerate() {
         if cluster.kind == EntityKind::Person
+            || cluster.mentions.is_empty()
             || cluster
                 .mentions
                 .iter()
@@ -303,7 +312,7 @@ fn merge_person_surnames(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
     apply(clusters, &into);
 }
 
-fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
+fn merge_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
     // An acronym a gazetteer knows ("US", "UN") already has its entity.
     let unknown = |c: &Cluster| c.entry.is_none() && c.acronym(cx).is_some();
     if !clusters.iter().any(unknown) {
@@ -356,14 +365,13 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
 }
 
 /// Moves each cluster `i` with `into[i] = Some((j, reason))` into cluster
-/// `j`, then drops the emptied clusters. A target never moves itself: it
-/// is the longest name of its kind that ends with (or spells) the other.
-fn apply(clusters: &mut Vec<Cluster>, into: &[Option<(usize, Reason)>]) {
+/// `j`, leaving cluster `i` empty. A target never moves itself: it is the
+/// longest name of its kind that ends with (or spells) the other.
+fn apply(clusters: &mut [Cluster], into: &[Option<(usize, Reason)>]) {
     for (i, target) in into.iter().enumerate() {
         if let Some((j, reason)) = *target {
             let cluster = clusters[i].take();
             clusters[j].absorb(cluster, reason);
         }
     }
-    clusters.retain(|c| !c.mentions.is_empty());
 }
