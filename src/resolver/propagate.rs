@@ -13,16 +13,17 @@
 //! "Sadr City" is not taken for the man.
 
 use super::Cluster;
-use super::alias::{name_key, words};
+use super::alias::name_key;
 use crate::EntityKind;
 use crate::hash::WordMap;
 use crate::rules::{Context, acronym, cues};
+use crate::tokenizer::TokenKind;
 
 /// Names (their words' keys joined by spaces) and the cluster each belongs
 /// to, or `None` when two clusters share it.
-type Names = WordMap<String, Option<usize>>;
+type Names<'n> = WordMap<&'n str, Option<usize>>;
 
-fn claim(names: &mut Names, name: String, index: usize) {
+fn claim<'n>(names: &mut Names<'n>, name: &'n str, index: usize) {
     let slot = names.entry(name).or_insert(Some(index));
     if *slot != Some(index) {
         *slot = None;
@@ -30,57 +31,105 @@ fn claim(names: &mut Names, name: String, index: usize) {
 }
 
 /// Every name the document's entities are known by.
-struct Known {
-    names: Names,
-    acronyms: Names,
+struct Known<'n> {
+    names: Names<'n>,
+    acronyms: Names<'n>,
     /// The most words in a name.
     longest: usize,
 }
 
+/// Where a claimed name is: in the spelled-out names, or the key of a
+/// token.
+enum Spelled {
+    Written(std::ops::Range<usize>),
+    Key(usize),
+}
+
+/// A name claimed for a cluster, before the names are indexed.
+struct Claim {
+    name: Spelled,
+    index: usize,
+    acronym: bool,
+}
+
 /// Adds the further mentions of every cluster's names.
 pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
-    let mut names = Names::default();
-    let mut acronyms = Names::default();
+    // The names are written into one buffer and indexed once it is done.
+    let mut written = String::new();
+    let mut claims = Vec::new();
+    let mut word_starts = Vec::new();
     let mut longest = 0;
     for (index, cluster) in clusters.iter().enumerate() {
+        let person = cluster.kind == EntityKind::Person;
         for &(s, e) in &cluster.mentions {
-            let w = words(cx, s, e);
-            let endings = if cluster.kind == EntityKind::Person {
-                w.len()
-            } else {
-                1
-            };
-            for skip in 0..endings {
-                let name = &w[skip..];
-                if name.is_empty()
-                    || (name.len() == 1 && (cues::is_particle(name[0]) || is_stopword(cx, name[0])))
-                {
+            word_starts.clear();
+            let start = written.len();
+            for i in (s..e).filter(|&i| cx.tokens[i].kind == TokenKind::Word) {
+                if written.len() > start {
+                    written.push(' ');
+                }
+                word_starts.push(written.len());
+                written.push_str(cx.keys.get(i));
+            }
+            // For persons, every ending of the name; for others, the name.
+            let endings = if person { word_starts.len() } else { 1 };
+            for (skip, &from) in word_starts.iter().enumerate().take(endings) {
+                let words = word_starts.len() - skip;
+                let name = &written[from..];
+                if words == 1 && (cues::is_particle(name) || is_stopword(cx, name)) {
                     continue;
                 }
-                longest = longest.max(name.len());
-                claim(&mut names, name.join(" "), index);
+                longest = longest.max(words);
+                claims.push(Claim {
+                    name: Spelled::Written(from..written.len()),
+                    index,
+                    acronym: false,
+                });
             }
         }
-        if cluster.kind == EntityKind::Person {
+        if person {
             // A full name's given name ("Isabel" of "Isabel Ruiz").
             for &(s, e) in &cluster.mentions {
                 if e - s >= 2 && cx.lexeme(s).given_name {
-                    claim(&mut names, cx.keys.get(s).to_string(), index);
+                    claims.push(Claim {
+                        name: Spelled::Key(s),
+                        index,
+                        acronym: false,
+                    });
                 }
             }
             continue;
         }
         for &(s, e) in &cluster.mentions {
-            let Some(initials) = acronym::initials((s..e).map(|i| cx.word(i))) else {
-                continue;
-            };
-            if e - s >= 2 && initials.chars().count() >= 2 {
-                claim(&mut acronyms, initials, index);
+            let start = written.len();
+            let spelled = acronym::push_initials((s..e).map(|i| cx.word(i)), &mut written);
+            if spelled && e - s >= 2 && written[start..].chars().count() >= 2 {
+                claims.push(Claim {
+                    name: Spelled::Written(start..written.len()),
+                    index,
+                    acronym: true,
+                });
+            } else {
+                written.truncate(start);
             }
         }
     }
-    if names.is_empty() {
+    if !claims.iter().any(|c| !c.acronym) {
         return;
+    }
+    let mut names = Names::default();
+    let mut acronyms = Names::default();
+    for claimed in &claims {
+        let name = match &claimed.name {
+            Spelled::Written(range) => &written[range.clone()],
+            Spelled::Key(token) => cx.keys.get(*token),
+        };
+        let names = if claimed.acronym {
+            &mut acronyms
+        } else {
+            &mut names
+        };
+        claim(names, name, claimed.index);
     }
     let mut taken = vec![false; cx.tokens.len()];
     for cluster in clusters.iter() {
@@ -119,7 +168,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
 /// a sentence.
 fn find_name(
     cx: &Context<'_>,
-    known: &Known,
+    known: &Known<'_>,
     taken: &[bool],
     (start, end): (usize, usize),
     key: &mut String,

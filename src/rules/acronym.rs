@@ -31,16 +31,22 @@ pub(crate) fn is_acronym(token: &Token, word: &str) -> bool {
 /// small words; `None` when some other word is not capitalised.
 pub(crate) fn initials<'w>(words: impl Iterator<Item = &'w str>) -> Option<String> {
     let mut initials = String::new();
+    push_initials(words, &mut initials).then_some(initials)
+}
+
+/// [`initials`] appended to `out`; false (with `out` in any state) when
+/// some word is not capitalised.
+pub(crate) fn push_initials<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> bool {
     for word in words {
         if SKIPPED.contains(&word) {
             continue;
         }
         match word.chars().next() {
-            Some(c) if c.is_uppercase() => initials.extend(c.to_lowercase()),
-            _ => return None,
+            Some(c) if c.is_uppercase() => out.extend(c.to_lowercase()),
+            _ => return false,
         }
     }
-    Some(initials)
+    true
 }
 
 /// The letters of an acronym, lower-cased: "U.N." gives "un".
