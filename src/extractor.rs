@@ -154,7 +154,8 @@ impl Extractor {
         let tokens = tokenize(visible.text());
         let keys = Keys::new(visible.text(), &tokens);
         let cx = Context::new(visible.text(), &tokens, &keys, self.matcher.lexicon());
-        let mut candidates = Vec::new();
+        // Room for the usual number of candidates, about one in eight tokens.
+        let mut candidates = Vec::with_capacity(tokens.len() / 8 + 16);
         self.matcher.find(cx.text, &tokens, &keys, &mut candidates);
         rules::run(&cx, &mut candidates);
         resolver::resolve(&cx, &self.matcher, candidates)

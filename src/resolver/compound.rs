@@ -41,12 +41,13 @@ fn compound_kind(cx: &Context<'_>, start: usize, end: usize) -> EntityKind {
 
 /// Widens place mentions that sit inside longer unexplained names.
 pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
-    let mut owner: Vec<Option<usize>> = vec![None; cx.tokens.len()];
-    for (index, c) in chosen.iter().enumerate() {
-        owner[c.start..c.end].fill(Some(index));
+    // Which tokens some chosen candidate covers.
+    let mut owned = vec![false; cx.tokens.len()];
+    for c in chosen.iter() {
+        owned[c.start..c.end].fill(true);
     }
     let mut widened = false;
-    for (index, slot) in chosen.iter_mut().enumerate() {
+    for slot in chosen.iter_mut() {
         let c = *slot;
         let headline = cx.tokens[c.start].headline != Headline::No;
         if c.kind != EntityKind::Place || c.evidence != Evidence::Gazetteer || headline {
@@ -55,7 +56,7 @@ pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
         let run_start = cx.name_run_start(c.start, false);
         let run_end = cx.name_run_end(c.end, false).max(c.end);
         let is_extra = |i: usize| {
-            owner[i].is_none()
+            !owned[i]
                 && cx.tokens[i].is_capitalised_word()
                 && !cx.is_stopword(i)
                 && !cx.is_title(i)
@@ -85,7 +86,7 @@ pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
             evidence: Evidence::Designator,
             rank: 0,
         };
-        owner[start..end].fill(Some(index));
+        owned[start..end].fill(true);
         widened = true;
     }
     if widened {
