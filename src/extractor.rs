@@ -158,9 +158,12 @@ impl Extractor {
         let mut candidates = Vec::with_capacity(tokens.len() / 8 + 16);
         self.matcher.find(cx.text, &tokens, &keys, &mut candidates);
         rules::run(&cx, &mut candidates);
-        resolver::resolve(&cx, &self.matcher, candidates)
-            .into_iter()
-            .map(|r| Entity {
+        let resolved = resolver::resolve(&cx, &self.matcher, candidates);
+        // Collected into a new vector: collecting in place into the
+        // resolver's allocation, of another element size, costs a realloc.
+        let mut entities = Vec::with_capacity(resolved.len());
+        entities.extend(resolved.into_iter().map(|r| {
+            Entity {
                 kind: r.kind,
                 name: r.name,
                 mentions: r
@@ -175,8 +178,9 @@ impl Extractor {
                         }
                     })
                     .collect(),
-            })
-            .collect()
+            }
+        }));
+        entities
     }
 
     /// The number of entity entries known (word-list entries excluded).

@@ -95,23 +95,21 @@ pub(crate) fn resolve(
     let mut clusters: Vec<Cluster> = chosen.iter().map(Cluster::from_candidate).collect();
     alias::merge(cx, &mut clusters);
     propagate::propagate(cx, &mut clusters);
-    let mut resolved: Vec<Resolved> = clusters
-        .into_iter()
-        .map(|mut c| {
-            c.mentions.sort_unstable();
-            c.mentions.dedup();
-            let kind = c.kind;
-            let name = match c.entry {
-                Some(id) => matcher.entry_name(id).to_string(),
-                None => longest_text(cx, &c.mentions),
-            };
-            Resolved {
-                kind,
-                name,
-                mentions: c.mentions,
-            }
-        })
-        .collect();
+    let mut resolved = Vec::with_capacity(clusters.len());
+    resolved.extend(clusters.into_iter().map(|mut c| {
+        c.mentions.sort_unstable();
+        c.mentions.dedup();
+        let kind = c.kind;
+        let name = match c.entry {
+            Some(id) => matcher.entry_name(id).to_string(),
+            None => longest_text(cx, &c.mentions),
+        };
+        Resolved {
+            kind,
+            name,
+            mentions: c.mentions,
+        }
+    }));
     resolved.sort_by_key(|r| r.mentions[0]);
     resolved
 }
