@@ -68,13 +68,17 @@ impl Shape {
 
     /// The shape of an ASCII word whose first byte is a letter.
     fn of_ascii_word(bytes: &[u8]) -> Shape {
-        let mut upper = false;
-        let mut lower = false;
-        for &b in &bytes[1..] {
-            upper |= b.is_ascii_uppercase();
-            lower |= b.is_ascii_lowercase();
-        }
-        match (bytes[0].is_ascii_uppercase(), upper, lower) {
+        let case = bytes[1..]
+            .iter()
+            .fold(0, |case, &b| case | FLAGS[usize::from(b)]);
+        Shape::of_ascii_letters(bytes[0], case)
+    }
+
+    /// The shape of an ASCII word from its first letter and the [`UPPER`]
+    /// and [`LOWER`] flags of the rest.
+    fn of_ascii_letters(first: u8, case: u8) -> Shape {
+        let (upper, lower) = (case & UPPER != 0, case & LOWER != 0);
+        match (first.is_ascii_uppercase(), upper, lower) {
             (true, _, true) => Shape::Capitalised,
             (true, _, false) => Shape::Upper,
             (false, true, _) => Shape::Mixed,
@@ -220,7 +224,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             pos = end;
             continue;
         }
-        if !is_word_class(class(b)) {
+        if FLAGS[usize::from(b)] & WORD == 0 {
             if b == 0x0b {
                 // A vertical tab is white space with a line break.
                 state.space_before = true;
@@ -238,7 +242,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             pos += 1;
             continue;
         }
-        let stop = word_run_end(bytes, pos, bytes.len());
+        let (stop, case) = word_run_end(bytes, pos, bytes.len());
         let stem = if stop - pos >= 3
             && matches!(bytes[stop - 1], b's' | b'S')
             && bytes[stop - 2] == b'\''
@@ -250,7 +254,11 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         };
         let word = &bytes[pos..stem];
         if word[0].is_ascii_alphabetic() {
-            let shape = Shape::of_ascii_word(word);
+            let shape = if stem == stop {
+                Shape::of_ascii_letters(word[0], case)
+            } else {
+                Shape::of_ascii_word(word)
+            };
             state.push(tokens, (pos, stem), TokenKind::Word, shape);
         } else if word[0].is_ascii_digit() {
             state.push(tokens, (pos, stem), TokenKind::Number, Shape::NoLetters);
@@ -448,10 +456,6 @@ fn class(b: u8) -> Class {
     CLASSES.get(usize::from(b)).copied().unwrap_or(Class::Other)
 }
 
-/// Whether a class joins its neighbours of the same kind in any case.
-fn is_word_class(c: Class) -> bool {
-    matches!(c, Class::Letter | Class::Digit | Class::Underscore)
-}
 
 /// Segments a run of ASCII without white space by the UAX #29 rules that
 /// apply to ASCII: letters, digits and underscores join (WB5, WB8-WB10,
@@ -461,28 +465,58 @@ fn is_word_class(c: Class) -> bool {
 fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
     let mut pos = start;
     while pos < end {
-        if !is_word_class(class(bytes[pos])) {
+        if FLAGS[usize::from(bytes[pos])] & WORD == 0 {
             f(pos, pos + 1);
             pos += 1;
             continue;
         }
-        let stop = word_run_end(bytes, pos, end);
+        let (stop, _) = word_run_end(bytes, pos, end);
         f(pos, stop);
         pos = stop;
     }
 }
 
+/// Facts about a byte for the word scan: a word class (letter, digit or
+/// underscore), and the case of a letter.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+
+/// [`WORD`], [`UPPER`] and [`LOWER`] of every byte; none for the bytes of
+/// non-ASCII characters.
+const FLAGS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => WORD | UPPER,
+            b'a'..=b'z' => WORD | LOWER,
+            b'0'..=b'9' | b'_' => WORD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The end of the ASCII word segment starting at `pos`, whose byte is of a
-/// word class, within a run that ends at `end`.
-fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> usize {
+/// word class, within a run that ends at `end`; and the [`UPPER`] and
+/// [`LOWER`] flags of its letters after the first byte.
+fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
     let mut j = pos + 1;
+    let mut case = 0;
     loop {
-        while j < end && is_word_class(class(bytes[j])) {
+        while j < end {
+            let flags = FLAGS[usize::from(bytes[j])];
+            if flags & WORD == 0 {
+                break;
+            }
+            case |= flags;
             j += 1;
         }
         // A single middle character between two letters or two digits.
         if j + 1 >= end {
-            return j;
+            return (j, case);
         }
         let (prev, mid, next) = (class(bytes[j - 1]), class(bytes[j]), class(bytes[j + 1]));
         let letters = prev == Class::Letter && next == Class::Letter;
@@ -494,8 +528,9 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> usize {
             _ => false,
         };
         if !joins {
-            return j;
+            return (j, case);
         }
+        case |= FLAGS[usize::from(bytes[j + 1])];
         j += 2;
     }
 }
