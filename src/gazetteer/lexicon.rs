@@ -2,7 +2,7 @@
 
 use super::Origin;
 use super::table::KeyTable;
-use crate::tokenizer::{Keys, Token};
+use crate::tokenizer::Keys;
 
 /// What the word lists say about one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,22 +38,15 @@ impl Lexicon {
         self.words.get(key).map(|w| w.1).unwrap_or_default()
     }
 
-    /// The facts about every token: looked up for words that start with a
-    /// capital letter, the only ones the rules ask about.
-    pub fn annotate(&self, tokens: &[Token], keys: &Keys) -> Vec<Lexeme> {
-        tokens
-            .iter()
-            .enumerate()
-            .map(|(i, token)| {
-                if !token.is_capitalised_word() || self.words.is_empty() {
-                    return Lexeme::default();
-                }
-                self.words
-                    .get_hashed(keys.get(i), keys.hash(i))
-                    .map(|w| w.1)
-                    .unwrap_or_default()
-            })
-            .collect()
+    /// The facts about token `i` of a text, by its key.
+    pub fn lookup_token(&self, keys: &Keys, i: usize) -> Lexeme {
+        if self.words.is_empty() {
+            return Lexeme::default();
+        }
+        self.words
+            .get_hashed(keys.get(i), keys.hash(i))
+            .map(|w| w.1)
+            .unwrap_or_default()
     }
 
     /// Heap bytes held, roughly.

@@ -51,20 +51,26 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     /// Looks up every token in the word lists and cue lists.
     pub fn new(text: &'a str, tokens: &'a [Token], keys: &'a Keys, lexicon: &'a Lexicon) -> Self {
-        let lexemes = lexicon.annotate(tokens, keys);
-        let cues = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                (t.kind == TokenKind::Word)
-                    .then(|| cues::lookup_token(keys, i))
-                    .flatten()
-            })
-            .collect();
-        let name_words = tokens
-            .iter()
-            .map(|t| t.is_capitalised_word() && !is_contraction(t.text(text)))
-            .collect();
+        let mut lexemes = Vec::with_capacity(tokens.len());
+        let mut cues = Vec::with_capacity(tokens.len());
+        let mut name_words = Vec::with_capacity(tokens.len());
+        for (i, token) in tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word {
+                lexemes.push(Lexeme::default());
+                cues.push(None);
+                name_words.push(false);
+                continue;
+            }
+            cues.push(cues::lookup_token(keys, i));
+            // Only capitalised words are asked about in the word lists.
+            if token.shape.is_capitalised() {
+                lexemes.push(lexicon.lookup_token(keys, i));
+                name_words.push(!is_contraction(token.text(text)));
+            } else {
+                lexemes.push(Lexeme::default());
+                name_words.push(false);
+            }
+        }
         Context {
             text,
             tokens,
