@@ -477,13 +477,15 @@ fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl FnMut(usi
 }
 
 /// Facts about a byte for the word scan: a word class (letter, digit or
-/// underscore), and the case of a letter.
+/// underscore), the case of a letter, and whether it may join words.
 const WORD: u8 = 1;
 const UPPER: u8 = 2;
 const LOWER: u8 = 4;
+/// A character that may join two letters or two digits (see [`Class`]).
+const MID: u8 = 8;
 
-/// [`WORD`], [`UPPER`] and [`LOWER`] of every byte; none for the bytes of
-/// non-ASCII characters.
+/// [`WORD`], [`UPPER`], [`LOWER`] and [`MID`] of every byte; none for the
+/// bytes of non-ASCII characters.
 const FLAGS: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -492,6 +494,7 @@ const FLAGS: [u8; 256] = {
             b'A'..=b'Z' => WORD | UPPER,
             b'a'..=b'z' => WORD | LOWER,
             b'0'..=b'9' | b'_' => WORD,
+            b':' | b'.' | b'\'' | b',' | b';' => MID,
             _ => 0,
         };
         b += 1;
@@ -515,7 +518,7 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
             j += 1;
         }
         // A single middle character between two letters or two digits.
-        if j + 1 >= end {
+        if j + 1 >= end || FLAGS[usize::from(bytes[j])] & MID == 0 {
             return (j, case);
         }
         let (prev, mid, next) = (class(bytes[j - 1]), class(bytes[j]), class(bytes[j + 1]));
@@ -617,6 +620,12 @@ fn push_token(
     }
 }
 
+/// Whether `word` is one of the [`ABBREVIATIONS`], all of two to four
+/// letters.
+fn is_abbreviation(word: &str) -> bool {
+    (2..=4).contains(&word.len()) && ABBREVIATIONS.contains(&word)
+}
+
 /// Whether the punctuation token just pushed ends a sentence.
 fn ends_sentence(tokens: &[Token], text: &str) -> bool {
     let last = tokens[tokens.len() - 1];
@@ -625,7 +634,7 @@ fn ends_sentence(tokens: &[Token], text: &str) -> bool {
         "." | "…" => match tokens.len().checked_sub(2).map(|i| tokens[i]) {
             Some(prev) if prev.kind == TokenKind::Word && prev.end == last.start => {
                 let word = prev.text(text);
-                !(ABBREVIATIONS.contains(&word)
+                !(is_abbreviation(word)
                     || word.contains('.')
                     || (word.chars().count() == 1 && prev.shape == Shape::Upper))
             }
@@ -866,6 +875,13 @@ mod tests {
         ] {
             assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
         }
+    }
+
+    #[test]
+    fn abbreviations_are_two_to_four_letters() {
+        // `is_abbreviation` looks only at words of these lengths.
+        assert!(ABBREVIATIONS.iter().all(|a| (2..=4).contains(&a.len())));
+        assert!(is_abbreviation("Sept") && !is_abbreviation("Sep."));
     }
 
     #[test]
