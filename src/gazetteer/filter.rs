@@ -31,7 +31,12 @@ impl WordFilter {
 
     /// Adds a word.
     pub fn insert(&mut self, word: &str) {
-        let (i, bit) = self.bit(hash_key(word));
+        self.insert_hashed(hash_key(word));
+    }
+
+    /// Adds a word (or anything else) by its hash.
+    pub fn insert_hashed(&mut self, hash: u64) {
+        let (i, bit) = self.bit(hash);
         self.bits[i] |= bit;
     }
 

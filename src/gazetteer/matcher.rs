@@ -21,6 +21,7 @@ use super::filter::WordFilter;
 use super::table::KeyTable;
 use super::{EntryKind, Lexeme, Lexicon, Notice, Origin};
 use crate::candidate::{Candidate, Evidence};
+use crate::hash::hash_key;
 use crate::tokenizer::{Headline, Keys, Shape, Token, TokenKind, push_key, tokenize_into};
 use crate::{EntityKind, Error};
 
@@ -88,6 +89,10 @@ pub(crate) struct Matcher {
     starts: WordFilter,
     /// The first words of forms written with a lower-case first letter.
     starts_lower: WordFilter,
+    /// Every prefix of two or more words of a form's key, by its
+    /// [`chain`] hash: most words after a phrase's first do not continue
+    /// it, and this settles them without hashing and looking up the span.
+    continues: WordFilter,
     forms: Vec<Form>,
     /// Token bounds of forms, relative to the form's start.
     bounds: Vec<(u16, u16)>,
@@ -165,6 +170,7 @@ impl Matcher {
             phrases: KeyTable::with_capacity(entity_forms * 3 / 2, entity_bytes * 2),
             starts: WordFilter::new(20),
             starts_lower: WordFilter::new(14),
+            continues: WordFilter::new(21),
             forms: Vec::with_capacity(entity_forms),
             bounds: Vec::with_capacity(entity_forms * 2),
             texts: String::with_capacity(entity_bytes + records.len() * 16),
@@ -356,6 +362,14 @@ impl Matcher {
             node.longer = true;
             node.lower_first |= lower_first && n == 0;
         }
+        let mut words = key.split(' ').map(hash_key);
+        if let Some(first) = words.next() {
+            let mut hash = first;
+            for word in words {
+                hash = chain(hash, word);
+                self.continues.insert_hashed(hash);
+            }
+        }
     }
 
     /// The number of entity entries.
@@ -383,6 +397,7 @@ impl Matcher {
         self.phrases.memory_usage()
             + self.starts.memory_usage()
             + self.starts_lower.memory_usage()
+            + self.continues.memory_usage()
             + self.forms.capacity() * std::mem::size_of::<Form>()
             + self.bounds.capacity() * 4
             + self.texts.capacity()
@@ -424,6 +439,7 @@ impl Matcher {
             }
             let mut node = node;
             let mut end = first + 1;
+            let mut prefix = keys.hash(first);
             loop {
                 let mut f = node.forms;
                 while f != NONE {
@@ -446,7 +462,11 @@ impl Matcher {
                 if !node.longer || end >= tokens.len() || tokens[end].line_start {
                     break;
                 }
+                prefix = chain(prefix, keys.hash(end));
                 end += 1;
+                if !self.continues.may_contain_hashed(prefix) {
+                    break;
+                }
                 match self.phrases.get(keys.span(first, end)) {
                     Some(next) => node = *next,
                     None => break,
@@ -454,6 +474,12 @@ impl Matcher {
             }
         }
     }
+}
+
+/// The hash of a phrase key's first words followed by one more word, from
+/// the hash of the first words and the word's [`hash_key`].
+fn chain(prefix: u64, word: u64) -> u64 {
+    (prefix.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Whether the text tokens spell the form acceptably (see the module docs).
