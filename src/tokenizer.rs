@@ -509,6 +509,17 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
     let mut j = pos + 1;
     let mut case = 0;
     loop {
+        // Eight bytes at a time while they last, then byte by byte.
+        while let Some(chunk) = bytes.get(j..j + 8).filter(|_| j + 8 <= end) {
+            let (len, flags) = word_bytes(u64::from_le_bytes(
+                chunk.try_into().expect("a chunk of eight bytes"),
+            ));
+            case |= flags;
+            j += len;
+            if len < 8 {
+                break;
+            }
+        }
         while j < end {
             let flags = FLAGS[usize::from(bytes[j])];
             if flags & WORD == 0 {
@@ -536,6 +547,39 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
         case |= FLAGS[usize::from(bytes[j + 1])];
         j += 2;
     }
+}
+
+/// `byte` in every byte of a word.
+const fn splat(byte: u8) -> u64 {
+    byte as u64 * 0x0101_0101_0101_0101
+}
+
+/// The top bit of every byte.
+const HIGH: u64 = splat(0x80);
+
+/// How many of the eight bytes of `chunk` (first byte lowest) are word
+/// bytes before the first that is not, and the [`UPPER`] and [`LOWER`]
+/// flags of those, as [`FLAGS`] gives them: the word scan, eight bytes in
+/// one step and one branch.
+fn word_bytes(chunk: u64) -> (usize, u8) {
+    // Each test leaves the top bit of a byte set where it holds. Bytes are
+    // compared on their low seven bits, so no sum carries into the next
+    // byte; non-ASCII bytes are ruled out at the end.
+    let low = chunk & !HIGH;
+    let at_least = |b: u8| (low + splat(0x80 - b)) & HIGH;
+    let upper = at_least(b'A') & !at_least(b'Z' + 1);
+    let lower = at_least(b'a') & !at_least(b'z' + 1);
+    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    let underscore = !((low ^ splat(b'_')) + splat(0x7f)) & HIGH;
+    let word = (upper | lower | digit | underscore) & !chunk;
+    let len = (!word & HIGH).trailing_zeros() as usize / 8;
+    let run = if len == 8 {
+        u64::MAX
+    } else {
+        (1 << (len * 8)) - 1
+    };
+    let flags = if upper & run != 0 { UPPER } else { 0 } | if lower & run != 0 { LOWER } else { 0 };
+    (len, flags)
 }
 
 #[derive(Clone, Copy)]
@@ -874,6 +918,29 @@ mod tests {
             "  \u{301}x \n\u{301}y\r\n café’s IRAQ’S",
         ] {
             assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn eight_byte_word_scan_agrees_with_the_byte_table(chunk: [u8; 8]) {
+            let len = chunk
+                .iter()
+                .position(|&b| FLAGS[usize::from(b)] & WORD == 0)
+                .unwrap_or(8);
+            let flags = chunk[..len]
+                .iter()
+                .fold(0, |f, &b| f | FLAGS[usize::from(b)]) & (UPPER | LOWER);
+            proptest::prop_assert_eq!(word_bytes(u64::from_le_bytes(chunk)), (len, flags));
+        }
+    }
+
+    #[test]
+    fn eight_byte_word_scan_on_every_byte() {
+        for b in 0..=255u8 {
+            let chunk = [b'a', b, b'Z', b'_', b'0', b'9', b'z', b'A'];
+            let expected = if FLAGS[usize::from(b)] & WORD != 0 { 8 } else { 1 };
+            assert_eq!(word_bytes(u64::from_le_bytes(chunk)).0, expected, "byte {b:#x}");
         }
     }
 
