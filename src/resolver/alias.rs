@@ -22,8 +22,11 @@
 //! A wrong merge is worse than a missed one: wherever two entities could be
 //! meant, nothing is merged.
 
+use std::ops::Index;
+
 use super::Cluster;
 use crate::EntityKind;
+use crate::candidate::Candidate;
 use crate::hash::WordMap;
 use crate::rules::{Context, acronym, cues};
 use crate::tokenizer::TokenKind;
@@ -52,45 +55,85 @@ pub(crate) enum Reason {
     AcronymInitials,
 }
 
-/// The lower-cased words of a token range, punctuation left out.
-pub(crate) fn words<'t>(cx: &Context<'t>, start: usize, end: usize) -> Vec<&'t str> {
-    let keys = cx.keys;
-    (start..end)
-        .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
-        .map(|i| keys.get(i))
-        .collect()
-}
-
 /// Appends the lower-cased words of a token range to `out`, joined by
 /// spaces, punctuation left out: the key under which names are compared.
 pub(crate) fn name_key(cx: &Context<'_>, start: usize, end: usize, out: &mut String) {
+    let from = out.len();
     for i in (start..end).filter(|&i| cx.tokens[i].kind == TokenKind::Word) {
-        if !out.is_empty() {
+        if out.len() > from {
             out.push(' ');
         }
         out.push_str(cx.keys.get(i));
     }
 }
 
-/// Groups mentions that share an entry or a name, then merges clusters by
-/// person suffixes and acronyms.
-pub(crate) fn merge(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    merge_same(cx, clusters);
-    // The words of each cluster's longest mention. A merge moves a shorter
-    // name into a longer one and empties the shorter cluster, so the names
-    // of the clusters still standing do not change until the end, where
-    // the emptied clusters are dropped.
-    let names: Vec<Vec<&str>> = clusters.iter().map(|c| longest_words(cx, c)).collect();
-    merge_middle_names(clusters, &names);
-    merge_person_suffixes(clusters, &names);
-    merge_given_names(cx, clusters, &names);
-    merge_person_surnames(cx, clusters, &names);
+/// Where each cluster moves in a merge step, and why (see [`apply`]).
+type Targets = [Option<(usize, Reason)>];
+
+/// Groups the chosen mentions into entities: those that share an entry or
+/// a name, then clusters by person names and acronyms.
+pub(crate) fn merge(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
+    let mut clusters = merge_same(cx, chosen);
+    let names = Names::longest(cx, &clusters);
+    // One buffer of targets for every step: each step fills it and
+    // [`apply`] empties it again.
+    let mut into = vec![None; clusters.len()];
+    merge_middle_names(&mut clusters, &names, &mut into);
+    merge_person_suffixes(&mut clusters, &names, &mut into);
+    merge_given_names(cx, &mut clusters, &names, &mut into);
+    merge_person_surnames(cx, &mut clusters, &names, &mut into);
     clusters.retain(|c| !c.mentions.is_empty());
-    define_acronyms(cx, clusters);
-    merge_acronyms(cx, clusters);
+    into.truncate(clusters.len());
+    define_acronyms(cx, &mut clusters);
+    merge_acronyms(cx, &mut clusters, &mut into);
     clusters.retain(|c| !c.mentions.is_empty());
+    clusters
 }
 
+/// The words of each cluster's longest mention, all in one vector rather
+/// than a vector per cluster. A merge moves a shorter name into a longer
+/// one and empties the shorter cluster, so the names of the clusters still
+/// standing do not change until the end of [`merge`], where the emptied
+/// clusters are dropped.
+struct Names<'t> {
+    words: Vec<&'t str>,
+    /// Where each cluster's words end in `words`.
+    ends: Vec<usize>,
+}
+
+impl<'t> Names<'t> {
+    /// The lower-cased words (punctuation left out) of the last of each
+    /// cluster's mentions with the most words.
+    fn longest(cx: &Context<'t>, clusters: &[Cluster]) -> Names<'t> {
+        let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
+        let count = |&(s, e): &(usize, usize)| (s..e).filter(is_word).count();
+        let mut words = Vec::with_capacity(clusters.len() * 2);
+        let mut ends = Vec::with_capacity(clusters.len());
+        for cluster in clusters {
+            if let Some(&(s, e)) = cluster.mentions.iter().max_by_key(|m| count(m)) {
+                words.extend((s..e).filter(is_word).map(|i| cx.keys.get(i)));
+            }
+            ends.push(words.len());
+        }
+        Names { words, ends }
+    }
+
+    /// Each cluster's words, in cluster order.
+    fn iter(&self) -> impl Iterator<Item = &[&'t str]> {
+        (0..self.ends.len()).map(|i| &self[i])
+    }
+}
+
+impl<'t> Index<usize> for Names<'t> {
+    type Output = [&'t str];
+
+    fn index(&self, cluster: usize) -> &[&'t str] {
+        let start = cluster.checked_sub(1).map_or(0, |i| self.ends[i]);
+        &self.words[start..self.ends[cluster]]
+    }
+}
+
+/// Whether cluster `i` is a person still standing.
 /// Whether cluster `i` is a person still standing.
 fn is_person(clusters: &[Cluster], i: usize) -> bool {
     clusters[i].kind == EntityKind::Person && !clusters[i].mentions.is_empty()
@@ -99,6 +142,13 @@ fn is_person(clusters: &[Cluster], i: usize) -> bool {
 /// Makes the acronym in "Popular Mobilisation Forces (PMF)" a mention of
 /// the long form's entity when no stage proposed it on its own.
 fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
+    // A long form needs a "(" right after it. Most documents have none, and
+    // need no flags for the tokens taken.
+    let defines =
+        |&(s, e): &(usize, usize)| e - s > 1 && e + 2 < cx.tokens.len() && cx.word(e) == "(";
+    if !clusters.iter().flat_map(|c| &c.mentions).any(defines) {
+        return;
+    }
     let mut taken = vec![false; cx.tokens.len()];
     for &(s, e) in clusters.iter().flat_map(|c| &c.mentions) {
         taken[s..e].fill(true);
@@ -126,31 +176,42 @@ fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
     }
 }
 
-fn merge_same(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
-    let mut by_entry: WordMap<u32, usize> = WordMap::default();
-    let mut by_name: WordMap<(EntityKind, String), usize> = WordMap::default();
-    let mut merged: Vec<Cluster> = Vec::with_capacity(clusters.len());
-    for cluster in clusters.drain(..) {
-        let (start, end) = cluster.mentions[0];
-        let mut key = String::new();
-        name_key(cx, start, end, &mut key);
-        let name_key = (cluster.kind, key);
-        let target = cluster
+/// Groups the chosen mentions, in text order, into clusters of those that
+/// share a gazetteer entry or spell the same name with the same kind.
+fn merge_same(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
+    // Every name key is written into one buffer first, so that the map of
+    // names holds slices of it rather than a string per mention.
+    let mut written = String::with_capacity(chosen.len() * 16);
+    let mut key_ends = Vec::with_capacity(chosen.len());
+    for c in chosen {
+        name_key(cx, c.start, c.end, &mut written);
+        key_ends.push(written.len());
+    }
+    let mut by_entry: WordMap<u32, usize> =
+        WordMap::with_capacity_and_hasher(chosen.len(), Default::default());
+    let mut by_name: WordMap<(EntityKind, &str), usize> =
+        WordMap::with_capacity_and_hasher(chosen.len(), Default::default());
+    let mut merged: Vec<Cluster> = Vec::with_capacity(chosen.len());
+    let mut key_start = 0;
+    for (c, &key_end) in chosen.iter().zip(&key_ends) {
+        let name_key = (c.kind, &written[key_start..key_end]);
+        key_start = key_end;
+        let target = c
             .entry
             .and_then(|e| by_entry.get(&e).copied())
             .or_else(|| by_name.get(&name_key).copied());
         let index = match target {
             Some(t) => {
-                let reason = if cluster.entry.is_some() && merged[t].entry == cluster.entry {
+                let reason = if c.entry.is_some() && merged[t].entry == c.entry {
                     Reason::SameEntry
                 } else {
                     Reason::SameName
                 };
-                merged[t].absorb(cluster, reason);
+                merged[t].join(c, reason);
                 t
             }
             None => {
-                merged.push(cluster);
+                merged.push(Cluster::from_candidate(c));
                 merged.len() - 1
             }
         };
@@ -159,27 +220,10 @@ fn merge_same(cx: &Context<'_>, clusters: &mut Vec<Cluster>) {
         }
         by_name.entry(name_key).or_insert(index);
     }
-    *clusters = merged;
+    merged
 }
 
-/// The words of a cluster's longest mention.
-fn longest_words<'t>(cx: &Context<'t>, cluster: &Cluster) -> Vec<&'t str> {
-    let count = |&(s, e): &(usize, usize)| {
-        cx.tokens[s..e]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .count()
-    };
-    // The last of the mentions with the most words.
-    cluster
-        .mentions
-        .iter()
-        .max_by_key(|m| count(m))
-        .map(|&(s, e)| words(cx, s, e))
-        .unwrap_or_default()
-}
-
-fn merge_person_suffixes(clusters: &mut [Cluster], names: &[Vec<&str>]) {
+fn merge_person_suffixes(clusters: &mut [Cluster], names: &Names<'_>, into: &mut Targets) {
     // Persons by the last word of their name: only these can end with it.
     let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
@@ -187,7 +231,6 @@ fn merge_person_suffixes(clusters: &mut [Cluster], names: &[Vec<&str>]) {
             by_last.entry(*last).or_default().push(index);
         }
     }
-    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (short, short_words) in names.iter().enumerate() {
         let Some(last) = short_words.last() else {
             continue;
@@ -195,41 +238,58 @@ fn merge_person_suffixes(clusters: &mut [Cluster], names: &[Vec<&str>]) {
         if !is_person(clusters, short) {
             continue;
         }
-        let longer: Vec<usize> = by_last
-            .get(last)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&long| {
-                names[long].len() > short_words.len() && names[long].ends_with(short_words)
-            })
-            .collect();
+        // Walked twice rather than collected: there are one or two.
+        let longer = || {
+            by_last
+                .get(last)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&long| {
+                    names[long].len() > short_words.len() && names[long].ends_with(short_words)
+                })
+        };
         // Every longer name must be an ending of the longest one: "Sadr"
         // joins "Moqtada Al Sadr" even when "Al Sadr" is seen too, but not
         // when "Moqtada Al Sadr" and "Mohammed Al Sadr" both are.
-        let Some(&longest) = longer.iter().max_by_key(|&&l| names[l].len()) else {
+        let Some(longest) = longer().max_by_key(|&l| names[l].len()) else {
             continue;
         };
-        let consistent = longer.iter().all(|&l| names[longest].ends_with(&names[l]));
+        let consistent = longer().all(|l| names[longest].ends_with(&names[l]));
         if consistent && !(short_words.len() == 1 && cues::is_particle(short_words[0])) {
             into[short] = Some((longest, Reason::PersonSuffix));
         }
     }
-    apply(clusters, &into);
+    apply(clusters, into);
+}
+
+/// The persons whose names share a first and a last word.
+#[derive(Clone, Copy)]
+enum Sharing {
+    One(usize),
+    Two(usize, usize),
+    More,
 }
 
 /// "Joshua Norton" joins "Joshua Abraham Norton": when exactly two persons
 /// share first and last words, the shorter name joins the longer.
-fn merge_middle_names(clusters: &mut [Cluster], names: &[Vec<&str>]) {
-    let mut by_ends: WordMap<(&str, &str), Vec<usize>> = WordMap::default();
+fn merge_middle_names(clusters: &mut [Cluster], names: &Names<'_>, into: &mut Targets) {
+    let mut by_ends: WordMap<(&str, &str), Sharing> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
-        if let (true, [first, .., last]) = (is_person(clusters, index), &name[..]) {
-            by_ends.entry((*first, *last)).or_default().push(index);
+        if let (true, [first, .., last]) = (is_person(clusters, index), name) {
+            by_ends
+                .entry((*first, *last))
+                .and_modify(|sharing| {
+                    *sharing = match *sharing {
+                        Sharing::One(a) => Sharing::Two(a, index),
+                        _ => Sharing::More,
+                    }
+                })
+                .or_insert(Sharing::One(index));
         }
     }
-    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
-    for group in by_ends.values() {
-        if let &[a, b] = &group[..] {
+    for sharing in by_ends.values() {
+        if let Sharing::Two(a, b) = *sharing {
             let (short, long) = if names[a].len() < names[b].len() {
                 (a, b)
             } else {
@@ -240,22 +300,26 @@ fn merge_middle_names(clusters: &mut [Cluster], names: &[Vec<&str>]) {
             }
         }
     }
-    apply(clusters, &into);
+    apply(clusters, into);
 }
 
 /// "Isabel" joins "Isabel Ruiz" when she is the only person of the
 /// document whose full name starts with that given name.
-fn merge_given_names(cx: &Context<'_>, clusters: &mut [Cluster], names: &[Vec<&str>]) {
+fn merge_given_names(
+    cx: &Context<'_>,
+    clusters: &mut [Cluster],
+    names: &Names<'_>,
+    into: &mut Targets,
+) {
     let mut by_first: WordMap<&str, Option<usize>> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
-        if let (true, [first, _, ..]) = (is_person(clusters, index), &name[..]) {
+        if let (true, [first, _, ..]) = (is_person(clusters, index), name) {
             let slot = by_first.entry(*first).or_insert(Some(index));
             if *slot != Some(index) {
                 *slot = None;
             }
         }
     }
-    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (index, cluster) in clusters.iter().enumerate() {
         let lone = cluster.mentions.iter().all(|&(s, e)| e - s == 1);
         if !is_person(clusters, index) || !lone {
@@ -269,7 +333,7 @@ fn merge_given_names(cx: &Context<'_>, clusters: &mut [Cluster], names: &[Vec<&s
             into[index] = Some((person, Reason::GivenName));
         }
     }
-    apply(clusters, &into);
+    apply(clusters, into);
 }
 
 /// Words before a name that say it is a place.
@@ -278,13 +342,18 @@ const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outsi
 /// One reading per document: when a person of the document is called
 /// "Neil Jordan", a one-word mention "Jordan" that a gazetteer took for the
 /// country is the man, unless a locative word ("in Jordan") says otherwise.
-fn merge_person_surnames(cx: &Context<'_>, clusters: &mut [Cluster], names: &[Vec<&str>]) {
+fn merge_person_surnames(
+    cx: &Context<'_>,
+    clusters: &mut [Cluster],
+    names: &Names<'_>,
+    into: &mut Targets,
+) {
     let mut surnames: WordMap<&str, Option<usize>> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
         if !is_person(clusters, index) {
             continue;
         }
-        if let [.., last] = &name[..]
+        if let [.., last] = name
             && name.len() >= 2
         {
             let slot = surnames.entry(*last).or_insert(Some(index));
@@ -293,7 +362,6 @@ fn merge_person_surnames(cx: &Context<'_>, clusters: &mut [Cluster], names: &[Ve
             }
         }
     }
-    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (index, cluster) in clusters.iter().enumerate() {
         if cluster.kind == EntityKind::Person
             || cluster.mentions.is_empty()
@@ -309,10 +377,10 @@ fn merge_person_surnames(cx: &Context<'_>, clusters: &mut [Cluster], names: &[Ve
             into[index] = Some((*person, Reason::PersonSurname));
         }
     }
-    apply(clusters, &into);
+    apply(clusters, into);
 }
 
-fn merge_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
+fn merge_acronyms(cx: &Context<'_>, clusters: &mut [Cluster], into: &mut Targets) {
     // An acronym a gazetteer knows ("US", "UN") already has its entity.
     let unknown = |c: &Cluster| c.entry.is_none() && c.acronym(cx).is_some();
     if !clusters.iter().any(unknown) {
@@ -334,7 +402,6 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
             }
         }
     }
-    let mut into: Vec<Option<(usize, Reason)>> = vec![None; clusters.len()];
     for (short, cluster) in clusters.iter().enumerate() {
         let Some(acronym) = cluster.acronym(cx).filter(|_| cluster.entry.is_none()) else {
             continue;
@@ -361,15 +428,16 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
             into[short] = Some((long, Reason::AcronymInitials));
         }
     }
-    apply(clusters, &into);
+    apply(clusters, into);
 }
 
 /// Moves each cluster `i` with `into[i] = Some((j, reason))` into cluster
-/// `j`, leaving cluster `i` empty. A target never moves itself: it is the
-/// longest name of its kind that ends with (or spells) the other.
-fn apply(clusters: &mut [Cluster], into: &[Option<(usize, Reason)>]) {
-    for (i, target) in into.iter().enumerate() {
-        if let Some((j, reason)) = *target {
+/// `j`, leaving cluster `i` empty, and empties `into` for the next step. A
+/// target never moves itself: it is the longest name of its kind that ends
+/// with (or spells) the other.
+fn apply(clusters: &mut [Cluster], into: &mut Targets) {
+    for (i, target) in into.iter_mut().enumerate() {
+        if let Some((j, reason)) = target.take() {
             let cluster = clusters[i].take();
             clusters[j].absorb(cluster, reason);
         }

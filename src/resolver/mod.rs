@@ -53,6 +53,16 @@ impl Cluster {
         }
     }
 
+    /// Takes over a chosen mention, as [`Cluster::absorb`] would take over
+    /// the cluster of that mention alone.
+    pub(crate) fn join(&mut self, c: &Candidate, reason: alias::Reason) {
+        self.mentions.push((c.start, c.end));
+        if self.entry.is_none() {
+            self.entry = c.entry;
+        }
+        self.reasons.push(reason);
+    }
+
     /// Takes over another cluster's mentions.
     pub(crate) fn absorb(&mut self, other: Cluster, reason: alias::Reason) {
         self.mentions.extend(other.mentions);
@@ -92,8 +102,7 @@ pub(crate) fn resolve(
     let mut chosen = overlap::choose(cx, candidates);
     compound::widen(cx, &mut chosen);
     teams::retype(cx, &mut chosen);
-    let mut clusters: Vec<Cluster> = chosen.iter().map(Cluster::from_candidate).collect();
-    alias::merge(cx, &mut clusters);
+    let mut clusters = alias::merge(cx, &chosen);
     propagate::propagate(cx, &mut clusters);
     let mut resolved = Vec::with_capacity(clusters.len());
     resolved.extend(clusters.into_iter().map(|mut c| {

@@ -13,57 +13,65 @@
 //!    dropped. Guesses from capitalisation alone come after all the rest,
 //!    whatever their length: they fill gaps, never displace.
 
+use std::cmp::Reverse;
+
 use crate::candidate::{Candidate, Evidence};
 use crate::rules::Context;
 
 /// Returns the chosen, non-overlapping candidates in text order.
+///
+/// The readings and then the chosen are made in place, in the candidates'
+/// own vector. Both sorts are by keys that tell any two different elements
+/// apart, so the order is the same whatever the sort algorithm.
 pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.retain(|c| admissible(cx, c));
     // Same span: strongest evidence first, then rank.
-    candidates.sort_unstable_by(|a, b| {
-        (a.start, a.end)
-            .cmp(&(b.start, b.end))
-            .then(b.evidence.cmp(&a.evidence))
-            .then(b.rank.cmp(&a.rank))
-            .then(a.entry.cmp(&b.entry))
-            .then(a.kind.cmp(&b.kind))
+    candidates.sort_unstable_by_key(|c| {
+        (
+            c.start,
+            c.end,
+            Reverse(c.evidence),
+            Reverse(c.rank),
+            c.entry,
+            c.kind,
+        )
     });
-    let mut readings: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    let mut i = 0;
-    while i < candidates.len() {
-        let mut reading = candidates[i];
-        let mut j = i + 1;
-        while j < candidates.len()
-            && (candidates[j].start, candidates[j].end) == (reading.start, reading.end)
+    // The first candidate of each span is its reading; `dedup_by` hands it
+    // over as `reading`, to take an entry of its kind from the others.
+    let mut readings = candidates;
+    readings.dedup_by(|other, reading| {
+        let same_span = (other.start, other.end) == (reading.start, reading.end);
+        if same_span
+            && reading.entry.is_none()
+            && other.entry.is_some()
+            && other.kind == reading.kind
         {
-            let other = candidates[j];
-            if reading.entry.is_none() && other.entry.is_some() && other.kind == reading.kind {
-                reading.entry = other.entry;
-                reading.rank = other.rank;
-            }
-            j += 1;
+            reading.entry = other.entry;
+            reading.rank = other.rank;
         }
-        readings.push(reading);
-        i = j;
-    }
-    readings.sort_unstable_by(|a, b| {
-        let weak = |c: &Candidate| c.evidence == Evidence::Guess;
-        weak(a)
-            .cmp(&weak(b))
-            .then(b.len().cmp(&a.len()))
-            .then(b.evidence.cmp(&a.evidence))
-            .then(b.rank.cmp(&a.rank))
-            .then(a.start.cmp(&b.start))
+        same_span
     });
+    readings.sort_unstable_by_key(|c| {
+        (
+            c.evidence == Evidence::Guess,
+            Reverse(c.len()),
+            Reverse(c.evidence),
+            Reverse(c.rank),
+            c.start,
+        )
+    });
+    // `retain` visits the readings in order, so each is kept only when no
+    // reading before it covers any of its tokens.
     let mut taken = vec![false; cx.tokens.len()];
-    let mut chosen = Vec::new();
-    for reading in readings {
-        if taken[reading.start..reading.end].iter().any(|&t| t) {
-            continue;
+    let mut chosen = readings;
+    chosen.retain(|reading| {
+        let span = reading.start..reading.end;
+        let free = !taken[span.clone()].iter().any(|&t| t);
+        if free {
+            taken[span].fill(true);
         }
-        taken[reading.start..reading.end].fill(true);
-        chosen.push(reading);
-    }
+        free
+    });
     chosen.sort_unstable_by_key(|c| c.start);
     chosen
 }

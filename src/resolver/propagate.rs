@@ -16,7 +16,7 @@ use super::Cluster;
 use super::alias::name_key;
 use crate::EntityKind;
 use crate::hash::WordMap;
-use crate::rules::{Context, acronym, cues};
+use crate::rules::{Context, acronym};
 use crate::tokenizer::TokenKind;
 
 /// Names (their words' keys joined by spaces) and the cluster each belongs
@@ -55,9 +55,18 @@ struct Claim {
 /// Adds the further mentions of every cluster's names.
 pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
     // The names are written into one buffer and indexed once it is done.
-    let mut written = String::new();
-    let mut claims = Vec::new();
-    let mut word_starts = Vec::new();
+    // Both are made large enough up front: a mention makes at most a claim
+    // per word and one more (its given name or its acronym), and writes
+    // about its text and its initials.
+    let (mut most_claims, mut bytes) = (0, 0);
+    for &(s, e) in clusters.iter().flat_map(|c| &c.mentions) {
+        most_claims += e - s + 1;
+        bytes += cx.tokens[e - 1].end - cx.tokens[s].start + e - s;
+    }
+    let mut written = String::with_capacity(bytes);
+    let mut claims = Vec::with_capacity(most_claims);
+    // Where each word of a mention starts in `written`, and its token.
+    let mut word_starts: Vec<(usize, usize)> = Vec::new();
     let mut longest = 0;
     for (index, cluster) in clusters.iter().enumerate() {
         let person = cluster.kind == EntityKind::Person;
@@ -68,15 +77,15 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
                 if written.len() > start {
                     written.push(' ');
                 }
-                word_starts.push(written.len());
+                word_starts.push((written.len(), i));
                 written.push_str(cx.keys.get(i));
             }
             // For persons, every ending of the name; for others, the name.
             let endings = if person { word_starts.len() } else { 1 };
-            for (skip, &from) in word_starts.iter().enumerate().take(endings) {
+            for (skip, &(from, token)) in word_starts.iter().enumerate().take(endings) {
                 let words = word_starts.len() - skip;
-                let name = &written[from..];
-                if words == 1 && (cues::is_particle(name) || is_stopword(cx, name)) {
+                if words == 1 && (cx.is_particle(token) || is_stopword(cx, token, &written[from..]))
+                {
                     continue;
                 }
                 longest = longest.max(words);
@@ -117,7 +126,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
     if !claims.iter().any(|c| !c.acronym) {
         return;
     }
-    let mut names = Names::default();
+    let mut names = Names::with_capacity_and_hasher(claims.len(), Default::default());
     let mut acronyms = Names::default();
     for claimed in &claims {
         let name = match &claimed.name {
@@ -182,14 +191,15 @@ fn find_name(
         if end - s > known.longest && !single_acronym {
             return None;
         }
-        key.clear();
-        name_key(cx, s, end, key);
-        let found = known.names.get(key.as_str()).or_else(|| {
-            single_acronym
-                .then(|| known.acronyms.get(acronym::letters(word).as_str()))
-                .flatten()
-        });
-        found.copied().flatten().map(|index| (index, s))
+        // A name two entities share (`Some(None)`) settles it too: no
+        // acronym is tried then.
+        let mut found = known.names.get(run_key(cx, s, end, key)).copied();
+        if found.is_none() && single_acronym {
+            key.clear();
+            push_letters(word, key);
+            found = known.acronyms.get(key.as_str()).copied();
+        }
+        found.flatten().map(|index| (index, s))
     };
     lookup(start).or_else(|| {
         (cx.tokens[start].sentence_start && start + 1 < end)
@@ -198,6 +208,37 @@ fn find_name(
     })
 }
 
-fn is_stopword(cx: &Context<'_>, key: &str) -> bool {
-    cx.lexicon.get_key(key).stopword
+/// The name key of the run `start..end` (see [`name_key`]). A run of
+/// words only is spelled so in the document's keys already, one space
+/// between words, and is not copied; any other is written into `buf`.
+fn run_key<'a>(cx: &Context<'a>, start: usize, end: usize, buf: &'a mut String) -> &'a str {
+    if cx.tokens[start..end]
+        .iter()
+        .all(|t| t.kind == TokenKind::Word)
+    {
+        return cx.keys.span(start, end);
+    }
+    buf.clear();
+    name_key(cx, start, end, buf);
+    buf
+}
+
+/// [`acronym::letters`], appended to a buffer that is reused.
+fn push_letters(acronym: &str, out: &mut String) {
+    out.extend(
+        acronym
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase),
+    );
+}
+
+/// Whether word token `token`, whose key is `key`, is a stop word. The
+/// context knows that of capitalised words already; others are looked up.
+fn is_stopword(cx: &Context<'_>, token: usize, key: &str) -> bool {
+    if cx.tokens[token].shape.is_capitalised() {
+        cx.is_stopword(token)
+    } else {
+        cx.lexicon.get_key(key).stopword
+    }
 }

@@ -21,6 +21,14 @@ const COUNTRY_RANK: u8 = 100;
 
 /// Turns competitors of a sports report into organisations.
 pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
+    // Only a town that competes somewhere can become a team; most
+    // documents have none, and need no count of their sports terms.
+    if !chosen
+        .iter()
+        .any(|c| town_entry(c).is_some() && competing(cx, c.start, c.end))
+    {
+        return;
+    }
     let sports = (0..cx.tokens.len())
         .filter(|&i| cx.cue(i).is_some_and(|c| c.sports))
         .take(3)
@@ -32,8 +40,7 @@ pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
     // its mentions is the team in all of them.
     let mut votes: WordMap<u32, (u32, u32)> = WordMap::default();
     for c in chosen.iter() {
-        let place = c.kind == EntityKind::Place && c.evidence == Evidence::Gazetteer;
-        if let Some(entry) = c.entry.filter(|_| place && c.rank < COUNTRY_RANK) {
+        if let Some(entry) = town_entry(c) {
             let (competes, all) = votes.entry(entry).or_default();
             *competes += u32::from(competing(cx, c.start, c.end));
             *all += 1;
@@ -48,6 +55,13 @@ pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
             c.kind = EntityKind::Organisation;
         }
     }
+}
+
+/// The entry of a gazetteer place that is not a country: a town or region
+/// that may be a team.
+fn town_entry(c: &Candidate) -> Option<u32> {
+    let place = c.kind == EntityKind::Place && c.evidence == Evidence::Gazetteer;
+    c.entry.filter(|_| place && c.rank < COUNTRY_RANK)
 }
 
 /// Whether the name at `start..end` reads as a competitor.
