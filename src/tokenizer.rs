@@ -456,7 +456,6 @@ fn class(b: u8) -> Class {
     CLASSES.get(usize::from(b)).copied().unwrap_or(Class::Other)
 }
 
-
 /// Segments a run of ASCII without white space by the UAX #29 rules that
 /// apply to ASCII: letters, digits and underscores join (WB5, WB8-WB10,
 /// WB13a-b); a mid-letter or mid-number-letter between two letters joins
@@ -950,8 +949,16 @@ mod tests {
     fn eight_byte_word_scan_on_every_byte() {
         for b in 0..=255u8 {
             let chunk = [b'a', b, b'Z', b'_', b'0', b'9', b'z', b'A'];
-            let expected = if FLAGS[usize::from(b)] & WORD != 0 { 8 } else { 1 };
-            assert_eq!(word_bytes(u64::from_le_bytes(chunk)).0, expected, "byte {b:#x}");
+            let expected = if FLAGS[usize::from(b)] & WORD != 0 {
+                8
+            } else {
+                1
+            };
+            assert_eq!(
+                word_bytes(u64::from_le_bytes(chunk)).0,
+                expected,
+                "byte {b:#x}"
+            );
         }
     }
 

@@ -196,7 +196,7 @@ fn find_name(
         let mut found = known.names.get(run_key(cx, s, end, key)).copied();
         if found.is_none() && single_acronym {
             key.clear();
-            push_letters(word, key);
+            acronym::push_letters(word, key);
             found = known.acronyms.get(key.as_str()).copied();
         }
         found.flatten().map(|index| (index, s))
@@ -221,16 +221,6 @@ fn run_key<'a>(cx: &Context<'a>, start: usize, end: usize, buf: &'a mut String) 
     buf.clear();
     name_key(cx, start, end, buf);
     buf
-}
-
-/// [`acronym::letters`], appended to a buffer that is reused.
-fn push_letters(acronym: &str, out: &mut String) {
-    out.extend(
-        acronym
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase),
-    );
 }
 
 /// Whether word token `token`, whose key is `key`, is a stop word. The

@@ -51,11 +51,19 @@ pub(crate) fn push_initials<'w>(words: impl Iterator<Item = &'w str>, out: &mut 
 
 /// The letters of an acronym, lower-cased: "U.N." gives "un".
 pub(crate) fn letters(acronym: &str) -> String {
-    acronym
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut letters = String::new();
+    push_letters(acronym, &mut letters);
+    letters
+}
+
+/// [`letters`] appended to `out`.
+pub(crate) fn push_letters(acronym: &str, out: &mut String) {
+    out.extend(
+        acronym
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// Whether `acronym` spells the initials of the capitalised words of
