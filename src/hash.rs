@@ -63,17 +63,67 @@ impl Hasher for WordHasher {
     }
 }
 
-/// The hash of a word key, as [`WordHasher`] computes it; computed once per
-/// token and shared by every table that looks the token up.
+/// The hash of a word key; computed once per token and shared by every
+/// table that looks the token up.
 pub(crate) fn hash_key(key: &str) -> u64 {
     hash_bytes(key.as_bytes())
 }
 
+/// Keys up to this many bytes, nearly every word, are hashed as one
+/// zero-padded block, with no branch on their length.
+pub(crate) const BLOCK: usize = 16;
+
 /// [`hash_key`] of a key's bytes.
 pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
-    let mut hasher = WordHasher::default();
-    hasher.write(key);
-    hasher.finish()
+    if key.len() <= BLOCK {
+        let mut block = [0; BLOCK];
+        block[..key.len()].copy_from_slice(key);
+        return hash_block(&block, key.len());
+    }
+    let mut hash = SEED ^ key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        hash = mix(
+            hash,
+            u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        );
+    }
+    if !chunks.remainder().is_empty() {
+        // The last eight bytes, overlapping the chunks before.
+        let last = &key[key.len() - 8..];
+        hash = mix(
+            hash,
+            u64::from_le_bytes(last.try_into().expect("eight bytes")),
+        );
+    }
+    finish(hash)
+}
+
+/// [`hash_bytes`] of the first `len` bytes of `block` (`len <= BLOCK`);
+/// the bytes after them are ignored, so that a key can be hashed where it
+/// lies in a longer buffer.
+pub(crate) fn hash_block(block: &[u8; BLOCK], len: usize) -> u64 {
+    let word = |at: usize| u64::from_le_bytes(block[at..at + 8].try_into().expect("eight bytes"));
+    let low = word(0) & first_bytes(len);
+    let high = word(8) & first_bytes(len.saturating_sub(8));
+    finish(mix(mix(SEED ^ len as u64, low), high))
+}
+
+/// A mask of the first `n` bytes of a little-endian word (all of them when
+/// `n >= 8`).
+fn first_bytes(n: usize) -> u64 {
+    let n = n.min(8) as u32;
+    u64::MAX.checked_shr(64 - 8 * n).unwrap_or(0)
+}
+
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(SEED)
+}
+
+/// Folds the well-mixed high bits into the low ones, which the tables use
+/// as a tag.
+fn finish(hash: u64) -> u64 {
+    hash ^ (hash >> 29)
 }
 
 /// A hash map keyed by words, hashed with [`WordHasher`].
@@ -82,6 +132,27 @@ pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_hash_alike_in_place_and_alone() {
+        for key in [
+            "",
+            "a",
+            "iraq",
+            "province",
+            "mobilisation",
+            "sixteen bytes ab",
+            "seventeen bytes ab",
+        ] {
+            let mut buffer = key.as_bytes().to_vec();
+            buffer.extend_from_slice(b" and whatever follows");
+            if key.len() <= BLOCK {
+                let block: &[u8; BLOCK] = buffer[..BLOCK].try_into().unwrap();
+                assert_eq!(hash_block(block, key.len()), hash_key(key), "{key:?}");
+            }
+            assert_ne!(hash_key(key), hash_key(&format!("{key}x")), "{key:?}");
+        }
+    }
 
     #[test]
     fn distinct_short_keys_hash_apart() {
@@ -109,6 +180,10 @@ mod tests {
                 assert_ne!(hashes[i], hashes[j], "{:?} and {:?}", keys[i], keys[j]);
             }
         }
+        let mut seen: Vec<u64> = keys.iter().map(|k| hash_key(k)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), keys.len(), "hash_key collides on {keys:?}");
         let mut map: WordMap<&str, usize> = WordMap::default();
         map.insert("iraq", 1);
         assert_eq!(map.get("iraq"), Some(&1));

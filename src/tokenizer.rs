@@ -11,6 +11,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::hash::{BLOCK, hash_block, hash_bytes};
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -728,9 +730,6 @@ pub fn push_key(token: &str, out: &mut String) {
     }
 }
 
-/// The bytes copied at once for a short key.
-const BLOCK: usize = 16;
-
 /// The matching keys of a text's tokens (see [`push_key`]), laid out in one
 /// string with a space before every key and after the last, so that a
 /// phrase's keys can be searched as `" new york "`.
@@ -766,23 +765,29 @@ impl Keys {
             joined.push(b' ');
             let start = joined.len();
             let piece = &lower.as_bytes()[token.start..token.end];
-            if all_ascii || piece.is_ascii() {
-                // Most keys are short: copying a fixed block and cutting it
-                // back spares the copy a branch on every length.
-                match lower.as_bytes().get(token.start..token.start + BLOCK) {
-                    Some(block) if piece.len() <= BLOCK => {
-                        joined.extend_from_slice(block);
-                        joined.truncate(start + piece.len());
-                    }
-                    _ => joined.extend_from_slice(piece),
+            let block = lower.as_bytes().get(token.start..token.start + BLOCK);
+            let hash = match block {
+                // Most keys are short: copying and hashing a fixed block,
+                // then cutting it back, spares a branch on every length.
+                Some(block) if piece.len() <= BLOCK && (all_ascii || piece.is_ascii()) => {
+                    let block: &[u8; BLOCK] = block.try_into().expect("a block");
+                    joined.extend_from_slice(block);
+                    joined.truncate(start + piece.len());
+                    hash_block(block, piece.len())
                 }
-            } else {
-                other.clear();
-                push_key(token.text(text), &mut other);
-                joined.extend_from_slice(other.as_bytes());
-            }
+                _ if all_ascii || piece.is_ascii() => {
+                    joined.extend_from_slice(piece);
+                    hash_bytes(piece)
+                }
+                _ => {
+                    other.clear();
+                    push_key(token.text(text), &mut other);
+                    joined.extend_from_slice(other.as_bytes());
+                    hash_bytes(other.as_bytes())
+                }
+            };
             spans.push((start, joined.len()));
-            hashes.push(crate::hash::hash_bytes(&joined[start..]));
+            hashes.push(hash);
         }
         joined.push(b' ');
         Keys {
