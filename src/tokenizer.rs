@@ -760,22 +760,38 @@ impl Keys {
         let mut other = String::new();
         // Lower-casing the whole text at once is cheaper than token by token.
         let lower = text.to_ascii_lowercase();
-        let all_ascii = text.is_ascii();
+        // The first non-ASCII byte at or after a token's start: a token
+        // ending before it is plain ASCII.
+        let bytes = text.as_bytes();
+        let non_ascii_from = |from: usize| {
+            // Whole blocks first, which is_ascii settles a word at a time.
+            let rest = &bytes[from..];
+            let blocks = rest.chunks_exact(BLOCK).take_while(|b| b.is_ascii()).count();
+            rest[blocks * BLOCK..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(bytes.len(), |i| from + blocks * BLOCK + i)
+        };
+        let mut non_ascii = non_ascii_from(0);
         for token in tokens {
             joined.push(b' ');
             let start = joined.len();
+            if non_ascii < token.start {
+                non_ascii = non_ascii_from(token.start);
+            }
+            let ascii = non_ascii >= token.end;
             let piece = &lower.as_bytes()[token.start..token.end];
             let block = lower.as_bytes().get(token.start..token.start + BLOCK);
             let hash = match block {
                 // Most keys are short: copying and hashing a fixed block,
                 // then cutting it back, spares a branch on every length.
-                Some(block) if piece.len() <= BLOCK && (all_ascii || piece.is_ascii()) => {
+                Some(block) if piece.len() <= BLOCK && ascii => {
                     let block: &[u8; BLOCK] = block.try_into().expect("a block");
                     joined.extend_from_slice(block);
                     joined.truncate(start + piece.len());
                     hash_block(block, piece.len())
                 }
-                _ if all_ascii || piece.is_ascii() => {
+                _ if ascii => {
                     joined.extend_from_slice(piece);
                     hash_bytes(piece)
                 }
