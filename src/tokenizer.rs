@@ -245,7 +245,9 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             continue;
         }
         let (stop, case) = word_run_end(bytes, pos, bytes.len());
-        let stem = if stop - pos >= 3
+        // Only a word joined over an apostrophe can end in a possessive.
+        let stem = if case & APOSTROPHE != 0
+            && stop - pos >= 3
             && matches!(bytes[stop - 1], b's' | b'S')
             && bytes[stop - 2] == b'\''
             && bytes[pos..stop - 2].iter().any(u8::is_ascii_alphanumeric)
@@ -484,6 +486,9 @@ const UPPER: u8 = 2;
 const LOWER: u8 = 4;
 /// A character that may join two letters or two digits (see [`Class`]).
 const MID: u8 = 8;
+/// Not in [`FLAGS`]: the word scan's note that it joined letters over an
+/// apostrophe.
+const APOSTROPHE: u8 = 16;
 
 /// [`WORD`], [`UPPER`], [`LOWER`] and [`MID`] of every byte; none for the
 /// bytes of non-ASCII characters.
@@ -505,7 +510,8 @@ const FLAGS: [u8; 256] = {
 
 /// The end of the ASCII word segment starting at `pos`, whose byte is of a
 /// word class, within a run that ends at `end`; and the [`UPPER`] and
-/// [`LOWER`] flags of its letters after the first byte.
+/// [`LOWER`] flags of its letters after the first byte, with
+/// [`APOSTROPHE`] when an apostrophe joins two of them.
 fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
     let mut j = pos + 1;
     let mut case = 0;
@@ -546,6 +552,9 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
             return (j, case);
         }
         case |= FLAGS[usize::from(bytes[j + 1])];
+        if bytes[j] == b'\'' {
+            case |= APOSTROPHE;
+        }
         j += 2;
     }
 }
