@@ -112,8 +112,16 @@ pub(crate) fn hash_block(block: &[u8; BLOCK], len: usize) -> u64 {
 /// A mask of the first `n` bytes of a little-endian word (all of them when
 /// `n >= 8`).
 fn first_bytes(n: usize) -> u64 {
-    let n = n.min(8) as u32;
-    u64::MAX.checked_shr(64 - 8 * n).unwrap_or(0)
+    const MASKS: [u64; 9] = {
+        let mut masks = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            masks[n] = (1 << (8 * n)) - 1;
+            n += 1;
+        }
+        masks
+    };
+    MASKS[n.min(8)]
 }
 
 fn mix(hash: u64, word: u64) -> u64 {
