@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
 use crate::markup::{Markup, Visible};
 use crate::rules::{self, Context};
-use crate::tokenizer::{Keys, tokenize};
+use crate::tokenizer::{Keys, Token, tokenize_into};
 use crate::{Entity, Error, Mention, resolver};
 
 /// A configured entity extractor.
@@ -150,13 +150,26 @@ impl Extractor {
     /// [`Markup`] setting decides. Entities come in order of first mention,
     /// mentions in text order, with byte offsets into `text` as given.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.take();
+            let entities = self.extract_with(text, &mut scratch);
+            scratch.keep_if_small();
+            cell.replace(scratch);
+            entities
+        })
+    }
+
+    /// [`Extractor::extract`] with the tokens and keys in `scratch`.
+    fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Entity> {
         let visible = Visible::new(text, self.markup);
-        let tokens = tokenize(visible.text());
-        let keys = Keys::new(visible.text(), &tokens);
-        let cx = Context::new(visible.text(), &tokens, &keys, self.matcher.lexicon());
+        let Scratch { tokens, keys } = scratch;
+        tokenize_into(visible.text(), tokens);
+        keys.refill(visible.text(), tokens);
+        let (tokens, keys) = (&*tokens, &*keys);
+        let cx = Context::new(visible.text(), tokens, keys, self.matcher.lexicon());
         // Room for the usual number of candidates, about one in eight tokens.
         let mut candidates = Vec::with_capacity(tokens.len() / 8 + 16);
-        self.matcher.find(cx.text, &tokens, &keys, &mut candidates);
+        self.matcher.find(cx.text, tokens, keys, &mut candidates);
         rules::run(&cx, &mut candidates);
         let resolved = resolver::resolve(&cx, &self.matcher, candidates);
         // Collected into a new vector: collecting in place into the
@@ -205,6 +218,31 @@ impl Extractor {
     pub fn memory_usage(&self) -> usize {
         self.matcher.memory_usage()
     }
+}
+
+/// The tokens and keys of the last document a thread worked on, whose
+/// memory the next document reuses: allocating, zeroing and faulting in
+/// fresh buffers for every document cost more than keeping them.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    keys: Keys,
+}
+
+/// Documents up to this many tokens leave their buffers for the next; a
+/// huge one gives its memory back.
+const KEPT_TOKENS: usize = 1 << 16;
+
+impl Scratch {
+    fn keep_if_small(&mut self) {
+        if self.tokens.capacity() > KEPT_TOKENS {
+            *self = Scratch::default();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// The shared extractor built from the embedded default gazetteers.

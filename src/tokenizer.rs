@@ -758,24 +758,54 @@ pub struct Keys {
     spans: Vec<(usize, usize)>,
     /// The hash of each key, computed once for every table that looks it up.
     hashes: Vec<u64>,
+    /// The text in ASCII lower case, kept for its memory.
+    lower: String,
 }
 
 impl Keys {
     /// The keys of `tokens`, which were taken from `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Keys {
-        let mut joined = Vec::with_capacity(text.len() + tokens.len() + 1 + BLOCK);
-        let mut spans = Vec::with_capacity(tokens.len());
-        let mut hashes = Vec::with_capacity(tokens.len());
+        let mut keys = Keys::default();
+        keys.refill(text, tokens);
+        keys
+    }
+
+    /// Replaces these keys with those of `tokens`, taken from `text`,
+    /// reusing their memory: a caller keying many texts allocates once.
+    ///
+    /// ```
+    /// use gazetteer_ner::tokenizer::{tokenize, Keys};
+    ///
+    /// let mut keys = Keys::new("A long first text", &tokenize("A long first text"));
+    /// keys.refill("Iraq’s", &tokenize("Iraq’s"));
+    /// assert_eq!(keys.joined(), " iraq 's ");
+    /// ```
+    pub fn refill(&mut self, text: &str, tokens: &[Token]) {
+        let mut joined = std::mem::take(&mut self.joined).into_bytes();
+        joined.clear();
+        joined.reserve(text.len() + tokens.len() + 1 + BLOCK);
+        let spans = &mut self.spans;
+        spans.clear();
+        spans.reserve(tokens.len());
+        let hashes = &mut self.hashes;
+        hashes.clear();
+        hashes.reserve(tokens.len());
         let mut other = String::new();
         // Lower-casing the whole text at once is cheaper than token by token.
-        let lower = text.to_ascii_lowercase();
+        let lower = &mut self.lower;
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
         // The first non-ASCII byte at or after a token's start: a token
         // ending before it is plain ASCII.
         let bytes = text.as_bytes();
         let non_ascii_from = |from: usize| {
             // Whole blocks first, which is_ascii settles a word at a time.
             let rest = &bytes[from..];
-            let blocks = rest.chunks_exact(BLOCK).take_while(|b| b.is_ascii()).count();
+            let blocks = rest
+                .chunks_exact(BLOCK)
+                .take_while(|b| b.is_ascii())
+                .count();
             rest[blocks * BLOCK..]
                 .iter()
                 .position(|b| !b.is_ascii())
@@ -815,11 +845,7 @@ impl Keys {
             hashes.push(hash);
         }
         joined.push(b' ');
-        Keys {
-            joined: String::from_utf8(joined).expect("keys are made of whole characters"),
-            spans,
-            hashes,
-        }
+        self.joined = String::from_utf8(joined).expect("keys are made of whole characters");
     }
 
     /// The hash of token `i`'s key.
