@@ -1,9 +1,15 @@
-//! A fast hasher for the short string keys of the word tables.
+//! Fast hashes for the short string keys of the word tables.
 //!
 //! The standard library's SipHash resists hash flooding, which word tables
 //! built from our own gazetteers do not need, and costs several times more
-//! per lookup on keys of a few bytes. This multiply-rotate hash reads eight
-//! bytes at a time.
+//! per lookup on keys of a few bytes. Two multiply-rotate hashes stand in:
+//!
+//! - [`hash_key`], computed once per token by the keys and shared by the
+//!   gazetteer tables and filters: a key of up to [`BLOCK`] bytes, nearly
+//!   every word, is hashed as one masked block without a branch on its
+//!   length ([`hash_block`]), where the key lies in a longer buffer;
+//! - [`WordHasher`], the `Hasher` of the resolver's per-document maps,
+//!   which reads eight bytes at a time.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
