@@ -89,6 +89,13 @@ pub(crate) struct Matcher {
     starts: WordFilter,
     /// The first words of forms written with a lower-case first letter.
     starts_lower: WordFilter,
+    /// The keys of one-word forms, by the [`remix`] of their hash. Most
+    /// words that start a form only start longer ones ("New", "United"),
+    /// and most times the next word does not continue any (see
+    /// `continues`): asking this filter and that one first settles those
+    /// words without a phrase-table look-up, which costs up to four cache
+    /// misses.
+    singles: WordFilter,
     /// Every prefix of two or more words of a form's key, by its
     /// [`chain`] hash: most words after a phrase's first do not continue
     /// it, and this settles them without hashing and looking up the span.
@@ -170,6 +177,7 @@ impl Matcher {
             phrases: KeyTable::with_capacity(entity_forms * 3 / 2, entity_bytes * 2),
             starts: WordFilter::new(20),
             starts_lower: WordFilter::new(14),
+            singles: WordFilter::new(19),
             continues: WordFilter::new(21),
             forms: Vec::with_capacity(entity_forms),
             bounds: Vec::with_capacity(entity_forms * 2),
@@ -300,11 +308,14 @@ impl Matcher {
         if !single && (node_was_new || lower_first) {
             self.mark_prefixes(key, lower_first);
         }
+        let first_word = hash_key(key.split(' ').next().unwrap_or(key));
         if lower_first {
-            self.starts_lower
-                .insert(key.split(' ').next().unwrap_or(key));
+            self.starts_lower.insert_hashed(first_word);
         }
-        self.starts.insert(key.split(' ').next().unwrap_or(key));
+        if single {
+            self.singles.insert_hashed(remix(first_word));
+        }
+        self.starts.insert_hashed(first_word);
         Ok(())
     }
 
@@ -397,6 +408,7 @@ impl Matcher {
         self.phrases.memory_usage()
             + self.starts.memory_usage()
             + self.starts_lower.memory_usage()
+            + self.singles.memory_usage()
             + self.continues.memory_usage()
             + self.forms.capacity() * std::mem::size_of::<Form>()
             + self.bounds.capacity() * 4
@@ -429,6 +441,18 @@ impl Matcher {
                 &self.starts
             };
             if !filter.may_contain_hashed(keys.hash(first)) {
+                continue;
+            }
+            // A word that is no one-word form matters only if the next word
+            // may continue a phrase it starts.
+            let next = first + 1;
+            if !self.singles.may_contain_hashed(remix(keys.hash(first)))
+                && (next >= tokens.len()
+                    || tokens[next].line_start
+                    || !self
+                        .continues
+                        .may_contain_hashed(chain(keys.hash(first), keys.hash(next))))
+            {
                 continue;
             }
             let Some(&node) = self.phrases.get_hashed(keys.get(first), keys.hash(first)) else {
@@ -480,6 +504,13 @@ impl Matcher {
 /// the hash of the first words and the word's [`hash_key`].
 fn chain(prefix: u64, word: u64) -> u64 {
     (prefix.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// A word's hash with its bits mixed, for a filter that must not share
+/// false positives with filters taking the word's [`hash_key`] as it is:
+/// they all read the same bits of the hash they are given.
+fn remix(hash: u64) -> u64 {
+    hash.rotate_left(32).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Whether the text tokens spell the form acceptably (see the module docs).
