@@ -96,11 +96,11 @@ pub(crate) struct Matcher {
     /// `continues`): asking this filter and that one first settles those
     /// words without a phrase-table look-up, which costs up to four cache
     /// misses.
-    singles: WordFilter,
+    singles: WordFilter<2>,
     /// Every prefix of two or more words of a form's key, by its
     /// [`chain`] hash: most words after a phrase's first do not continue
     /// it, and this settles them without hashing and looking up the span.
-    continues: WordFilter,
+    continues: WordFilter<2>,
     forms: Vec<Form>,
     /// Token bounds of forms, relative to the form's start.
     bounds: Vec<(u16, u16)>,
