@@ -85,14 +85,22 @@ impl Default for Node {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Matcher {
     phrases: KeyTable<Node>,
-    /// The first words of all forms.
-    starts: WordFilter,
-    /// The first words of forms written with a lower-case first letter.
-    starts_lower: WordFilter,
+    /// The first words of all forms, then the first words of forms written
+    /// with a lower-case first letter. An array, so that the tokens are
+    /// matched against one or the other by index: a branch on the token's
+    /// case would be mispredicted every few words.
+    starts: [WordFilter; 2],
+    /// The keys of one-word forms, by the [`remix`] of their hash. Most
+    /// words that start a form only start longer ones ("New", "United"),
+    /// and most times the next word does not continue any (see
+    /// `continues`): asking this filter and that one first settles those
+    /// words without a phrase-table look-up, which costs up to four cache
+    /// misses.
+    singles: WordFilter<2>,
     /// Every prefix of two or more words of a form's key, by its
     /// [`chain`] hash: most words after a phrase's first do not continue
     /// it, and this settles them without hashing and looking up the span.
-    continues: WordFilter,
+    continues: WordFilter<2>,
     forms: Vec<Form>,
     /// Token bounds of forms, relative to the form's start.
     bounds: Vec<(u16, u16)>,
@@ -168,8 +176,8 @@ impl Matcher {
         }
         let mut matcher = Matcher {
             phrases: KeyTable::with_capacity(entity_forms * 3 / 2, entity_bytes * 2),
-            starts: WordFilter::new(20),
-            starts_lower: WordFilter::new(14),
+            starts: [WordFilter::new(20), WordFilter::new(14)],
+            singles: WordFilter::new(19),
             continues: WordFilter::new(21),
             forms: Vec::with_capacity(entity_forms),
             bounds: Vec::with_capacity(entity_forms * 2),
@@ -300,11 +308,14 @@ impl Matcher {
         if !single && (node_was_new || lower_first) {
             self.mark_prefixes(key, lower_first);
         }
+        let first_word = hash_key(key.split(' ').next().unwrap_or(key));
         if lower_first {
-            self.starts_lower
-                .insert(key.split(' ').next().unwrap_or(key));
+            self.starts[1].insert_hashed(first_word);
         }
-        self.starts.insert(key.split(' ').next().unwrap_or(key));
+        if single {
+            self.singles.insert_hashed(remix(first_word));
+        }
+        self.starts[0].insert_hashed(first_word);
         Ok(())
     }
 
@@ -395,8 +406,12 @@ impl Matcher {
     /// Heap bytes held.
     pub fn memory_usage(&self) -> usize {
         self.phrases.memory_usage()
-            + self.starts.memory_usage()
-            + self.starts_lower.memory_usage()
+            + self
+                .starts
+                .iter()
+                .map(WordFilter::memory_usage)
+                .sum::<usize>()
+            + self.singles.memory_usage()
             + self.continues.memory_usage()
             + self.forms.capacity() * std::mem::size_of::<Form>()
             + self.bounds.capacity() * 4
@@ -418,68 +433,126 @@ impl Matcher {
         if self.phrases.is_empty() {
             return;
         }
-        for first in 0..tokens.len() {
-            let token = &tokens[first];
-            if token.kind == TokenKind::Punct {
-                continue;
+        // Whether a token may start a form is a coin toss to the branch
+        // predictor (one word in five passes the first-word filters, with
+        // punctuation between): the tokens that may are gathered a block at
+        // a time without a branch on the answer, then looked at in turn.
+        let mut firsts = [0u32; BLOCK];
+        for block in (0..tokens.len()).step_by(BLOCK) {
+            let n = self.gather_firsts(block, tokens, keys, &mut firsts);
+            for &first in &firsts[..n] {
+                self.find_at(first as usize, text, tokens, keys, out);
             }
-            let filter = if token.shape == Shape::Lower {
-                &self.starts_lower
-            } else {
-                &self.starts
-            };
-            if !filter.may_contain_hashed(keys.hash(first)) {
-                continue;
+        }
+    }
+
+    /// Writes to the front of `firsts` the tokens of the block that starts
+    /// at token `block` which may start a form, and returns how many.
+    ///
+    /// Not inlined: in one body with the look-ups, its loop kept its
+    /// pointers on the stack and reloaded them for every token.
+    #[inline(never)]
+    fn gather_firsts(
+        &self,
+        block: usize,
+        tokens: &[Token],
+        keys: &Keys,
+        firsts: &mut [u32; BLOCK],
+    ) -> usize {
+        let end = tokens.len().min(block + BLOCK);
+        let mut n = 0;
+        for (first, token) in (block..end).zip(&tokens[block..end]) {
+            let filter = &self.starts[usize::from(token.shape == Shape::Lower)];
+            let may_start =
+                (token.kind != TokenKind::Punct) & filter.may_contain_hashed(keys.hash(first));
+            // `n` is at most `first - block`, so the mask changes nothing
+            // but spares a bounds check.
+            firsts[n % BLOCK] = first as u32;
+            n += usize::from(may_start);
+        }
+        n
+    }
+
+    /// Appends a candidate for every entry with a form that starts at token
+    /// `first`, a word the first-word filters let through.
+    fn find_at(
+        &self,
+        first: usize,
+        text: &str,
+        tokens: &[Token],
+        keys: &Keys,
+        out: &mut Vec<Candidate>,
+    ) {
+        // A word that is no one-word form matters only if the next word
+        // may continue a phrase it starts.
+        let next = first + 1;
+        if !self.singles.may_contain_hashed(remix(keys.hash(first)))
+            && (next >= tokens.len()
+                || tokens[next].line_start
+                || !self
+                    .continues
+                    .may_contain_hashed(chain(keys.hash(first), keys.hash(next))))
+        {
+            return;
+        }
+        let Some(&node) = self.phrases.get_hashed(keys.get(first), keys.hash(first)) else {
+            return;
+        };
+        if tokens[first].shape == Shape::Lower && !node.lower_first {
+            return;
+        }
+        let mut node = node;
+        let mut end = first + 1;
+        let mut prefix = keys.hash(first);
+        loop {
+            let mut f = node.forms;
+            while f != NONE {
+                let form = &self.forms[f as usize];
+                let range = first..end;
+                let written = self.written(form, end - first);
+                if case_agrees(text, &tokens[range], written) {
+                    let entry = &self.entries[form.entry as usize];
+                    out.push(Candidate {
+                        start: first,
+                        end,
+                        kind: entry.kind,
+                        entry: Some(form.entry),
+                        evidence: Evidence::Gazetteer,
+                        rank: entry.rank,
+                    });
+                }
+                f = form.next;
             }
-            let Some(&node) = self.phrases.get_hashed(keys.get(first), keys.hash(first)) else {
-                continue;
-            };
-            if token.shape == Shape::Lower && !node.lower_first {
-                continue;
+            if !node.longer || end >= tokens.len() || tokens[end].line_start {
+                break;
             }
-            let mut node = node;
-            let mut end = first + 1;
-            let mut prefix = keys.hash(first);
-            loop {
-                let mut f = node.forms;
-                while f != NONE {
-                    let form = &self.forms[f as usize];
-                    let range = first..end;
-                    let written = self.written(form, end - first);
-                    if case_agrees(text, &tokens[range], written) {
-                        let entry = &self.entries[form.entry as usize];
-                        out.push(Candidate {
-                            start: first,
-                            end,
-                            kind: entry.kind,
-                            entry: Some(form.entry),
-                            evidence: Evidence::Gazetteer,
-                            rank: entry.rank,
-                        });
-                    }
-                    f = form.next;
-                }
-                if !node.longer || end >= tokens.len() || tokens[end].line_start {
-                    break;
-                }
-                prefix = chain(prefix, keys.hash(end));
-                end += 1;
-                if !self.continues.may_contain_hashed(prefix) {
-                    break;
-                }
-                match self.phrases.get(keys.span(first, end)) {
-                    Some(next) => node = *next,
-                    None => break,
-                }
+            prefix = chain(prefix, keys.hash(end));
+            end += 1;
+            if !self.continues.may_contain_hashed(prefix) {
+                break;
+            }
+            match self.phrases.get(keys.span(first, end)) {
+                Some(next) => node = *next,
+                None => break,
             }
         }
     }
 }
 
+/// How many tokens [`Matcher::find`] looks at in one go.
+const BLOCK: usize = 128;
+
 /// The hash of a phrase key's first words followed by one more word, from
 /// the hash of the first words and the word's [`hash_key`].
 fn chain(prefix: u64, word: u64) -> u64 {
     (prefix.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// A word's hash with its bits mixed, for a filter that must not share
+/// false positives with filters taking the word's [`hash_key`] as it is:
+/// they all read the same bits of the hash they are given.
+fn remix(hash: u64) -> u64 {
+    hash.rotate_left(32).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Whether the text tokens spell the form acceptably (see the module docs).

@@ -73,6 +73,13 @@ impl<V> KeyTable<V> {
         &self.arena[k.start as usize..(k.start + k.len) as usize]
     }
 
+    /// The bytes of key `index`: compared as bytes, a key needs no check
+    /// that its ends fall on character boundaries, as slicing a `str` does.
+    fn key_bytes(&self, index: u32) -> &[u8] {
+        let k = self.keys[index as usize];
+        &self.arena.as_bytes()[k.start as usize..(k.start + k.len) as usize]
+    }
+
     /// The slot holding `key`, or the empty slot where it would go.
     fn slot(&self, key: &str, h: u64) -> usize {
         let mask = self.slots.len() - 1;
@@ -80,7 +87,7 @@ impl<V> KeyTable<V> {
         loop {
             let slot = self.slots[i];
             if slot.index == EMPTY
-                || (slot.hash == h as u32 && self.key(self.keys[slot.index as usize]) == key)
+                || (slot.hash == h as u32 && self.key_bytes(slot.index) == key.as_bytes())
             {
                 return i;
             }
