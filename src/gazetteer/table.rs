@@ -31,6 +31,14 @@ const VACANT: Slot = Slot {
     index: EMPTY,
 };
 
+/// The slots for `keys` keys: a power of two (at least 16), at most 5/8
+/// full. Linear probing stays short at that load, and the slot array,
+/// which every look-up touches at random, stays half the size it would be
+/// at 1/2.
+fn slots_for(keys: usize) -> usize {
+    (keys * 8).div_ceil(5).next_power_of_two().max(16)
+}
+
 /// A string-keyed hash table with its keys in one arena.
 #[derive(Clone, Debug)]
 pub(crate) struct KeyTable<V> {
@@ -60,7 +68,7 @@ impl<V> KeyTable<V> {
             arena: String::with_capacity(bytes),
             keys: Vec::with_capacity(keys),
             values: Vec::with_capacity(keys),
-            slots: vec![VACANT; (keys * 2).next_power_of_two().max(16)],
+            slots: vec![VACANT; slots_for(keys)],
         }
     }
 
@@ -127,7 +135,7 @@ impl<V> KeyTable<V> {
     ///
     /// When the arena would pass 4 GiB, which gazetteers never approach.
     pub fn index_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> usize {
-        if (self.keys.len() + 1) * 2 > self.slots.len() {
+        if slots_for(self.keys.len() + 1) > self.slots.len() {
             self.grow();
         }
         let h = hash(key);
