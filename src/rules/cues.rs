@@ -577,13 +577,47 @@ pub(crate) fn lookup(key: &str) -> Option<&'static Cue> {
     TABLE.get(key)
 }
 
-/// [`lookup`] for token `i` of a text, whose key's hash is known.
-pub(crate) fn lookup_token(keys: &Keys, i: usize) -> Option<&'static Cue> {
-    if !FILTER.may_contain_hashed(keys.hash(i)) {
-        return None;
-    }
-    TABLE.get_hashed(keys.get(i), keys.hash(i))
+/// The cue lists, fetched once for a whole text: every use of a
+/// `LazyLock` costs an atomic load and a branch, and [`Cues::lookup_token`]
+/// is asked about every token.
+#[derive(Clone, Copy)]
+pub(crate) struct Cues {
+    table: &'static KeyTable<Cue>,
+    filter: &'static WordFilter,
 }
+
+impl Cues {
+    /// The cue lists (built on first use).
+    pub fn get() -> Cues {
+        Cues {
+            table: &TABLE,
+            filter: &FILTER,
+        }
+    }
+
+    /// [`lookup`] for token `i` of a text, whose key's hash is known.
+    #[inline]
+    pub fn lookup_token(self, keys: &Keys, i: usize) -> Option<&'static Cue> {
+        let hash = keys.hash(i);
+        if !self.filter.may_contain_hashed(hash) {
+            return None;
+        }
+        self.table.get_hashed(keys.get(i), hash)
+    }
+}
+
+/// The cues of a word that is no cue word: every flag false.
+pub(crate) static NO_CUE: Cue = Cue {
+    title: false,
+    role: false,
+    connector: false,
+    body_connector: false,
+    particle: false,
+    determiner: false,
+    sports: false,
+    competing: false,
+    designators: Vec::new(),
+};
 
 /// The cue words as a Bloom filter, which settles most words of a text
 /// before the table is asked.

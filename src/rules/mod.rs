@@ -40,45 +40,80 @@ pub(crate) struct Context<'a> {
     pub keys: &'a Keys,
     /// Given names, surnames and stop words.
     pub lexicon: &'a Lexicon,
-    /// The word-list facts of each capitalised word.
-    lexemes: Vec<Lexeme>,
-    /// The cues of each word.
-    cues: Vec<Option<&'static Cue>>,
-    /// Whether each token can be part of a name (see [`Context::is_name_word`]).
-    name_words: Vec<bool>,
+    /// What the word lists and cue lists say about each token.
+    facts: Vec<Facts>,
+}
+
+/// What the word lists and cue lists say about one token.
+///
+/// The rules ask about every token several times; keeping its facts in one
+/// record, with the questions they ask most already answered, makes each
+/// question one load and a test of a flag that is rarely set, which the
+/// branch predictor gets right, instead of a chase through an `Option`.
+#[derive(Clone, Copy, Default)]
+struct Facts {
+    /// Its cues, if it is a cue word.
+    cue: Option<&'static Cue>,
+    /// Its word-list facts (all false unless it is a capitalised word).
+    lexeme: Lexeme,
+    /// See [`Context::is_name_word`].
+    name_word: bool,
+    /// A name word that may continue a run from the token before it: not
+    /// the first of its line or sentence.
+    continues: bool,
+    /// See [`Context::is_title`].
+    title: bool,
+    /// See [`Context::is_particle`].
+    particle: bool,
+    /// A word some designator is spelled like ("province", "Ministry").
+    designator: bool,
+    /// Never the first word of a name: a determiner, a stop word or
+    /// punctuation (see [`Context::trim_start`]).
+    droppable: bool,
 }
 
 impl<'a> Context<'a> {
     /// Looks up every token in the word lists and cue lists.
     pub fn new(text: &'a str, tokens: &'a [Token], keys: &'a Keys, lexicon: &'a Lexicon) -> Self {
-        let mut lexemes = Vec::with_capacity(tokens.len());
-        let mut cues = Vec::with_capacity(tokens.len());
-        let mut name_words = Vec::with_capacity(tokens.len());
-        for (i, token) in tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word {
-                lexemes.push(Lexeme::default());
-                cues.push(None);
-                name_words.push(false);
-                continue;
-            }
-            cues.push(cues::lookup_token(keys, i));
-            // Only capitalised words are asked about in the word lists.
-            if token.shape.is_capitalised() {
-                lexemes.push(lexicon.lookup_token(keys, i));
-                name_words.push(!is_contraction(token.text(text)));
-            } else {
-                lexemes.push(Lexeme::default());
-                name_words.push(false);
-            }
-        }
+        let cue_lists = cues::Cues::get();
+        let facts = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, token)| {
+                let word = token.kind == TokenKind::Word;
+                // Only words are cue words. Asking the cue lists about every
+                // token and dropping the answer for the others spares a
+                // branch on the kind, which punctuation makes unpredictable.
+                let cue = cue_lists.lookup_token(keys, i).filter(|_| word);
+                // Reading a cue-less token's flags from an empty cue, rather
+                // than branching on whether it has one, spares another.
+                let flags = cue.unwrap_or(&cues::NO_CUE);
+                let shape = token.shape;
+                let mut facts = Facts {
+                    cue,
+                    title: (flags.title && shape.is_capitalised())
+                        || (flags.role && shape == Shape::Lower),
+                    particle: flags.particle,
+                    designator: !flags.designators.is_empty(),
+                    droppable: flags.determiner || token.kind == TokenKind::Punct,
+                    ..Facts::default()
+                };
+                // Only capitalised words are asked about in the word lists.
+                if word && shape.is_capitalised() {
+                    facts.lexeme = lexicon.lookup_token(keys, i);
+                    facts.droppable |= facts.lexeme.stopword;
+                    facts.name_word = !is_contraction(token.text(text));
+                    facts.continues = facts.name_word && !token.line_start && !token.sentence_start;
+                }
+                facts
+            })
+            .collect();
         Context {
             text,
             tokens,
             keys,
             lexicon,
-            lexemes,
-            cues,
-            name_words,
+            facts,
         }
     }
 
@@ -89,37 +124,40 @@ impl<'a> Context<'a> {
 
     /// The word-list facts of token `i` (all false unless capitalised).
     pub fn lexeme(&self, i: usize) -> Lexeme {
-        self.lexemes[i]
+        self.facts[i].lexeme
     }
 
     /// The cues of token `i`, if it is a cue word.
     pub fn cue(&self, i: usize) -> Option<&'static Cue> {
-        self.cues[i]
+        self.facts[i].cue
     }
 
     /// Whether token `i` is a title ("Mr", "President") or a lower-case
     /// role word ("cleric").
     pub fn is_title(&self, i: usize) -> bool {
-        let shape = self.tokens[i].shape;
-        self.cue(i).is_some_and(|c| {
-            (c.title && shape.is_capitalised()) || (c.role && shape == Shape::Lower)
-        })
+        self.facts[i].title
     }
 
     /// Whether token `i` is a particle ("Al", "bin") in any case.
     pub fn is_particle(&self, i: usize) -> bool {
-        self.cue(i).is_some_and(|c| c.particle)
+        self.facts[i].particle
+    }
+
+    /// Whether token `i` is a word that some designator is spelled like, in
+    /// any case.
+    pub fn is_designator(&self, i: usize) -> bool {
+        self.facts[i].designator
     }
 
     /// Whether token `i` is a capitalised word that could be part of a name
     /// (not a contraction such as "I'm").
     pub fn is_name_word(&self, i: usize) -> bool {
-        self.name_words[i]
+        self.facts[i].name_word
     }
 
     /// Whether token `i` is a stop word.
     pub fn is_stopword(&self, i: usize) -> bool {
-        self.lexemes[i].stopword
+        self.facts[i].lexeme.stopword
     }
 
     /// Whether token `i` joins the name words on either side of it: a
@@ -159,8 +197,7 @@ impl<'a> Context<'a> {
 
     /// Whether token `i` may continue a name run from the token before it.
     fn continues(&self, i: usize) -> bool {
-        let token = &self.tokens[i];
-        self.is_name_word(i) && !token.line_start && !token.sentence_start
+        self.facts[i].continues
     }
 
     /// The end (exclusive) of the run of name words starting at `start`:
@@ -168,7 +205,7 @@ impl<'a> Context<'a> {
     /// token `start` is not a name word. `body` allows "of" and "for".
     #[inline]
     pub fn name_run_end(&self, start: usize, body: bool) -> usize {
-        if self.name_words.get(start) != Some(&true) {
+        if !self.facts.get(start).is_some_and(|f| f.name_word) {
             return start;
         }
         self.name_run_continues(start + 1, body)
@@ -260,10 +297,7 @@ impl Context<'_> {
     /// that "The Kurdistan Workers' Party" gives "Kurdistan Workers' Party".
     pub fn trim_start(&self, mut start: usize, end: usize) -> usize {
         while start < end {
-            let droppable = self.cue(start).is_some_and(|c| c.determiner)
-                || self.is_stopword(start)
-                || (self.tokens[start].kind == TokenKind::Punct);
-            if !droppable {
+            if !self.facts[start].droppable {
                 break;
             }
             start += 1;
