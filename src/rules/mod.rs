@@ -263,6 +263,17 @@ impl<'a> Context<'a> {
 /// Whether a word is a contraction ("I'm", "We'll", "Don't"), which is
 /// capitalised at the start of a sentence but never part of a name.
 fn is_contraction(word: &str) -> bool {
+    // Every ending has an apostrophe (or 0x99, the last byte of "’") second
+    // or third from the end of the word, which few words have: testing
+    // those two bytes settles most words without a branch per ending.
+    let bytes = word.as_bytes();
+    let apostrophe_at = |back: usize| {
+        let b = bytes[bytes.len().saturating_sub(back)];
+        (b == b'\'') | (b == 0x99)
+    };
+    if !(apostrophe_at(2) | apostrophe_at(3)) {
+        return false;
+    }
     const ENDINGS: [&str; 12] = [
         "'m", "'ll", "'ve", "'re", "'d", "n't", "’m", "’ll", "’ve", "’re", "’d", "n’t",
     ];
@@ -345,5 +356,33 @@ pub(crate) mod testing {
                 )
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_contraction;
+
+    #[test]
+    fn contractions_with_either_apostrophe() {
+        for word in [
+            "I'm",
+            "We'll",
+            "They've",
+            "You're",
+            "I'd",
+            "Don't",
+            "I’m",
+            "We’ll",
+            "They’ve",
+            "You’re",
+            "I’d",
+            "Don’t",
+        ] {
+            assert!(is_contraction(word), "{word}");
+        }
+        for word in ["O'Neill", "Kata’ib", "'m", "Ahmed", "M", "Don’"] {
+            assert!(!is_contraction(word), "{word}");
+        }
     }
 }
