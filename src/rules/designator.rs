@@ -20,12 +20,7 @@ use crate::tokenizer::{Headline, Shape};
 
 /// Proposes a candidate for every designated name.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..cx.tokens.len() {
-        // Few tokens are designators: this one well-predicted test settles
-        // the others.
-        if !cx.is_designator(i) {
-            continue;
-        }
+    for i in cx.designators() {
         let Some(cue) = cx.cue(i) else {
             continue;
         };

@@ -42,6 +42,8 @@ pub(crate) struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// What the word lists and cue lists say about each token.
     facts: Vec<Facts>,
+    /// The name words (see [`Context::is_name_word`]), in order.
+    name_words: Vec<usize>,
 }
 
 /// What the word lists and cue lists say about one token.
@@ -76,6 +78,7 @@ impl<'a> Context<'a> {
     /// Looks up every token in the word lists and cue lists.
     pub fn new(text: &'a str, tokens: &'a [Token], keys: &'a Keys, lexicon: &'a Lexicon) -> Self {
         let cue_lists = cues::Cues::get();
+        let mut name_words = Vec::with_capacity(tokens.len());
         let facts = tokens
             .iter()
             .enumerate()
@@ -104,6 +107,9 @@ impl<'a> Context<'a> {
                     facts.droppable |= facts.lexeme.stopword;
                     facts.name_word = !is_contraction(token.text(text));
                     facts.continues = facts.name_word && !token.line_start && !token.sentence_start;
+                    if facts.name_word {
+                        name_words.push(i);
+                    }
                 }
                 facts
             })
@@ -114,7 +120,35 @@ impl<'a> Context<'a> {
             keys,
             lexicon,
             facts,
+            name_words,
         }
+    }
+
+    /// The tokens whose facts pass `test`, in order.
+    fn tokens_where(&self, test: fn(&Facts) -> bool) -> impl Iterator<Item = usize> + '_ {
+        self.facts
+            .iter()
+            .enumerate()
+            .filter(move |(_, facts)| test(facts))
+            .map(|(i, _)| i)
+    }
+
+    /// The titles and role words (see [`Context::is_title`]), in order.
+    pub fn titles(&self) -> impl Iterator<Item = usize> + '_ {
+        self.tokens_where(|facts| facts.title)
+    }
+
+    /// The words some designator is spelled like, in order.
+    pub fn designators(&self) -> impl Iterator<Item = usize> + '_ {
+        self.tokens_where(|facts| facts.designator)
+    }
+
+    /// The name words (see [`Context::is_name_word`]), in order. Rules that
+    /// look for runs of them start from these rather than testing every
+    /// token: whether a token is a name word is as good as random to the
+    /// branch predictor.
+    pub fn name_words(&self) -> impl Iterator<Item = usize> + '_ {
+        self.name_words.iter().copied()
     }
 
     /// The text of token `i`.
@@ -141,12 +175,6 @@ impl<'a> Context<'a> {
     /// Whether token `i` is a particle ("Al", "bin") in any case.
     pub fn is_particle(&self, i: usize) -> bool {
         self.facts[i].particle
-    }
-
-    /// Whether token `i` is a word that some designator is spelled like, in
-    /// any case.
-    pub fn is_designator(&self, i: usize) -> bool {
-        self.facts[i].designator
     }
 
     /// Whether token `i` is a capitalised word that could be part of a name
