@@ -606,19 +606,6 @@ impl Cues {
     }
 }
 
-/// The cues of a word that is no cue word: every flag false.
-pub(crate) static NO_CUE: Cue = Cue {
-    title: false,
-    role: false,
-    connector: false,
-    body_connector: false,
-    particle: false,
-    determiner: false,
-    sports: false,
-    competing: false,
-    designators: Vec::new(),
-};
-
 /// The cue words as a Bloom filter, which settles most words of a text
 /// before the table is asked.
 static FILTER: LazyLock<WordFilter> = LazyLock::new(|| {

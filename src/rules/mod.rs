@@ -69,51 +69,52 @@ struct Facts {
     particle: bool,
     /// A word some designator is spelled like ("province", "Ministry").
     designator: bool,
-    /// Never the first word of a name: a determiner, a stop word or
-    /// punctuation (see [`Context::trim_start`]).
+    /// Never the first word of a name: a determiner or a stop word (see
+    /// [`Context::trim_start`]).
     droppable: bool,
 }
 
 impl<'a> Context<'a> {
     /// Looks up every token in the word lists and cue lists.
+    ///
+    /// One pass per list, each with a cheap test that settles most tokens
+    /// (the cue filter, then the capitalisation) before any look-up: the
+    /// loops stay small enough to keep in registers, and most tokens' facts
+    /// stay the defaults they start with.
     pub fn new(text: &'a str, tokens: &'a [Token], keys: &'a Keys, lexicon: &'a Lexicon) -> Self {
+        let mut facts = vec![Facts::default(); tokens.len()];
         let cue_lists = cues::Cues::get();
+        for (i, (token, facts)) in tokens.iter().zip(&mut facts).enumerate() {
+            // Only words are cue words.
+            let Some(cue) = cue_lists.lookup_token(keys, i) else {
+                continue;
+            };
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            facts.cue = Some(cue);
+            facts.title = (cue.title && token.shape.is_capitalised())
+                || (cue.role && token.shape == Shape::Lower);
+            facts.particle = cue.particle;
+            facts.designator = !cue.designators.is_empty();
+            facts.droppable = cue.determiner;
+        }
+        // Only capitalised words are asked about in the word lists. (The
+        // shape first: nearly every capitalised token is a word, so the
+        // test of the kind after it is always predicted right.)
         let mut name_words = Vec::with_capacity(tokens.len());
-        let facts = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, token)| {
-                let word = token.kind == TokenKind::Word;
-                // Only words are cue words. Asking the cue lists about every
-                // token and dropping the answer for the others spares a
-                // branch on the kind, which punctuation makes unpredictable.
-                let cue = cue_lists.lookup_token(keys, i).filter(|_| word);
-                // Reading a cue-less token's flags from an empty cue, rather
-                // than branching on whether it has one, spares another.
-                let flags = cue.unwrap_or(&cues::NO_CUE);
-                let shape = token.shape;
-                let mut facts = Facts {
-                    cue,
-                    title: (flags.title && shape.is_capitalised())
-                        || (flags.role && shape == Shape::Lower),
-                    particle: flags.particle,
-                    designator: !flags.designators.is_empty(),
-                    droppable: flags.determiner || token.kind == TokenKind::Punct,
-                    ..Facts::default()
-                };
-                // Only capitalised words are asked about in the word lists.
-                if word && shape.is_capitalised() {
-                    facts.lexeme = lexicon.lookup_token(keys, i);
-                    facts.droppable |= facts.lexeme.stopword;
-                    facts.name_word = !is_contraction(token.text(text));
-                    facts.continues = facts.name_word && !token.line_start && !token.sentence_start;
-                    if facts.name_word {
-                        name_words.push(i);
-                    }
-                }
-                facts
-            })
-            .collect();
+        for (i, (token, facts)) in tokens.iter().zip(&mut facts).enumerate() {
+            if !token.shape.is_capitalised() || token.kind != TokenKind::Word {
+                continue;
+            }
+            facts.lexeme = lexicon.lookup_token(keys, i);
+            facts.droppable |= facts.lexeme.stopword;
+            facts.name_word = !is_contraction(token.text(text));
+            facts.continues = facts.name_word && !token.line_start && !token.sentence_start;
+            if facts.name_word {
+                name_words.push(i);
+            }
+        }
         Context {
             text,
             tokens,
@@ -336,7 +337,7 @@ impl Context<'_> {
     /// that "The Kurdistan Workers' Party" gives "Kurdistan Workers' Party".
     pub fn trim_start(&self, mut start: usize, end: usize) -> usize {
         while start < end {
-            if !self.facts[start].droppable {
+            if !self.facts[start].droppable && self.tokens[start].kind != TokenKind::Punct {
                 break;
             }
             start += 1;
