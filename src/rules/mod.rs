@@ -44,6 +44,10 @@ pub(crate) struct Context<'a> {
     facts: Vec<Facts>,
     /// The name words (see [`Context::is_name_word`]), in order.
     name_words: Vec<usize>,
+    /// The titles and role words (see [`Context::is_title`]), in order.
+    titles: Vec<usize>,
+    /// The words some designator is spelled like, in order.
+    designators: Vec<usize>,
 }
 
 /// What the word lists and cue lists say about one token.
@@ -67,8 +71,6 @@ struct Facts {
     title: bool,
     /// See [`Context::is_particle`].
     particle: bool,
-    /// A word some designator is spelled like ("province", "Ministry").
-    designator: bool,
     /// Never the first word of a name: a determiner or a stop word (see
     /// [`Context::trim_start`]).
     droppable: bool,
@@ -84,6 +86,10 @@ impl<'a> Context<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], keys: &'a Keys, lexicon: &'a Lexicon) -> Self {
         let mut facts = vec![Facts::default(); tokens.len()];
         let cue_lists = cues::Cues::get();
+        // Titles and designators are a few in a hundred tokens: room for
+        // one in sixteen spares growing these lists in nearly every text.
+        let mut titles = Vec::with_capacity(tokens.len() / 16);
+        let mut designators = Vec::with_capacity(tokens.len() / 16);
         for (i, (token, facts)) in tokens.iter().zip(&mut facts).enumerate() {
             // Only words are cue words.
             let Some(cue) = cue_lists.lookup_token(keys, i) else {
@@ -96,8 +102,13 @@ impl<'a> Context<'a> {
             facts.title = (cue.title && token.shape.is_capitalised())
                 || (cue.role && token.shape == Shape::Lower);
             facts.particle = cue.particle;
-            facts.designator = !cue.designators.is_empty();
             facts.droppable = cue.determiner;
+            if facts.title {
+                titles.push(i);
+            }
+            if !cue.designators.is_empty() {
+                designators.push(i);
+            }
         }
         // Only capitalised words are asked about in the word lists. (The
         // shape first: nearly every capitalised token is a word, so the
@@ -122,32 +133,26 @@ impl<'a> Context<'a> {
             lexicon,
             facts,
             name_words,
+            titles,
+            designators,
         }
-    }
-
-    /// The tokens whose facts pass `test`, in order.
-    fn tokens_where(&self, test: fn(&Facts) -> bool) -> impl Iterator<Item = usize> + '_ {
-        self.facts
-            .iter()
-            .enumerate()
-            .filter(move |(_, facts)| test(facts))
-            .map(|(i, _)| i)
     }
 
     /// The titles and role words (see [`Context::is_title`]), in order.
     pub fn titles(&self) -> impl Iterator<Item = usize> + '_ {
-        self.tokens_where(|facts| facts.title)
+        self.titles.iter().copied()
     }
 
     /// The words some designator is spelled like, in order.
     pub fn designators(&self) -> impl Iterator<Item = usize> + '_ {
-        self.tokens_where(|facts| facts.designator)
+        self.designators.iter().copied()
     }
 
     /// The name words (see [`Context::is_name_word`]), in order. Rules that
     /// look for runs of them start from these rather than testing every
     /// token: whether a token is a name word is as good as random to the
-    /// branch predictor.
+    /// branch predictor. (Titles and designators are few: rules start from
+    /// them rather than pass over every token.)
     pub fn name_words(&self) -> impl Iterator<Item = usize> + '_ {
         self.name_words.iter().copied()
     }
