@@ -547,7 +547,6 @@ type SetFlag = fn(&mut Cue);
 
 /// Every cue word, built once per process.
 static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
-    let mut table: KeyTable<Cue> = KeyTable::default();
     let lists: [(&[&str], SetFlag); 8] = [
         (SPORTS, |c| c.sports = true),
         (COMPETING, |c| c.competing = true),
@@ -558,6 +557,12 @@ static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
         (PARTICLES, |c| c.particle = true),
         (DETERMINERS, |c| c.determiner = true),
     ];
+    // A fifth of the words of a text are cue words, looked up here. Room
+    // for four times as many words as there are keeps the table a tenth
+    // full, so that nearly every look-up ends at the first probe: in a
+    // fuller table the probe loop's exit is hard to predict.
+    let words = lists.iter().map(|(words, _)| words.len()).sum::<usize>() + DESIGNATORS.len();
+    let mut table: KeyTable<Cue> = KeyTable::with_capacity(4 * words, 16 * words);
     for (words, set) in lists {
         for word in words {
             set(table.get_or_insert_with(&word.to_lowercase(), Cue::default));
