@@ -91,10 +91,10 @@ impl<'a> Context<'a> {
         let mut titles = Vec::with_capacity(tokens.len() / 16);
         let mut designators = Vec::with_capacity(tokens.len() / 16);
         for (i, (token, facts)) in tokens.iter().zip(&mut facts).enumerate() {
-            // Only words are cue words.
             let Some(cue) = cue_lists.lookup_token(keys, i) else {
                 continue;
             };
+            // Only words are cue words.
             if token.kind != TokenKind::Word {
                 continue;
             }
@@ -139,11 +139,14 @@ impl<'a> Context<'a> {
     }
 
     /// The titles and role words (see [`Context::is_title`]), in order.
+    /// They are few: the title rule starts from them rather than pass over
+    /// every token.
     pub fn titles(&self) -> impl Iterator<Item = usize> + '_ {
         self.titles.iter().copied()
     }
 
-    /// The words some designator is spelled like, in order.
+    /// The words some designator is spelled like, in order (few, like
+    /// [`Context::titles`]).
     pub fn designators(&self) -> impl Iterator<Item = usize> + '_ {
         self.designators.iter().copied()
     }
@@ -151,8 +154,7 @@ impl<'a> Context<'a> {
     /// The name words (see [`Context::is_name_word`]), in order. Rules that
     /// look for runs of them start from these rather than testing every
     /// token: whether a token is a name word is as good as random to the
-    /// branch predictor. (Titles and designators are few: rules start from
-    /// them rather than pass over every token.)
+    /// branch predictor.
     pub fn name_words(&self) -> impl Iterator<Item = usize> + '_ {
         self.name_words.iter().copied()
     }
