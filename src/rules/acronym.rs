@@ -75,7 +75,13 @@ pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w
 /// Proposes the long form before every "(ACRONYM)".
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
-    for open in 1..tokens.len().saturating_sub(2) {
+    // Parentheses are rare: a byte search of the text for them, and a
+    // binary search for their tokens, costs less than a test of every token.
+    for (at, _) in cx.text.match_indices('(') {
+        let open = tokens.partition_point(|token| token.start < at);
+        if open == 0 || open + 2 >= tokens.len() || tokens[open].start != at {
+            continue;
+        }
         if tokens[open].kind != TokenKind::Punct || cx.word(open) != "(" || cx.word(open + 2) != ")"
         {
             continue;

@@ -547,7 +547,6 @@ type SetFlag = fn(&mut Cue);
 
 /// Every cue word, built once per process.
 static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
-    let mut table: KeyTable<Cue> = KeyTable::default();
     let lists: [(&[&str], SetFlag); 8] = [
         (SPORTS, |c| c.sports = true),
         (COMPETING, |c| c.competing = true),
@@ -558,6 +557,12 @@ static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
         (PARTICLES, |c| c.particle = true),
         (DETERMINERS, |c| c.determiner = true),
     ];
+    // A fifth of the words of a text are cue words, looked up here. Room
+    // for four times as many words as there are keeps the table a tenth
+    // full, so that nearly every look-up ends at the first probe: in a
+    // fuller table the probe loop's exit is hard to predict.
+    let words = lists.iter().map(|(words, _)| words.len()).sum::<usize>() + DESIGNATORS.len();
+    let mut table: KeyTable<Cue> = KeyTable::with_capacity(4 * words, 16 * words);
     for (words, set) in lists {
         for word in words {
             set(table.get_or_insert_with(&word.to_lowercase(), Cue::default));
@@ -577,12 +582,33 @@ pub(crate) fn lookup(key: &str) -> Option<&'static Cue> {
     TABLE.get(key)
 }
 
-/// [`lookup`] for token `i` of a text, whose key's hash is known.
-pub(crate) fn lookup_token(keys: &Keys, i: usize) -> Option<&'static Cue> {
-    if !FILTER.may_contain_hashed(keys.hash(i)) {
-        return None;
+/// The cue lists, fetched once for a whole text: every use of a
+/// `LazyLock` costs an atomic load and a branch, and [`Cues::lookup_token`]
+/// is asked about every token.
+#[derive(Clone, Copy)]
+pub(crate) struct Cues {
+    table: &'static KeyTable<Cue>,
+    filter: &'static WordFilter,
+}
+
+impl Cues {
+    /// The cue lists (built on first use).
+    pub fn get() -> Cues {
+        Cues {
+            table: &TABLE,
+            filter: &FILTER,
+        }
     }
-    TABLE.get_hashed(keys.get(i), keys.hash(i))
+
+    /// [`lookup`] for token `i` of a text, whose key's hash is known.
+    #[inline]
+    pub fn lookup_token(self, keys: &Keys, i: usize) -> Option<&'static Cue> {
+        let hash = keys.hash(i);
+        if !self.filter.may_contain_hashed(hash) {
+            return None;
+        }
+        self.table.get_hashed(keys.get(i), hash)
+    }
 }
 
 /// The cue words as a Bloom filter, which settles most words of a text

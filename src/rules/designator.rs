@@ -16,18 +16,15 @@
 use super::Context;
 use super::cues::Position;
 use crate::candidate::{Candidate, Evidence};
-use crate::tokenizer::{Headline, Shape, TokenKind};
+use crate::tokenizer::{Headline, Shape};
 
 /// Proposes a candidate for every designated name.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
-    for i in 0..cx.tokens.len() {
-        let token = &cx.tokens[i];
-        if token.kind != TokenKind::Word {
-            continue;
-        }
+    for i in cx.designators() {
         let Some(cue) = cx.cue(i) else {
             continue;
         };
+        let token = &cx.tokens[i];
         if token.headline == Headline::Capitals {
             // In a headline in capitals every word looks like a name.
             continue;

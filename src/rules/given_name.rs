@@ -28,15 +28,15 @@ const SURNAME_RANK: u8 = 60;
 
 /// Proposes a person for every run that starts with a given name.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
-    let mut i = 0;
-    while i < cx.tokens.len() {
-        let end = cx.name_run_end(i, false);
-        if end == i {
-            i += 1;
+    // Where the last run ended: name words before it were part of it.
+    let mut done = 0;
+    for i in cx.name_words() {
+        if i < done {
             continue;
         }
+        let end = cx.name_run_end(i, false);
         let start = trim(cx, i, end);
-        i = end;
+        done = end;
         if start >= end || cx.tokens[start].headline != Headline::No {
             continue;
         }

@@ -12,10 +12,11 @@ use crate::tokenizer::Headline;
 /// Proposes a person after every title or role word.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
-    let mut i = 0;
-    while i < tokens.len() {
-        if !cx.is_title(i) {
-            i += 1;
+    // Where the tokens read after the last title end: titles among them
+    // were read with it.
+    let mut done = 0;
+    for i in cx.titles() {
+        if i < done {
             continue;
         }
         // Skip stacked titles and their periods: "Lt. Gen.", "Prime Minister".
@@ -27,7 +28,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             name += 1;
         }
         if name >= tokens.len() || tokens[name].line_start || cx.is_stopword(name) {
-            i = name;
+            done = name;
             continue;
         }
         let mut end = cx.name_run_end(name, false);
@@ -46,7 +47,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
                 rank: 0,
             });
         }
-        i = end.max(name);
+        done = end.max(name);
     }
 }
 
