@@ -152,23 +152,23 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
         longest,
     };
     let mut key = String::new();
-    let mut run = 0;
-    while run < cx.tokens.len() {
-        let end = cx.name_run_end(run, false);
-        if end == run {
-            run += 1;
+    // Runs of name words, each from its first: a name word inside a run
+    // already seen is skipped.
+    let mut done = 0;
+    for run in cx.name_words() {
+        if run < done {
             continue;
         }
+        let end = cx.name_run_end(run, false);
+        done = end;
         // A title, determiner or stop word before the name is not part of it.
         let start = cx.trim_start_and_titles(run, end);
         if start >= end {
-            run = end;
             continue;
         }
         if let Some((index, start)) = find_name(cx, &known, &taken, (start, end), &mut key) {
             clusters[index].mentions.push((start, end));
         }
-        run = end;
     }
 }
 
