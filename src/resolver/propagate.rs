@@ -152,15 +152,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
         longest,
     };
     let mut key = String::new();
-    // Runs of name words, each from its first: a name word inside a run
-    // already seen is skipped.
-    let mut done = 0;
-    for run in cx.name_words() {
-        if run < done {
-            continue;
-        }
-        let end = cx.name_run_end(run, false);
-        done = end;
+    for (run, end) in cx.name_runs() {
         // A title, determiner or stop word before the name is not part of it.
         let start = cx.trim_start_and_titles(run, end);
         if start >= end {

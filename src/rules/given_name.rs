@@ -28,15 +28,8 @@ const SURNAME_RANK: u8 = 60;
 
 /// Proposes a person for every run that starts with a given name.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
-    // Where the last run ended: name words before it were part of it.
-    let mut done = 0;
-    for i in cx.name_words() {
-        if i < done {
-            continue;
-        }
-        let end = cx.name_run_end(i, false);
-        let start = trim(cx, i, end);
-        done = end;
+    for (run, end) in cx.name_runs() {
+        let start = trim(cx, run, end);
         if start >= end || cx.tokens[start].headline != Headline::No {
             continue;
         }

@@ -159,6 +159,20 @@ impl<'a> Context<'a> {
         self.name_words.iter().copied()
     }
 
+    /// The runs of name words ([`Context::name_run_end`] without "of" and
+    /// "for"), in order: each from its first name word to its end, the name
+    /// words inside it skipped.
+    pub fn name_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut done = 0;
+        self.name_words().filter_map(move |start| {
+            if start < done {
+                return None;
+            }
+            done = self.name_run_end(start, false);
+            Some((start, done))
+        })
+    }
+
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
