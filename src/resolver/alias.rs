@@ -24,7 +24,7 @@
 
 use std::ops::Index;
 
-use super::Cluster;
+use super::{Cluster, claim};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::hash::WordMap;
@@ -314,10 +314,7 @@ fn merge_given_names(
     let mut by_first: WordMap<&str, Option<usize>> = WordMap::default();
     for (index, name) in names.iter().enumerate() {
         if let (true, [first, _, ..]) = (is_person(clusters, index), name) {
-            let slot = by_first.entry(*first).or_insert(Some(index));
-            if *slot != Some(index) {
-                *slot = None;
-            }
+            claim(&mut by_first, *first, index);
         }
     }
     for (index, cluster) in clusters.iter().enumerate() {
@@ -356,10 +353,7 @@ fn merge_person_surnames(
         if let [.., last] = name
             && name.len() >= 2
         {
-            let slot = surnames.entry(*last).or_insert(Some(index));
-            if *slot != Some(index) {
-                *slot = None;
-            }
+            claim(&mut surnames, *last, index);
         }
     }
     for (index, cluster) in clusters.iter().enumerate() {

@@ -15,11 +15,23 @@ pub(crate) mod overlap;
 pub(crate) mod propagate;
 pub(crate) mod teams;
 
+use std::hash::Hash;
+
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::gazetteer::Matcher;
+use crate::hash::WordMap;
 use crate::rules::{Context, acronym};
 use crate::tokenizer::TokenKind;
+
+/// Records that cluster `index` goes by `key`: the key keeps its one
+/// cluster, or `None` once a second cluster claims it too.
+pub(crate) fn claim<K: Eq + Hash>(owners: &mut WordMap<K, Option<usize>>, key: K, index: usize) {
+    let owner = owners.entry(key).or_insert(Some(index));
+    if *owner != Some(index) {
+        *owner = None;
+    }
+}
 
 /// An entity under construction: its kind, its gazetteer entry and its
 /// mentions as token ranges.

@@ -12,8 +12,8 @@
 //! whole run of capitalised words (a title may precede it), so "Sadr" in
 //! "Sadr City" is not taken for the man.
 
-use super::Cluster;
 use super::alias::name_key;
+use super::{Cluster, claim};
 use crate::EntityKind;
 use crate::hash::WordMap;
 use crate::rules::{Context, acronym};
@@ -22,13 +22,6 @@ use crate::tokenizer::TokenKind;
 /// Names (their words' keys joined by spaces) and the cluster each belongs
 /// to, or `None` when two clusters share it.
 type Names<'n> = WordMap<&'n str, Option<usize>>;
-
-fn claim<'n>(names: &mut Names<'n>, name: &'n str, index: usize) {
-    let slot = names.entry(name).or_insert(Some(index));
-    if *slot != Some(index) {
-        *slot = None;
-    }
-}
 
 /// Every name the document's entities are known by.
 struct Known<'n> {
