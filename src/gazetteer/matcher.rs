@@ -305,10 +305,10 @@ impl Matcher {
         node.origin = origin;
         let single = keyer.bounds.len() == 1;
         node.lower_first |= lower_first && single;
-        if !single && (node_was_new || lower_first) {
-            self.mark_prefixes(key, lower_first);
-        }
         let first_word = hash_key(key.split(' ').next().unwrap_or(key));
+        if !single && (node_was_new || lower_first) {
+            self.mark_prefixes(key, first_word, lower_first);
+        }
         if lower_first {
             self.starts[1].insert_hashed(first_word);
         }
@@ -365,21 +365,20 @@ impl Matcher {
         &self.notices
     }
 
-    /// Marks every proper prefix of `key` as continued by a longer form,
-    /// and its first word as starting a lower-case form if `lower_first`.
-    fn mark_prefixes(&mut self, key: &str, lower_first: bool) {
+    /// Marks every proper prefix of `key` as continued by a longer form
+    /// (in the table and, by [`chain`] hashes from `first_word`, the hash
+    /// of its first word, in `continues`), and its first word as starting
+    /// a lower-case form if `lower_first`.
+    fn mark_prefixes(&mut self, key: &str, first_word: u64, lower_first: bool) {
         for (n, (end, _)) in key.match_indices(' ').enumerate() {
             let node = self.phrases.get_or_insert_with(&key[..end], Node::default);
             node.longer = true;
             node.lower_first |= lower_first && n == 0;
         }
-        let mut words = key.split(' ').map(hash_key);
-        if let Some(first) = words.next() {
-            let mut hash = first;
-            for word in words {
-                hash = chain(hash, word);
-                self.continues.insert_hashed(hash);
-            }
+        let mut hash = first_word;
+        for word in key.split(' ').skip(1) {
+            hash = chain(hash, hash_key(word));
+            self.continues.insert_hashed(hash);
         }
     }
 
