@@ -419,47 +419,6 @@ fn unicode_segments(text: &str, start: usize, end: usize, f: &mut impl FnMut(usi
     }
 }
 
-/// The UAX #29 word-break classes of the ASCII characters that are not
-/// white space.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    /// Letters, digits and '_' (ALetter, Numeric, ExtendNumLet).
-    Letter,
-    Digit,
-    Underscore,
-    /// ':' (MidLetter)
-    MidLetter,
-    /// '.' and '\'' (MidNumLet and Single_Quote)
-    MidNumLet,
-    /// ',' and ';' (MidNum)
-    MidNum,
-    Other,
-}
-
-/// The class of every ASCII byte.
-const CLASSES: [Class; 128] = {
-    let mut table = [Class::Other; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-            b'0'..=b'9' => Class::Digit,
-            b'_' => Class::Underscore,
-            b':' => Class::MidLetter,
-            b'.' | b'\'' => Class::MidNumLet,
-            b',' | b';' => Class::MidNum,
-            _ => Class::Other,
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The class of a byte; bytes of non-ASCII characters are `Other`.
-fn class(b: u8) -> Class {
-    CLASSES.get(usize::from(b)).copied().unwrap_or(Class::Other)
-}
-
 /// Segments a run of ASCII without white space by the UAX #29 rules that
 /// apply to ASCII: letters, digits and underscores join (WB5, WB8-WB10,
 /// WB13a-b); a mid-letter or mid-number-letter between two letters joins
@@ -484,14 +443,23 @@ fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl FnMut(usi
 const WORD: u8 = 1;
 const UPPER: u8 = 2;
 const LOWER: u8 = 4;
-/// A character that may join two letters or two digits (see [`Class`]).
-const MID: u8 = 8;
+/// A character that joins two letters: ':' (MidLetter), '.' and '\''
+/// (MidNumLet, Single_Quote).
+const JOINS_LETTERS: u8 = 8;
+/// A character that joins two digits: '.' and '\'' (MidNumLet,
+/// Single_Quote), ',' and ';' (MidNum).
+const JOINS_DIGITS: u8 = 32;
+/// A digit.
+const DIGIT: u8 = 64;
 /// Not in [`FLAGS`]: the word scan's note that it joined letters over an
 /// apostrophe.
 const APOSTROPHE: u8 = 16;
 
-/// [`WORD`], [`UPPER`], [`LOWER`] and [`MID`] of every byte; none for the
-/// bytes of non-ASCII characters.
+/// The UAX #29 word-break facts of every ASCII byte that is not white
+/// space: [`WORD`] for letters, digits and '_' (ALetter, Numeric,
+/// ExtendNumLet), with [`UPPER`], [`LOWER`] or [`DIGIT`], and
+/// [`JOINS_LETTERS`] and [`JOINS_DIGITS`] for the middle characters; none
+/// for the bytes of non-ASCII characters.
 const FLAGS: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -499,8 +467,11 @@ const FLAGS: [u8; 256] = {
         table[b] = match b as u8 {
             b'A'..=b'Z' => WORD | UPPER,
             b'a'..=b'z' => WORD | LOWER,
-            b'0'..=b'9' | b'_' => WORD,
-            b':' | b'.' | b'\'' | b',' | b';' => MID,
+            b'0'..=b'9' => WORD | DIGIT,
+            b'_' => WORD,
+            b':' => JOINS_LETTERS,
+            b'.' | b'\'' => JOINS_LETTERS | JOINS_DIGITS,
+            b',' | b';' => JOINS_DIGITS,
             _ => 0,
         };
         b += 1;
@@ -536,19 +507,16 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
             j += 1;
         }
         // A single middle character between two letters or two digits.
-        if j + 1 >= end || FLAGS[usize::from(bytes[j])] & MID == 0 {
+        if j + 1 >= end || FLAGS[usize::from(bytes[j])] & (JOINS_LETTERS | JOINS_DIGITS) == 0 {
             return (j, case);
         }
-        let (prev, mid, next) = (class(bytes[j - 1]), class(bytes[j]), class(bytes[j + 1]));
-        let letters = prev == Class::Letter && next == Class::Letter;
-        let digits = prev == Class::Digit && next == Class::Digit;
-        let joins = match mid {
-            Class::MidLetter => letters,
-            Class::MidNumLet => letters || digits,
-            Class::MidNum => digits,
-            _ => false,
-        };
-        if !joins {
+        let [prev, mid, next] =
+            [bytes[j - 1], bytes[j], bytes[j + 1]].map(|b| FLAGS[usize::from(b)]);
+        let letter = |flags: u8| flags & (UPPER | LOWER) != 0;
+        let digit = |flags: u8| flags & DIGIT != 0;
+        let letters = mid & JOINS_LETTERS != 0 && letter(prev) && letter(next);
+        let digits = mid & JOINS_DIGITS != 0 && digit(prev) && digit(next);
+        if !(letters || digits) {
             return (j, case);
         }
         case |= FLAGS[usize::from(bytes[j + 1])];
