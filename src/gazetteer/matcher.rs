@@ -162,7 +162,7 @@ impl Matcher {
     /// default ones.
     pub fn new<'a>(records: &[(Record<'a>, Origin)]) -> Result<Matcher, Error> {
         // Room for every form and its prefixes, so the tables never rehash.
-        let (mut entity_forms, mut entity_bytes, mut words, mut word_bytes) = (0, 0, 0, 0);
+        let (mut entity_forms, mut entity_bytes, mut words) = (0, 0, 0);
         for (record, _) in records {
             for form in record.surface_forms() {
                 if record.kind.entity().is_some() {
@@ -170,12 +170,11 @@ impl Matcher {
                     entity_bytes += form.len();
                 } else {
                     words += 1;
-                    word_bytes += form.len();
                 }
             }
         }
         let mut matcher = Matcher {
-            phrases: KeyTable::with_capacity(entity_forms * 3 / 2, entity_bytes * 2),
+            phrases: KeyTable::with_capacity(entity_forms * 3 / 2),
             starts: [WordFilter::new(20), WordFilter::new(14)],
             singles: WordFilter::new(19),
             continues: WordFilter::new(21),
@@ -184,7 +183,7 @@ impl Matcher {
             texts: String::with_capacity(entity_bytes + records.len() * 16),
             ..Matcher::default()
         };
-        let mut lexicon: KeyTable<(Origin, Lexeme)> = KeyTable::with_capacity(words, word_bytes);
+        let mut lexicon: KeyTable<(Origin, Lexeme)> = KeyTable::with_capacity(words);
         let mut keyer = Keyer::default();
         for &(record, origin) in records {
             record.validate().map_err(|message| Error::InvalidEntry {

@@ -2,24 +2,37 @@
 //!
 //! The default gazetteers hold hundreds of thousands of phrase keys; one
 //! allocation per key made building (and dropping) the tables cost more
-//! than the start-up budget. Here every key is a range of one `String`, the
-//! table is open-addressed with linear probing, and looking up a `&str`
-//! needs no allocation.
+//! than the start-up budget. Here the table is open-addressed with linear
+//! probing, looking up a `&str` needs no allocation, and a key is kept in
+//! its entry when it is short (nearly every word and most phrases) or else
+//! as a range of one `String`.
+//!
+//! A look-up in a table of this size misses the caches at every step it
+//! takes: the slot, then the entry, then the key's bytes. An entry holds the
+//! key's bytes (when short) and the value together, so that a look-up that
+//! finds its key costs two misses rather than four.
 
 use crate::hash::hash_key as hash;
 
 /// No entry in a slot.
 const EMPTY: u32 = u32::MAX;
 
-/// Where a key lives in the arena.
-#[derive(Clone, Copy, Debug)]
-struct Key {
+/// Keys up to this many bytes are kept in their entry.
+const INLINE: usize = 16;
+
+/// A key and its value.
+#[derive(Clone, Debug)]
+struct Entry<V> {
+    /// The key's bytes when it has at most [`INLINE`] of them, zero-padded.
+    head: [u8; INLINE],
+    /// Where a longer key starts in the arena.
     start: u32,
     len: u32,
+    value: V,
 }
 
 /// A slot: the low half of a key's hash, so that probing rarely has to look
-/// at the key itself, and the key's index, or [`EMPTY`].
+/// at the entry, and the entry's index, or [`EMPTY`].
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     hash: u32,
@@ -39,12 +52,12 @@ fn slots_for(keys: usize) -> usize {
     (keys * 8).div_ceil(5).next_power_of_two().max(16)
 }
 
-/// A string-keyed hash table with its keys in one arena.
+/// A string-keyed hash table with its long keys in one arena.
 #[derive(Clone, Debug)]
 pub(crate) struct KeyTable<V> {
+    /// The keys longer than [`INLINE`] bytes, one after another.
     arena: String,
-    keys: Vec<Key>,
-    values: Vec<V>,
+    entries: Vec<Entry<V>>,
     /// A power of two long.
     slots: Vec<Slot>,
 }
@@ -53,39 +66,44 @@ impl<V> Default for KeyTable<V> {
     fn default() -> Self {
         KeyTable {
             arena: String::new(),
-            keys: Vec::new(),
-            values: Vec::new(),
+            entries: Vec::new(),
             slots: Vec::new(),
         }
     }
 }
 
 impl<V> KeyTable<V> {
-    /// An empty table with room for `keys` keys of about `bytes` bytes in
-    /// all, so that building it never rehashes.
-    pub fn with_capacity(keys: usize, bytes: usize) -> Self {
+    /// An empty table with room for `keys` keys, so that building it never
+    /// rehashes. (The arena grows as long keys come: how many bytes they
+    /// take is not known up front.)
+    pub fn with_capacity(keys: usize) -> Self {
         KeyTable {
-            arena: String::with_capacity(bytes),
-            keys: Vec::with_capacity(keys),
-            values: Vec::with_capacity(keys),
+            arena: String::new(),
+            entries: Vec::with_capacity(keys),
             slots: vec![VACANT; slots_for(keys)],
         }
     }
 
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.entries.is_empty()
     }
 
-    fn key(&self, k: Key) -> &str {
-        &self.arena[k.start as usize..(k.start + k.len) as usize]
-    }
-
-    /// The bytes of key `index`: compared as bytes, a key needs no check
+    /// The bytes of an entry's key: compared as bytes, a key needs no check
     /// that its ends fall on character boundaries, as slicing a `str` does.
-    fn key_bytes(&self, index: u32) -> &[u8] {
-        let k = self.keys[index as usize];
-        &self.arena.as_bytes()[k.start as usize..(k.start + k.len) as usize]
+    fn key_bytes<'t>(&'t self, entry: &'t Entry<V>) -> &'t [u8] {
+        let len = entry.len as usize;
+        if len <= INLINE {
+            &entry.head[..len]
+        } else {
+            let start = entry.start as usize;
+            &self.arena.as_bytes()[start..start + len]
+        }
+    }
+
+    /// An entry's key.
+    fn key<'t>(&'t self, entry: &'t Entry<V>) -> &'t str {
+        std::str::from_utf8(self.key_bytes(entry)).expect("keys are inserted as whole strings")
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
@@ -95,7 +113,8 @@ impl<V> KeyTable<V> {
         loop {
             let slot = self.slots[i];
             if slot.index == EMPTY
-                || (slot.hash == h as u32 && self.key_bytes(slot.index) == key.as_bytes())
+                || (slot.hash == h as u32
+                    && self.key_bytes(&self.entries[slot.index as usize]) == key.as_bytes())
             {
                 return i;
             }
@@ -115,18 +134,18 @@ impl<V> KeyTable<V> {
             return None;
         }
         let index = self.slots[self.slot(key, hash)].index;
-        (index != EMPTY).then(|| &self.values[index as usize])
+        (index != EMPTY).then(|| &self.entries[index as usize].value)
     }
 
     /// The value of `key`, inserting `make()` first if it is absent.
     pub fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
         let index = self.index_or_insert_with(key, make);
-        &mut self.values[index]
+        &mut self.entries[index].value
     }
 
     /// The value at an index returned by [`KeyTable::index_or_insert_with`].
     pub fn value_mut(&mut self, index: usize) -> &mut V {
-        &mut self.values[index]
+        &mut self.entries[index].value
     }
 
     /// The index of `key`'s value, inserting `make()` first if it is absent.
@@ -135,21 +154,32 @@ impl<V> KeyTable<V> {
     ///
     /// When the arena would pass 4 GiB, which gazetteers never approach.
     pub fn index_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> usize {
-        if slots_for(self.keys.len() + 1) > self.slots.len() {
+        if slots_for(self.entries.len() + 1) > self.slots.len() {
             self.grow();
         }
         let h = hash(key);
         let slot = self.slot(key, h);
         if self.slots[slot].index == EMPTY {
-            let start = u32::try_from(self.arena.len()).expect("key arena under 4 GiB");
             let len = u32::try_from(key.len()).expect("key under 4 GiB");
-            self.arena.push_str(key);
+            let mut head = [0; INLINE];
+            let start = if key.len() <= INLINE {
+                head[..key.len()].copy_from_slice(key.as_bytes());
+                0
+            } else {
+                let start = u32::try_from(self.arena.len()).expect("key arena under 4 GiB");
+                self.arena.push_str(key);
+                start
+            };
             self.slots[slot] = Slot {
                 hash: h as u32,
-                index: self.keys.len() as u32,
+                index: self.entries.len() as u32,
             };
-            self.keys.push(Key { start, len });
-            self.values.push(make());
+            self.entries.push(Entry {
+                head,
+                start,
+                len,
+                value: make(),
+            });
         }
         self.slots[slot].index as usize
     }
@@ -159,8 +189,8 @@ impl<V> KeyTable<V> {
         let size = (self.slots.len() * 2).max(16);
         let mut slots = vec![VACANT; size];
         let mask = size - 1;
-        for (index, &k) in self.keys.iter().enumerate() {
-            let h = hash(self.key(k));
+        for (index, entry) in self.entries.iter().enumerate() {
+            let h = hash(self.key(entry));
             let mut i = (h >> 32) as usize & mask;
             while slots[i].index != EMPTY {
                 i = (i + 1) & mask;
@@ -175,23 +205,28 @@ impl<V> KeyTable<V> {
 
     /// Every key and value, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.keys.iter().map(|&k| self.key(k)).zip(&self.values)
+        self.entries.iter().map(|e| (self.key(e), &e.value))
     }
 
     /// Every key and value, in insertion order, values to change.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
         let arena = &self.arena;
-        self.keys
-            .iter()
-            .map(move |k| &arena[k.start as usize..(k.start + k.len) as usize])
-            .zip(&mut self.values)
+        self.entries.iter_mut().map(move |e| {
+            let len = e.len as usize;
+            let bytes = if len <= INLINE {
+                &e.head[..len]
+            } else {
+                &arena.as_bytes()[e.start as usize..e.start as usize + len]
+            };
+            let key = std::str::from_utf8(bytes).expect("keys are inserted as whole strings");
+            (key, &mut e.value)
+        })
     }
 
     /// Heap bytes held.
     pub fn memory_usage(&self) -> usize {
         self.arena.capacity()
-            + self.keys.capacity() * std::mem::size_of::<Key>()
-            + self.values.capacity() * std::mem::size_of::<V>()
+            + self.entries.capacity() * std::mem::size_of::<Entry<V>>()
             + self.slots.capacity() * std::mem::size_of::<Slot>()
     }
 }
@@ -218,5 +253,29 @@ mod tests {
         *value = 42;
         assert_eq!(table.get("key 3"), Some(&42));
         assert!(table.memory_usage() > 1000);
+    }
+
+    #[test]
+    fn keys_longer_than_an_entry_holds_live_in_the_arena() {
+        let mut table: KeyTable<usize> = KeyTable::with_capacity(4);
+        let keys = [
+            "sixteen bytes ok",
+            "seventeen bytes !",
+            "the islamic state of iraq and the levant",
+            "",
+        ];
+        for (i, key) in keys.iter().enumerate() {
+            *table.get_or_insert_with(key, || 0) = i;
+        }
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key), Some(&i));
+        }
+        // A key that shares the first sixteen bytes of a long one.
+        assert!(table.get("seventeen bytes ?").is_none());
+        assert!(table.get("the islamic state").is_none());
+        let listed: Vec<&str> = table.iter().map(|(k, _)| k).collect();
+        assert_eq!(listed, keys);
+        let listed: Vec<&str> = table.iter_mut().map(|(k, _)| k).collect();
+        assert_eq!(listed, keys);
     }
 }

@@ -562,7 +562,7 @@ static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
     // full, so that nearly every look-up ends at the first probe: in a
     // fuller table the probe loop's exit is hard to predict.
     let words = lists.iter().map(|(words, _)| words.len()).sum::<usize>() + DESIGNATORS.len();
-    let mut table: KeyTable<Cue> = KeyTable::with_capacity(4 * words, 16 * words);
+    let mut table: KeyTable<Cue> = KeyTable::with_capacity(4 * words);
     for (words, set) in lists {
         for word in words {
             set(table.get_or_insert_with(&word.to_lowercase(), Cue::default));
