@@ -14,8 +14,12 @@
 //! - the tokenizer alone;
 //! - `extract` on one thread, and `extract_batch` on all threads.
 //!
-//! Figures are MB/s of text and ratios to the raw scan, from one run on one
-//! machine: absolute times on shared machines are noise, ratios are not.
+//! The runs are timed in rounds, each run once per round. Figures are MB/s
+//! of text (the median over the rounds) and ratios to the raw scan (the
+//! median of the ratios within each round, so that a slow spell on a shared
+//! host, which slows runs close in time alike, moves them less), from one
+//! invocation on one machine: absolute times on shared machines are noise,
+//! ratios less so.
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
@@ -31,8 +35,9 @@ struct Args {
     /// Threads for the parallel run (default: all cores).
     #[arg(long)]
     threads: Option<NonZeroUsize>,
-    /// How many times to repeat each measurement (the best run is kept).
-    #[arg(long, default_value_t = 3)]
+    /// Rounds of measurement: each round times every run once, and the
+    /// figures are medians over the rounds (the build keeps its best).
+    #[arg(long, default_value_t = 5)]
     repeat: usize,
     /// JSONL files with a "text" field per line.
     files: Vec<PathBuf>,
@@ -70,6 +75,31 @@ fn load(files: &[PathBuf]) -> Result<Vec<String>, String> {
         }
     }
     Ok(texts)
+}
+
+/// The runs of a round, by index.
+const RAW: usize = 0;
+const TOKENIZER: usize = 1;
+const ONE: usize = 2;
+const ALL: usize = 3;
+
+/// One run of `f`: its time in seconds, and its result.
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let start = Instant::now();
+    let out = f();
+    (start.elapsed().as_secs_f64(), out)
+}
+
+/// The median of some figures (the mean of the middle two of an even
+/// number).
+fn median(mut figures: Vec<f64>) -> f64 {
+    figures.sort_by(f64::total_cmp);
+    let n = figures.len();
+    if n % 2 == 1 {
+        figures[n / 2]
+    } else {
+        (figures[n / 2 - 1] + figures[n / 2]) / 2.0
+    }
 }
 
 /// The best of `repeat` runs of `f`, in seconds.
@@ -127,61 +157,83 @@ fn run(args: Args) -> Result<(), String> {
         .build(&phrases)
         .map_err(|e| e.to_string())?;
 
-    let (raw_s, raw_matches) = best(args.repeat, || {
-        texts
-            .iter()
-            .map(|t| raw.find_iter(t).count())
-            .sum::<usize>()
-    });
-    let (tok_s, tokens) = best(args.repeat, || {
-        texts
-            .iter()
-            .map(|t| tokenizer::tokenize(t).len())
-            .sum::<usize>()
-    });
-    let (one_s, one) = best(args.repeat, || {
-        texts
-            .iter()
-            .map(|t| extractor.extract(t).len())
-            .sum::<usize>()
-    });
     let threads = args
         .threads
         .or_else(|| std::thread::available_parallelism().ok());
-    let (all_s, all) = best(args.repeat, || {
-        extractor
-            .extract_batch(&texts, threads)
-            .iter()
-            .map(Vec::len)
-            .sum::<usize>()
-    });
-    if one != all {
-        return Err(format!(
-            "parallel run found {all} entities, single-threaded {one}"
-        ));
+    // Each round times every run once, one after another: a neighbour on
+    // a shared host slows runs close in time alike, so the ratios within a
+    // round hold steadier than times taken minutes apart.
+    let mut rounds = Vec::new();
+    let mut counts = [0; 4];
+    for _ in 0..args.repeat.max(1) {
+        let (raw_s, raw_matches) = timed(|| {
+            texts
+                .iter()
+                .map(|t| raw.find_iter(t).count())
+                .sum::<usize>()
+        });
+        let (tok_s, tokens) = timed(|| {
+            texts
+                .iter()
+                .map(|t| tokenizer::tokenize(t).len())
+                .sum::<usize>()
+        });
+        let (one_s, one) = timed(|| {
+            texts
+                .iter()
+                .map(|t| extractor.extract(t).len())
+                .sum::<usize>()
+        });
+        let (all_s, all) = timed(|| {
+            extractor
+                .extract_batch(&texts, threads)
+                .iter()
+                .map(Vec::len)
+                .sum::<usize>()
+        });
+        if one != all {
+            return Err(format!(
+                "parallel run found {all} entities, single-threaded {one}"
+            ));
+        }
+        rounds.push([raw_s, tok_s, one_s, all_s]);
+        counts = [raw_matches, tokens, one, all];
     }
+    let [raw_matches, tokens, one, _] = counts;
+    let seconds = |run: usize| median(rounds.iter().map(|r| r[run]).collect());
+    let ratio = |run: usize, to: usize| median(rounds.iter().map(|r| r[to] / r[run]).collect());
 
-    let row = |name: &str, secs: f64, what: String| {
+    let row = |name: &str, run: usize, what: String| {
+        let secs = seconds(run);
         println!(
             "{name:<34} {:>8.1} MB/s {:>9.0} texts/s {:>7.2}x raw   {what}",
             mb / secs,
             texts.len() as f64 / secs,
-            raw_s / secs
+            ratio(run, RAW)
         );
     };
+    println!(
+        "{} rounds; medians of times, and of the ratios within each round",
+        rounds.len()
+    );
     println!("{:<34} {:>13} {:>17} {:>12}", "", "throughput", "", "ratio");
     row(
         &format!("raw aho-corasick ({} phrases)", phrases.len()),
-        raw_s,
+        RAW,
         format!("{raw_matches} matches"),
     );
-    row("tokenizer alone", tok_s, format!("{tokens} tokens"));
-    row("extract, 1 thread", one_s, format!("{one} entities"));
+    row("tokenizer alone", TOKENIZER, format!("{tokens} tokens"));
+    row("extract, 1 thread", ONE, format!("{one} entities"));
     let n = threads.map_or(1, NonZeroUsize::get);
     row(
         &format!("extract_batch, {n} threads"),
-        all_s,
-        format!("{:.2}x one thread", one_s / all_s),
+        ALL,
+        format!("{:.2}x one thread", ratio(ALL, ONE)),
     );
+    let spread: Vec<String> = rounds
+        .iter()
+        .map(|r| format!("{:.2}", r[RAW] / r[ONE]))
+        .collect();
+    println!("extract, 1 thread, to raw by round: {}", spread.join(" "));
     Ok(())
 }
