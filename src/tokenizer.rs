@@ -244,7 +244,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             pos += 1;
             continue;
         }
-        let (stop, case) = word_run_end(bytes, pos, bytes.len());
+        let (stop, case) = word_run_end(bytes, pos);
         // Only a word joined over an apostrophe can end in a possessive.
         let stem = if case & APOSTROPHE != 0
             && stop - pos >= 3
@@ -432,7 +432,7 @@ fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl FnMut(usi
             pos += 1;
             continue;
         }
-        let (stop, _) = word_run_end(bytes, pos, end);
+        let (stop, _) = word_run_end(&bytes[..end], pos);
         f(pos, stop);
         pos = stop;
     }
@@ -480,15 +480,30 @@ const FLAGS: [u8; 256] = {
 };
 
 /// The end of the ASCII word segment starting at `pos`, whose byte is of a
-/// word class, within a run that ends at `end`; and the [`UPPER`] and
-/// [`LOWER`] flags of its letters after the first byte, with
-/// [`APOSTROPHE`] when an apostrophe joins two of them.
-fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
+/// word class, within a run of non-white-space bytes that ends at or
+/// before the end of `bytes`; and the [`UPPER`] and [`LOWER`] flags of its
+/// letters after the first byte, with [`APOSTROPHE`] when an apostrophe
+/// joins two of them.
+///
+/// Inlined: it runs for nearly every token, and most words end in their
+/// first eight bytes, where a call would cost as much as the scan.
+#[inline]
+fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
     let mut j = pos + 1;
     let mut case = 0;
     loop {
-        // Eight bytes at a time while they last, then byte by byte.
-        while let Some(chunk) = bytes.get(j..j + 8).filter(|_| j + 8 <= end) {
+        // Eight bytes at a time while they last, then byte by byte; either
+        // way `j` ends at the first byte that is not a word byte, if any.
+        loop {
+            let Some(chunk) = bytes.get(j..j + 8) else {
+                while let Some(&b) = bytes.get(j)
+                    && FLAGS[usize::from(b)] & WORD != 0
+                {
+                    case |= FLAGS[usize::from(b)];
+                    j += 1;
+                }
+                break;
+            };
             let (len, flags) = word_bytes(u64::from_le_bytes(
                 chunk.try_into().expect("a chunk of eight bytes"),
             ));
@@ -498,20 +513,15 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
                 break;
             }
         }
-        while j < end {
-            let flags = FLAGS[usize::from(bytes[j])];
-            if flags & WORD == 0 {
-                break;
-            }
-            case |= flags;
-            j += 1;
-        }
         // A single middle character between two letters or two digits.
-        if j + 1 >= end || FLAGS[usize::from(bytes[j])] & (JOINS_LETTERS | JOINS_DIGITS) == 0 {
+        let mid = bytes.get(j).map_or(0, |&b| FLAGS[usize::from(b)]);
+        if mid & (JOINS_LETTERS | JOINS_DIGITS) == 0 {
             return (j, case);
         }
-        let [prev, mid, next] =
-            [bytes[j - 1], bytes[j], bytes[j + 1]].map(|b| FLAGS[usize::from(b)]);
+        let Some(&next) = bytes.get(j + 1) else {
+            return (j, case);
+        };
+        let [prev, next] = [bytes[j - 1], next].map(|b| FLAGS[usize::from(b)]);
         let letter = |flags: u8| flags & (UPPER | LOWER) != 0;
         let digit = |flags: u8| flags & DIGIT != 0;
         let letters = mid & JOINS_LETTERS != 0 && letter(prev) && letter(next);
@@ -519,7 +529,7 @@ fn word_run_end(bytes: &[u8], pos: usize, end: usize) -> (usize, u8) {
         if !(letters || digits) {
             return (j, case);
         }
-        case |= FLAGS[usize::from(bytes[j + 1])];
+        case |= next;
         if bytes[j] == b'\'' {
             case |= APOSTROPHE;
         }
@@ -544,20 +554,23 @@ fn word_bytes(chunk: u64) -> (usize, u8) {
     // compared on their low seven bits, so no sum carries into the next
     // byte; non-ASCII bytes are ruled out at the end.
     let low = chunk & !HIGH;
-    let at_least = |b: u8| (low + splat(0x80 - b)) & HIGH;
-    let upper = at_least(b'A') & !at_least(b'Z' + 1);
-    let lower = at_least(b'a') & !at_least(b'z' + 1);
-    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    let at_least = |bytes: u64, b: u8| (bytes + splat(0x80 - b)) & HIGH;
+    // Setting the case bit (0x20) makes every letter lower case and no
+    // other byte a letter.
+    let folded = low | splat(0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
     let underscore = !((low ^ splat(b'_')) + splat(0x7f)) & HIGH;
-    let word = (upper | lower | digit | underscore) & !chunk;
-    let len = (!word & HIGH).trailing_zeros() as usize / 8;
-    let run = if len == 8 {
-        u64::MAX
-    } else {
-        (1 << (len * 8)) - 1
-    };
-    let flags = if upper & run != 0 { UPPER } else { 0 } | if lower & run != 0 { LOWER } else { 0 };
-    (len, flags)
+    let stops = !((letter | digit | underscore) & !chunk) & HIGH;
+    // The bits below the first byte that is not a word byte; all of them
+    // when every byte is.
+    let run = (stops & stops.wrapping_neg()).wrapping_sub(1);
+    let letters = letter & run;
+    // The case bit moved up to the top of its byte: set in lower case.
+    let lower = low << 2;
+    let flags = if letters & !lower != 0 { UPPER } else { 0 }
+        | if letters & lower != 0 { LOWER } else { 0 };
+    (stops.trailing_zeros() as usize / 8, flags)
 }
 
 #[derive(Clone, Copy)]
