@@ -109,25 +109,55 @@ pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
 /// the bytes after them are ignored, so that a key can be hashed where it
 /// lies in a longer buffer.
 pub(crate) fn hash_block(block: &[u8; BLOCK], len: usize) -> u64 {
-    let word = |at: usize| u64::from_le_bytes(block[at..at + 8].try_into().expect("eight bytes"));
-    let low = word(0) & first_bytes(len);
-    let high = word(8) & first_bytes(len.saturating_sub(8));
-    finish(mix(mix(SEED ^ len as u64, low), high))
+    Block::read(block, len).hash()
 }
 
-/// A mask of the first `n` bytes of a little-endian word (all of them when
-/// `n >= 8`).
-fn first_bytes(n: usize) -> u64 {
-    const MASKS: [u64; 9] = {
-        let mut masks = [u64::MAX; 9];
-        let mut n = 0;
-        while n < 8 {
-            masks[n] = (1 << (8 * n)) - 1;
-            n += 1;
+/// A key of up to [`BLOCK`] bytes read where it lies in a longer buffer:
+/// two words, with the bytes after the key masked off. Reading the words
+/// once serves both the check that the key is plain ASCII and its hash.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Block {
+    low: u64,
+    high: u64,
+    len: usize,
+}
+
+impl Block {
+    /// The key made of the first `len` bytes of `block`; of all of them
+    /// when `len > BLOCK`, for a caller that checks the length later.
+    pub(crate) fn read(block: &[u8; BLOCK], len: usize) -> Block {
+        // A block of ones then one of zeros: the block of it that starts
+        // `n` bytes before the zeros masks the first `n` bytes.
+        const MASKS: [u8; 2 * BLOCK] = {
+            let mut masks = [0; 2 * BLOCK];
+            let mut i = 0;
+            while i < BLOCK {
+                masks[i] = u8::MAX;
+                i += 1;
+            }
+            masks
+        };
+        let n = len.min(BLOCK);
+        let mask = &MASKS[BLOCK - n..2 * BLOCK - n];
+        let word = |bytes: &[u8], at: usize| {
+            u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+        };
+        Block {
+            low: word(block, 0) & word(mask, 0),
+            high: word(block, 8) & word(mask, 8),
+            len,
         }
-        masks
-    };
-    MASKS[n.min(8)]
+    }
+
+    /// Whether every byte of the key is ASCII.
+    pub(crate) fn is_ascii(self) -> bool {
+        (self.low | self.high) & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// [`hash_bytes`] of the key, which must be at most [`BLOCK`] bytes.
+    pub(crate) fn hash(self) -> u64 {
+        finish(mix(mix(SEED ^ self.len as u64, self.low), self.high))
+    }
 }
 
 fn mix(hash: u64, word: u64) -> u64 {

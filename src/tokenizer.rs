@@ -11,7 +11,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::hash::{BLOCK, hash_block, hash_bytes};
+use crate::hash::{BLOCK, Block, hash_bytes};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -735,12 +735,20 @@ pub fn push_key(token: &str, out: &mut String) {
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
     joined: String,
-    /// Where each token's key starts and ends in `joined`.
-    spans: Vec<(usize, usize)>,
-    /// The hash of each key, computed once for every table that looks it up.
-    hashes: Vec<u64>,
-    /// The text in ASCII lower case, kept for its memory.
-    lower: String,
+    /// Where each token's key lies in `joined`, and its hash.
+    keys: Vec<KeySpan>,
+    /// The text in ASCII lower case, then a block of spaces; kept for its
+    /// memory.
+    lower: Vec<u8>,
+}
+
+/// One token's key in [`Keys`].
+#[derive(Clone, Copy, Debug)]
+struct KeySpan {
+    start: usize,
+    end: usize,
+    /// The hash of the key, computed once for every table that looks it up.
+    hash: u64,
 }
 
 impl Keys {
@@ -762,81 +770,69 @@ impl Keys {
     /// assert_eq!(keys.joined(), " iraq 's ");
     /// ```
     pub fn refill(&mut self, text: &str, tokens: &[Token]) {
-        let mut joined = std::mem::take(&mut self.joined).into_bytes();
-        joined.clear();
-        joined.reserve(text.len() + tokens.len() + 1 + BLOCK);
-        let spans = &mut self.spans;
-        spans.clear();
-        spans.reserve(tokens.len());
-        let hashes = &mut self.hashes;
-        hashes.clear();
-        hashes.reserve(tokens.len());
-        let mut other = String::new();
-        // Lower-casing the whole text at once is cheaper than token by token.
+        // Lower-casing the whole text at once is cheaper than token by
+        // token; the spaces after it let every token's key be read as a
+        // whole block.
         let lower = &mut self.lower;
         lower.clear();
-        lower.push_str(text);
+        lower.extend_from_slice(text.as_bytes());
         lower.make_ascii_lowercase();
-        // The first non-ASCII byte at or after a token's start: a token
-        // ending before it is plain ASCII.
-        let bytes = text.as_bytes();
-        let non_ascii_from = |from: usize| {
-            // Whole blocks first, which is_ascii settles a word at a time.
-            let rest = &bytes[from..];
-            let blocks = rest
-                .chunks_exact(BLOCK)
-                .take_while(|b| b.is_ascii())
-                .count();
-            rest[blocks * BLOCK..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .map_or(bytes.len(), |i| from + blocks * BLOCK + i)
-        };
-        let mut non_ascii = non_ascii_from(0);
+        lower.resize(text.len() + BLOCK, b' ');
+        let lower = &lower[..];
+        // Room for every key no longer than its token, a space before each
+        // and after the last, and a block copied whole past the last. The
+        // spaces are in place from the start; each key then overwrites
+        // what a block before it left after its own end.
+        let mut joined = std::mem::take(&mut self.joined).into_bytes();
+        joined.clear();
+        joined.resize(text.len() + tokens.len() + 1 + BLOCK, b' ');
+        let mut at = 1;
+        let mut other = String::new();
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        keys.reserve(tokens.len());
         for token in tokens {
-            joined.push(b' ');
-            let start = joined.len();
-            if non_ascii < token.start {
-                non_ascii = non_ascii_from(token.start);
-            }
-            let ascii = non_ascii >= token.end;
-            let piece = &lower.as_bytes()[token.start..token.end];
-            let block = lower.as_bytes().get(token.start..token.start + BLOCK);
-            let hash = match block {
-                // Most keys are short: copying and hashing a fixed block,
-                // then cutting it back, spares a branch on every length.
-                Some(block) if piece.len() <= BLOCK && ascii => {
-                    let block: &[u8; BLOCK] = block.try_into().expect("a block");
-                    joined.extend_from_slice(block);
-                    joined.truncate(start + piece.len());
-                    hash_block(block, piece.len())
-                }
-                _ if ascii => {
-                    joined.extend_from_slice(piece);
-                    hash_bytes(piece)
-                }
-                _ => {
-                    other.clear();
-                    push_key(token.text(text), &mut other);
-                    joined.extend_from_slice(other.as_bytes());
-                    hash_bytes(other.as_bytes())
-                }
+            let len = token.end - token.start;
+            let block = lower[token.start..token.start + BLOCK]
+                .try_into()
+                .expect("a block");
+            let key = Block::read(block, len);
+            let (len, hash) = if len <= BLOCK && key.is_ascii() {
+                // Most keys: the block copied whole, which spares a branch
+                // on every length; the space after the key cuts it back.
+                joined[at..at + BLOCK].copy_from_slice(block);
+                (len, key.hash())
+            } else {
+                other.clear();
+                push_key(token.text(text), &mut other);
+                // A few characters have a longer lower case.
+                let longer = other.len().saturating_sub(len);
+                joined.resize(joined.len() + longer, b' ');
+                joined[at..at + other.len()].copy_from_slice(other.as_bytes());
+                (other.len(), hash_bytes(other.as_bytes()))
             };
-            spans.push((start, joined.len()));
-            hashes.push(hash);
+            keys.push(KeySpan {
+                start: at,
+                end: at + len,
+                hash,
+            });
+            at += len;
+            joined[at] = b' ';
+            at += 1;
         }
-        joined.push(b' ');
+        self.keys = keys;
+        joined.truncate(at);
         self.joined = String::from_utf8(joined).expect("keys are made of whole characters");
     }
 
     /// The hash of token `i`'s key.
     pub(crate) fn hash(&self, i: usize) -> u64 {
-        self.hashes[i]
+        self.keys[i].hash
     }
 
     /// The key of token `i`.
     pub fn get(&self, i: usize) -> &str {
-        let (start, end) = self.spans[i];
+        let KeySpan { start, end, .. } = self.keys[i];
         &self.joined[start..end]
     }
 
@@ -845,7 +841,7 @@ impl Keys {
         if first >= end {
             return "";
         }
-        &self.joined[self.spans[first].0..self.spans[end - 1].1]
+        &self.joined[self.keys[first].start..self.keys[end - 1].end]
     }
 
     /// Every key, each preceded by a space, with a space at the end.
@@ -1014,6 +1010,42 @@ mod tests {
         assert_eq!(kinds[0], Headline::Capitals);
         assert_eq!(kinds[4], Headline::TitleCase);
         assert!(kinds[10..].iter().all(|&k| k == Headline::No));
+    }
+
+    /// The keys as [`push_key`] makes them, one token at a time.
+    fn assert_keys_are_push_keys(text: &str) {
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let mut joined = String::from(" ");
+        for (i, token) in tokens.iter().enumerate() {
+            let mut key = String::new();
+            push_key(token.text(text), &mut key);
+            assert_eq!(keys.get(i), key, "token {i} of {text:?}");
+            assert_eq!(keys.hash(i), crate::hash::hash_key(&key), "{key:?}");
+            joined.push_str(&key);
+            joined.push(' ');
+        }
+        assert_eq!(keys.joined(), joined, "on {text:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_are_the_keys_of_each_token(
+            text in "([A-Za-z0-9 .,'_\n-]|\\PC|[’–İé]){0,60}"
+        ) {
+            assert_keys_are_push_keys(&text);
+        }
+    }
+
+    #[test]
+    fn keys_of_long_and_unusual_tokens() {
+        for text in [
+            "",
+            "Internationalisation counter-revolutionaries İSTANBUL",
+            "KATA’IB x 1234567890123456 12345678901234567 Ab",
+        ] {
+            assert_keys_are_push_keys(text);
+        }
     }
 
     #[test]
