@@ -236,7 +236,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 state.push(tokens, (pos, pos + 1), TokenKind::Punct, Shape::NoLetters);
                 state.sentence_start = match b {
                     b'!' | b'?' => true,
-                    b'.' => ends_sentence(tokens, text),
+                    b'.' => period_ends_sentence(tokens, text),
                     b'"' | b'\'' | b'(' | b'[' | b'-' | b'*' => opens_sentence,
                     _ => false,
                 };
@@ -656,27 +656,53 @@ fn push_token(
 }
 
 /// Whether `word` is one of the [`ABBREVIATIONS`], all of two to four
-/// letters.
+/// bytes, compared as numbers ([`abbreviation_code`]).
 fn is_abbreviation(word: &str) -> bool {
-    (2..=4).contains(&word.len()) && ABBREVIATIONS.contains(&word)
+    const CODES: [u64; ABBREVIATIONS.len()] = {
+        let mut codes = [0; ABBREVIATIONS.len()];
+        let mut i = 0;
+        while i < codes.len() {
+            codes[i] = abbreviation_code(ABBREVIATIONS[i].as_bytes());
+            i += 1;
+        }
+        codes
+    };
+    (2..=4).contains(&word.len()) && CODES.contains(&abbreviation_code(word.as_bytes()))
+}
+
+/// A word of at most four bytes as one number: its bytes, then its length.
+const fn abbreviation_code(word: &[u8]) -> u64 {
+    let mut code = (word.len() as u64) << 32;
+    let mut i = 0;
+    while i < word.len() {
+        code |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    code
 }
 
 /// Whether the punctuation token just pushed ends a sentence.
 fn ends_sentence(tokens: &[Token], text: &str) -> bool {
-    let last = tokens[tokens.len() - 1];
-    match last.text(text) {
+    match tokens[tokens.len() - 1].text(text) {
         "!" | "?" => true,
-        "." | "…" => match tokens.len().checked_sub(2).map(|i| tokens[i]) {
-            Some(prev) if prev.kind == TokenKind::Word && prev.end == last.start => {
-                let word = prev.text(text);
-                !(is_abbreviation(word)
-                    || word.contains('.')
-                    || (word.chars().count() == 1 && prev.shape == Shape::Upper))
-            }
-            _ => true,
-        },
+        "." | "…" => period_ends_sentence(tokens, text),
         _ => false,
     }
+}
+
+/// Whether the period (or ellipsis) just pushed ends a sentence: not when
+/// it closes an abbreviation, a word with inner periods ("U.S") or a
+/// capital initial.
+fn period_ends_sentence(tokens: &[Token], text: &str) -> bool {
+    let [.., prev, last] = tokens else {
+        return true;
+    };
+    if prev.kind != TokenKind::Word || prev.end != last.start {
+        return true;
+    }
+    let word = prev.text(text);
+    let initial = prev.shape == Shape::Upper && word.chars().nth(1).is_none();
+    !(initial || is_abbreviation(word) || word.contains('.'))
 }
 
 fn is_opening(piece: &str) -> bool {
