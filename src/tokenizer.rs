@@ -256,18 +256,19 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         } else {
             stop
         };
-        let word = &bytes[pos..stem];
-        if word[0].is_ascii_alphabetic() {
+        // `b` is the word's first byte.
+        if b.is_ascii_alphabetic() {
             let shape = if stem == stop {
-                Shape::of_ascii_letters(word[0], case)
+                Shape::of_ascii_letters(b, case)
             } else {
-                Shape::of_ascii_word(word)
+                Shape::of_ascii_word(&bytes[pos..stem])
             };
             state.push(tokens, (pos, stem), TokenKind::Word, shape);
-        } else if word[0].is_ascii_digit() {
+        } else if b.is_ascii_digit() {
             state.push(tokens, (pos, stem), TokenKind::Number, Shape::NoLetters);
         } else {
             // Underscores first: a word if any letter or digit follows.
+            let word = &bytes[pos..stem];
             let kind = if word.len() > 1 && word.iter().any(u8::is_ascii_alphanumeric) {
                 TokenKind::Word
             } else {
