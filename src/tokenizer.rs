@@ -205,28 +205,29 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
-        if b.is_ascii_whitespace() {
-            if matches!(b, b'\n' | b'\r' | 0x0c) {
-                state.line_break();
-            }
-            state.space_before = true;
-            pos += 1;
-            run = (pos, tokens.len(), state);
-            continue;
-        }
-        if !b.is_ascii() {
-            let (start, count, before) = run;
-            tokens.truncate(count);
-            state = before;
-            // A combining mark after white space belongs to it: start
-            // from the white space, a boundary in UAX #29.
-            let from = start - usize::from(start > 0);
-            let end = chunk_end(bytes, pos);
-            unicode_chunk(tokens, &mut state, text, from, end);
-            pos = end;
-            continue;
-        }
+        // Words first: they begin most steps.
         if FLAGS[usize::from(b)] & WORD == 0 {
+            if b.is_ascii_whitespace() {
+                if matches!(b, b'\n' | b'\r' | 0x0c) {
+                    state.line_break();
+                }
+                state.space_before = true;
+                pos += 1;
+                run = (pos, tokens.len(), state);
+                continue;
+            }
+            if !b.is_ascii() {
+                let (start, count, before) = run;
+                tokens.truncate(count);
+                state = before;
+                // A combining mark after white space belongs to it: start
+                // from the white space, a boundary in UAX #29.
+                let from = start - usize::from(start > 0);
+                let end = chunk_end(bytes, pos);
+                unicode_chunk(tokens, &mut state, text, from, end);
+                pos = end;
+                continue;
+            }
             if b == 0x0b {
                 // A vertical tab is white space with a line break.
                 state.space_before = true;
