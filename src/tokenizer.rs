@@ -247,13 +247,8 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         }
         let (stop, case) = word_run_end(bytes, pos);
         // Only a word joined over an apostrophe can end in a possessive.
-        let stem = if case & APOSTROPHE != 0
-            && stop - pos >= 3
-            && matches!(bytes[stop - 1], b's' | b'S')
-            && bytes[stop - 2] == b'\''
-            && bytes[pos..stop - 2].iter().any(u8::is_ascii_alphanumeric)
-        {
-            stop - 2
+        let stem = if case & APOSTROPHE != 0 {
+            ascii_possessive_stem(bytes, pos, stop)
         } else {
             stop
         };
@@ -288,6 +283,25 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         pos = stop;
     }
     mark_headlines(text, tokens);
+}
+
+/// The end of the word `pos..stop`, joined over an apostrophe, before a
+/// possessive `'s` that ends it; `stop` when there is none.
+///
+/// Out of line and cold, so that the word scan tests only the rare
+/// apostrophe, not the word's length, which is as likely short as not.
+#[cold]
+#[inline(never)]
+fn ascii_possessive_stem(bytes: &[u8], pos: usize, stop: usize) -> usize {
+    if stop - pos >= 3
+        && matches!(bytes[stop - 1], b's' | b'S')
+        && bytes[stop - 2] == b'\''
+        && bytes[pos..stop - 2].iter().any(u8::is_ascii_alphanumeric)
+    {
+        stop - 2
+    } else {
+        stop
+    }
 }
 
 /// Tokens of `start..end` by the UAX #29 word boundaries.
