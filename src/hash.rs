@@ -199,6 +199,16 @@ mod tests {
     }
 
     #[test]
+    fn a_block_is_ascii_by_its_key_alone() {
+        let buffer: &[u8; BLOCK] = "naïve café abcd".as_bytes()[..BLOCK].try_into().unwrap();
+        assert!(Block::read(buffer, 2).is_ascii(), "\"na\" before the ï");
+        assert!(!Block::read(buffer, 4).is_ascii(), "\"naï\"");
+        let ascii: &[u8; BLOCK] = b"sixteen bytes ab";
+        assert!(Block::read(ascii, BLOCK).is_ascii());
+        assert_eq!(Block::read(ascii, 5).hash(), hash_key("sixte"));
+    }
+
+    #[test]
     fn distinct_short_keys_hash_apart() {
         let keys = [
             "a",
