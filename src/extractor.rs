@@ -162,16 +162,27 @@ impl Extractor {
     /// [`Extractor::extract`] with the tokens and keys in `scratch`.
     fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Entity> {
         let visible = Visible::new(text, self.markup);
-        let Scratch { tokens, keys } = scratch;
+        let Scratch {
+            tokens,
+            keys,
+            rules,
+        } = scratch;
         tokenize_into(visible.text(), tokens);
         keys.refill(visible.text(), tokens);
         let (tokens, keys) = (&*tokens, &*keys);
-        let cx = Context::new(visible.text(), tokens, keys, self.matcher.lexicon());
+        let cx = Context::new(
+            visible.text(),
+            tokens,
+            keys,
+            self.matcher.lexicon(),
+            std::mem::take(rules),
+        );
         // Room for the usual number of candidates, about one in eight tokens.
         let mut candidates = Vec::with_capacity(tokens.len() / 8 + 16);
         self.matcher.find(cx.text, tokens, keys, &mut candidates);
         rules::run(&cx, &mut candidates);
         let resolved = resolver::resolve(&cx, &self.matcher, candidates);
+        *rules = cx.into_buffers();
         // Collected into a new vector: collecting in place into the
         // resolver's allocation, of another element size, costs a realloc.
         let mut entities = Vec::with_capacity(resolved.len());
@@ -227,6 +238,7 @@ impl Extractor {
 struct Scratch {
     tokens: Vec<Token>,
     keys: Keys,
+    rules: rules::Buffers,
 }
 
 /// Documents up to this many tokens leave their buffers for the next; a

@@ -600,14 +600,17 @@ impl Cues {
         }
     }
 
+    /// Whether the word of this key hash may be a cue word: false for
+    /// most words, and always true for cue words.
+    #[inline]
+    pub fn may_hold(self, hash: u64) -> bool {
+        self.filter.may_contain_hashed(hash)
+    }
+
     /// [`lookup`] for token `i` of a text, whose key's hash is known.
     #[inline]
     pub fn lookup_token(self, keys: &Keys, i: usize) -> Option<&'static Cue> {
-        let hash = keys.hash(i);
-        if !self.filter.may_contain_hashed(hash) {
-            return None;
-        }
-        self.table.get_hashed(keys.get(i), hash)
+        self.table.get_hashed(keys.get(i), keys.hash(i))
     }
 }
 

@@ -50,6 +50,16 @@ pub(crate) struct Context<'a> {
     designators: Vec<usize>,
 }
 
+/// The memory of a [`Context`], which the next text's reuses: allocating
+/// and zeroing its lists for every text cost more than keeping them.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    facts: Vec<Facts>,
+    name_words: Vec<usize>,
+    titles: Vec<usize>,
+    designators: Vec<usize>,
+}
+
 /// What the word lists and cue lists say about one token.
 ///
 /// The rules ask about every token several times; keeping its facts in one
@@ -79,51 +89,62 @@ struct Facts {
 impl<'a> Context<'a> {
     /// Looks up every token in the word lists and cue lists.
     ///
-    /// One pass per list, each with a cheap test that settles most tokens
-    /// (the cue filter, then the capitalisation) before any look-up: the
-    /// loops stay small enough to keep in registers, and most tokens' facts
-    /// stay the defaults they start with.
-    pub fn new(text: &'a str, tokens: &'a [Token], keys: &'a Keys, lexicon: &'a Lexicon) -> Self {
-        let mut facts = vec![Facts::default(); tokens.len()];
+    /// Few tokens need a look-up: the words that pass the cue filter, and
+    /// the capitalised words. Whether a token is either is as good as random
+    /// to the branch predictor, so each block of 64 tokens is first marked
+    /// in two bit sets without a branch, and then the marked tokens are
+    /// looked up, cues first (a stop word's look-up adds to what its cue
+    /// says).
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        keys: &'a Keys,
+        lexicon: &'a Lexicon,
+        buffers: Buffers,
+    ) -> Self {
+        let Buffers {
+            mut facts,
+            mut name_words,
+            mut titles,
+            mut designators,
+        } = buffers;
+        facts.clear();
+        facts.resize(tokens.len(), Facts::default());
+        name_words.clear();
+        titles.clear();
+        designators.clear();
         let cue_lists = cues::Cues::get();
-        // Titles and designators are a few in a hundred tokens: room for
-        // one in sixteen spares growing these lists in nearly every text.
-        let mut titles = Vec::with_capacity(tokens.len() / 16);
-        let mut designators = Vec::with_capacity(tokens.len() / 16);
-        for (i, (token, facts)) in tokens.iter().zip(&mut facts).enumerate() {
-            let Some(cue) = cue_lists.lookup_token(keys, i) else {
-                continue;
-            };
-            // Only words are cue words.
-            if token.kind != TokenKind::Word {
-                continue;
+        for (block, block_tokens) in tokens.chunks(64).enumerate() {
+            let base = block * 64;
+            let (maybe_cues, capitalised) = mark(block_tokens, keys, base, cue_lists);
+            for i in set_bits(maybe_cues).map(|j| base + j) {
+                let Some(cue) = cue_lists.lookup_token(keys, i) else {
+                    continue;
+                };
+                let token = &tokens[i];
+                let facts = &mut facts[i];
+                facts.cue = Some(cue);
+                facts.title = (cue.title && token.shape.is_capitalised())
+                    || (cue.role && token.shape == Shape::Lower);
+                facts.particle = cue.particle;
+                facts.droppable = cue.determiner;
+                if facts.title {
+                    titles.push(i);
+                }
+                if !cue.designators.is_empty() {
+                    designators.push(i);
+                }
             }
-            facts.cue = Some(cue);
-            facts.title = (cue.title && token.shape.is_capitalised())
-                || (cue.role && token.shape == Shape::Lower);
-            facts.particle = cue.particle;
-            facts.droppable = cue.determiner;
-            if facts.title {
-                titles.push(i);
-            }
-            if !cue.designators.is_empty() {
-                designators.push(i);
-            }
-        }
-        // Only capitalised words are asked about in the word lists. (The
-        // shape first: nearly every capitalised token is a word, so the
-        // test of the kind after it is always predicted right.)
-        let mut name_words = Vec::with_capacity(tokens.len());
-        for (i, (token, facts)) in tokens.iter().zip(&mut facts).enumerate() {
-            if !token.shape.is_capitalised() || token.kind != TokenKind::Word {
-                continue;
-            }
-            facts.lexeme = lexicon.lookup_token(keys, i);
-            facts.droppable |= facts.lexeme.stopword;
-            facts.name_word = !is_contraction(token.text(text));
-            facts.continues = facts.name_word && !token.line_start && !token.sentence_start;
-            if facts.name_word {
-                name_words.push(i);
+            for i in set_bits(capitalised).map(|j| base + j) {
+                let token = &tokens[i];
+                let facts = &mut facts[i];
+                facts.lexeme = lexicon.lookup_token(keys, i);
+                facts.droppable |= facts.lexeme.stopword;
+                facts.name_word = !is_contraction(token.text(text));
+                facts.continues = facts.name_word && !token.line_start && !token.sentence_start;
+                if facts.name_word {
+                    name_words.push(i);
+                }
             }
         }
         Context {
@@ -135,6 +156,16 @@ impl<'a> Context<'a> {
             name_words,
             titles,
             designators,
+        }
+    }
+
+    /// Gives back the memory of this context.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            facts: self.facts,
+            name_words: self.name_words,
+            titles: self.titles,
+            designators: self.designators,
         }
     }
 
@@ -310,6 +341,33 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Marks the tokens of a block of up to 64, from token `base` on, that may
+/// be cue words and that are capitalised words, in two bit sets.
+///
+/// Kept out of line: inlined into [`Context::new`], whose loops hold more
+/// than the registers do, this loop kept its sums on the stack.
+#[inline(never)]
+fn mark(tokens: &[Token], keys: &Keys, base: usize, cue_lists: cues::Cues) -> (u64, u64) {
+    let (mut maybe_cues, mut capitalised) = (0, 0);
+    for (j, token) in tokens.iter().enumerate() {
+        // Only words are cue words or name words.
+        let word = token.kind == TokenKind::Word;
+        let maybe_cue = word & cue_lists.may_hold(keys.hash(base + j));
+        maybe_cues |= u64::from(maybe_cue) << j;
+        capitalised |= u64::from(word & token.shape.is_capitalised()) << j;
+    }
+    (maybe_cues, capitalised)
+}
+
+/// The positions of the bits set in `bits`, lowest first.
+fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let at = bits.trailing_zeros() as usize;
+        bits &= bits.wrapping_sub(1);
+        (at < 64).then_some(at)
+    })
+}
+
 /// Whether a word is a contraction ("I'm", "We'll", "Don't"), which is
 /// capitalised at the start of a sentence but never part of a name.
 fn is_contraction(word: &str) -> bool {
@@ -394,7 +452,7 @@ pub(crate) mod testing {
         let matcher = Matcher::new(&records).unwrap();
         let tokens = tokenize(text);
         let keys = Keys::new(text, &tokens);
-        let cx = Context::new(text, &tokens, &keys, matcher.lexicon());
+        let cx = Context::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
         let mut out = Vec::new();
         rule(&cx, &mut out);
         out.iter()
@@ -411,7 +469,14 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::is_contraction;
+    use super::{is_contraction, set_bits};
+
+    #[test]
+    fn set_bits_lowest_first() {
+        assert_eq!(set_bits(0b1010_0001).collect::<Vec<_>>(), [0, 5, 7]);
+        assert_eq!(set_bits(1 << 63).collect::<Vec<_>>(), [63]);
+        assert_eq!(set_bits(0).count(), 0);
+    }
 
     #[test]
     fn contractions_with_either_apostrophe() {
