@@ -42,8 +42,12 @@ pub(crate) struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// What the word lists and cue lists say about each token.
     facts: Vec<Facts>,
-    /// The name words (see [`Context::is_name_word`]), in order.
+    /// The name words (see [`Context::is_name_word`]), in order: where
+    /// the name runs start, rather than a test of every token (whether a
+    /// token is a name word is as good as random to the branch predictor).
     name_words: Vec<usize>,
+    /// See [`Context::name_runs`].
+    name_runs: Vec<(usize, usize)>,
     /// The titles and role words (see [`Context::is_title`]), in order.
     titles: Vec<usize>,
     /// The words some designator is spelled like, in order.
@@ -56,6 +60,7 @@ pub(crate) struct Context<'a> {
 pub(crate) struct Buffers {
     facts: Vec<Facts>,
     name_words: Vec<usize>,
+    name_runs: Vec<(usize, usize)>,
     titles: Vec<usize>,
     designators: Vec<usize>,
 }
@@ -105,6 +110,7 @@ impl<'a> Context<'a> {
         let Buffers {
             mut facts,
             mut name_words,
+            mut name_runs,
             mut titles,
             mut designators,
         } = buffers;
@@ -147,16 +153,29 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        Context {
+        let mut cx = Context {
             text,
             tokens,
             keys,
             lexicon,
             facts,
             name_words,
+            name_runs: Vec::new(),
             titles,
             designators,
+        };
+        // Found once for the rules and the resolver, which both go through
+        // them.
+        name_runs.clear();
+        let mut done = 0;
+        for &start in &cx.name_words {
+            if start >= done {
+                done = cx.name_run_end(start, false);
+                name_runs.push((start, done));
+            }
         }
+        cx.name_runs = name_runs;
+        cx
     }
 
     /// Gives back the memory of this context.
@@ -164,6 +183,7 @@ impl<'a> Context<'a> {
         Buffers {
             facts: self.facts,
             name_words: self.name_words,
+            name_runs: self.name_runs,
             titles: self.titles,
             designators: self.designators,
         }
@@ -182,26 +202,11 @@ impl<'a> Context<'a> {
         self.designators.iter().copied()
     }
 
-    /// The name words (see [`Context::is_name_word`]), in order. Rules that
-    /// look for runs of them start from these rather than testing every
-    /// token: whether a token is a name word is as good as random to the
-    /// branch predictor.
-    pub fn name_words(&self) -> impl Iterator<Item = usize> + '_ {
-        self.name_words.iter().copied()
-    }
-
     /// The runs of name words ([`Context::name_run_end`] without "of" and
     /// "for"), in order: each from its first name word to its end, the name
     /// words inside it skipped.
     pub fn name_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let mut done = 0;
-        self.name_words().filter_map(move |start| {
-            if start < done {
-                return None;
-            }
-            done = self.name_run_end(start, false);
-            Some((start, done))
-        })
+        self.name_runs.iter().copied()
     }
 
     /// The text of token `i`.
@@ -295,9 +300,12 @@ impl<'a> Context<'a> {
     /// The end of a name run whose words so far end before `end`.
     fn name_run_continues(&self, mut end: usize, body: bool) -> usize {
         while end < self.tokens.len() {
+            // A joiner needs a name word after it, which most tokens after
+            // a run lack: testing that first spares most calls of `joins`.
+            let name_word_next = self.facts.get(end + 1).is_some_and(|f| f.name_word);
             if self.continues(end) {
                 end += 1;
-            } else if self.joins(end, false, body) {
+            } else if name_word_next && self.joins(end, false, body) {
                 end += 2;
             } else if body && self.of_the(end) {
                 end += 3;
