@@ -75,19 +75,18 @@ pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w
 /// Proposes the long form before every "(ACRONYM)".
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
-    // Parentheses are rare: a byte search of the text for them, and a
-    // binary search for their tokens, costs less than a test of every token.
-    for (at, _) in cx.text.match_indices('(') {
-        let open = tokens.partition_point(|token| token.start < at);
-        if open == 0 || open + 2 >= tokens.len() || tokens[open].start != at {
+    // Every acronym, a word in capitals, is a name word: starting from
+    // those in capitals costs less than a search of the text for "(".
+    for at in cx.name_words() {
+        if tokens[at].shape != Shape::Upper || at < 2 || at + 1 >= tokens.len() {
             continue;
         }
-        if tokens[open].kind != TokenKind::Punct || cx.word(open) != "(" || cx.word(open + 2) != ")"
-        {
+        let open = at - 1;
+        if tokens[open].kind != TokenKind::Punct || cx.word(open) != "(" || cx.word(at + 1) != ")" {
             continue;
         }
-        let acronym = cx.word(open + 1);
-        if !is_acronym(&tokens[open + 1], acronym) {
+        let acronym = cx.word(at);
+        if !is_acronym(&tokens[at], acronym) {
             continue;
         }
         let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();

@@ -202,6 +202,11 @@ impl<'a> Context<'a> {
         self.designators.iter().copied()
     }
 
+    /// The name words (see [`Context::is_name_word`]), in order.
+    pub fn name_words(&self) -> impl Iterator<Item = usize> + '_ {
+        self.name_words.iter().copied()
+    }
+
     /// The runs of name words ([`Context::name_run_end`] without "of" and
     /// "for"), in order: each from its first name word to its end, the name
     /// words inside it skipped.
