@@ -159,7 +159,7 @@ impl Extractor {
         })
     }
 
-    /// [`Extractor::extract`] with the tokens and keys in `scratch`.
+    /// [`Extractor::extract`] with the memory of `scratch`.
     fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Entity> {
         let visible = Visible::new(text, self.markup);
         let Scratch {
@@ -182,7 +182,7 @@ impl Extractor {
         self.matcher.find(cx.text, tokens, keys, &mut candidates);
         rules::run(&cx, &mut candidates);
         let resolved = resolver::resolve(&cx, &self.matcher, candidates);
-        *rules = cx.into_buffers();
+        *rules = cx.into_lists();
         // Collected into a new vector: collecting in place into the
         // resolver's allocation, of another element size, costs a realloc.
         let mut entities = Vec::with_capacity(resolved.len());
@@ -231,14 +231,15 @@ impl Extractor {
     }
 }
 
-/// The tokens and keys of the last document a thread worked on, whose
-/// memory the next document reuses: allocating, zeroing and faulting in
-/// fresh buffers for every document cost more than keeping them.
+/// The tokens, keys and rule lists of the last document a thread worked
+/// on, whose memory the next document reuses: allocating, zeroing and
+/// faulting in fresh buffers for every document cost more than keeping
+/// them.
 #[derive(Default)]
 struct Scratch {
     tokens: Vec<Token>,
     keys: Keys,
-    rules: rules::Buffers,
+    rules: rules::Lists,
 }
 
 /// Documents up to this many tokens leave their buffers for the next; a

@@ -40,6 +40,15 @@ pub(crate) struct Context<'a> {
     pub keys: &'a Keys,
     /// Given names, surnames and stop words.
     pub lexicon: &'a Lexicon,
+    /// What the word lists and cue lists say about the tokens.
+    lists: Lists,
+}
+
+/// What a [`Context`] finds out about the tokens of a text. The next
+/// text's context reuses its memory: allocating and zeroing these lists
+/// for every text cost more than keeping them.
+#[derive(Default)]
+pub(crate) struct Lists {
     /// What the word lists and cue lists say about each token.
     facts: Vec<Facts>,
     /// The name words (see [`Context::is_name_word`]), in order: where
@@ -51,17 +60,6 @@ pub(crate) struct Context<'a> {
     /// The titles and role words (see [`Context::is_title`]), in order.
     titles: Vec<usize>,
     /// The words some designator is spelled like, in order.
-    designators: Vec<usize>,
-}
-
-/// The memory of a [`Context`], which the next text's reuses: allocating
-/// and zeroing its lists for every text cost more than keeping them.
-#[derive(Default)]
-pub(crate) struct Buffers {
-    facts: Vec<Facts>,
-    name_words: Vec<usize>,
-    name_runs: Vec<(usize, usize)>,
-    titles: Vec<usize>,
     designators: Vec<usize>,
 }
 
@@ -105,15 +103,15 @@ impl<'a> Context<'a> {
         tokens: &'a [Token],
         keys: &'a Keys,
         lexicon: &'a Lexicon,
-        buffers: Buffers,
+        memory: Lists,
     ) -> Self {
-        let Buffers {
+        let Lists {
             mut facts,
             mut name_words,
             mut name_runs,
             mut titles,
             mut designators,
-        } = buffers;
+        } = memory;
         facts.clear();
         facts.resize(tokens.len(), Facts::default());
         name_words.clear();
@@ -158,60 +156,56 @@ impl<'a> Context<'a> {
             tokens,
             keys,
             lexicon,
-            facts,
-            name_words,
-            name_runs: Vec::new(),
-            titles,
-            designators,
+            lists: Lists {
+                facts,
+                name_words,
+                name_runs: Vec::new(),
+                titles,
+                designators,
+            },
         };
         // Found once for the rules and the resolver, which both go through
         // them.
         name_runs.clear();
         let mut done = 0;
-        for &start in &cx.name_words {
+        for &start in &cx.lists.name_words {
             if start >= done {
                 done = cx.name_run_end(start, false);
                 name_runs.push((start, done));
             }
         }
-        cx.name_runs = name_runs;
+        cx.lists.name_runs = name_runs;
         cx
     }
 
-    /// Gives back the memory of this context.
-    pub fn into_buffers(self) -> Buffers {
-        Buffers {
-            facts: self.facts,
-            name_words: self.name_words,
-            name_runs: self.name_runs,
-            titles: self.titles,
-            designators: self.designators,
-        }
+    /// Gives back the lists, for the next text's context to reuse.
+    pub fn into_lists(self) -> Lists {
+        self.lists
     }
 
     /// The titles and role words (see [`Context::is_title`]), in order.
     /// They are few: the title rule starts from them rather than pass over
     /// every token.
     pub fn titles(&self) -> impl Iterator<Item = usize> + '_ {
-        self.titles.iter().copied()
+        self.lists.titles.iter().copied()
     }
 
     /// The words some designator is spelled like, in order (few, like
     /// [`Context::titles`]).
     pub fn designators(&self) -> impl Iterator<Item = usize> + '_ {
-        self.designators.iter().copied()
+        self.lists.designators.iter().copied()
     }
 
     /// The name words (see [`Context::is_name_word`]), in order.
     pub fn name_words(&self) -> impl Iterator<Item = usize> + '_ {
-        self.name_words.iter().copied()
+        self.lists.name_words.iter().copied()
     }
 
     /// The runs of name words ([`Context::name_run_end`] without "of" and
     /// "for"), in order: each from its first name word to its end, the name
     /// words inside it skipped.
     pub fn name_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.name_runs.iter().copied()
+        self.lists.name_runs.iter().copied()
     }
 
     /// The text of token `i`.
@@ -221,34 +215,34 @@ impl<'a> Context<'a> {
 
     /// The word-list facts of token `i` (all false unless capitalised).
     pub fn lexeme(&self, i: usize) -> Lexeme {
-        self.facts[i].lexeme
+        self.lists.facts[i].lexeme
     }
 
     /// The cues of token `i`, if it is a cue word.
     pub fn cue(&self, i: usize) -> Option<&'static Cue> {
-        self.facts[i].cue
+        self.lists.facts[i].cue
     }
 
     /// Whether token `i` is a title ("Mr", "President") or a lower-case
     /// role word ("cleric").
     pub fn is_title(&self, i: usize) -> bool {
-        self.facts[i].title
+        self.lists.facts[i].title
     }
 
     /// Whether token `i` is a particle ("Al", "bin") in any case.
     pub fn is_particle(&self, i: usize) -> bool {
-        self.facts[i].particle
+        self.lists.facts[i].particle
     }
 
     /// Whether token `i` is a capitalised word that could be part of a name
     /// (not a contraction such as "I'm").
     pub fn is_name_word(&self, i: usize) -> bool {
-        self.facts[i].name_word
+        self.lists.facts[i].name_word
     }
 
     /// Whether token `i` is a stop word.
     pub fn is_stopword(&self, i: usize) -> bool {
-        self.facts[i].lexeme.stopword
+        self.lists.facts[i].lexeme.stopword
     }
 
     /// Whether token `i` joins the name words on either side of it: a
@@ -288,7 +282,7 @@ impl<'a> Context<'a> {
 
     /// Whether token `i` may continue a name run from the token before it.
     fn continues(&self, i: usize) -> bool {
-        self.facts[i].continues
+        self.lists.facts[i].continues
     }
 
     /// The end (exclusive) of the run of name words starting at `start`:
@@ -296,7 +290,7 @@ impl<'a> Context<'a> {
     /// token `start` is not a name word. `body` allows "of" and "for".
     #[inline]
     pub fn name_run_end(&self, start: usize, body: bool) -> usize {
-        if !self.facts.get(start).is_some_and(|f| f.name_word) {
+        if !self.lists.facts.get(start).is_some_and(|f| f.name_word) {
             return start;
         }
         self.name_run_continues(start + 1, body)
@@ -307,7 +301,7 @@ impl<'a> Context<'a> {
         while end < self.tokens.len() {
             // A joiner needs a name word after it, which most tokens after
             // a run lack: testing that first spares most calls of `joins`.
-            let name_word_next = self.facts.get(end + 1).is_some_and(|f| f.name_word);
+            let name_word_next = self.lists.facts.get(end + 1).is_some_and(|f| f.name_word);
             if self.continues(end) {
                 end += 1;
             } else if name_word_next && self.joins(end, false, body) {
@@ -429,7 +423,7 @@ impl Context<'_> {
     /// that "The Kurdistan Workers' Party" gives "Kurdistan Workers' Party".
     pub fn trim_start(&self, mut start: usize, end: usize) -> usize {
         while start < end {
-            if !self.facts[start].droppable && self.tokens[start].kind != TokenKind::Punct {
+            if !self.lists.facts[start].droppable && self.tokens[start].kind != TokenKind::Punct {
                 break;
             }
             start += 1;
