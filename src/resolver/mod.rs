@@ -15,7 +15,7 @@ pub(crate) mod overlap;
 pub(crate) mod propagate;
 pub(crate) mod teams;
 
-use std::hash::Hash;
+use std::hash::{Hash, Hasher};
 
 use crate::EntityKind;
 use crate::candidate::Candidate;
@@ -31,6 +31,58 @@ pub(crate) fn claim<K: Eq + Hash>(owners: &mut WordMap<K, Option<usize>>, key: K
     if *owner != Some(index) {
         *owner = None;
     }
+}
+
+/// A name key (see [`alias::name_key`]) with a hash made of its words'
+/// key hashes, which the tokenizer has computed already: the resolver's
+/// maps of names hash no strings.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Name<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl<'a> Name<'a> {
+    /// The name `text`, the key of the words whose hashes [`fold_word`]
+    /// folded into `hash`.
+    pub(crate) fn new(hash: u64, text: &'a str) -> Name<'a> {
+        Name { hash, text }
+    }
+}
+
+impl PartialEq for Name<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Equal texts are equal words, so equal hashes: the hashes settle
+        // nearly every unequal pair without a look at the texts.
+        self.hash == other.hash && self.text == other.text
+    }
+}
+
+impl Eq for Name<'_> {}
+
+impl Hash for Name<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// The hash of a name before any word is folded in (see [`fold_word`]).
+pub(crate) const EMPTY_NAME: u64 = 0;
+
+/// Folds word token `i` into `hash`, the hash of the words after it: names
+/// are hashed from their last word back, so that the hashes of all their
+/// endings ("Sadr", "Al Sadr", "Moqtada Al Sadr") come on the way.
+pub(crate) fn fold_word(cx: &Context<'_>, hash: u64, i: usize) -> u64 {
+    const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+    (hash.rotate_left(23) ^ cx.keys.hash(i)).wrapping_mul(SEED)
+}
+
+/// The hash of the name key of tokens `start..end` (see [`fold_word`]).
+pub(crate) fn name_hash(cx: &Context<'_>, start: usize, end: usize) -> u64 {
+    (start..end)
+        .rev()
+        .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
+        .fold(EMPTY_NAME, |hash, i| fold_word(cx, hash, i))
 }
 
 /// An entity under construction: its kind, its gazetteer entry and its

@@ -12,81 +12,104 @@
 //! whole run of capitalised words (a title may precede it), so "Sadr" in
 //! "Sadr City" is not taken for the man.
 
+use std::cell::OnceCell;
+use std::ops::Range;
+
 use super::alias::name_key;
-use super::{Cluster, claim};
+use super::{Cluster, EMPTY_NAME, Name, claim, fold_word, name_hash};
 use crate::EntityKind;
 use crate::hash::WordMap;
 use crate::rules::{Context, acronym};
 use crate::tokenizer::TokenKind;
 
-/// Names (their words' keys joined by spaces) and the cluster each belongs
-/// to, or `None` when two clusters share it.
-type Names<'n> = WordMap<&'n str, Option<usize>>;
+/// Names and the cluster each belongs to, or `None` when two clusters
+/// share it.
+type Names<'n> = WordMap<Name<'n>, Option<usize>>;
 
 /// Every name the document's entities are known by.
-struct Known<'n> {
+struct Known<'n, 'c> {
     names: Names<'n>,
-    acronyms: Names<'n>,
     /// The most words in a name.
     longest: usize,
+    /// The acronyms, made only once a run needs them: most documents have
+    /// no lone acronym that is not a mention already.
+    acronyms: OnceCell<Acronyms>,
+    /// The clusters before propagation, which the acronyms are made of.
+    clusters: &'c [Cluster],
 }
 
-/// Where a claimed name is: in the spelled-out names, or the key of a
-/// token.
+/// Where a claimed name is spelled.
 enum Spelled {
-    Written(std::ops::Range<usize>),
-    Key(usize),
+    /// In the names written out, for names with punctuation between words.
+    Written(Range<usize>),
+    /// In the document's keys, as the keys of tokens `start..end` (all
+    /// words).
+    Keys(usize, usize),
 }
 
 /// A name claimed for a cluster, before the names are indexed.
 struct Claim {
     name: Spelled,
+    hash: u64,
     index: usize,
-    acronym: bool,
 }
 
 /// Adds the further mentions of every cluster's names.
 pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
-    // The names are written into one buffer and indexed once it is done.
-    // Both are made large enough up front: a mention makes at most a claim
-    // per word and one more (its given name or its acronym), and writes
-    // about its text and its initials.
-    let (mut most_claims, mut bytes) = (0, 0);
-    for &(s, e) in clusters.iter().flat_map(|c| &c.mentions) {
-        most_claims += e - s + 1;
-        bytes += cx.tokens[e - 1].end - cx.tokens[s].start + e - s;
-    }
-    let mut written = String::with_capacity(bytes);
+    // A mention makes at most a claim per word and one more (its given
+    // name).
+    let most_claims = clusters
+        .iter()
+        .flat_map(|c| &c.mentions)
+        .map(|&(s, e)| e - s + 1)
+        .sum();
     let mut claims = Vec::with_capacity(most_claims);
-    // Where each word of a mention starts in `written`, and its token.
-    let mut word_starts: Vec<(usize, usize)> = Vec::new();
+    // Only names with punctuation between their words are written out;
+    // the keys of the others are in the document's keys already.
+    let mut written = String::new();
+    // The word tokens of a mention, and where each word's key starts in
+    // `written` when the mention is written out.
+    let mut words: Vec<usize> = Vec::new();
+    let mut word_starts: Vec<usize> = Vec::new();
     let mut longest = 0;
     for (index, cluster) in clusters.iter().enumerate() {
         let person = cluster.kind == EntityKind::Person;
         for &(s, e) in &cluster.mentions {
-            word_starts.clear();
-            let start = written.len();
-            for i in (s..e).filter(|&i| cx.tokens[i].kind == TokenKind::Word) {
-                if written.len() > start {
-                    written.push(' ');
+            words.clear();
+            words.extend((s..e).filter(|&i| cx.tokens[i].kind == TokenKind::Word));
+            let written_out = words.len() < e - s;
+            if written_out {
+                word_starts.clear();
+                let start = written.len();
+                for &i in &words {
+                    if written.len() > start {
+                        written.push(' ');
+                    }
+                    word_starts.push(written.len());
+                    written.push_str(cx.keys.get(i));
                 }
-                word_starts.push((written.len(), i));
-                written.push_str(cx.keys.get(i));
             }
             // For persons, every ending of the name; for others, the name.
-            let endings = if person { word_starts.len() } else { 1 };
-            for (skip, &(from, token)) in word_starts.iter().enumerate().take(endings) {
-                let words = word_starts.len() - skip;
-                if words == 1 && (cx.is_particle(token) || is_stopword(cx, token, &written[from..]))
+            // The hash of each ending is folded from the last word back.
+            let mut hash = EMPTY_NAME;
+            for (skip, &token) in words.iter().enumerate().rev() {
+                hash = fold_word(cx, hash, token);
+                if !person && skip > 0 {
+                    continue;
+                }
+                let count = words.len() - skip;
+                if count == 1
+                    && (cx.is_particle(token) || is_stopword(cx, token, cx.keys.get(token)))
                 {
                     continue;
                 }
-                longest = longest.max(words);
-                claims.push(Claim {
-                    name: Spelled::Written(from..written.len()),
-                    index,
-                    acronym: false,
-                });
+                longest = longest.max(count);
+                let name = if written_out {
+                    Spelled::Written(word_starts[skip]..written.len())
+                } else {
+                    Spelled::Keys(token, e)
+                };
+                claims.push(Claim { name, hash, index });
             }
         }
         if person {
@@ -94,44 +117,24 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             for &(s, e) in &cluster.mentions {
                 if e - s >= 2 && cx.lexeme(s).given_name {
                     claims.push(Claim {
-                        name: Spelled::Key(s),
+                        name: Spelled::Keys(s, s + 1),
+                        hash: fold_word(cx, EMPTY_NAME, s),
                         index,
-                        acronym: false,
                     });
                 }
             }
-            continue;
-        }
-        for &(s, e) in &cluster.mentions {
-            let start = written.len();
-            let spelled = acronym::push_initials((s..e).map(|i| cx.word(i)), &mut written);
-            if spelled && e - s >= 2 && written[start..].chars().count() >= 2 {
-                claims.push(Claim {
-                    name: Spelled::Written(start..written.len()),
-                    index,
-                    acronym: true,
-                });
-            } else {
-                written.truncate(start);
-            }
         }
     }
-    if !claims.iter().any(|c| !c.acronym) {
+    if claims.is_empty() {
         return;
     }
     let mut names = Names::with_capacity_and_hasher(claims.len(), Default::default());
-    let mut acronyms = Names::default();
     for claimed in &claims {
-        let name = match &claimed.name {
-            Spelled::Written(range) => &written[range.clone()],
-            Spelled::Key(token) => cx.keys.get(*token),
+        let text = match claimed.name {
+            Spelled::Written(ref range) => &written[range.clone()],
+            Spelled::Keys(start, end) => cx.keys.span(start, end),
         };
-        let names = if claimed.acronym {
-            &mut acronyms
-        } else {
-            &mut names
-        };
-        claim(names, name, claimed.index);
+        claim(&mut names, Name::new(claimed.hash, text), claimed.index);
     }
     let mut taken = vec![false; cx.tokens.len()];
     for cluster in clusters.iter() {
@@ -139,21 +142,78 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             taken[s..e].fill(true);
         }
     }
-    let known = Known {
-        names,
-        acronyms,
-        longest,
-    };
-    let mut key = String::new();
-    for (run, end) in cx.name_runs() {
-        // A title, determiner or stop word before the name is not part of it.
-        let start = cx.trim_start_and_titles(run, end);
-        if start >= end {
-            continue;
+    // The further mentions are added once every run has been looked at:
+    // the acronyms are made of the mentions before propagation.
+    let mut found = Vec::new();
+    {
+        let known = Known {
+            names,
+            longest,
+            acronyms: OnceCell::new(),
+            clusters,
+        };
+        let mut key = String::new();
+        for (run, end) in cx.name_runs() {
+            // A title, determiner or stop word before the name is not part
+            // of it.
+            let start = cx.trim_start_and_titles(run, end);
+            if start >= end {
+                continue;
+            }
+            if let Some((index, start)) = find_name(cx, &known, &taken, (start, end), &mut key) {
+                found.push((index, start, end));
+            }
         }
-        if let Some((index, start)) = find_name(cx, &known, &taken, (start, end), &mut key) {
-            clusters[index].mentions.push((start, end));
+    }
+    for (index, start, end) in found {
+        clusters[index].mentions.push((start, end));
+    }
+}
+
+/// The acronyms that the initials of the document's entities other than
+/// persons spell ("arc" for "Arab Reform Council"), matched only where
+/// written in capitals.
+struct Acronyms {
+    /// The acronyms, lower-cased, one after the other.
+    letters: String,
+    /// Where each acronym is in `letters`, and its cluster, in the order of
+    /// the acronyms.
+    spelled: Vec<(Range<usize>, usize)>,
+}
+
+impl Acronyms {
+    fn new(cx: &Context<'_>, clusters: &[Cluster]) -> Acronyms {
+        let mut letters = String::new();
+        let mut spelled = Vec::new();
+        for (index, cluster) in clusters.iter().enumerate() {
+            if cluster.kind == EntityKind::Person {
+                continue;
+            }
+            for &(s, e) in &cluster.mentions {
+                let start = letters.len();
+                let spells = acronym::push_initials((s..e).map(|i| cx.word(i)), &mut letters);
+                if spells && e - s >= 2 && letters[start..].chars().count() >= 2 {
+                    spelled.push((start..letters.len(), index));
+                } else {
+                    letters.truncate(start);
+                }
+            }
         }
+        spelled.sort_by(|(a, _), (b, _)| letters[a.clone()].cmp(&letters[b.clone()]));
+        Acronyms { letters, spelled }
+    }
+
+    /// The cluster whose acronym `key` is, like a look-up of the names:
+    /// `Some(None)` when two clusters spell it.
+    fn get(&self, key: &str) -> Option<Option<usize>> {
+        let text = |range: &Range<usize>| &self.letters[range.clone()];
+        let from = self.spelled.partition_point(|(range, _)| text(range) < key);
+        let mut owners = self.spelled[from..]
+            .iter()
+            .take_while(|(range, _)| text(range) == key)
+            .map(|&(_, index)| index);
+        let first = owners.next()?;
+        Some(owners.all(|index| index == first).then_some(first))
     }
 }
 
@@ -162,7 +222,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
 /// a sentence.
 fn find_name(
     cx: &Context<'_>,
-    known: &Known<'_>,
+    known: &Known<'_, '_>,
     taken: &[bool],
     (start, end): (usize, usize),
     key: &mut String,
@@ -178,11 +238,15 @@ fn find_name(
         }
         // A name two entities share (`Some(None)`) settles it too: no
         // acronym is tried then.
-        let mut found = known.names.get(run_key(cx, s, end, key)).copied();
+        let name = Name::new(name_hash(cx, s, end), run_key(cx, s, end, key));
+        let mut found = known.names.get(&name).copied();
         if found.is_none() && single_acronym {
             key.clear();
             acronym::push_letters(word, key);
-            found = known.acronyms.get(key.as_str()).copied();
+            let acronyms = known
+                .acronyms
+                .get_or_init(|| Acronyms::new(cx, known.clusters));
+            found = acronyms.get(key);
         }
         found.flatten().map(|index| (index, s))
     };
