@@ -22,9 +22,9 @@
 //! A wrong merge is worse than a missed one: wherever two entities could be
 //! meant, nothing is merged.
 
-use std::ops::Index;
+use std::ops::{Index, Range};
 
-use super::{Cluster, claim};
+use super::{Cluster, Name, NameMap, claim, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::hash::WordMap;
@@ -53,6 +53,18 @@ pub(crate) enum Reason {
     AcronymDefinition,
     /// An acronym spelling the initials of the name.
     AcronymInitials,
+}
+
+/// A set of [`Reason`]s, one bit each: a cluster keeps its reasons without
+/// a vector to allocate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Reasons(u8);
+
+impl Reasons {
+    /// Adds `reason` to the set.
+    pub(crate) fn add(&mut self, reason: Reason) {
+        self.0 |= 1 << reason as u8;
+    }
 }
 
 /// Appends the lower-cased words of a token range to `out`, joined by
@@ -171,7 +183,7 @@ fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
         }
         if !defined.is_empty() {
             cluster.mentions.extend(defined);
-            cluster.reasons.push(Reason::AcronymDefinition);
+            cluster.reasons.add(Reason::AcronymDefinition);
         }
     }
 }
@@ -179,23 +191,32 @@ fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
 /// Groups the chosen mentions, in text order, into clusters of those that
 /// share a gazetteer entry or spell the same name with the same kind.
 fn merge_same(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
-    // Every name key is written into one buffer first, so that the map of
-    // names holds slices of it rather than a string per mention.
-    let mut written = String::with_capacity(chosen.len() * 16);
-    let mut key_ends = Vec::with_capacity(chosen.len());
+    // The keys of names with punctuation between their words are written
+    // into one buffer first, so that the map of names holds slices of it;
+    // the keys of the others are in the document's keys already.
+    let mut written = String::new();
+    let mut spelled: Vec<Option<Range<usize>>> = Vec::with_capacity(chosen.len());
     for c in chosen {
-        name_key(cx, c.start, c.end, &mut written);
-        key_ends.push(written.len());
+        let words_only = cx.tokens[c.start..c.end]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word);
+        spelled.push((!words_only).then(|| {
+            let start = written.len();
+            name_key(cx, c.start, c.end, &mut written);
+            start..written.len()
+        }));
     }
     let mut by_entry: WordMap<u32, usize> =
         WordMap::with_capacity_and_hasher(chosen.len(), Default::default());
-    let mut by_name: WordMap<(EntityKind, &str), usize> =
-        WordMap::with_capacity_and_hasher(chosen.len(), Default::default());
+    let mut by_name: NameMap<(EntityKind, Name<'_>), usize> =
+        NameMap::with_capacity_and_hasher(chosen.len(), Default::default());
     let mut merged: Vec<Cluster> = Vec::with_capacity(chosen.len());
-    let mut key_start = 0;
-    for (c, &key_end) in chosen.iter().zip(&key_ends) {
-        let name_key = (c.kind, &written[key_start..key_end]);
-        key_start = key_end;
+    for (c, spelled) in chosen.iter().zip(spelled) {
+        let text = match spelled {
+            Some(range) => &written[range],
+            None => cx.keys.span(c.start, c.end),
+        };
+        let name_key = (c.kind, Name::new(name_hash(cx, c.start, c.end), text));
         let target = c
             .entry
             .and_then(|e| by_entry.get(&e).copied())

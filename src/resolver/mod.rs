@@ -15,18 +15,22 @@ pub(crate) mod overlap;
 pub(crate) mod propagate;
 pub(crate) mod teams;
 
-use std::hash::{Hash, Hasher};
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::gazetteer::Matcher;
-use crate::hash::WordMap;
 use crate::rules::{Context, acronym};
 use crate::tokenizer::TokenKind;
 
 /// Records that cluster `index` goes by `key`: the key keeps its one
 /// cluster, or `None` once a second cluster claims it too.
-pub(crate) fn claim<K: Eq + Hash>(owners: &mut WordMap<K, Option<usize>>, key: K, index: usize) {
+pub(crate) fn claim<K: Eq + Hash, S: BuildHasher>(
+    owners: &mut HashMap<K, Option<usize>, S>,
+    key: K,
+    index: usize,
+) {
     let owner = owners.entry(key).or_insert(Some(index));
     if *owner != Some(index) {
         *owner = None;
@@ -66,6 +70,31 @@ impl Hash for Name<'_> {
     }
 }
 
+/// The hasher of [`NameMap`]: a [`Name`] comes with its hash, which is
+/// taken as it is.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Only for what is hashed along with a name, such as its kind.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = self.0.rotate_left(5) ^ hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by names (alone or with more), hashed with [`NameHasher`].
+pub(crate) type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
+
 /// The hash of a name before any word is folded in (see [`fold_word`]).
 pub(crate) const EMPTY_NAME: u64 = 0;
 
@@ -93,8 +122,8 @@ pub(crate) struct Cluster {
     pub entry: Option<u32>,
     /// Token ranges, in no particular order until [`resolve`] sorts them.
     pub mentions: Vec<(usize, usize)>,
-    /// Why other mentions were merged in, in merge order.
-    pub reasons: Vec<alias::Reason>,
+    /// Why other mentions were merged in.
+    pub reasons: alias::Reasons,
 }
 
 impl Cluster {
@@ -103,7 +132,7 @@ impl Cluster {
             kind: c.kind,
             entry: c.entry,
             mentions: vec![(c.start, c.end)],
-            reasons: Vec::new(),
+            reasons: alias::Reasons::default(),
         }
     }
 
@@ -124,7 +153,7 @@ impl Cluster {
         if self.entry.is_none() {
             self.entry = c.entry;
         }
-        self.reasons.push(reason);
+        self.reasons.add(reason);
     }
 
     /// Takes over another cluster's mentions.
@@ -133,7 +162,7 @@ impl Cluster {
         if self.entry.is_none() {
             self.entry = other.entry;
         }
-        self.reasons.push(reason);
+        self.reasons.add(reason);
     }
 
     /// The acronym this cluster is, when every mention is the same single

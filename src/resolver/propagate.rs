@@ -16,15 +16,14 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::alias::name_key;
-use super::{Cluster, EMPTY_NAME, Name, claim, fold_word, name_hash};
+use super::{Cluster, EMPTY_NAME, Name, NameMap, claim, fold_word, name_hash};
 use crate::EntityKind;
-use crate::hash::WordMap;
 use crate::rules::{Context, acronym};
 use crate::tokenizer::TokenKind;
 
 /// Names and the cluster each belongs to, or `None` when two clusters
 /// share it.
-type Names<'n> = WordMap<Name<'n>, Option<usize>>;
+type Names<'n> = NameMap<Name<'n>, Option<usize>>;
 
 /// Every name the document's entities are known by.
 struct Known<'n, 'c> {
