@@ -24,7 +24,7 @@
 
 use std::ops::{Index, Range};
 
-use super::{Cluster, Name, NameMap, claim, name_hash};
+use super::{Cluster, Name, NameMap, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::hash::WordMap;
@@ -90,10 +90,12 @@ pub(crate) fn merge(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
     // One buffer of targets for every step: each step fills it and
     // [`apply`] empties it again.
     let mut into = vec![None; clusters.len()];
-    merge_middle_names(&mut clusters, &names, &mut into);
-    merge_person_suffixes(&mut clusters, &names, &mut into);
-    merge_given_names(cx, &mut clusters, &names, &mut into);
-    merge_person_surnames(cx, &mut clusters, &names, &mut into);
+    // And one index of persons, which each step refills.
+    let mut people = People::default();
+    merge_middle_names(&mut clusters, &names, &mut people, &mut into);
+    merge_person_suffixes(&mut clusters, &names, &mut people, &mut into);
+    merge_given_names(cx, &mut clusters, &names, &mut people, &mut into);
+    merge_person_surnames(cx, &mut clusters, &names, &mut people, &mut into);
     clusters.retain(|c| !c.mentions.is_empty());
     into.truncate(clusters.len());
     define_acronyms(cx, &mut clusters);
@@ -109,6 +111,8 @@ pub(crate) fn merge(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
 /// clusters are dropped.
 struct Names<'t> {
     words: Vec<&'t str>,
+    /// The hash of each word's key, as the document's keys have it.
+    hashes: Vec<u64>,
     /// Where each cluster's words end in `words`.
     ends: Vec<usize>,
 }
@@ -120,19 +124,61 @@ impl<'t> Names<'t> {
         let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
         let count = |&(s, e): &(usize, usize)| (s..e).filter(is_word).count();
         let mut words = Vec::with_capacity(clusters.len() * 2);
+        let mut hashes = Vec::with_capacity(clusters.len() * 2);
         let mut ends = Vec::with_capacity(clusters.len());
         for cluster in clusters {
             if let Some(&(s, e)) = cluster.mentions.iter().max_by_key(|m| count(m)) {
-                words.extend((s..e).filter(is_word).map(|i| cx.keys.get(i)));
+                for i in (s..e).filter(is_word) {
+                    words.push(cx.keys.get(i));
+                    hashes.push(cx.keys.hash(i));
+                }
             }
             ends.push(words.len());
         }
-        Names { words, ends }
+        Names {
+            words,
+            hashes,
+            ends,
+        }
     }
 
     /// Each cluster's words, in cluster order.
     fn iter(&self) -> impl Iterator<Item = &[&'t str]> {
         (0..self.ends.len()).map(|i| &self[i])
+    }
+
+    /// The hashes of the keys of cluster `cluster`'s words.
+    fn hashes(&self, cluster: usize) -> &[u64] {
+        let start = cluster.checked_sub(1).map_or(0, |i| self.ends[i]);
+        &self.hashes[start..self.ends[cluster]]
+    }
+}
+
+/// The persons of a document by the hash of the words each merge step
+/// matches their names by, in the order of the hashes and, for equal
+/// hashes, of the clusters. A document names a few persons: a sorted
+/// vector, refilled for each step, costs less than a map built for each.
+#[derive(Default)]
+struct People {
+    by_hash: Vec<(u64, usize)>,
+}
+
+impl People {
+    /// Refills the index with `(hash, cluster)` pairs.
+    fn fill(&mut self, people: impl Iterator<Item = (u64, usize)>) {
+        self.by_hash.clear();
+        self.by_hash.extend(people);
+        self.by_hash.sort_unstable();
+    }
+
+    /// The persons indexed under `hash`, in cluster order. Two words may
+    /// share a hash: callers compare the words too.
+    fn get(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
+        let from = self.by_hash.partition_point(|&(h, _)| h < hash);
+        self.by_hash[from..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, index)| index)
     }
 }
 
@@ -244,31 +290,30 @@ fn merge_same(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
     merged
 }
 
-fn merge_person_suffixes(clusters: &mut [Cluster], names: &Names<'_>, into: &mut Targets) {
+fn merge_person_suffixes(
+    clusters: &mut [Cluster],
+    names: &Names<'_>,
+    people: &mut People,
+    into: &mut Targets,
+) {
     // Persons by the last word of their name: only these can end with it.
-    let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
-    for (index, name) in names.iter().enumerate() {
-        if let (true, Some(last)) = (is_person(clusters, index), name.last()) {
-            by_last.entry(*last).or_default().push(index);
-        }
-    }
+    people.fill((0..clusters.len()).filter_map(|index| {
+        let last = names.hashes(index).last()?;
+        is_person(clusters, index).then_some((*last, index))
+    }));
     for (short, short_words) in names.iter().enumerate() {
-        let Some(last) = short_words.last() else {
+        let Some(&last) = names.hashes(short).last() else {
             continue;
         };
         if !is_person(clusters, short) {
             continue;
         }
-        // Walked twice rather than collected: there are one or two.
+        // Walked twice rather than collected: there are one or two. (A
+        // name that ends with the short one ends with its last word.)
         let longer = || {
-            by_last
-                .get(last)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&long| {
-                    names[long].len() > short_words.len() && names[long].ends_with(short_words)
-                })
+            people.get(last).filter(|&long| {
+                names[long].len() > short_words.len() && names[long].ends_with(short_words)
+            })
         };
         // Every longer name must be an ending of the longest one: "Sadr"
         // joins "Moqtada Al Sadr" even when "Al Sadr" is seen too, but not
@@ -284,33 +329,37 @@ fn merge_person_suffixes(clusters: &mut [Cluster], names: &Names<'_>, into: &mut
     apply(clusters, into);
 }
 
-/// The persons whose names share a first and a last word.
-#[derive(Clone, Copy)]
-enum Sharing {
-    One(usize),
-    Two(usize, usize),
-    More,
-}
-
 /// "Joshua Norton" joins "Joshua Abraham Norton": when exactly two persons
 /// share first and last words, the shorter name joins the longer.
-fn merge_middle_names(clusters: &mut [Cluster], names: &Names<'_>, into: &mut Targets) {
-    let mut by_ends: WordMap<(&str, &str), Sharing> = WordMap::default();
-    for (index, name) in names.iter().enumerate() {
-        if let (true, [first, .., last]) = (is_person(clusters, index), name) {
-            by_ends
-                .entry((*first, *last))
-                .and_modify(|sharing| {
-                    *sharing = match *sharing {
-                        Sharing::One(a) => Sharing::Two(a, index),
-                        _ => Sharing::More,
-                    }
-                })
-                .or_insert(Sharing::One(index));
-        }
-    }
-    for sharing in by_ends.values() {
-        if let Sharing::Two(a, b) = *sharing {
+fn merge_middle_names(
+    clusters: &mut [Cluster],
+    names: &Names<'_>,
+    people: &mut People,
+    into: &mut Targets,
+) {
+    let ends = |index: usize| match names[index] {
+        [first, .., last] => Some((first, last)),
+        _ => None,
+    };
+    people.fill((0..clusters.len()).filter_map(|index| {
+        let [first, .., last] = names.hashes(index) else {
+            return None;
+        };
+        is_person(clusters, index).then_some((first.rotate_left(29) ^ last, index))
+    }));
+    // Runs of equal hashes, whose names nearly always share both words.
+    for run in people.by_hash.chunk_by(|a, b| a.0 == b.0) {
+        for (k, &(_, a)) in run.iter().enumerate() {
+            let sharing = |&&(_, b): &&(u64, usize)| ends(b) == ends(a);
+            // Each set of persons that share their words once, from its
+            // first.
+            if run[..k].iter().any(|b| sharing(&b)) {
+                continue;
+            }
+            let mut others = run[k + 1..].iter().filter(sharing);
+            let (Some(&(_, b)), None) = (others.next(), others.next()) else {
+                continue;
+            };
             let (short, long) = if names[a].len() < names[b].len() {
                 (a, b)
             } else {
@@ -330,14 +379,16 @@ fn merge_given_names(
     cx: &Context<'_>,
     clusters: &mut [Cluster],
     names: &Names<'_>,
+    people: &mut People,
     into: &mut Targets,
 ) {
-    let mut by_first: WordMap<&str, Option<usize>> = WordMap::default();
-    for (index, name) in names.iter().enumerate() {
-        if let (true, [first, _, ..]) = (is_person(clusters, index), name) {
-            claim(&mut by_first, *first, index);
-        }
-    }
+    // Persons with full names, by their first word.
+    people.fill((0..clusters.len()).filter_map(|index| {
+        let [first, _, ..] = names.hashes(index) else {
+            return None;
+        };
+        is_person(clusters, index).then_some((*first, index))
+    }));
     for (index, cluster) in clusters.iter().enumerate() {
         let lone = cluster.mentions.iter().all(|&(s, e)| e - s == 1);
         if !is_person(clusters, index) || !lone {
@@ -347,7 +398,11 @@ fn merge_given_names(
         if !cx.lexeme(s).given_name {
             continue;
         }
-        if let Some(&Some(person)) = by_first.get(cx.keys.get(s)) {
+        let given = cx.keys.get(s);
+        let mut owners = people
+            .get(cx.keys.hash(s))
+            .filter(|&person| names[person][0] == given);
+        if let (Some(person), None) = (owners.next(), owners.next()) {
             into[index] = Some((person, Reason::GivenName));
         }
     }
@@ -364,19 +419,16 @@ fn merge_person_surnames(
     cx: &Context<'_>,
     clusters: &mut [Cluster],
     names: &Names<'_>,
+    people: &mut People,
     into: &mut Targets,
 ) {
-    let mut surnames: WordMap<&str, Option<usize>> = WordMap::default();
-    for (index, name) in names.iter().enumerate() {
-        if !is_person(clusters, index) {
-            continue;
-        }
-        if let [.., last] = name
-            && name.len() >= 2
-        {
-            claim(&mut surnames, *last, index);
-        }
-    }
+    // Persons with full names, by their last word.
+    people.fill((0..clusters.len()).filter_map(|index| {
+        let [_, .., last] = names.hashes(index) else {
+            return None;
+        };
+        is_person(clusters, index).then_some((*last, index))
+    }));
     for (index, cluster) in clusters.iter().enumerate() {
         if cluster.kind == EntityKind::Person
             || cluster.mentions.is_empty()
@@ -388,8 +440,12 @@ fn merge_person_surnames(
             continue;
         }
         let (s, _) = cluster.mentions[0];
-        if let Some(Some(person)) = surnames.get(cx.keys.get(s)) {
-            into[index] = Some((*person, Reason::PersonSurname));
+        let surname = cx.keys.get(s);
+        let mut owners = people
+            .get(cx.keys.hash(s))
+            .filter(|&person| names[person].last() == Some(&surname));
+        if let (Some(person), None) = (owners.next(), owners.next()) {
+            into[index] = Some((person, Reason::PersonSurname));
         }
     }
     apply(clusters, into);
