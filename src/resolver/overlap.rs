@@ -21,7 +21,7 @@ use crate::rules::Context;
 /// Returns the chosen, non-overlapping candidates in text order.
 ///
 /// The readings and then the chosen are made in place, in the candidates'
-/// own vector. Both sorts are by keys that tell any two different elements
+/// own vector. Both sorts are by keys that tell any two different readings
 /// apart, so the order is the same whatever the sort algorithm.
 pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.retain(|c| admissible(cx, c));
@@ -51,7 +51,37 @@ pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Ca
         }
         same_span
     });
-    readings.sort_unstable_by_key(|c| {
+    // Whether a reading is taken depends only on the readings it overlaps,
+    // and theirs on the readings they overlap: the rule is applied to each
+    // group of readings linked by overlaps on its own. Most readings
+    // overlap none and are taken as they are, in text order.
+    let mut kept = 0;
+    let mut first = 0;
+    while first < readings.len() {
+        // Sorted by start, a reading overlaps the group before it exactly
+        // when it starts before the group's furthest end.
+        let mut end = readings[first].end;
+        let mut last = first + 1;
+        while last < readings.len() && readings[last].start < end {
+            end = end.max(readings[last].end);
+            last += 1;
+        }
+        let taken = take_by_rule(&mut readings[first..last]);
+        readings.copy_within(first..first + taken, kept);
+        kept += taken;
+        first = last;
+    }
+    readings.truncate(kept);
+    readings
+}
+
+/// Applies the rule to a group of readings: moves those taken to its
+/// front, in text order, and returns how many they are.
+fn take_by_rule(group: &mut [Candidate]) -> usize {
+    if group.len() == 1 {
+        return 1;
+    }
+    group.sort_unstable_by_key(|c| {
         (
             c.evidence == Evidence::Guess,
             Reverse(c.len()),
@@ -60,20 +90,20 @@ pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Ca
             c.start,
         )
     });
-    // `retain` visits the readings in order, so each is kept only when no
-    // reading before it covers any of its tokens.
-    let mut taken = vec![false; cx.tokens.len()];
-    let mut chosen = readings;
-    chosen.retain(|reading| {
-        let span = reading.start..reading.end;
-        let free = !taken[span.clone()].iter().any(|&t| t);
+    // Each reading is taken when no reading taken before it overlaps it.
+    let mut taken = 0;
+    for next in 0..group.len() {
+        let reading = group[next];
+        let free = group[..taken]
+            .iter()
+            .all(|t| t.end <= reading.start || reading.end <= t.start);
         if free {
-            taken[span].fill(true);
+            group[taken] = reading;
+            taken += 1;
         }
-        free
-    });
-    chosen.sort_unstable_by_key(|c| c.start);
-    chosen
+    }
+    group[..taken].sort_unstable_by_key(|c| c.start);
+    taken
 }
 
 /// Whether a candidate may become a mention at all.

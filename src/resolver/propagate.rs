@@ -188,10 +188,10 @@ impl Acronyms {
             if cluster.kind == EntityKind::Person {
                 continue;
             }
-            for &(s, e) in &cluster.mentions {
+            for &(s, e) in cluster.mentions.iter().filter(|&&(s, e)| e - s >= 2) {
                 let start = letters.len();
                 let spells = acronym::push_initials((s..e).map(|i| cx.word(i)), &mut letters);
-                if spells && e - s >= 2 && letters[start..].chars().count() >= 2 {
+                if spells && letters[start..].chars().count() >= 2 {
                     spelled.push((start..letters.len(), index));
                 } else {
                     letters.truncate(start);
