@@ -128,10 +128,14 @@ pub(crate) struct Cluster {
 
 impl Cluster {
     fn from_candidate(c: &Candidate) -> Cluster {
+        // Room for a few mentions: a vector of one would be reallocated as
+        // soon as a second mention joins, as in most clusters.
+        let mut mentions = Vec::with_capacity(4);
+        mentions.push((c.start, c.end));
         Cluster {
             kind: c.kind,
             entry: c.entry,
-            mentions: vec![(c.start, c.end)],
+            mentions,
             reasons: alias::Reasons::default(),
         }
     }
