@@ -40,23 +40,26 @@ fn compound_kind(cx: &Context<'_>, start: usize, end: usize) -> EntityKind {
 }
 
 /// Widens place mentions that sit inside longer unexplained names.
+/// `chosen` is in text order, without overlaps, and stays so.
 pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
-    // Which tokens some chosen candidate covers.
-    let mut owned = vec![false; cx.tokens.len()];
-    for c in chosen.iter() {
-        owned[c.start..c.end].fill(true);
-    }
-    let mut widened = false;
-    for slot in chosen.iter_mut() {
-        let c = *slot;
+    for k in 0..chosen.len() {
+        let c = chosen[k];
         let headline = cx.tokens[c.start].headline != Headline::No;
         if c.kind != EntityKind::Place || c.evidence != Evidence::Gazetteer || headline {
             continue;
         }
+        // The tokens no other chosen mention covers: those between its
+        // neighbours. (A mention widens over such tokens only, so the
+        // mentions stay in order and apart, and its neighbours' spans, as
+        // widened, say which tokens are taken: no flag per token needed.)
+        let free_from = k.checked_sub(1).map_or(0, |before| chosen[before].end);
+        let free_to = chosen
+            .get(k + 1)
+            .map_or(cx.tokens.len(), |after| after.start);
         let run_start = cx.name_run_start(c.start, false);
         let run_end = cx.name_run_end(c.end, false).max(c.end);
         let is_extra = |i: usize| {
-            !owned[i]
+            (free_from..free_to).contains(&i)
                 && cx.tokens[i].is_capitalised_word()
                 && !cx.is_stopword(i)
                 && !cx.is_title(i)
@@ -78,7 +81,7 @@ pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
         if (start, end) == (c.start, c.end) {
             continue;
         }
-        *slot = Candidate {
+        chosen[k] = Candidate {
             start,
             end,
             kind: compound_kind(cx, start, end),
@@ -86,10 +89,5 @@ pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
             evidence: Evidence::Designator,
             rank: 0,
         };
-        owned[start..end].fill(true);
-        widened = true;
-    }
-    if widened {
-        chosen.sort_unstable_by_key(|c| c.start);
     }
 }
