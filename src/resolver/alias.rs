@@ -252,8 +252,8 @@ fn merge_same(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
             start..written.len()
         }));
     }
-    let mut by_entry: WordMap<u32, usize> =
-        WordMap::with_capacity_and_hasher(chosen.len(), Default::default());
+    let mut by_entry: NameMap<u32, usize> =
+        NameMap::with_capacity_and_hasher(chosen.len(), Default::default());
     let mut by_name: NameMap<(EntityKind, Name<'_>), usize> =
         NameMap::with_capacity_and_hasher(chosen.len(), Default::default());
     let mut merged: Vec<Cluster> = Vec::with_capacity(chosen.len());

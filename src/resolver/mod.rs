@@ -70,21 +70,33 @@ impl Hash for Name<'_> {
     }
 }
 
-/// The hasher of [`NameMap`]: a [`Name`] comes with its hash, which is
-/// taken as it is.
+/// The hasher of [`NameMap`], for keys that are hashes or small numbers
+/// already: a [`Name`] comes with its hash, a gazetteer entry is a number.
+/// Each costs one multiply, which spreads small numbers over the bits the
+/// map's buckets and tags are taken from.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct NameHasher(u64);
 
 impl Hasher for NameHasher {
     fn write(&mut self, bytes: &[u8]) {
-        // Only for what is hashed along with a name, such as its kind.
+        // Not for names: for whatever else a map of the resolver is keyed by.
         for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+            self.write_u64(u64::from(byte));
         }
     }
 
-    fn write_u64(&mut self, hash: u64) {
-        self.0 = self.0.rotate_left(5) ^ hash;
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        // An enum's discriminant, such as a kind's.
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+        self.0 = (self.0 ^ n).wrapping_mul(SEED);
     }
 
     fn finish(&self) -> u64 {
@@ -92,7 +104,7 @@ impl Hasher for NameHasher {
     }
 }
 
-/// A map keyed by names (alone or with more), hashed with [`NameHasher`].
+/// A map keyed by names or gazetteer entries, hashed with [`NameHasher`].
 pub(crate) type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
 
 /// The hash of a name before any word is folded in (see [`fold_word`]).
