@@ -192,7 +192,6 @@ impl<'t> Index<usize> for Names<'t> {
 }
 
 /// Whether cluster `i` is a person still standing.
-/// Whether cluster `i` is a person still standing.
 fn is_person(clusters: &[Cluster], i: usize) -> bool {
     clusters[i].kind == EntityKind::Person && !clusters[i].mentions.is_empty()
 }

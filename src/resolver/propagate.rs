@@ -181,6 +181,8 @@ struct Acronyms {
 }
 
 impl Acronyms {
+    /// The acronyms of the mentions of `clusters`: only a mention of two
+    /// tokens or more may spell one.
     fn new(cx: &Context<'_>, clusters: &[Cluster]) -> Acronyms {
         let mut letters = String::new();
         let mut spelled = Vec::new();
