@@ -421,12 +421,36 @@ pub fn for_each_segment(text: &str, mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// The end of the run of non-white-space bytes starting at `pos`.
+/// The end of the run of non-white-space bytes starting at `pos`, a
+/// boundary in UAX #29 but for one case: horizontal white space stays
+/// together (WB3d), so a run ending in a non-ASCII space (U+2000, U+3000)
+/// goes on over the ASCII spaces after it, and over the next run.
 fn chunk_end(bytes: &[u8], pos: usize) -> usize {
-    bytes[pos..]
-        .iter()
-        .position(u8::is_ascii_whitespace)
-        .map_or(bytes.len(), |i| pos + i)
+    let mut end = pos;
+    loop {
+        end = bytes[end..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |i| end + i);
+        if bytes.get(end) != Some(&b' ') || !ends_in_wide_space(&bytes[pos..end]) {
+            return end;
+        }
+        while bytes.get(end) == Some(&b' ') {
+            end += 1;
+        }
+    }
+}
+
+/// Whether `bytes` end in a non-ASCII character of UAX #29's WSegSpace
+/// class: U+1680, U+2000 to U+2006, U+2008 to U+200A, U+205F or U+3000.
+fn ends_in_wide_space(bytes: &[u8]) -> bool {
+    match *bytes {
+        [.., 0xe1, 0x9a, 0x80] => true,
+        [.., 0xe2, 0x80, last] => matches!(last, 0x80..=0x86 | 0x88..=0x8a),
+        [.., 0xe2, 0x81, 0x9f] => true,
+        [.., 0xe3, 0x80, 0x80] => true,
+        _ => false,
+    }
 }
 
 fn unicode_segments(text: &str, start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
@@ -898,6 +922,23 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn wide_spaces_and_ascii_spaces_stay_one_segment() {
+        use unicode_segmentation::UnicodeSegmentation;
+        for text in [
+            "\u{2000} ",
+            "a\u{3000}  b",
+            " \u{1680} \u{205f} x",
+            "x\u{2007} y",
+            "\u{200a}\n ",
+        ] {
+            let mut ours = Vec::new();
+            for_each_segment(text, |s, e| ours.push(&text[s..e]));
+            let theirs: Vec<&str> = text.split_word_bounds().collect();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
     }
 
     #[test]
