@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use crate::candidate::Candidate;
 use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
 use crate::markup::{Markup, Visible};
 use crate::rules::{self, Context};
@@ -166,6 +167,8 @@ impl Extractor {
             tokens,
             keys,
             rules,
+            candidates,
+            resolver: memory,
         } = scratch;
         tokenize_into(visible.text(), tokens);
         keys.refill(visible.text(), tokens);
@@ -177,31 +180,32 @@ impl Extractor {
             self.matcher.lexicon(),
             std::mem::take(rules),
         );
-        // Room for the usual number of candidates, about one in eight tokens.
-        let mut candidates = Vec::with_capacity(tokens.len() / 8 + 16);
-        self.matcher.find(cx.text, tokens, keys, &mut candidates);
-        rules::run(&cx, &mut candidates);
-        let resolved = resolver::resolve(&cx, &self.matcher, candidates);
+        candidates.clear();
+        self.matcher.find(cx.text, tokens, keys, candidates);
+        rules::run(&cx, candidates);
+        let resolved = resolver::resolve(&cx, &self.matcher, candidates, memory);
         *rules = cx.into_lists();
         // Collected into a new vector: collecting in place into the
         // resolver's allocation, of another element size, costs a realloc.
         let mut entities = Vec::with_capacity(resolved.len());
         entities.extend(resolved.into_iter().map(|r| {
+            let mentions = r
+                .mentions
+                .iter()
+                .map(|&(s, e)| {
+                    let (start, end) = visible.to_input(tokens[s].start, tokens[e - 1].end);
+                    Mention {
+                        start,
+                        end,
+                        text: text[start..end].to_string(),
+                    }
+                })
+                .collect();
+            memory.give_back(r.mentions);
             Entity {
                 kind: r.kind,
                 name: r.name,
-                mentions: r
-                    .mentions
-                    .iter()
-                    .map(|&(s, e)| {
-                        let (start, end) = visible.to_input(tokens[s].start, tokens[e - 1].end);
-                        Mention {
-                            start,
-                            end,
-                            text: text[start..end].to_string(),
-                        }
-                    })
-                    .collect(),
+                mentions,
             }
         }));
         entities
@@ -231,15 +235,17 @@ impl Extractor {
     }
 }
 
-/// The tokens, keys and rule lists of the last document a thread worked
-/// on, whose memory the next document reuses: allocating, zeroing and
-/// faulting in fresh buffers for every document cost more than keeping
-/// them.
+/// The tokens, keys, rule lists, candidates and resolver memory of the
+/// last document a thread worked on, whose memory the next document
+/// reuses: allocating, zeroing and faulting in fresh buffers for every
+/// document cost more than keeping them.
 #[derive(Default)]
 struct Scratch {
     tokens: Vec<Token>,
     keys: Keys,
     rules: rules::Lists,
+    candidates: Vec<Candidate>,
+    resolver: resolver::Memory,
 }
 
 /// Documents up to this many tokens leave their buffers for the next; a

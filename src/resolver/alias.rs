@@ -1,71 +1,35 @@
 //! Merging mentions into entities.
 //!
-//! Each merge rule is named by [`Reason`]. Mentions become one entity when:
+//! Mentions become one entity when (each rule a step of [`merge`]):
 //!
-//! - [`Reason::SameEntry`]: they match the same gazetteer entry;
-//! - [`Reason::SameName`]: they spell the same name with the same kind;
-//! - [`Reason::MiddleName`]: two person names share their first and last
-//!   words and one has more in between ("Joshua Abraham Norton");
-//! - [`Reason::GivenName`]: a lone given name starts exactly one person's
-//!   full name in the document ("Isabel" … "Isabel Ruiz");
-//! - [`Reason::PersonSuffix`]: a person's name ends with the other's
-//!   ("Al Sadr", "Sadr" in "Moqtada Al Sadr"), and no other person of the
-//!   document could be meant;
-//! - [`Reason::PersonSurname`]: a one-word place or organisation reading of
-//!   a word that ends a person's name in the document ("Jordan" after "Neil
+//! - same entry: they match the same gazetteer entry;
+//! - same name: they spell the same name with the same kind;
+//! - middle name: two person names share their first and last words and
+//!   one has more in between ("Joshua Abraham Norton");
+//! - given name: a lone given name starts exactly one person's full name
+//!   in the document ("Isabel" … "Isabel Ruiz");
+//! - person suffix: a person's name ends with the other's ("Al Sadr",
+//!   "Sadr" in "Moqtada Al Sadr"), and no other person of the document
+//!   could be meant;
+//! - person surname: a one-word place or organisation reading of a word
+//!   that ends a person's name in the document ("Jordan" after "Neil
 //!   Jordan"), unless a locative word says it is a place ("in Jordan");
-//! - [`Reason::AcronymDefinition`]: an acronym follows the name in
-//!   parentheses, "Popular Mobilisation Forces (PMF)";
-//! - [`Reason::AcronymInitials`]: an acronym spells the initials of exactly
-//!   one group, organisation or place of the document.
+//! - acronym definition: an acronym follows the name in parentheses,
+//!   "Popular Mobilisation Forces (PMF)";
+//! - acronym initials: an acronym spells the initials of exactly one
+//!   group, organisation or place of the document.
 //!
 //! A wrong merge is worse than a missed one: wherever two entities could be
 //! meant, nothing is merged.
 
 use std::ops::{Index, Range};
 
-use super::{Cluster, Name, NameMap, name_hash};
+use super::{Cluster, Memory, Name, NameMap, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::hash::WordMap;
 use crate::rules::{Context, acronym, cues};
 use crate::tokenizer::TokenKind;
-
-/// Why two mentions were found to name one entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reason {
-    /// The same gazetteer entry.
-    SameEntry,
-    /// The same words and kind.
-    SameName,
-    /// A shorter person name that ends a longer one.
-    PersonSuffix,
-    /// Two person names with the same first and last words, one with a
-    /// middle name or initial ("Joshua Norton", "Joshua Abraham Norton").
-    MiddleName,
-    /// A lone given name that starts exactly one person's full name
-    /// ("Isabel" and "Isabel Ruiz").
-    GivenName,
-    /// A one-word place, group or organisation reading of a word that ends
-    /// the name of a person of the document ("Jordan" after "Neil Jordan").
-    PersonSurname,
-    /// An acronym defined in parentheses after the name.
-    AcronymDefinition,
-    /// An acronym spelling the initials of the name.
-    AcronymInitials,
-}
-
-/// A set of [`Reason`]s, one bit each: a cluster keeps its reasons without
-/// a vector to allocate.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Reasons(u8);
-
-impl Reasons {
-    /// Adds `reason` to the set.
-    pub(crate) fn add(&mut self, reason: Reason) {
-        self.0 |= 1 << reason as u8;
-    }
-}
 
 /// Appends the lower-cased words of a token range to `out`, joined by
 /// spaces, punctuation left out: the key under which names are compared.
@@ -79,27 +43,32 @@ pub(crate) fn name_key(cx: &Context<'_>, start: usize, end: usize, out: &mut Str
     }
 }
 
-/// Where each cluster moves in a merge step, and why (see [`apply`]).
-type Targets = [Option<(usize, Reason)>];
+/// Where each cluster moves in a merge step (see [`apply`]).
+type Targets = [Option<usize>];
 
 /// Groups the chosen mentions into entities: those that share an entry or
 /// a name, then clusters by person names and acronyms.
-pub(crate) fn merge(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
-    let mut clusters = merge_same(cx, chosen);
+pub(crate) fn merge(cx: &Context<'_>, chosen: &[Candidate], memory: &mut Memory) -> Vec<Cluster> {
+    let mut clusters = merge_same(cx, chosen, memory);
     let names = Names::longest(cx, &clusters);
     // One buffer of targets for every step: each step fills it and
     // [`apply`] empties it again.
     let mut into = vec![None; clusters.len()];
     // And one index of persons, which each step refills.
     let mut people = People::default();
-    merge_middle_names(&mut clusters, &names, &mut people, &mut into);
-    merge_person_suffixes(&mut clusters, &names, &mut people, &mut into);
-    merge_given_names(cx, &mut clusters, &names, &mut people, &mut into);
-    merge_person_surnames(cx, &mut clusters, &names, &mut people, &mut into);
+    merge_middle_names(&clusters, &names, &mut people, &mut into);
+    apply(&mut clusters, &mut into, memory);
+    merge_person_suffixes(&clusters, &names, &mut people, &mut into);
+    apply(&mut clusters, &mut into, memory);
+    merge_given_names(cx, &clusters, &names, &mut people, &mut into);
+    apply(&mut clusters, &mut into, memory);
+    merge_person_surnames(cx, &clusters, &names, &mut people, &mut into);
+    apply(&mut clusters, &mut into, memory);
     clusters.retain(|c| !c.mentions.is_empty());
     into.truncate(clusters.len());
     define_acronyms(cx, &mut clusters);
-    merge_acronyms(cx, &mut clusters, &mut into);
+    merge_acronyms(cx, &clusters, &mut into);
+    apply(&mut clusters, &mut into, memory);
     clusters.retain(|c| !c.mentions.is_empty());
     clusters
 }
@@ -228,14 +197,13 @@ fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
         }
         if !defined.is_empty() {
             cluster.mentions.extend(defined);
-            cluster.reasons.add(Reason::AcronymDefinition);
         }
     }
 }
 
 /// Groups the chosen mentions, in text order, into clusters of those that
 /// share a gazetteer entry or spell the same name with the same kind.
-fn merge_same(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
+fn merge_same(cx: &Context<'_>, chosen: &[Candidate], memory: &mut Memory) -> Vec<Cluster> {
     // The keys of names with punctuation between their words are written
     // into one buffer first, so that the map of names holds slices of it;
     // the keys of the others are in the document's keys already.
@@ -268,16 +236,11 @@ fn merge_same(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
             .or_else(|| by_name.get(&name_key).copied());
         let index = match target {
             Some(t) => {
-                let reason = if c.entry.is_some() && merged[t].entry == c.entry {
-                    Reason::SameEntry
-                } else {
-                    Reason::SameName
-                };
-                merged[t].join(c, reason);
+                merged[t].join(c);
                 t
             }
             None => {
-                merged.push(Cluster::from_candidate(c));
+                merged.push(Cluster::from_candidate(c, memory));
                 merged.len() - 1
             }
         };
@@ -290,7 +253,7 @@ fn merge_same(cx: &Context<'_>, chosen: &[Candidate]) -> Vec<Cluster> {
 }
 
 fn merge_person_suffixes(
-    clusters: &mut [Cluster],
+    clusters: &[Cluster],
     names: &Names<'_>,
     people: &mut People,
     into: &mut Targets,
@@ -322,16 +285,15 @@ fn merge_person_suffixes(
         };
         let consistent = longer().all(|l| names[longest].ends_with(&names[l]));
         if consistent && !(short_words.len() == 1 && cues::is_particle(short_words[0])) {
-            into[short] = Some((longest, Reason::PersonSuffix));
+            into[short] = Some(longest);
         }
     }
-    apply(clusters, into);
 }
 
 /// "Joshua Norton" joins "Joshua Abraham Norton": when exactly two persons
 /// share first and last words, the shorter name joins the longer.
 fn merge_middle_names(
-    clusters: &mut [Cluster],
+    clusters: &[Cluster],
     names: &Names<'_>,
     people: &mut People,
     into: &mut Targets,
@@ -365,18 +327,17 @@ fn merge_middle_names(
                 (b, a)
             };
             if names[short].len() < names[long].len() {
-                into[short] = Some((long, Reason::MiddleName));
+                into[short] = Some(long);
             }
         }
     }
-    apply(clusters, into);
 }
 
 /// "Isabel" joins "Isabel Ruiz" when she is the only person of the
 /// document whose full name starts with that given name.
 fn merge_given_names(
     cx: &Context<'_>,
-    clusters: &mut [Cluster],
+    clusters: &[Cluster],
     names: &Names<'_>,
     people: &mut People,
     into: &mut Targets,
@@ -402,10 +363,9 @@ fn merge_given_names(
             .get(cx.keys.hash(s))
             .filter(|&person| names[person][0] == given);
         if let (Some(person), None) = (owners.next(), owners.next()) {
-            into[index] = Some((person, Reason::GivenName));
+            into[index] = Some(person);
         }
     }
-    apply(clusters, into);
 }
 
 /// Words before a name that say it is a place.
@@ -416,7 +376,7 @@ const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outsi
 /// country is the man, unless a locative word ("in Jordan") says otherwise.
 fn merge_person_surnames(
     cx: &Context<'_>,
-    clusters: &mut [Cluster],
+    clusters: &[Cluster],
     names: &Names<'_>,
     people: &mut People,
     into: &mut Targets,
@@ -444,13 +404,12 @@ fn merge_person_surnames(
             .get(cx.keys.hash(s))
             .filter(|&person| names[person].last() == Some(&surname));
         if let (Some(person), None) = (owners.next(), owners.next()) {
-            into[index] = Some((person, Reason::PersonSurname));
+            into[index] = Some(person);
         }
     }
-    apply(clusters, into);
 }
 
-fn merge_acronyms(cx: &Context<'_>, clusters: &mut [Cluster], into: &mut Targets) {
+fn merge_acronyms(cx: &Context<'_>, clusters: &[Cluster], into: &mut Targets) {
     // An acronym a gazetteer knows ("US", "UN") already has its entity.
     let unknown = |c: &Cluster| c.entry.is_none() && c.acronym(cx).is_some();
     if !clusters.iter().any(unknown) {
@@ -487,7 +446,7 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &mut [Cluster], into: &mut Targets
             (long != short && spelled.contains(&long)).then_some(long)
         });
         if let Some(long) = defined {
-            into[short] = Some((long, Reason::AcronymDefinition));
+            into[short] = Some(long);
             continue;
         }
         let mut others = spelled
@@ -495,21 +454,20 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &mut [Cluster], into: &mut Targets
             .copied()
             .filter(|&l| l != short && clusters[l].kind != EntityKind::Person);
         if let (Some(long), None) = (others.next(), others.next()) {
-            into[short] = Some((long, Reason::AcronymInitials));
+            into[short] = Some(long);
         }
     }
-    apply(clusters, into);
 }
 
-/// Moves each cluster `i` with `into[i] = Some((j, reason))` into cluster
+/// Moves each cluster `i` with `into[i] = Some(j)` into cluster
 /// `j`, leaving cluster `i` empty, and empties `into` for the next step. A
 /// target never moves itself: it is the longest name of its kind that ends
 /// with (or spells) the other.
-fn apply(clusters: &mut [Cluster], into: &mut Targets) {
+fn apply(clusters: &mut [Cluster], into: &mut Targets, memory: &mut Memory) {
     for (i, target) in into.iter_mut().enumerate() {
-        if let Some((j, reason)) = target.take() {
+        if let Some(j) = target.take() {
             let cluster = clusters[i].take();
-            clusters[j].absorb(cluster, reason);
+            clusters[j].absorb(cluster, memory);
         }
     }
 }

@@ -134,21 +134,17 @@ pub(crate) struct Cluster {
     pub entry: Option<u32>,
     /// Token ranges, in no particular order until [`resolve`] sorts them.
     pub mentions: Vec<(usize, usize)>,
-    /// Why other mentions were merged in.
-    pub reasons: alias::Reasons,
 }
 
 impl Cluster {
-    fn from_candidate(c: &Candidate) -> Cluster {
-        // Room for a few mentions: a vector of one would be reallocated as
-        // soon as a second mention joins, as in most clusters.
-        let mut mentions = Vec::with_capacity(4);
+    /// A cluster of mention `c` alone, in a vector of `memory`'s.
+    fn from_candidate(c: &Candidate, memory: &mut Memory) -> Cluster {
+        let mut mentions = memory.mentions();
         mentions.push((c.start, c.end));
         Cluster {
             kind: c.kind,
             entry: c.entry,
             mentions,
-            reasons: alias::Reasons::default(),
         }
     }
 
@@ -158,27 +154,26 @@ impl Cluster {
             kind: self.kind,
             entry: self.entry.take(),
             mentions: std::mem::take(&mut self.mentions),
-            reasons: std::mem::take(&mut self.reasons),
         }
     }
 
     /// Takes over a chosen mention, as [`Cluster::absorb`] would take over
     /// the cluster of that mention alone.
-    pub(crate) fn join(&mut self, c: &Candidate, reason: alias::Reason) {
+    pub(crate) fn join(&mut self, c: &Candidate) {
         self.mentions.push((c.start, c.end));
         if self.entry.is_none() {
             self.entry = c.entry;
         }
-        self.reasons.add(reason);
     }
 
-    /// Takes over another cluster's mentions.
-    pub(crate) fn absorb(&mut self, other: Cluster, reason: alias::Reason) {
-        self.mentions.extend(other.mentions);
+    /// Takes over another cluster's mentions, and gives its vector back
+    /// to `memory`.
+    pub(crate) fn absorb(&mut self, mut other: Cluster, memory: &mut Memory) {
+        self.mentions.append(&mut other.mentions);
+        memory.give_back(other.mentions);
         if self.entry.is_none() {
             self.entry = other.entry;
         }
-        self.reasons.add(reason);
     }
 
     /// The acronym this cluster is, when every mention is the same single
@@ -194,6 +189,31 @@ impl Cluster {
     }
 }
 
+/// What the resolver keeps from one document for the next: the vectors
+/// of the last document's mentions, emptied. A document makes a vector for
+/// every cluster, and allocating them cost more than keeping them.
+#[derive(Default)]
+pub(crate) struct Memory {
+    mentions: Vec<Vec<(usize, usize)>>,
+}
+
+impl Memory {
+    /// An empty vector of mentions.
+    fn mentions(&mut self) -> Vec<(usize, usize)> {
+        // Room for a few mentions: a vector of one would be reallocated as
+        // soon as a second mention joins, as in most clusters.
+        self.mentions.pop().unwrap_or_else(|| Vec::with_capacity(4))
+    }
+
+    /// Keeps `mentions`' memory for the next cluster.
+    pub(crate) fn give_back(&mut self, mut mentions: Vec<(usize, usize)>) {
+        if mentions.capacity() > 0 {
+            mentions.clear();
+            self.mentions.push(mentions);
+        }
+    }
+}
+
 /// A resolved entity: kind, name and token-range mentions in text order.
 #[derive(Clone, Debug)]
 pub(crate) struct Resolved {
@@ -202,16 +222,20 @@ pub(crate) struct Resolved {
     pub mentions: Vec<(usize, usize)>,
 }
 
-/// Runs the resolver on the candidates of one text.
+/// Runs the resolver on the candidates of one text, which it leaves
+/// changed. The mentions of what it returns are vectors of `memory`'s: give
+/// them back when done.
 pub(crate) fn resolve(
     cx: &Context<'_>,
     matcher: &Matcher,
-    candidates: Vec<Candidate>,
+    candidates: &mut Vec<Candidate>,
+    memory: &mut Memory,
 ) -> Vec<Resolved> {
-    let mut chosen = overlap::choose(cx, candidates);
-    compound::widen(cx, &mut chosen);
-    teams::retype(cx, &mut chosen);
-    let mut clusters = alias::merge(cx, &chosen);
+    overlap::choose(cx, candidates);
+    let chosen = candidates;
+    compound::widen(cx, chosen);
+    teams::retype(cx, chosen);
+    let mut clusters = alias::merge(cx, chosen, memory);
     propagate::propagate(cx, &mut clusters);
     let mut resolved = Vec::with_capacity(clusters.len());
     resolved.extend(clusters.into_iter().map(|mut c| {

@@ -18,12 +18,13 @@ use std::cmp::Reverse;
 use crate::candidate::{Candidate, Evidence};
 use crate::rules::Context;
 
-/// Returns the chosen, non-overlapping candidates in text order.
+/// Leaves the chosen, non-overlapping candidates in text order in
+/// `candidates`.
 ///
 /// The readings and then the chosen are made in place, in the candidates'
 /// own vector. Both sorts are by keys that tell any two different readings
 /// apart, so the order is the same whatever the sort algorithm.
-pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+pub(crate) fn choose(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
     candidates.retain(|c| admissible(cx, c));
     // Same span: strongest evidence first, then rank.
     candidates.sort_unstable_by_key(|c| {
@@ -38,7 +39,7 @@ pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Ca
     });
     // The first candidate of each span is its reading; `dedup_by` hands it
     // over as `reading`, to take an entry of its kind from the others.
-    let mut readings = candidates;
+    let readings = candidates;
     readings.dedup_by(|other, reading| {
         let same_span = (other.start, other.end) == (reading.start, reading.end);
         if same_span
@@ -72,7 +73,6 @@ pub(crate) fn choose(cx: &Context<'_>, mut candidates: Vec<Candidate>) -> Vec<Ca
         first = last;
     }
     readings.truncate(kept);
-    readings
 }
 
 /// Applies the rule to a group of readings: moves those taken to its
