@@ -24,7 +24,7 @@
 
 use std::ops::{Index, Range};
 
-use super::{Cluster, Memory, Name, NameMap, name_hash};
+use super::{Cluster, Name, NameMap, Pool, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::hash::WordMap;
@@ -46,31 +46,53 @@ pub(crate) fn name_key(cx: &Context<'_>, start: usize, end: usize, out: &mut Str
 /// Where each cluster moves in a merge step (see [`apply`]).
 type Targets = [Option<usize>];
 
-/// Groups the chosen mentions into entities: those that share an entry or
-/// a name, then clusters by person names and acronyms.
-pub(crate) fn merge(cx: &Context<'_>, chosen: &[Candidate], memory: &mut Memory) -> Vec<Cluster> {
-    let mut clusters = merge_same(cx, chosen, memory);
-    let names = Names::longest(cx, &clusters);
+/// The buffers of [`merge`] that hold no borrowed text, kept for the next
+/// document (see [`super::Memory`]).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    /// See [`merge_same`].
+    spelled: Vec<Option<Range<usize>>>,
+    /// See [`merge_same`].
+    by_entry: NameMap<u32, usize>,
+    /// Where each cluster moves in a merge step.
+    into: Vec<Option<usize>>,
+    /// The persons each merge step matches names against.
+    people: People,
+}
+
+/// Groups the chosen mentions into entities, which it leaves in
+/// `clusters` (given empty): those that share an entry or a name, then
+/// clusters by person names and acronyms.
+pub(crate) fn merge(
+    cx: &Context<'_>,
+    chosen: &[Candidate],
+    clusters: &mut Vec<Cluster>,
+    pool: &mut Pool,
+    buffers: &mut Buffers,
+) {
+    merge_same(cx, chosen, clusters, pool, buffers);
+    let names = Names::longest(cx, clusters);
     // One buffer of targets for every step: each step fills it and
     // [`apply`] empties it again.
-    let mut into = vec![None; clusters.len()];
+    let into = &mut buffers.into;
+    into.clear();
+    into.resize(clusters.len(), None);
     // And one index of persons, which each step refills.
-    let mut people = People::default();
-    merge_middle_names(&clusters, &names, &mut people, &mut into);
-    apply(&mut clusters, &mut into, memory);
-    merge_person_suffixes(&clusters, &names, &mut people, &mut into);
-    apply(&mut clusters, &mut into, memory);
-    merge_given_names(cx, &clusters, &names, &mut people, &mut into);
-    apply(&mut clusters, &mut into, memory);
-    merge_person_surnames(cx, &clusters, &names, &mut people, &mut into);
-    apply(&mut clusters, &mut into, memory);
+    let people = &mut buffers.people;
+    merge_middle_names(clusters, &names, people, into);
+    apply(clusters, into, pool);
+    merge_person_suffixes(clusters, &names, people, into);
+    apply(clusters, into, pool);
+    merge_given_names(cx, clusters, &names, people, into);
+    apply(clusters, into, pool);
+    merge_person_surnames(cx, clusters, &names, people, into);
+    apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
     into.truncate(clusters.len());
-    define_acronyms(cx, &mut clusters);
-    merge_acronyms(cx, &clusters, &mut into);
-    apply(&mut clusters, &mut into, memory);
+    define_acronyms(cx, clusters);
+    merge_acronyms(cx, clusters, into);
+    apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
-    clusters
 }
 
 /// The words of each cluster's longest mention, all in one vector rather
@@ -203,12 +225,19 @@ fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
 
 /// Groups the chosen mentions, in text order, into clusters of those that
 /// share a gazetteer entry or spell the same name with the same kind.
-fn merge_same(cx: &Context<'_>, chosen: &[Candidate], memory: &mut Memory) -> Vec<Cluster> {
+fn merge_same(
+    cx: &Context<'_>,
+    chosen: &[Candidate],
+    merged: &mut Vec<Cluster>,
+    pool: &mut Pool,
+    buffers: &mut Buffers,
+) {
     // The keys of names with punctuation between their words are written
     // into one buffer first, so that the map of names holds slices of it;
     // the keys of the others are in the document's keys already.
     let mut written = String::new();
-    let mut spelled: Vec<Option<Range<usize>>> = Vec::with_capacity(chosen.len());
+    let spelled = &mut buffers.spelled;
+    spelled.clear();
     for c in chosen {
         let words_only = cx.tokens[c.start..c.end]
             .iter()
@@ -219,12 +248,11 @@ fn merge_same(cx: &Context<'_>, chosen: &[Candidate], memory: &mut Memory) -> Ve
             start..written.len()
         }));
     }
-    let mut by_entry: NameMap<u32, usize> =
-        NameMap::with_capacity_and_hasher(chosen.len(), Default::default());
+    let by_entry = &mut buffers.by_entry;
+    by_entry.clear();
     let mut by_name: NameMap<(EntityKind, Name<'_>), usize> =
         NameMap::with_capacity_and_hasher(chosen.len(), Default::default());
-    let mut merged: Vec<Cluster> = Vec::with_capacity(chosen.len());
-    for (c, spelled) in chosen.iter().zip(spelled) {
+    for (c, spelled) in chosen.iter().zip(spelled.drain(..)) {
         let text = match spelled {
             Some(range) => &written[range],
             None => cx.keys.span(c.start, c.end),
@@ -240,7 +268,7 @@ fn merge_same(cx: &Context<'_>, chosen: &[Candidate], memory: &mut Memory) -> Ve
                 t
             }
             None => {
-                merged.push(Cluster::from_candidate(c, memory));
+                merged.push(Cluster::from_candidate(c, pool));
                 merged.len() - 1
             }
         };
@@ -249,7 +277,6 @@ fn merge_same(cx: &Context<'_>, chosen: &[Candidate], memory: &mut Memory) -> Ve
         }
         by_name.entry(name_key).or_insert(index);
     }
-    merged
 }
 
 fn merge_person_suffixes(
@@ -463,11 +490,11 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &[Cluster], into: &mut Targets) {
 /// `j`, leaving cluster `i` empty, and empties `into` for the next step. A
 /// target never moves itself: it is the longest name of its kind that ends
 /// with (or spells) the other.
-fn apply(clusters: &mut [Cluster], into: &mut Targets, memory: &mut Memory) {
+fn apply(clusters: &mut [Cluster], into: &mut Targets, pool: &mut Pool) {
     for (i, target) in into.iter_mut().enumerate() {
         if let Some(j) = target.take() {
             let cluster = clusters[i].take();
-            clusters[j].absorb(cluster, memory);
+            clusters[j].absorb(cluster, pool);
         }
     }
 }

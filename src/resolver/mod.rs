@@ -137,9 +137,9 @@ pub(crate) struct Cluster {
 }
 
 impl Cluster {
-    /// A cluster of mention `c` alone, in a vector of `memory`'s.
-    fn from_candidate(c: &Candidate, memory: &mut Memory) -> Cluster {
-        let mut mentions = memory.mentions();
+    /// A cluster of mention `c` alone, in a vector of `pool`'s.
+    fn from_candidate(c: &Candidate, pool: &mut Pool) -> Cluster {
+        let mut mentions = pool.mentions();
         mentions.push((c.start, c.end));
         Cluster {
             kind: c.kind,
@@ -167,10 +167,10 @@ impl Cluster {
     }
 
     /// Takes over another cluster's mentions, and gives its vector back
-    /// to `memory`.
-    pub(crate) fn absorb(&mut self, mut other: Cluster, memory: &mut Memory) {
+    /// to `pool`.
+    pub(crate) fn absorb(&mut self, mut other: Cluster, pool: &mut Pool) {
         self.mentions.append(&mut other.mentions);
-        memory.give_back(other.mentions);
+        pool.give_back(other.mentions);
         if self.entry.is_none() {
             self.entry = other.entry;
         }
@@ -189,15 +189,32 @@ impl Cluster {
     }
 }
 
-/// What the resolver keeps from one document for the next: the vectors
-/// of the last document's mentions, emptied. A document makes a vector for
-/// every cluster, and allocating them cost more than keeping them.
+/// What the resolver keeps from one document for the next: its buffers,
+/// emptied. A document made some dozens of them, a vector of mentions for
+/// every cluster among them, and allocating them cost more than keeping
+/// them. (Its maps of names borrow the document's text and are not kept.)
 #[derive(Default)]
 pub(crate) struct Memory {
-    mentions: Vec<Vec<(usize, usize)>>,
+    pool: Pool,
+    clusters: Vec<Cluster>,
+    merge: alias::Buffers,
+    propagate: propagate::Buffers,
 }
 
 impl Memory {
+    /// Keeps `mentions`' memory for the next document's clusters.
+    pub(crate) fn give_back(&mut self, mentions: Vec<(usize, usize)>) {
+        self.pool.give_back(mentions);
+    }
+}
+
+/// Emptied vectors of mentions, for clusters to come.
+#[derive(Default)]
+pub(crate) struct Pool {
+    mentions: Vec<Vec<(usize, usize)>>,
+}
+
+impl Pool {
     /// An empty vector of mentions.
     fn mentions(&mut self) -> Vec<(usize, usize)> {
         // Room for a few mentions: a vector of one would be reallocated as
@@ -235,10 +252,17 @@ pub(crate) fn resolve(
     let chosen = candidates;
     compound::widen(cx, chosen);
     teams::retype(cx, chosen);
-    let mut clusters = alias::merge(cx, chosen, memory);
-    propagate::propagate(cx, &mut clusters);
+    let mut clusters = std::mem::take(&mut memory.clusters);
+    alias::merge(
+        cx,
+        chosen,
+        &mut clusters,
+        &mut memory.pool,
+        &mut memory.merge,
+    );
+    propagate::propagate(cx, &mut clusters, &mut memory.propagate);
     let mut resolved = Vec::with_capacity(clusters.len());
-    resolved.extend(clusters.into_iter().map(|mut c| {
+    resolved.extend(clusters.drain(..).map(|mut c| {
         c.mentions.sort_unstable();
         c.mentions.dedup();
         let kind = c.kind;
@@ -252,6 +276,7 @@ pub(crate) fn resolve(
             mentions: c.mentions,
         }
     }));
+    memory.clusters = clusters;
     resolved.sort_by_key(|r| r.mentions[0]);
     resolved
 }

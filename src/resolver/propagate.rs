@@ -53,16 +53,25 @@ struct Claim {
     index: usize,
 }
 
+/// The buffers of [`propagate`] that hold no borrowed text, kept for the
+/// next document (see [`super::Memory`]).
+#[derive(Default)]
+pub(crate) struct Buffers {
+    claims: Vec<Claim>,
+    /// Whether each token is in a mention already.
+    taken: Vec<bool>,
+    /// The further mentions: cluster, start and end.
+    found: Vec<(usize, usize, usize)>,
+}
+
 /// Adds the further mentions of every cluster's names.
-pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
-    // A mention makes at most a claim per word and one more (its given
-    // name).
-    let most_claims = clusters
-        .iter()
-        .flat_map(|c| &c.mentions)
-        .map(|&(s, e)| e - s + 1)
-        .sum();
-    let mut claims = Vec::with_capacity(most_claims);
+pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster], buffers: &mut Buffers) {
+    let Buffers {
+        claims,
+        taken,
+        found,
+    } = buffers;
+    claims.clear();
     // Only names with punctuation between their words are written out;
     // the keys of the others are in the document's keys already.
     let mut written = String::new();
@@ -128,14 +137,15 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
         return;
     }
     let mut names = Names::with_capacity_and_hasher(claims.len(), Default::default());
-    for claimed in &claims {
+    for claimed in claims.iter() {
         let text = match claimed.name {
             Spelled::Written(ref range) => &written[range.clone()],
             Spelled::Keys(start, end) => cx.keys.span(start, end),
         };
         claim(&mut names, Name::new(claimed.hash, text), claimed.index);
     }
-    let mut taken = vec![false; cx.tokens.len()];
+    taken.clear();
+    taken.resize(cx.tokens.len(), false);
     for cluster in clusters.iter() {
         for &(s, e) in &cluster.mentions {
             taken[s..e].fill(true);
@@ -143,7 +153,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
     }
     // The further mentions are added once every run has been looked at:
     // the acronyms are made of the mentions before propagation.
-    let mut found = Vec::new();
+    found.clear();
     {
         let known = Known {
             names,
@@ -159,12 +169,12 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster]) {
             if start >= end {
                 continue;
             }
-            if let Some((index, start)) = find_name(cx, &known, &taken, (start, end), &mut key) {
+            if let Some((index, start)) = find_name(cx, &known, taken, (start, end), &mut key) {
                 found.push((index, start, end));
             }
         }
     }
-    for (index, start, end) in found {
+    for &(index, start, end) in found.iter() {
         clusters[index].mentions.push((start, end));
     }
 }
