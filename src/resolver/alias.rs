@@ -22,9 +22,10 @@
 //! A wrong merge is worse than a missed one: wherever two entities could be
 //! meant, nothing is merged.
 
-use std::ops::{Index, Range};
+use std::ops::Index;
 
-use super::{Cluster, Name, NameMap, Pool, name_hash};
+use super::name_index::{NameIndex, Spelled};
+use super::{Cluster, NameMap, Pool, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::hash::WordMap;
@@ -50,10 +51,14 @@ type Targets = [Option<usize>];
 /// document (see [`super::Memory`]).
 #[derive(Default)]
 pub(crate) struct Buffers {
-    /// See [`merge_same`].
-    spelled: Vec<Option<Range<usize>>>,
-    /// See [`merge_same`].
+    /// The keys of names with punctuation between their words.
+    written: String,
+    /// Where each chosen mention's name is spelled.
+    spelled: Vec<Spelled>,
+    /// The first cluster of each gazetteer entry.
     by_entry: NameMap<u32, usize>,
+    /// The first cluster of each name, and its kind.
+    by_name: NameIndex<(EntityKind, usize)>,
     /// Where each cluster moves in a merge step.
     into: Vec<Option<usize>>,
     /// The persons each merge step matches names against.
@@ -232,36 +237,43 @@ fn merge_same(
     pool: &mut Pool,
     buffers: &mut Buffers,
 ) {
+    let Buffers {
+        written,
+        spelled,
+        by_entry,
+        by_name,
+        ..
+    } = buffers;
     // The keys of names with punctuation between their words are written
-    // into one buffer first, so that the map of names holds slices of it;
-    // the keys of the others are in the document's keys already.
-    let mut written = String::new();
-    let spelled = &mut buffers.spelled;
+    // into one buffer; the keys of the others are in the document's keys
+    // already.
+    written.clear();
     spelled.clear();
     for c in chosen {
         let words_only = cx.tokens[c.start..c.end]
             .iter()
             .all(|t| t.kind == TokenKind::Word);
-        spelled.push((!words_only).then(|| {
+        spelled.push(if words_only {
+            Spelled::Keys(c.start, c.end)
+        } else {
             let start = written.len();
-            name_key(cx, c.start, c.end, &mut written);
-            start..written.len()
-        }));
+            name_key(cx, c.start, c.end, written);
+            Spelled::Written(start..written.len())
+        });
     }
-    let by_entry = &mut buffers.by_entry;
     by_entry.clear();
-    let mut by_name: NameMap<(EntityKind, Name<'_>), usize> =
-        NameMap::with_capacity_and_hasher(chosen.len(), Default::default());
+    by_name.clear();
     for (c, spelled) in chosen.iter().zip(spelled.drain(..)) {
-        let text = match spelled {
-            Some(range) => &written[range],
-            None => cx.keys.span(c.start, c.end),
-        };
-        let name_key = (c.kind, Name::new(name_hash(cx, c.start, c.end), text));
+        let text = spelled.text(cx, written);
+        // Names of different kinds are different names.
+        let hash = name_hash(cx, c.start, c.end) ^ c.kind as u64;
+        let named = by_name.find(hash, |other, &(kind, _)| {
+            kind == c.kind && other.text(cx, written) == text
+        });
         let target = c
             .entry
             .and_then(|e| by_entry.get(&e).copied())
-            .or_else(|| by_name.get(&name_key).copied());
+            .or_else(|| named.map(|i| by_name.value(i).1));
         let index = match target {
             Some(t) => {
                 merged[t].join(c);
@@ -275,7 +287,9 @@ fn merge_same(
         if let Some(e) = merged[index].entry {
             by_entry.entry(e).or_insert(index);
         }
-        by_name.entry(name_key).or_insert(index);
+        if named.is_none() {
+            by_name.insert(hash, spelled, (c.kind, index));
+        }
     }
 }
 

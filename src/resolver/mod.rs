@@ -11,12 +11,13 @@
 
 pub(crate) mod alias;
 pub(crate) mod compound;
+pub(crate) mod name_index;
 pub(crate) mod overlap;
 pub(crate) mod propagate;
 pub(crate) mod teams;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::EntityKind;
 use crate::candidate::Candidate;
@@ -24,55 +25,10 @@ use crate::gazetteer::Matcher;
 use crate::rules::{Context, acronym};
 use crate::tokenizer::TokenKind;
 
-/// Records that cluster `index` goes by `key`: the key keeps its one
-/// cluster, or `None` once a second cluster claims it too.
-pub(crate) fn claim<K: Eq + Hash, S: BuildHasher>(
-    owners: &mut HashMap<K, Option<usize>, S>,
-    key: K,
-    index: usize,
-) {
-    let owner = owners.entry(key).or_insert(Some(index));
-    if *owner != Some(index) {
-        *owner = None;
-    }
-}
-
-/// A name key (see [`alias::name_key`]) with a hash made of its words'
-/// key hashes, which the tokenizer has computed already: the resolver's
-/// maps of names hash no strings.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Name<'a> {
-    hash: u64,
-    text: &'a str,
-}
-
-impl<'a> Name<'a> {
-    /// The name `text`, the key of the words whose hashes [`fold_word`]
-    /// folded into `hash`.
-    pub(crate) fn new(hash: u64, text: &'a str) -> Name<'a> {
-        Name { hash, text }
-    }
-}
-
-impl PartialEq for Name<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        // Equal texts are equal words, so equal hashes: the hashes settle
-        // nearly every unequal pair without a look at the texts.
-        self.hash == other.hash && self.text == other.text
-    }
-}
-
-impl Eq for Name<'_> {}
-
-impl Hash for Name<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
 /// The hasher of [`NameMap`], for keys that are hashes or small numbers
-/// already: a [`Name`] comes with its hash, a gazetteer entry is a number.
-/// Each costs one multiply, which spreads small numbers over the bits the
+/// already: a name's hash is made of its words' key hashes, which the
+/// tokenizer has computed (see [`fold_word`]), and a gazetteer entry is a
+/// number. Each costs one multiply, which spreads small numbers over the bits the
 /// map's buckets and tags are taken from.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct NameHasher(u64);
@@ -89,11 +45,6 @@ impl Hasher for NameHasher {
         self.write_u64(u64::from(n));
     }
 
-    fn write_isize(&mut self, n: isize) {
-        // An enum's discriminant, such as a kind's.
-        self.write_u64(n as u64);
-    }
-
     fn write_u64(&mut self, n: u64) {
         const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
         self.0 = (self.0 ^ n).wrapping_mul(SEED);
@@ -104,7 +55,8 @@ impl Hasher for NameHasher {
     }
 }
 
-/// A map keyed by names or gazetteer entries, hashed with [`NameHasher`].
+/// A map keyed by hashes of names or by gazetteer entries, hashed with
+/// [`NameHasher`].
 pub(crate) type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
 
 /// The hash of a name before any word is folded in (see [`fold_word`]).
@@ -192,7 +144,8 @@ impl Cluster {
 /// What the resolver keeps from one document for the next: its buffers,
 /// emptied. A document made some dozens of them, a vector of mentions for
 /// every cluster among them, and allocating them cost more than keeping
-/// them. (Its maps of names borrow the document's text and are not kept.)
+/// them. (The names of the clusters, whose words the longest mention holds,
+/// are still made per document: they borrow its text.)
 #[derive(Default)]
 pub(crate) struct Memory {
     pool: Pool,

@@ -16,18 +16,21 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::alias::name_key;
-use super::{Cluster, EMPTY_NAME, Name, NameMap, claim, fold_word, name_hash};
+use super::name_index::{NameIndex, Spelled};
+use super::{Cluster, EMPTY_NAME, fold_word, name_hash};
 use crate::EntityKind;
 use crate::rules::{Context, acronym};
 use crate::tokenizer::TokenKind;
 
 /// Names and the cluster each belongs to, or `None` when two clusters
 /// share it.
-type Names<'n> = NameMap<Name<'n>, Option<usize>>;
+type Names = NameIndex<Option<usize>>;
 
 /// Every name the document's entities are known by.
 struct Known<'n, 'c> {
-    names: Names<'n>,
+    names: &'n Names,
+    /// The names written out (see [`Spelled::Written`]).
+    written: &'n str,
     /// The most words in a name.
     longest: usize,
     /// The acronyms, made only once a run needs them: most documents have
@@ -35,15 +38,6 @@ struct Known<'n, 'c> {
     acronyms: OnceCell<Acronyms>,
     /// The clusters before propagation, which the acronyms are made of.
     clusters: &'c [Cluster],
-}
-
-/// Where a claimed name is spelled.
-enum Spelled {
-    /// In the names written out, for names with punctuation between words.
-    Written(Range<usize>),
-    /// In the document's keys, as the keys of tokens `start..end` (all
-    /// words).
-    Keys(usize, usize),
 }
 
 /// A name claimed for a cluster, before the names are indexed.
@@ -58,6 +52,9 @@ struct Claim {
 #[derive(Default)]
 pub(crate) struct Buffers {
     claims: Vec<Claim>,
+    /// The names with punctuation between their words, written out.
+    written: String,
+    names: Names,
     /// Whether each token is in a mention already.
     taken: Vec<bool>,
     /// The further mentions: cluster, start and end.
@@ -68,13 +65,15 @@ pub(crate) struct Buffers {
 pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster], buffers: &mut Buffers) {
     let Buffers {
         claims,
+        written,
+        names,
         taken,
         found,
     } = buffers;
     claims.clear();
     // Only names with punctuation between their words are written out;
     // the keys of the others are in the document's keys already.
-    let mut written = String::new();
+    written.clear();
     // The word tokens of a mention, and where each word's key starts in
     // `written` when the mention is written out.
     let mut words: Vec<usize> = Vec::new();
@@ -136,13 +135,20 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster], buffers: &mu
     if claims.is_empty() {
         return;
     }
-    let mut names = Names::with_capacity_and_hasher(claims.len(), Default::default());
+    names.clear();
     for claimed in claims.iter() {
-        let text = match claimed.name {
-            Spelled::Written(ref range) => &written[range.clone()],
-            Spelled::Keys(start, end) => cx.keys.span(start, end),
-        };
-        claim(&mut names, Name::new(claimed.hash, text), claimed.index);
+        let text = claimed.name.text(cx, written);
+        let same = |other: &Spelled, _: &Option<usize>| other.text(cx, written) == text;
+        match names.find(claimed.hash, same) {
+            // A name two clusters claim is ambiguous.
+            Some(i) => {
+                let owner = names.value_mut(i);
+                if *owner != Some(claimed.index) {
+                    *owner = None;
+                }
+            }
+            None => names.insert(claimed.hash, claimed.name.clone(), Some(claimed.index)),
+        }
     }
     taken.clear();
     taken.resize(cx.tokens.len(), false);
@@ -157,6 +163,7 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster], buffers: &mu
     {
         let known = Known {
             names,
+            written,
             longest,
             acronyms: OnceCell::new(),
             clusters,
@@ -249,8 +256,12 @@ fn find_name(
         }
         // A name two entities share (`Some(None)`) settles it too: no
         // acronym is tried then.
-        let name = Name::new(name_hash(cx, s, end), run_key(cx, s, end, key));
-        let mut found = known.names.get(&name).copied();
+        let text = run_key(cx, s, end, key);
+        let same = |other: &Spelled, _: &Option<usize>| other.text(cx, known.written) == text;
+        let mut found = known
+            .names
+            .find(name_hash(cx, s, end), same)
+            .map(|i| *known.names.value(i));
         if found.is_none() && single_acronym {
             key.clear();
             acronym::push_letters(word, key);

@@ -1,0 +1,92 @@
+//! An index of a document's names that keeps its memory for the next
+//! document: an entry holds where its name is spelled rather than the
+//! text, so the index borrows nothing from the document. (A map keyed by
+//! the texts was made anew for every document, and allocating its table
+//! cost more than the look-ups in it.)
+
+use std::ops::Range;
+
+use super::NameMap;
+use crate::rules::Context;
+
+/// Where a name is spelled.
+#[derive(Clone, Debug)]
+pub(crate) enum Spelled {
+    /// In a buffer of names written out, for names with punctuation between
+    /// their words.
+    Written(Range<usize>),
+    /// In the document's keys, as the keys of tokens `start..end` (all
+    /// words).
+    Keys(usize, usize),
+}
+
+impl Spelled {
+    /// The name, `written` being the buffer of names written out.
+    pub(crate) fn text<'a>(&self, cx: &Context<'a>, written: &'a str) -> &'a str {
+        match *self {
+            Spelled::Written(ref range) => &written[range.clone()],
+            Spelled::Keys(start, end) => cx.keys.span(start, end),
+        }
+    }
+}
+
+/// Names by the hashes of their keys (see [`super::name_hash`]), each with
+/// a value. Names that share a hash are told apart by their texts, which
+/// callers compare (see [`NameIndex::find`]).
+pub(crate) struct NameIndex<V> {
+    /// The latest entry of each hash.
+    by_hash: NameMap<u64, usize>,
+    /// Each name: its spelling, its value, and the entry before it with the
+    /// same hash.
+    entries: Vec<(Spelled, V, Option<usize>)>,
+}
+
+impl<V> Default for NameIndex<V> {
+    fn default() -> Self {
+        NameIndex {
+            by_hash: NameMap::default(),
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V> NameIndex<V> {
+    /// Empties the index, keeping its memory.
+    pub(crate) fn clear(&mut self) {
+        self.by_hash.clear();
+        self.entries.clear();
+    }
+
+    /// The entry with hash `hash` that `is` takes for the one sought.
+    pub(crate) fn find(
+        &self,
+        hash: u64,
+        mut is: impl FnMut(&Spelled, &V) -> bool,
+    ) -> Option<usize> {
+        let mut at = self.by_hash.get(&hash).copied();
+        while let Some(i) = at {
+            let (spelled, value, before) = &self.entries[i];
+            if is(spelled, value) {
+                return Some(i);
+            }
+            at = *before;
+        }
+        None
+    }
+
+    /// The value of entry `i`.
+    pub(crate) fn value(&self, i: usize) -> &V {
+        &self.entries[i].1
+    }
+
+    /// The value of entry `i`, to change.
+    pub(crate) fn value_mut(&mut self, i: usize) -> &mut V {
+        &mut self.entries[i].1
+    }
+
+    /// Adds a name that [`NameIndex::find`] did not find.
+    pub(crate) fn insert(&mut self, hash: u64, spelled: Spelled, value: V) {
+        let before = self.by_hash.insert(hash, self.entries.len());
+        self.entries.push((spelled, value, before));
+    }
+}
