@@ -169,13 +169,9 @@ pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster], buffers: &mu
             clusters,
         };
         let mut key = String::new();
-        for (run, end) in cx.name_runs() {
-            // A title, determiner or stop word before the name is not part
-            // of it.
-            let start = cx.trim_start_and_titles(run, end);
-            if start >= end {
-                continue;
-            }
+        // A title, determiner or stop word before the name is not part of
+        // it, and is trimmed from the runs already.
+        for (start, end) in cx.name_runs() {
             if let Some((index, start)) = find_name(cx, &known, taken, (start, end), &mut key) {
                 found.push((index, start, end));
             }

@@ -29,7 +29,7 @@ const SURNAME_RANK: u8 = 60;
 /// Proposes a person for every run that starts with a given name.
 pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
     for (run, end) in cx.name_runs() {
-        let start = trim(cx, run, end);
+        let start = trim_initial(cx, run, end);
         if start >= end || cx.tokens[start].headline != Headline::No {
             continue;
         }
@@ -64,21 +64,20 @@ fn lone_name(cx: &Context<'_>, i: usize) -> bool {
     !token.sentence_start && token.shape == Shape::Capitalised && token.end - token.start > 1
 }
 
-/// Drops titles, determiners and stop words from the front of a run, and
-/// a sentence-initial word that is not a known name ("Later Cofinec said").
-fn trim(cx: &Context<'_>, mut start: usize, end: usize) -> usize {
+/// Drops a sentence-initial word that is not a known name ("Later Cofinec
+/// said") from the front of a run, and the titles, determiners and stop
+/// words after it. (Those before it the run is trimmed of already.)
+fn trim_initial(cx: &Context<'_>, mut start: usize, end: usize) -> usize {
     loop {
-        let trimmed = cx.trim_start_and_titles(start, end);
-        let first = cx.lexeme(trimmed.min(end - 1));
-        let initial_word = trimmed + 1 < end
-            && cx.tokens[trimmed].sentence_start
+        let first = cx.lexeme(start.min(end - 1));
+        let initial_word = start + 1 < end
+            && cx.tokens[start].sentence_start
             && !first.given_name
             && !first.surname;
-        if initial_word {
-            start = trimmed + 1;
-        } else {
-            return trimmed;
+        if !initial_word {
+            return start;
         }
+        start = cx.trim_start_and_titles(start + 1, end);
     }
 }
 

@@ -171,7 +171,10 @@ impl<'a> Context<'a> {
         for &start in &cx.lists.name_words {
             if start >= done {
                 done = cx.name_run_end(start, false);
-                name_runs.push((start, done));
+                let trimmed = cx.trim_start_and_titles(start, done);
+                if trimmed < done {
+                    name_runs.push((trimmed, done));
+                }
             }
         }
         cx.lists.name_runs = name_runs;
@@ -202,8 +205,10 @@ impl<'a> Context<'a> {
     }
 
     /// The runs of name words ([`Context::name_run_end`] without "of" and
-    /// "for"), in order: each from its first name word to its end, the name
-    /// words inside it skipped.
+    /// "for"), in order, the name words inside each skipped: each from its
+    /// first name word after any titles, determiners and stop words (see
+    /// [`Context::trim_start_and_titles`]) to its end, and none that is
+    /// nothing but those.
     pub fn name_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.lists.name_runs.iter().copied()
     }
