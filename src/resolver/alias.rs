@@ -123,7 +123,12 @@ impl<'t> Names<'t> {
         let mut hashes = Vec::with_capacity(clusters.len() * 2);
         let mut ends = Vec::with_capacity(clusters.len());
         for cluster in clusters {
-            if let Some(&(s, e)) = cluster.mentions.iter().max_by_key(|m| count(m)) {
+            // Most clusters have one mention, whose words need no count.
+            let longest = match cluster.mentions.as_slice() {
+                [only] => Some(only),
+                mentions => mentions.iter().max_by_key(|m| count(m)),
+            };
+            if let Some(&(s, e)) = longest {
                 for i in (s..e).filter(is_word) {
                     words.push(cx.keys.get(i));
                     hashes.push(cx.keys.hash(i));
