@@ -854,14 +854,12 @@ impl Keys {
         joined.resize(text.len() + tokens.len() + 1 + BLOCK, b' ');
         let mut at = 1;
         let mut other = String::new();
-        let mut keys = std::mem::take(&mut self.keys);
-        keys.clear();
-        keys.reserve(tokens.len());
-        for token in tokens {
+        // Extended from an iterator of known length: one reservation, not
+        // a capacity check for every key.
+        self.keys.clear();
+        self.keys.extend(tokens.iter().map(|token| {
             let len = token.end - token.start;
-            let block = lower[token.start..token.start + BLOCK]
-                .try_into()
-                .expect("a block");
+            let block = lower[token.start..].first_chunk().expect("a block");
             let key = Block::read(block, len);
             let (len, hash) = if len <= BLOCK && key.is_ascii() {
                 // Most keys: the block copied whole, which spares a branch
@@ -877,16 +875,16 @@ impl Keys {
                 joined[at..at + other.len()].copy_from_slice(other.as_bytes());
                 (other.len(), hash_bytes(other.as_bytes()))
             };
-            keys.push(KeySpan {
+            let span = KeySpan {
                 start: at,
                 end: at + len,
                 hash,
-            });
+            };
             at += len;
             joined[at] = b' ';
             at += 1;
-        }
-        self.keys = keys;
+            span
+        }));
         joined.truncate(at);
         self.joined = String::from_utf8(joined).expect("keys are made of whole characters");
     }
