@@ -202,6 +202,11 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     // Where the current run of non-white-space bytes began, and the tokens
     // and state there.
     let mut run = (0, 0, state);
+    // The first token not yet marked for headlines, and whether the tokens
+    // from it on are of one line: the ASCII line breaks mark the line they
+    // end, which spares a search for it; a line break that UAX #29 or a
+    // vertical tab brings leaves the search to `mark_headlines`.
+    let mut unmarked = (0, true);
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
@@ -210,6 +215,8 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             if b.is_ascii_whitespace() {
                 if matches!(b, b'\n' | b'\r' | 0x0c) {
                     state.line_break();
+                    mark_headlines_from(text, tokens, unmarked);
+                    unmarked = (tokens.len(), true);
                 }
                 state.space_before = true;
                 pos += 1;
@@ -225,6 +232,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 let from = start - usize::from(start > 0);
                 let end = chunk_end(bytes, pos);
                 unicode_chunk(tokens, &mut state, text, from, end);
+                unmarked.1 = false;
                 pos = end;
                 continue;
             }
@@ -232,6 +240,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 // A vertical tab is white space with a line break.
                 state.space_before = true;
                 state.line_break();
+                unmarked.1 = false;
             } else {
                 let opens_sentence = state.sentence_start;
                 state.push(tokens, (pos, pos + 1), TokenKind::Punct, Shape::NoLetters);
@@ -282,7 +291,17 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         }
         pos = stop;
     }
-    mark_headlines(text, tokens);
+    mark_headlines_from(text, tokens, unmarked);
+}
+
+/// Marks the headlines among the tokens from `first` on, which begin a
+/// line and are of one line when `one_line`.
+fn mark_headlines_from(text: &str, tokens: &mut [Token], (first, one_line): (usize, bool)) {
+    if one_line {
+        mark_headline(text, &mut tokens[first..]);
+    } else {
+        mark_headlines(text, &mut tokens[first..]);
+    }
 }
 
 /// The end of the word `pos..stop`, joined over an apostrophe, before a
@@ -352,29 +371,32 @@ fn mark_headlines(text: &str, tokens: &mut [Token]) {
         while end < tokens.len() && !tokens[end].line_start {
             end += 1;
         }
-        let words = || {
-            tokens[line..end]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-        };
-        let long = || words().filter(|t| t.end - t.start > 3);
-        let kind =
-            if words().any(|t| t.end - t.start > 1) && words().all(|t| t.shape == Shape::Upper) {
-                Headline::Capitals
-            } else if long().nth(3).is_some()
-                && long().all(|t| t.shape.is_capitalised())
-                && !matches!(tokens[end - 1].text(text), "." | "!" | "?")
-            {
-                Headline::TitleCase
-            } else {
-                Headline::No
-            };
-        if kind != Headline::No {
-            for token in &mut tokens[line..end] {
-                token.headline = kind;
-            }
-        }
+        mark_headline(text, &mut tokens[line..end]);
         line = end;
+    }
+}
+
+/// Sets [`Token::headline`] for the tokens of one line.
+fn mark_headline(text: &str, line: &mut [Token]) {
+    let Some(last) = line.last() else {
+        return;
+    };
+    let words = || line.iter().filter(|t| t.kind == TokenKind::Word);
+    let long = || words().filter(|t| t.end - t.start > 3);
+    let kind = if words().any(|t| t.end - t.start > 1) && words().all(|t| t.shape == Shape::Upper) {
+        Headline::Capitals
+    } else if long().nth(3).is_some()
+        && long().all(|t| t.shape.is_capitalised())
+        && !matches!(last.text(text), "." | "!" | "?")
+    {
+        Headline::TitleCase
+    } else {
+        Headline::No
+    };
+    if kind != Headline::No {
+        for token in line {
+            token.headline = kind;
+        }
     }
 }
 
@@ -1040,6 +1062,7 @@ mod tests {
         for text in [
             "Iraq's U.S. 1,000.5 _a_ __'s x's 3's Mr. Smith. \"Yes!\" (No) - * e\u{0b}f",
             "  \u{301}x \n\u{301}y\r\n café’s IRAQ’S",
+            "IRAQ TALKS\u{2028}Big Cables Look To Tap\u{b}THE END\nCafé Owners Look To Tap",
         ] {
             assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
         }
