@@ -6,10 +6,14 @@
 //!
 //! - [`hash_key`], computed once per token by the keys and shared by the
 //!   gazetteer tables and filters: a key of up to [`BLOCK`] bytes, nearly
-//!   every word, is hashed as one masked block without a branch on its
-//!   length ([`hash_block`]), where the key lies in a longer buffer;
-//! - [`WordHasher`], the `Hasher` of the resolver's per-document maps,
-//!   which reads eight bytes at a time.
+//!   every word, is hashed as one masked [`Block`] without a branch on its
+//!   length, where the key lies in a longer buffer;
+//! - [`WordHasher`], the `Hasher` of maps keyed by strings, which reads
+//!   eight bytes at a time.
+//!
+//! A phrase or name is hashed from its words' [`hash_key`]s with
+//! [`chain`], so that the hash of every prefix (or ending) comes on the
+//! way; maps keyed by such hashes, or by numbers, take [`NameHasher`].
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -84,7 +88,7 @@ pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
     if key.len() <= BLOCK {
         let mut block = [0; BLOCK];
         block[..key.len()].copy_from_slice(key);
-        return hash_block(&block, key.len());
+        return Block::read(&block, key.len()).hash();
     }
     let mut hash = SEED ^ key.len() as u64;
     let mut chunks = key.chunks_exact(8);
@@ -103,13 +107,6 @@ pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
         );
     }
     finish(hash)
-}
-
-/// [`hash_bytes`] of the first `len` bytes of `block` (`len <= BLOCK`);
-/// the bytes after them are ignored, so that a key can be hashed where it
-/// lies in a longer buffer.
-pub(crate) fn hash_block(block: &[u8; BLOCK], len: usize) -> u64 {
-    Block::read(block, len).hash()
 }
 
 /// A key of up to [`BLOCK`] bytes read where it lies in a longer buffer:
@@ -170,6 +167,50 @@ fn finish(hash: u64) -> u64 {
     hash ^ (hash >> 29)
 }
 
+/// The multiplier of [`chain`] and [`NameHasher`]: the odd number nearest
+/// 2^64 over the golden ratio, which spreads consecutive numbers apart.
+pub(crate) const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The hash of a sequence of words followed (or, folded from the last
+/// word back, preceded) by one more, from the hash of the sequence and
+/// the word's [`hash_key`].
+pub(crate) fn chain(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(23) ^ word).wrapping_mul(GOLDEN)
+}
+
+/// The hasher of [`NameMap`], for keys that are hashes or small numbers
+/// already: a name's hash is made of its words' key hashes, which the
+/// tokenizer has computed (see [`chain`]), and a gazetteer entry is a
+/// number. Each costs one multiply, which spreads small numbers over the
+/// bits the map's buckets and tags are taken from.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Not for names: for whatever else such a map is keyed by.
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(GOLDEN);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by hashes of names or by gazetteer entries, hashed with
+/// [`NameHasher`].
+pub(crate) type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
+
 /// A hash map keyed by words, hashed with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
@@ -192,7 +233,11 @@ mod tests {
             buffer.extend_from_slice(b" and whatever follows");
             if key.len() <= BLOCK {
                 let block: &[u8; BLOCK] = buffer[..BLOCK].try_into().unwrap();
-                assert_eq!(hash_block(block, key.len()), hash_key(key), "{key:?}");
+                assert_eq!(
+                    Block::read(block, key.len()).hash(),
+                    hash_key(key),
+                    "{key:?}"
+                );
             }
             assert_ne!(hash_key(key), hash_key(&format!("{key}x")), "{key:?}");
         }

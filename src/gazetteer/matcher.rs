@@ -21,7 +21,7 @@ use super::filter::WordFilter;
 use super::table::KeyTable;
 use super::{EntryKind, Lexeme, Lexicon, Notice, Origin};
 use crate::candidate::{Candidate, Evidence};
-use crate::hash::hash_key;
+use crate::hash::{GOLDEN, chain, hash_key};
 use crate::tokenizer::{Headline, Keys, Shape, Token, TokenKind, push_key, tokenize_into};
 use crate::{EntityKind, Error};
 
@@ -540,17 +540,11 @@ impl Matcher {
 /// How many tokens [`Matcher::find`] looks at in one go.
 const BLOCK: usize = 128;
 
-/// The hash of a phrase key's first words followed by one more word, from
-/// the hash of the first words and the word's [`hash_key`].
-fn chain(prefix: u64, word: u64) -> u64 {
-    (prefix.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
 /// A word's hash with its bits mixed, for a filter that must not share
 /// false positives with filters taking the word's [`hash_key`] as it is:
 /// they all read the same bits of the hash they are given.
 fn remix(hash: u64) -> u64 {
-    hash.rotate_left(32).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    hash.rotate_left(32).wrapping_mul(GOLDEN)
 }
 
 /// Whether the text tokens spell the form acceptably (see the module docs).

@@ -25,10 +25,10 @@
 use std::ops::Index;
 
 use super::name_index::{NameIndex, Spelled};
-use super::{Cluster, NameMap, Pool, name_hash};
+use super::{Cluster, Pool, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::hash::WordMap;
+use crate::hash::{NameMap, WordMap};
 use crate::rules::{Context, acronym, cues};
 use crate::tokenizer::TokenKind;
 

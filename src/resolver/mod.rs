@@ -16,48 +16,12 @@ pub(crate) mod overlap;
 pub(crate) mod propagate;
 pub(crate) mod teams;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::gazetteer::Matcher;
+use crate::hash::chain;
 use crate::rules::{Context, acronym};
 use crate::tokenizer::TokenKind;
-
-/// The hasher of [`NameMap`], for keys that are hashes or small numbers
-/// already: a name's hash is made of its words' key hashes, which the
-/// tokenizer has computed (see [`fold_word`]), and a gazetteer entry is a
-/// number. Each costs one multiply, which spreads small numbers over the bits the
-/// map's buckets and tags are taken from.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct NameHasher(u64);
-
-impl Hasher for NameHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Not for names: for whatever else a map of the resolver is keyed by.
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
-        self.0 = (self.0 ^ n).wrapping_mul(SEED);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map keyed by hashes of names or by gazetteer entries, hashed with
-/// [`NameHasher`].
-pub(crate) type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
 
 /// The hash of a name before any word is folded in (see [`fold_word`]).
 pub(crate) const EMPTY_NAME: u64 = 0;
@@ -66,8 +30,7 @@ pub(crate) const EMPTY_NAME: u64 = 0;
 /// are hashed from their last word back, so that the hashes of all their
 /// endings ("Sadr", "Al Sadr", "Moqtada Al Sadr") come on the way.
 pub(crate) fn fold_word(cx: &Context<'_>, hash: u64, i: usize) -> u64 {
-    const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
-    (hash.rotate_left(23) ^ cx.keys.hash(i)).wrapping_mul(SEED)
+    chain(hash, cx.keys.hash(i))
 }
 
 /// The hash of the name key of tokens `start..end` (see [`fold_word`]).

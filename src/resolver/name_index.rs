@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::NameMap;
+use crate::hash::NameMap;
 use crate::rules::Context;
 
 /// Where a name is spelled.

@@ -12,7 +12,7 @@
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
-use crate::hash::WordMap;
+use crate::hash::NameMap;
 use crate::rules::Context;
 use crate::tokenizer::TokenKind;
 
@@ -38,7 +38,7 @@ pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
     }
     // One reading per document: a town that competes in at least half of
     // its mentions is the team in all of them.
-    let mut votes: WordMap<u32, (u32, u32)> = WordMap::default();
+    let mut votes: NameMap<u32, (u32, u32)> = NameMap::default();
     for c in chosen.iter() {
         if let Some(entry) = town_entry(c) {
             let (competes, all) = votes.entry(entry).or_default();
