@@ -165,11 +165,31 @@ struct People {
 }
 
 impl People {
-    /// Refills the index with `(hash, cluster)` pairs.
-    fn fill(&mut self, people: impl Iterator<Item = (u64, usize)>) {
+    /// Refills the index with the persons still standing whose names'
+    /// word hashes give a hash by `hash` (`None` for a name the step
+    /// passes over).
+    fn fill(
+        &mut self,
+        clusters: &[Cluster],
+        names: &Names<'_>,
+        hash: impl Fn(&[u64]) -> Option<u64>,
+    ) {
         self.by_hash.clear();
-        self.by_hash.extend(people);
+        self.by_hash.extend((0..clusters.len()).filter_map(|index| {
+            let h = hash(names.hashes(index))?;
+            is_person(clusters, index).then_some((h, index))
+        }));
         self.by_hash.sort_unstable();
+    }
+
+    /// The one person indexed under `hash` that `is` takes, if exactly one
+    /// is.
+    fn sole(&self, hash: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut owners = self.get(hash).filter(|&person| is(person));
+        match (owners.next(), owners.next()) {
+            (Some(person), None) => Some(person),
+            _ => None,
+        }
     }
 
     /// The persons indexed under `hash`, in cluster order. Two words may
@@ -305,10 +325,7 @@ fn merge_person_suffixes(
     into: &mut Targets,
 ) {
     // Persons by the last word of their name: only these can end with it.
-    people.fill((0..clusters.len()).filter_map(|index| {
-        let last = names.hashes(index).last()?;
-        is_person(clusters, index).then_some((*last, index))
-    }));
+    people.fill(clusters, names, |words| words.last().copied());
     for (short, short_words) in names.iter().enumerate() {
         let Some(&last) = names.hashes(short).last() else {
             continue;
@@ -348,12 +365,10 @@ fn merge_middle_names(
         [first, .., last] => Some((first, last)),
         _ => None,
     };
-    people.fill((0..clusters.len()).filter_map(|index| {
-        let [first, .., last] = names.hashes(index) else {
-            return None;
-        };
-        is_person(clusters, index).then_some((first.rotate_left(29) ^ last, index))
-    }));
+    people.fill(clusters, names, |words| match words {
+        [first, .., last] => Some(first.rotate_left(29) ^ last),
+        _ => None,
+    });
     // Runs of equal hashes, whose names nearly always share both words.
     for run in people.by_hash.chunk_by(|a, b| a.0 == b.0) {
         for (k, &(_, a)) in run.iter().enumerate() {
@@ -389,12 +404,10 @@ fn merge_given_names(
     into: &mut Targets,
 ) {
     // Persons with full names, by their first word.
-    people.fill((0..clusters.len()).filter_map(|index| {
-        let [first, _, ..] = names.hashes(index) else {
-            return None;
-        };
-        is_person(clusters, index).then_some((*first, index))
-    }));
+    people.fill(clusters, names, |words| match words {
+        [first, _, ..] => Some(*first),
+        _ => None,
+    });
     for (index, cluster) in clusters.iter().enumerate() {
         let lone = cluster.mentions.iter().all(|&(s, e)| e - s == 1);
         if !is_person(clusters, index) || !lone {
@@ -405,12 +418,7 @@ fn merge_given_names(
             continue;
         }
         let given = cx.keys.get(s);
-        let mut owners = people
-            .get(cx.keys.hash(s))
-            .filter(|&person| names[person][0] == given);
-        if let (Some(person), None) = (owners.next(), owners.next()) {
-            into[index] = Some(person);
-        }
+        into[index] = people.sole(cx.keys.hash(s), |person| names[person][0] == given);
     }
 }
 
@@ -428,12 +436,10 @@ fn merge_person_surnames(
     into: &mut Targets,
 ) {
     // Persons with full names, by their last word.
-    people.fill((0..clusters.len()).filter_map(|index| {
-        let [_, .., last] = names.hashes(index) else {
-            return None;
-        };
-        is_person(clusters, index).then_some((*last, index))
-    }));
+    people.fill(clusters, names, |words| match words {
+        [_, .., last] => Some(*last),
+        _ => None,
+    });
     for (index, cluster) in clusters.iter().enumerate() {
         if cluster.kind == EntityKind::Person
             || cluster.mentions.is_empty()
@@ -446,12 +452,9 @@ fn merge_person_surnames(
         }
         let (s, _) = cluster.mentions[0];
         let surname = cx.keys.get(s);
-        let mut owners = people
-            .get(cx.keys.hash(s))
-            .filter(|&person| names[person].last() == Some(&surname));
-        if let (Some(person), None) = (owners.next(), owners.next()) {
-            into[index] = Some(person);
-        }
+        into[index] = people.sole(cx.keys.hash(s), |person| {
+            names[person].last() == Some(&surname)
+        });
     }
 }
 
