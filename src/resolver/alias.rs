@@ -274,18 +274,11 @@ fn merge_same(
     // already.
     written.clear();
     spelled.clear();
-    for c in chosen {
-        let words_only = cx.tokens[c.start..c.end]
+    spelled.extend(
+        chosen
             .iter()
-            .all(|t| t.kind == TokenKind::Word);
-        spelled.push(if words_only {
-            Spelled::Keys(c.start, c.end)
-        } else {
-            let start = written.len();
-            name_key(cx, c.start, c.end, written);
-            Spelled::Written(start..written.len())
-        });
-    }
+            .map(|c| Spelled::of(cx, c.start, c.end, written)),
+    );
     by_entry.clear();
     by_name.clear();
     for (c, spelled) in chosen.iter().zip(spelled.drain(..)) {

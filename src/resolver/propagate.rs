@@ -15,7 +15,6 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::alias::name_key;
 use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, EMPTY_NAME, fold_word, name_hash};
 use crate::EntityKind;
@@ -275,19 +274,12 @@ fn find_name(
     })
 }
 
-/// The name key of the run `start..end` (see [`name_key`]). A run of
-/// words only is spelled so in the document's keys already, one space
-/// between words, and is not copied; any other is written into `buf`.
+/// The name key of the run `start..end` (see [`Spelled::of`]), written
+/// into `buf` only when the document's keys do not hold it already.
 fn run_key<'a>(cx: &Context<'a>, start: usize, end: usize, buf: &'a mut String) -> &'a str {
-    if cx.tokens[start..end]
-        .iter()
-        .all(|t| t.kind == TokenKind::Word)
-    {
-        return cx.keys.span(start, end);
-    }
     buf.clear();
-    name_key(cx, start, end, buf);
-    buf
+    let spelled = Spelled::of(cx, start, end, buf);
+    spelled.text(cx, buf)
 }
 
 /// Whether word token `token`, whose key is `key`, is a stop word. The
