@@ -31,6 +31,24 @@ struct Entry<V> {
     value: V,
 }
 
+/// The bytes of the key of an entry with these fields, whose long keys are
+/// in `arena`: compared as bytes, a key needs no check that its ends fall
+/// on character boundaries, as slicing a `str` does. (Taken by field, so
+/// that `iter_mut` can lend an entry's value apart from its key.)
+fn key_bytes_of<'t>(head: &'t [u8; INLINE], start: u32, len: u32, arena: &'t str) -> &'t [u8] {
+    let len = len as usize;
+    if len <= INLINE {
+        &head[..len]
+    } else {
+        &arena.as_bytes()[start as usize..start as usize + len]
+    }
+}
+
+/// A key's bytes as the string they were inserted as.
+fn as_key(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("keys are inserted as whole strings")
+}
+
 /// A slot: the low half of a key's hash, so that probing rarely has to look
 /// at the entry, and the entry's index, or [`EMPTY`].
 #[derive(Clone, Copy, Debug)]
@@ -89,21 +107,14 @@ impl<V> KeyTable<V> {
         self.entries.is_empty()
     }
 
-    /// The bytes of an entry's key: compared as bytes, a key needs no check
-    /// that its ends fall on character boundaries, as slicing a `str` does.
+    /// The bytes of an entry's key.
     fn key_bytes<'t>(&'t self, entry: &'t Entry<V>) -> &'t [u8] {
-        let len = entry.len as usize;
-        if len <= INLINE {
-            &entry.head[..len]
-        } else {
-            let start = entry.start as usize;
-            &self.arena.as_bytes()[start..start + len]
-        }
+        key_bytes_of(&entry.head, entry.start, entry.len, &self.arena)
     }
 
     /// An entry's key.
     fn key<'t>(&'t self, entry: &'t Entry<V>) -> &'t str {
-        std::str::from_utf8(self.key_bytes(entry)).expect("keys are inserted as whole strings")
+        as_key(self.key_bytes(entry))
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
@@ -212,14 +223,13 @@ impl<V> KeyTable<V> {
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
         let arena = &self.arena;
         self.entries.iter_mut().map(move |e| {
-            let len = e.len as usize;
-            let bytes = if len <= INLINE {
-                &e.head[..len]
-            } else {
-                &arena.as_bytes()[e.start as usize..e.start as usize + len]
-            };
-            let key = std::str::from_utf8(bytes).expect("keys are inserted as whole strings");
-            (key, &mut e.value)
+            let Entry {
+                head,
+                start,
+                len,
+                value,
+            } = e;
+            (as_key(key_bytes_of(head, *start, *len, arena)), value)
         })
     }
 
