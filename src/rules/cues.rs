@@ -558,12 +558,10 @@ static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
         (PARTICLES, |c| c.particle = true),
         (DETERMINERS, |c| c.determiner = true),
     ];
-    // A fifth of the words of a text are cue words, looked up here. Room
-    // for four times as many words as there are keeps the table a tenth
-    // full, so that nearly every look-up ends at the first probe: in a
-    // fuller table the probe loop's exit is hard to predict.
+    // Room for every word, so that building never rehashes. (A text's
+    // tokens are looked up in the `CueIndex` made from this table.)
     let words = lists.iter().map(|(words, _)| words.len()).sum::<usize>() + DESIGNATORS.len();
-    let mut table: KeyTable<Cue> = KeyTable::with_capacity(4 * words);
+    let mut table: KeyTable<Cue> = KeyTable::with_capacity(words);
     for (words, set) in lists {
         for word in words {
             set(table.get_or_insert_with(&word.to_lowercase(), Cue::default));
