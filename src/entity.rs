@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::UnknownKind;
+
 /// The four kinds of entity the extractor recognises.
 ///
 /// The kinds follow the project's annotation guidelines: a `Group` is a
@@ -58,22 +60,6 @@ impl fmt::Display for EntityKind {
     }
 }
 
-/// The error returned when a string names no [`EntityKind`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownKind(pub String);
-
-impl fmt::Display for UnknownKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown entity kind {:?} (expected person, group, place or organisation)",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for UnknownKind {}
-
 impl FromStr for EntityKind {
     type Err = UnknownKind;
 
@@ -81,7 +67,7 @@ impl FromStr for EntityKind {
         EntityKind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| UnknownKind(s.to_string()))
+            .ok_or_else(|| UnknownKind::entity(s))
     }
 }
 
@@ -139,6 +125,7 @@ mod tests {
     #[test]
     fn unknown_kind_is_an_error_naming_the_input() {
         let err = "location".parse::<EntityKind>().unwrap_err();
+        assert_eq!(err.name(), "location");
         assert!(err.to_string().contains("\"location\""));
     }
 }

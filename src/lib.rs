@@ -66,8 +66,8 @@ mod resolver;
 mod rules;
 pub mod tokenizer;
 
-pub use entity::{Entity, EntityKind, Mention, UnknownKind};
-pub use error::Error;
+pub use entity::{Entity, EntityKind, Mention};
+pub use error::{EntryError, Error, Limit, LineError, UnknownKind};
 pub use extractor::{Extractor, ExtractorBuilder, extract};
 pub use gazetteer::{Entry, EntryKind, Notice};
 pub use markup::Markup;

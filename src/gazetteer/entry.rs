@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::EntityKind;
+use crate::{EntityKind, EntryError, UnknownKind};
 
 /// What a gazetteer entry says about its name.
 ///
@@ -55,19 +55,26 @@ impl fmt::Display for EntryKind {
 }
 
 impl FromStr for EntryKind {
-    type Err = String;
+    type Err = UnknownKind;
 
+    /// Parses a kind as gazetteer files write it.
+    ///
+    /// ```
+    /// use gazetteer_ner::{EntityKind, EntryKind};
+    ///
+    /// assert_eq!("place".parse(), Ok(EntryKind::Entity(EntityKind::Place)));
+    /// assert_eq!("given-name".parse(), Ok(EntryKind::GivenName));
+    /// assert_eq!("city".parse::<EntryKind>().unwrap_err().name(), "city");
+    /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "given-name" => Ok(EntryKind::GivenName),
             "surname" => Ok(EntryKind::Surname),
             "stopword" => Ok(EntryKind::Stopword),
-            _ => s.parse::<EntityKind>().map(EntryKind::Entity).map_err(|_| {
-                format!(
-                    "unknown kind {s:?} (expected person, group, place, organisation, \
-                     given-name, surname or stopword)"
-                )
-            }),
+            _ => s
+                .parse::<EntityKind>()
+                .map(EntryKind::Entity)
+                .map_err(|_| UnknownKind::entry(s)),
         }
     }
 }
@@ -127,8 +134,24 @@ impl Entry {
     }
 
     /// Checks that the entry can be matched: a name and aliases that are
-    /// neither empty nor padded, without tabs, `|` or line breaks.
-    pub fn validate(&self) -> Result<(), String> {
+    /// neither empty nor padded, without tabs, `|` or line breaks, with a
+    /// letter or digit, and a rank of at most [`Entry::MAX_RANK`].
+    ///
+    /// [`ExtractorBuilder::build`](crate::ExtractorBuilder::build) checks
+    /// every entry; this is the same check, for data made in code.
+    ///
+    /// # Errors
+    ///
+    /// The first [`EntryError`] found, naming the form at fault.
+    ///
+    /// ```
+    /// use gazetteer_ner::{EntityKind, Entry, EntryError};
+    ///
+    /// assert_eq!(Entry::new(EntityKind::Place, "Iraq").validate(), Ok(()));
+    /// let bad = Entry::new(EntityKind::Place, "Iraq").alias("Ir|aq");
+    /// assert_eq!(bad.validate(), Err(EntryError::Separator("Ir|aq".to_string())));
+    /// ```
+    pub fn validate(&self) -> Result<(), EntryError> {
         self.record().validate()
     }
 
@@ -175,23 +198,23 @@ impl<'a> Record<'a> {
     }
 
     /// See [`Entry::validate`].
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), EntryError> {
         for form in self.surface_forms() {
             if form.trim().is_empty() {
-                return Err("empty name or alias".to_string());
+                return Err(EntryError::Empty);
             }
             if form.trim() != form {
-                return Err(format!("{form:?} has leading or trailing white space"));
+                return Err(EntryError::Padded(form.to_string()));
             }
             if form.contains(['\t', '|', '\n', '\r']) {
-                return Err(format!("{form:?} contains a tab, '|' or line break"));
+                return Err(EntryError::Separator(form.to_string()));
             }
             if !form.chars().any(char::is_alphanumeric) {
-                return Err(format!("{form:?} has no letter or digit"));
+                return Err(EntryError::NoLetterOrDigit(form.to_string()));
             }
         }
         if self.rank > Entry::MAX_RANK {
-            return Err(format!("rank {} is above {}", self.rank, Entry::MAX_RANK));
+            return Err(EntryError::Rank(self.rank));
         }
         Ok(())
     }
@@ -225,24 +248,28 @@ mod tests {
         ] {
             assert_eq!(s.parse::<EntryKind>().unwrap().as_str(), s);
         }
-        assert!(
-            "city"
-                .parse::<EntryKind>()
-                .unwrap_err()
-                .contains("\"city\"")
-        );
+        let err = "city".parse::<EntryKind>().unwrap_err();
+        assert_eq!(err.name(), "city");
+        assert!(err.to_string().contains("unknown kind \"city\""));
     }
 
     #[test]
     fn validation_rejects_unmatchable_forms() {
         let ok = Entry::new(EntityKind::Place, "Iraq").alias("Irak");
         assert!(ok.validate().is_ok());
-        for bad in ["", " Iraq", "Ir|aq", "--", "a\tb"] {
+        let form = |s: &str| s.to_string();
+        for (bad, problem) in [
+            ("", EntryError::Empty),
+            (" Iraq", EntryError::Padded(form(" Iraq"))),
+            ("Ir|aq", EntryError::Separator(form("Ir|aq"))),
+            ("--", EntryError::NoLetterOrDigit(form("--"))),
+            ("a\tb", EntryError::Separator(form("a\tb"))),
+        ] {
             let entry = Entry::new(EntityKind::Place, "Iraq").alias(bad);
-            assert!(entry.validate().is_err(), "{bad:?} accepted");
+            assert_eq!(entry.validate(), Err(problem), "{bad:?}");
         }
         let mut high = Entry::new(EntityKind::Place, "Iraq");
         high.rank = 101;
-        assert!(high.validate().is_err());
+        assert_eq!(high.validate(), Err(EntryError::Rank(101)));
     }
 }

@@ -24,7 +24,7 @@ use std::path::Path;
 
 use super::Entry;
 use super::entry::{Aliases, Record};
-use crate::Error;
+use crate::{Error, LineError};
 
 /// Parses the contents of a gazetteer file. `source_name` names it in
 /// errors.
@@ -63,10 +63,10 @@ pub(crate) fn records<'a>(
         .enumerate()
         .filter(|(_, line)| !(line.trim().is_empty() || line.starts_with('#')))
         .map(move |(index, line)| {
-            parse_line(line).map_err(|message| Error::Malformed {
+            parse_line(line).map_err(|problem| Error::Malformed {
                 source_name: source_name.to_string(),
                 line: index + 1,
-                message,
+                problem,
             })
         }))
 }
@@ -101,7 +101,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, Error> {
     Ok(entries)
 }
 
-fn parse_line(line: &str) -> Result<Record<'_>, String> {
+fn parse_line(line: &str) -> Result<Record<'_>, LineError> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let mut fields = line.split('\t');
     let (kind, name) = (fields.next().unwrap_or(""), fields.next());
@@ -109,9 +109,7 @@ fn parse_line(line: &str) -> Result<Record<'_>, String> {
     let extra = fields.count();
     let Some(name) = name.filter(|_| extra == 0) else {
         let found = line.split('\t').count();
-        return Err(format!(
-            "expected 2 to 4 tab-separated fields (kind, name, aliases, rank), found {found}"
-        ));
+        return Err(LineError::Fields { found });
     };
     let rank = match rank {
         None => 50,
@@ -119,7 +117,7 @@ fn parse_line(line: &str) -> Result<Record<'_>, String> {
             .parse::<u8>()
             .ok()
             .filter(|&r| r <= Entry::MAX_RANK)
-            .ok_or_else(|| format!("rank {rank:?} is not a whole number from 0 to 100"))?,
+            .ok_or_else(|| LineError::Rank(rank.to_string()))?,
     };
     let record = Record {
         kind: kind.parse()?,

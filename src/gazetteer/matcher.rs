@@ -23,7 +23,7 @@ use super::{EntryKind, Lexeme, Lexicon, Notice, Origin};
 use crate::candidate::{Candidate, Evidence};
 use crate::hash::{GOLDEN, chain, hash_key};
 use crate::tokenizer::{Headline, Keys, Shape, Token, TokenKind, push_key, tokenize_into};
-use crate::{EntityKind, Error};
+use crate::{EntityKind, EntryError, Error, Limit};
 
 /// No form.
 const NONE: u32 = u32::MAX;
@@ -128,7 +128,7 @@ impl Keyer {
         self.bounds.clear();
         let too_long = || Error::InvalidEntry {
             name: form.to_string(),
-            message: "longer than 65535 bytes".to_string(),
+            problem: EntryError::TooLong(form.len()),
         };
         let offset = |i: usize| u16::try_from(i).map_err(|_| too_long());
         let simple =
@@ -186,9 +186,9 @@ impl Matcher {
         let mut lexicon: KeyTable<(Origin, Lexeme)> = KeyTable::with_capacity(words);
         let mut keyer = Keyer::default();
         for &(record, origin) in records {
-            record.validate().map_err(|message| Error::InvalidEntry {
+            record.validate().map_err(|problem| Error::InvalidEntry {
                 name: record.name.to_string(),
-                message,
+                problem,
             })?;
             let Some(kind) = record.kind.entity() else {
                 for form in record.surface_forms() {
@@ -215,7 +215,7 @@ impl Matcher {
                 continue;
             };
             let id = u32::try_from(matcher.entries.len())
-                .map_err(|_| Error::Matcher("more than 2^32 entries".to_string()))?;
+                .map_err(|_| Error::TooLarge(Limit::Entries))?;
             let name = matcher.store(record.name)?;
             matcher.entries.push(CompiledEntry {
                 kind,
@@ -245,7 +245,7 @@ impl Matcher {
 
     /// Copies a string into the text arena.
     fn store(&mut self, s: &str) -> Result<Span, Error> {
-        let overflow = |_| Error::Matcher("more than 4 GiB of gazetteer text".to_string());
+        let overflow = |_| Error::TooLarge(Limit::Text);
         let start = u32::try_from(self.texts.len()).map_err(overflow)?;
         let len = u32::try_from(s.len()).map_err(overflow)?;
         self.texts.push_str(s);
@@ -287,11 +287,10 @@ impl Matcher {
             NONE
         };
         let text = self.store(form)?;
-        let bounds = u32::try_from(self.bounds.len())
-            .map_err(|_| Error::Matcher("more than 2^32 tokens".to_string()))?;
+        let bounds =
+            u32::try_from(self.bounds.len()).map_err(|_| Error::TooLarge(Limit::Tokens))?;
         self.bounds.extend_from_slice(&keyer.bounds);
-        let index = u32::try_from(self.forms.len())
-            .map_err(|_| Error::Matcher("more than 2^32 surface forms".to_string()))?;
+        let index = u32::try_from(self.forms.len()).map_err(|_| Error::TooLarge(Limit::Forms))?;
         self.forms.push(Form {
             text,
             bounds,
