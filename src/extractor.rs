@@ -68,24 +68,71 @@ impl Default for ExtractorBuilder {
 impl ExtractorBuilder {
     /// Whether to start from the embedded default gazetteers (the default is
     /// `true`). With `false`, only what is added here is known.
+    ///
+    /// ```
+    /// use gazetteer_ner::{EntityKind, Entry, Extractor};
+    ///
+    /// let extractor = Extractor::builder()
+    ///     .default_gazetteers(false)
+    ///     .entry(Entry::new(EntityKind::Place, "Basra"))
+    ///     .build()?;
+    /// assert_eq!(extractor.entry_count(), 1);
+    /// assert!(extractor.extract("Talks in Baghdad.").is_empty());
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
     pub fn default_gazetteers(mut self, yes: bool) -> Self {
         self.defaults = yes;
         self
     }
 
     /// Adds a gazetteer file (see [`gazetteer::parse`] for the format).
+    /// The file is read by [`ExtractorBuilder::build`].
+    ///
+    /// ```no_run
+    /// use gazetteer_ner::Extractor;
+    ///
+    /// let extractor = Extractor::builder()
+    ///     .gazetteer_file("gazetteers/local-councils.tsv")
+    ///     .build()?;
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
     pub fn gazetteer_file(mut self, path: impl Into<PathBuf>) -> Self {
         self.sources.push(Source::File(path.into()));
         self
     }
 
-    /// Adds every `*.tsv` file of a directory.
+    /// Adds every `*.tsv` file of a directory, in file-name order. The
+    /// directory is read by [`ExtractorBuilder::build`].
+    ///
+    /// ```no_run
+    /// use gazetteer_ner::Extractor;
+    ///
+    /// let extractor = Extractor::builder().gazetteer_dir("my-gazetteers").build()?;
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
     pub fn gazetteer_dir(mut self, path: impl Into<PathBuf>) -> Self {
         self.sources.push(Source::Dir(path.into()));
         self
     }
 
-    /// Adds gazetteer data held in memory; `name` names it in errors.
+    /// Adds gazetteer data held in memory, in the file format; `name`
+    /// names it in errors.
+    ///
+    /// ```
+    /// use gazetteer_ner::{EntityKind, Extractor};
+    ///
+    /// let extractor = Extractor::builder()
+    ///     .gazetteer_data("inline.tsv", "organisation\tAcme Widgets\tAcme\t60\n")
+    ///     .build()?;
+    /// let entities = extractor.extract("Acme said.");
+    /// assert_eq!(entities[0].kind, EntityKind::Organisation);
+    /// assert_eq!(entities[0].name, "Acme Widgets");
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
     pub fn gazetteer_data(mut self, name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         self.sources.push(Source::Data {
             name: name.into(),
@@ -95,6 +142,18 @@ impl ExtractorBuilder {
     }
 
     /// Adds one entry.
+    ///
+    /// ```
+    /// use gazetteer_ner::{EntityKind, Entry, Extractor};
+    ///
+    /// let extractor = Extractor::builder()
+    ///     .entry(Entry::new(EntityKind::Person, "Moqtada al-Sadr").alias("Sadr"))
+    ///     .build()?;
+    /// let entities = extractor.extract("Sadr spoke.");
+    /// assert_eq!(entities[0].name, "Moqtada al-Sadr");
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
     pub fn entry(mut self, entry: Entry) -> Self {
         self.sources.push(Source::Entry(entry));
         self
@@ -102,6 +161,17 @@ impl ExtractorBuilder {
 
     /// Sets how the input is read (HTML or plain text); the default is
     /// [`Markup::Auto`].
+    ///
+    /// ```
+    /// use gazetteer_ner::{Extractor, Markup};
+    ///
+    /// let plain = Extractor::builder().markup(Markup::Plain).build()?;
+    /// let text = "<p>Talks in Baghdad</p>";
+    /// let m = &plain.extract(text)[0].mentions[0];
+    /// assert_eq!(&text[m.start..m.end], "Baghdad");
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
     pub fn markup(mut self, markup: Markup) -> Self {
         self.markup = markup;
         self
@@ -109,11 +179,22 @@ impl ExtractorBuilder {
 
     /// Reads every source and compiles the gazetteers.
     ///
+    /// ```
+    /// use gazetteer_ner::{Error, Extractor};
+    ///
+    /// let err = Extractor::builder()
+    ///     .gazetteer_data("bad.tsv", "planet\tMars\n")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(matches!(err, Error::Malformed { line: 1, .. }));
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`Error::Io`] for a file or directory that cannot be read,
     /// [`Error::InvalidUtf8`] and [`Error::Malformed`] for bad gazetteer
-    /// data, [`Error::InvalidEntry`] for an unusable entry given in code.
+    /// data, [`Error::InvalidEntry`] for an unusable entry given in code,
+    /// [`Error::TooLarge`] for more data than the matcher can address.
     pub fn build(self) -> Result<Extractor, Error> {
         let mut user: Vec<Entry> = Vec::new();
         for source in self.sources {
@@ -143,6 +224,13 @@ impl ExtractorBuilder {
 
 impl Extractor {
     /// A builder that starts from the embedded default gazetteers.
+    ///
+    /// ```
+    /// let extractor = gazetteer_ner::Extractor::builder().build()?;
+    /// assert!(extractor.entry_count() > 10_000);
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()
     }

@@ -43,16 +43,22 @@
 //! # Ok::<(), gazetteer_ner::Error>(())
 //! ```
 //!
-//! Entities serialise to JSON with serde:
+//! Entities serialise to JSON with serde (the `serde` feature, on by
+//! default):
 //!
 //! ```
+//! # #[cfg(feature = "serde")] {
 //! let entities = gazetteer_ner::extract("Talks in Baghdad.");
 //! let json = serde_json::to_string(&entities).unwrap();
 //! assert_eq!(
 //!     json,
 //!     r#"[{"kind":"place","name":"Baghdad","mentions":[{"start":9,"end":16,"text":"Baghdad"}]}]"#
 //! );
+//! # }
 //! ```
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 mod batch;
 mod candidate;

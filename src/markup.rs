@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 /// How the extractor treats its input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Markup {
     /// HTML when the input contains something shaped like a tag (`<p`,
     /// `</a`, `<!--`), plain text otherwise.

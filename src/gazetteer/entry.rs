@@ -10,6 +10,7 @@ use crate::{EntityKind, EntryError, UnknownKind};
 /// Besides the four entity kinds, a gazetteer can hold word lists that the
 /// rules use as evidence without ever making a mention from them alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum EntryKind {
     /// The name of an entity of this kind.
     Entity(EntityKind),
@@ -90,6 +91,7 @@ impl FromStr for EntryKind {
 /// assert_eq!(entry.surface_forms().count(), 2);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Entry {
     /// What the entry names.
     pub kind: EntryKind,
@@ -117,12 +119,14 @@ impl Entry {
     }
 
     /// Adds a surface form.
+    #[must_use]
     pub fn alias(mut self, alias: impl Into<String>) -> Self {
         self.aliases.push(alias.into());
         self
     }
 
     /// Sets the rank, capped at [`Entry::MAX_RANK`].
+    #[must_use]
     pub fn rank(mut self, rank: u8) -> Self {
         self.rank = rank.min(Self::MAX_RANK);
         self
