@@ -1,0 +1,242 @@
+//! `Entity` and `Mention`, the Python view of the library's results.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use gazetteer_ner::Entity as RustEntity;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
+
+use crate::offsets::char_spans;
+use crate::text::Text;
+
+/// One span of the text that names an entity.
+///
+/// ``start`` and ``end`` are Python string indices into the text given to
+/// ``extract`` (end exclusive), so ``text[m.start:m.end] == m.text`` for
+/// any text, accents and emoji included. ``byte_start`` and ``byte_end``
+/// are the same span's offsets into the text's UTF-8 encoding, as the CLI
+/// and the Rust library report them.
+#[pyclass(module = "gazetteer_ner", name = "Mention", frozen)]
+pub struct Mention {
+    /// Python string index of the mention's first character.
+    #[pyo3(get)]
+    start: usize,
+    /// Python string index one past the mention's last character.
+    #[pyo3(get)]
+    end: usize,
+    /// The mention as it appears in the text.
+    #[pyo3(get)]
+    text: Py<PyString>,
+    /// Offset of the mention's first byte in the UTF-8 encoded text.
+    #[pyo3(get)]
+    byte_start: usize,
+    /// Offset one past the mention's last byte in the UTF-8 encoded text.
+    #[pyo3(get)]
+    byte_end: usize,
+}
+
+#[pymethods]
+impl Mention {
+    /// The mention as a plain dict: ``start``, ``end``, ``text``,
+    /// ``byte_start`` and ``byte_end``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("start", self.start)?;
+        dict.set_item("end", self.end)?;
+        dict.set_item("text", self.text.bind(py))?;
+        dict.set_item("byte_start", self.byte_start)?;
+        dict.set_item("byte_end", self.byte_end)?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Mention(start={}, end={}, text={})",
+            self.start,
+            self.end,
+            self.text.bind(py).repr()?
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let py = other.py();
+        let Ok(other) = other.cast::<Mention>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        Ok((self.start, self.end, self.byte_start, self.byte_end)
+            == (other.start, other.end, other.byte_start, other.byte_end)
+            && self.text.bind(py).as_any().eq(other.text.bind(py))?)
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        let key = (
+            self.start,
+            self.end,
+            self.text.bind(py),
+            self.byte_start,
+            self.byte_end,
+        );
+        key.into_pyobject(py)?.hash()
+    }
+}
+
+/// One real-world referent and every span of the text that mentions it.
+///
+/// ``kind`` is ``"person"``, ``"group"``, ``"place"`` or
+/// ``"organisation"``; ``name`` the gazetteer's canonical name where a
+/// gazetteer knows the entity, otherwise its most complete form in the
+/// text; ``mentions`` a tuple of :class:`Mention` in text order. A list of
+/// entities is in order of first mention.
+#[pyclass(module = "gazetteer_ner", name = "Entity", frozen)]
+pub struct Entity {
+    /// The library's entity, kept for its JSON.
+    inner: RustEntity,
+    /// The mentions' Python string indices, for equality and hashing.
+    spans: Vec<(usize, usize)>,
+    /// The mentions as Python objects.
+    mentions: Py<PyTuple>,
+}
+
+#[pymethods]
+impl Entity {
+    /// What kind of thing the entity is: ``"person"``, ``"group"``,
+    /// ``"place"`` or ``"organisation"``.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.inner.kind.as_str()
+    }
+
+    /// The gazetteer's canonical name, or the most complete form in the text.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// Every :class:`Mention` of the entity, in text order.
+    #[getter]
+    fn mentions(&self, py: Python<'_>) -> Py<PyTuple> {
+        self.mentions.clone_ref(py)
+    }
+
+    /// The entity as a plain dict: ``kind``, ``name`` and ``mentions``, a
+    /// list of :meth:`Mention.to_dict` dicts (Python string indices and
+    /// byte offsets).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("kind", self.kind())?;
+        dict.set_item("name", self.name())?;
+        let mentions = PyList::empty(py);
+        for mention in self.mentions.bind(py).iter() {
+            mentions.append(mention.cast::<Mention>()?.get().to_dict(py)?)?;
+        }
+        dict.set_item("mentions", mentions)?;
+        Ok(dict)
+    }
+
+    /// The entity as the CLI writes it: compact JSON with UTF-8 byte
+    /// offsets as ``start`` and ``end``.
+    fn to_json(&self) -> PyResult<String> {
+        to_json_string(&self.inner)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mentions: Vec<String> = self
+            .mentions
+            .bind(py)
+            .iter()
+            .map(|m| Ok(m.repr()?.to_string()))
+            .collect::<PyResult<_>>()?;
+        Ok(format!(
+            "Entity(kind='{}', name={}, mentions=[{}])",
+            self.kind(),
+            PyString::new(py, self.name()).repr()?,
+            mentions.join(", ")
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Entity>()
+            .is_ok_and(|other| self.inner == other.get().inner && self.spans == other.get().spans)
+    }
+
+    fn __hash__(&self) -> isize {
+        let mut hasher = DefaultHasher::new();
+        self.inner.kind.hash(&mut hasher);
+        self.inner.name.hash(&mut hasher);
+        self.inner.mentions.hash(&mut hasher);
+        self.spans.hash(&mut hasher);
+        // Python reserves -1 for errors; the bit pattern is all that matters.
+        (hasher.finish() >> 1) as isize
+    }
+}
+
+impl Entity {
+    /// The library's entity.
+    pub fn inner(&self) -> &RustEntity {
+        &self.inner
+    }
+}
+
+/// What extracting one text gave, before it becomes Python objects: the
+/// entities and their mentions' Python string indices. Computed without
+/// the GIL.
+pub struct Extracted {
+    entities: Vec<RustEntity>,
+    spans: Vec<Vec<(usize, usize)>>,
+}
+
+impl Extracted {
+    /// Extracts the entities of `text` with `extract` and converts the
+    /// offsets.
+    pub fn new(text: &str, entities: Vec<RustEntity>) -> Extracted {
+        let spans = char_spans(text, &entities);
+        Extracted { entities, spans }
+    }
+
+    /// The Python list of [`Entity`] objects. `original` is the Python
+    /// `str` that `text` was read from; mention texts are sliced from it
+    /// when `text` had to replace lone surrogates.
+    pub fn into_py<'py>(
+        self,
+        py: Python<'py>,
+        text: &Text,
+        original: &Bound<'py, PyString>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for (inner, spans) in self.entities.into_iter().zip(self.spans) {
+            let mut mentions = Vec::with_capacity(spans.len());
+            for (m, &(start, end)) in inner.mentions.iter().zip(&spans) {
+                let text = if text.lossy {
+                    original
+                        .get_item(PySlice::new(py, start as isize, end as isize, 1))?
+                        .cast_into::<PyString>()?
+                } else {
+                    PyString::new(py, &m.text)
+                };
+                let mention = Mention {
+                    start,
+                    end,
+                    text: text.unbind(),
+                    byte_start: m.start,
+                    byte_end: m.end,
+                };
+                mentions.push(Bound::new(py, mention)?);
+            }
+            let entity = Entity {
+                inner,
+                spans,
+                mentions: PyTuple::new(py, mentions)?.unbind(),
+            };
+            list.append(Bound::new(py, entity)?)?;
+        }
+        Ok(list)
+    }
+}
+
+/// Compact JSON, as the CLI writes it.
+pub fn to_json_string<T: serde::Serialize + ?Sized>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+}

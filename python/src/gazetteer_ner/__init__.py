@@ -1,0 +1,40 @@
+"""Named entities from English news, fast: gazetteers, rules and an alias
+resolver instead of a statistical model.
+
+>>> import gazetteer_ner
+>>> text = "Moqtada Al Sadr spoke in Baghdad. Mr Al Sadr later left."
+>>> for entity in gazetteer_ner.extract(text):
+...     print(entity.kind, entity.name, [m.text for m in entity.mentions])
+person Moqtada al-Sadr ['Moqtada Al Sadr', 'Al Sadr']
+place Baghdad ['Baghdad']
+
+Mention offsets are Python string indices (``text[m.start:m.end] ==
+m.text``), with the UTF-8 byte offsets beside them (``m.byte_start``,
+``m.byte_end``). :class:`Extractor` takes your own gazetteers;
+``gazetteer_ner.spacy_component`` is the spaCy pipeline component
+(``nlp.add_pipe("gazetteer_ner")``).
+"""
+
+from ._gazetteer_ner import (
+    Entity,
+    Entry,
+    Extractor,
+    Mention,
+    __version__,
+    extract,
+    extract_batch,
+    to_json,
+)
+from .errors import GazetteerError
+
+__all__ = [
+    "Entity",
+    "Entry",
+    "Extractor",
+    "GazetteerError",
+    "Mention",
+    "__version__",
+    "extract",
+    "extract_batch",
+    "to_json",
+]
