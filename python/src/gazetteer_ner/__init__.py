@@ -10,7 +10,8 @@ place Baghdad ['Baghdad']
 
 Mention offsets are Python string indices (``text[m.start:m.end] ==
 m.text``), with the UTF-8 byte offsets beside them (``m.byte_start``,
-``m.byte_end``). :class:`Extractor` takes your own gazetteers;
+``m.byte_end``). :class:`Extractor` takes your own gazetteers,
+:func:`shared_extractor` builds one per process and configuration;
 ``gazetteer_ner.spacy_component`` is the spaCy pipeline component
 (``nlp.add_pipe("gazetteer_ner")``).
 """
@@ -26,6 +27,7 @@ from ._gazetteer_ner import (
     to_json,
 )
 from .errors import GazetteerError
+from .shared import shared_extractor
 
 __all__ = [
     "Entity",
@@ -36,5 +38,6 @@ __all__ = [
     "__version__",
     "extract",
     "extract_batch",
+    "shared_extractor",
     "to_json",
 ]

@@ -1,0 +1,156 @@
+"""Named entities of a JSON Lines corpus on Spark.
+
+    spark_extract.py INPUT OUTPUT [--master URL] [--gazetteers PATH]...
+                     [--no-default-gazetteers] [--partitions N] [--threads N]
+
+Each line of INPUT (a file, a directory or a glob, anything
+``SparkContext.textFile`` reads) is a JSON object ``{"id": ..., "text":
+...}``; each gives one line ``{"id": ..., "entities": [...]}`` in the part
+files of the OUTPUT directory (which must not exist yet), in input order,
+with the entities exactly as the CLI's ``--jsonl`` mode writes them (UTF-8
+byte offsets). A line that cannot be used (invalid JSON, not an object, no
+string ``text``) gives ``{"id": ..., "error": "..."}`` instead (its ``id``
+when one could be read), and the job then exits with status 1.
+
+Each executor's Python worker process builds one ``Extractor``
+(``gazetteer_ner.shared_extractor``), on its first partition, and uses it
+for every later partition; its records are extracted in batches without the
+GIL. ``--master`` (default ``local[*]``) points the job at a cluster, where
+every executor needs the ``gazetteer_ner`` wheel installed in its Python:
+see the repository's README.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+
+from pyspark import AccumulatorParam, SparkConf, SparkContext
+
+# Records extracted per call to extract_batch.
+BATCH = 256
+
+
+class SetParam(AccumulatorParam):
+    """An accumulator of sets, merged by union."""
+
+    def zero(self, value):
+        return set()
+
+    def addInPlace(self, a, b):
+        a |= b
+        return a
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("input", help="JSON Lines {id, text}: a file, directory or glob")
+    parser.add_argument("output", help="directory for the {id, entities} part files (new)")
+    parser.add_argument("--master", default="local[*]", help="Spark master (default local[*])")
+    parser.add_argument(
+        "--gazetteers",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a gazetteer file or directory, readable at this path on every executor",
+    )
+    parser.add_argument(
+        "--no-default-gazetteers", action="store_true", help="leave the embedded gazetteers out"
+    )
+    parser.add_argument("--partitions", type=int, help="minimum number of input partitions")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per Python worker (default 1: Spark runs one worker per core)",
+    )
+    return parser.parse_args(argv)
+
+
+def extract_partition(lines, settings, threads, extractors, errors):
+    """The output lines of one partition's input lines."""
+    import gazetteer_ner
+
+    extractor = gazetteer_ner.shared_extractor(**settings)
+    extractors.add({(os.getpid(), id(extractor))})
+    batch = []
+    for line in lines:
+        batch.append(read_record(line))
+        if len(batch) == BATCH:
+            yield from extract_records(extractor, batch, threads, errors)
+            batch = []
+    yield from extract_records(extractor, batch, threads, errors)
+
+
+def read_record(line):
+    """``(id, text, error)`` of one input line; ``id`` is ``...`` when absent."""
+    try:
+        record = json.loads(line)
+    except ValueError as e:
+        return ..., None, f"invalid JSON: {e}"
+    if not isinstance(record, dict):
+        return ..., None, "not a JSON object"
+    record_id = record.get("id", ...)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return record_id, None, 'no string "text"'
+    return record_id, text, None
+
+
+def extract_records(extractor, batch, threads, errors):
+    import gazetteer_ner
+
+    texts = [text for _, text, error in batch if error is None]
+    results = iter(extractor.extract_batch(texts, threads))
+    for record_id, _, error in batch:
+        head = "{" if record_id is ... else '{"id":' + dumps(record_id) + ","
+        if error is None:
+            yield head + '"entities":' + gazetteer_ner.to_json(next(results)) + "}"
+        else:
+            errors.add(1)
+            yield head + '"error":' + dumps(error) + "}"
+
+
+def dumps(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    settings = {
+        "gazetteers": [os.path.abspath(p) for p in args.gazetteers],
+        "default_gazetteers": not args.no_default_gazetteers,
+    }
+    threads = args.threads
+    conf = SparkConf().setAppName("gazetteer-ner extract").setMaster(args.master)
+    sc = SparkContext(conf=conf)
+    sc.setLogLevel("WARN")
+    try:
+        extractors = sc.accumulator(set(), SetParam())
+        errors = sc.accumulator(0)
+        start = time.perf_counter()
+        lines = sc.textFile(args.input, minPartitions=args.partitions)
+        partitions = lines.getNumPartitions()
+        records = sc.accumulator(0)
+
+        def run(lines):
+            for line in extract_partition(lines, settings, threads, extractors, errors):
+                records.add(1)
+                yield line
+
+        lines.mapPartitions(run).saveAsTextFile(args.output)
+        seconds = time.perf_counter() - start
+    finally:
+        sc.stop()
+    print(
+        f"{records.value} records ({errors.value} failed) in {seconds:.1f} s, "
+        f"{records.value / seconds:.0f} records/s; {partitions} partitions, "
+        f"{len(extractors.value)} extractors built",
+        file=sys.stderr,
+    )
+    return 1 if errors.value else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
