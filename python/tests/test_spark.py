@@ -1,0 +1,92 @@
+"""The Spark job in local mode against the CLI, on a few hundred articles.
+
+Needs Java, pyspark, the CLI (``cargo build --release --example extract``;
+``GAZETTEER_NER_CLI`` to point elsewhere) and the corpus's articles
+(``../shared/corpus/articles``; ``GAZETTEER_NER_ARTICLES`` to point
+elsewhere).
+"""
+
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import import_or_require, require
+
+REPO = Path(__file__).resolve().parents[2]
+JOB = REPO / "python" / "examples" / "spark_extract.py"
+PER_FILE = 100
+BAD_LINES = ['{"id": "bad-json", "text": ', '["not an object"]', '{"id": 7, "text": 3}']
+
+
+@pytest.fixture(scope="module")
+def cli():
+    path = Path(os.environ.get("GAZETTEER_NER_CLI", REPO / "target/release/examples/extract"))
+    require(path.is_file(), f"no CLI at {path}: cargo build --release --example extract")
+    return path
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory):
+    """The first articles of each corpus file, then three unusable lines."""
+    where = Path(os.environ.get("GAZETTEER_NER_ARTICLES", REPO.parent / "shared/corpus/articles"))
+    files = sorted(glob.glob(str(where / "*.jsonl")))
+    require(files, f"no *.jsonl articles in {where}")
+    lines = []
+    for name in files:
+        with open(name, encoding="utf-8") as f:
+            lines += [line.rstrip("\n") for _, line in zip(range(PER_FILE), f)]
+    lines += BAD_LINES
+    path = tmp_path_factory.mktemp("spark") / "articles.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, len(files) * PER_FILE
+
+
+def test_the_spark_job_gives_the_clis_entities_for_every_record(cli, articles, tmp_path):
+    import_or_require("pyspark")
+    require(shutil.which("java") or os.environ.get("JAVA_HOME"), "no Java")
+    path, good = articles
+    out = tmp_path / "out"
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+    job = subprocess.run(
+        [sys.executable, str(JOB), str(path), str(out), "--master", "local[2]", "--partitions", "8"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert job.returncode == 1, job.stderr[-3000:]  # the three bad lines
+    summary = re.search(
+        r"(\d+) records \((\d+) failed\).* (\d+) partitions, (\d+) extractors built", job.stderr
+    )
+    assert summary, job.stderr[-3000:]
+    records, failed, partitions, extractors = map(int, summary.groups())
+    assert (records, failed) == (good + len(BAD_LINES), len(BAD_LINES))
+    # One extractor per Python worker process (two cores), not per partition.
+    assert partitions >= 8 and 1 <= extractors <= 2
+
+    spark_lines = []
+    for part in sorted(out.glob("part-*")):
+        spark_lines += part.read_text(encoding="utf-8").splitlines()
+    cli_run = subprocess.run([str(cli), "--jsonl", str(path)], capture_output=True, text=True)
+    assert cli_run.returncode == 1, cli_run.stderr[-3000:]
+    cli_lines = cli_run.stdout.splitlines()
+    assert len(spark_lines) == len(cli_lines) == good + len(BAD_LINES)
+
+    inputs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:good]]
+    for record, spark_line, cli_line in zip(inputs, spark_lines, cli_lines):
+        ours, theirs = json.loads(spark_line), json.loads(cli_line)
+        assert ours["id"] == theirs["id"] == record["id"]
+        assert ours["entities"] == theirs["entities"], record["id"]
+        # Same JSON text, not only the same values.
+        assert spark_line == cli_line
+    assert sum(1 for line in spark_lines[:good] if json.loads(line)["entities"]) > good * 0.9
+
+    errors = [json.loads(line) for line in spark_lines[good:]]
+    assert all(set(e) <= {"id", "error"} and e["error"] for e in errors)
+    assert [e.get("id") for e in errors] == [None, None, 7]
