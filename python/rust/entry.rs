@@ -28,7 +28,9 @@ impl Entry {
     #[new]
     #[pyo3(signature = (kind, name, aliases = Vec::new(), rank = 50))]
     fn new(kind: &str, name: String, aliases: Vec<String>, rank: i64) -> PyResult<Entry> {
-        let kind: EntryKind = kind.parse().map_err(PyValueError::new_err)?;
+        let kind: EntryKind = kind
+            .parse()
+            .map_err(|e: gazetteer_ner::UnknownKind| PyValueError::new_err(e.to_string()))?;
         let rank = u8::try_from(rank)
             .ok()
             .filter(|&r| r <= RustEntry::MAX_RANK)
