@@ -156,7 +156,7 @@ def ticks_during(call):
 def test_extraction_releases_the_gil(batch):
     # Long enough that a held GIL would stop the ticker for many switch
     # intervals: the ticker's Python code runs only while the GIL is free.
-    text = "Talks in Baghdad with Mr Abdul Karim and the KRG. " * 40_000
+    text = "Talks in Baghdad with Mr Abdul Karim and the KRG. " * 200_000
     extractor = Extractor()
     extractor.extract("warm up")
     if batch:
