@@ -189,8 +189,8 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// Extracts the entities of `text` with `extract` and converts the
-    /// offsets.
+    /// The entities extracted from `text`, with their mentions' Python
+    /// string indices.
     pub fn new(text: &str, entities: Vec<RustEntity>) -> Extracted {
         let spans = char_spans(text, &entities);
         Extracted { entities, spans }
