@@ -1,10 +1,20 @@
 //! Stage 1, markup: turns the input into the text a reader sees.
 //!
 //! Plain text passes through untouched. HTML loses its tags, comments and
-//! the contents of `<script>` and `<style>`, and its character references
-//! (`&amp;`, `&#8217;`) are decoded. Block-level tags (`<p>`, `<br>`,
-//! `<li>`, headings …) become a line break so that the words on either side
-//! never join into one name; inline tags (`<a>`, `<b>` …) vanish.
+//! declarations, and the contents of the elements a reader never sees as
+//! text (`<script>`, `<style>`, `<svg>`, `<iframe>`, `<noscript>`,
+//! `<template>`); its character references (`&amp;`, `&#8217;`) are
+//! decoded. The tags of a block-level element (`<p>`, `<br>`, `<li>`,
+//! `<td>`, `<tr>`, headings, `<title>`, `<body>` …) and a hidden element as
+//! a whole become a blank line, a paragraph break, which no name crosses;
+//! inline tags (`<a>`, `<b>`, `<em>`, `<span>` …) vanish, so that "New
+//! <em>York</em> Times" reads as one name.
+//!
+//! Only a real tag is markup: a `<` and a tag name, then white space, `/`
+//! or `>`, closed by a `>` before any other `<` outside quoted attribute
+//! values. Any other `<` (`x<y and`, `a<b,`, a tag never closed) stays
+//! visible text. [`Markup::Auto`] reads an input as HTML only on evidence
+//! that prose does not give (see there).
 //!
 //! Every later stage works on the visible text; [`Visible::to_input`] maps a
 //! span of it back to byte offsets in the input exactly as given.
@@ -15,11 +25,27 @@ use std::borrow::Cow;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Markup {
-    /// HTML when the input contains something shaped like a tag (`<p`,
-    /// `</a`, `<!--`), plain text otherwise.
+    /// HTML when the input shows markup that prose does not hold: a
+    /// document type declaration (`<!DOCTYPE html>`), a comment closed by
+    /// `-->`, an HTML element closed properly (`<b>…</b>`: the end tag of an
+    /// element after its start tag), an HTML element written self-closed
+    /// (`<br/>`), or three start tags of HTML elements (`<p>…<p>…<br>`);
+    /// plain text otherwise. HTML elements are those of the HTML standard,
+    /// in any case. A `<` before a letter is not enough: `x<y`, `a<b, c`
+    /// and a ticker such as `<BAC>` are plain text.
+    ///
+    /// ```
+    /// use gazetteer_ner::Markup;
+    ///
+    /// assert!(Markup::Auto.is_html("<p>Talks in Basra</p>"));
+    /// assert!(Markup::Auto.is_html("Talks<br/>in Basra"));
+    /// assert!(!Markup::Auto.is_html("Sales rose when x<y and Basra grew."));
+    /// assert!(!Markup::Auto.is_html("BANKAMERICA <BAC> EQUITY OFFER"));
+    /// ```
     #[default]
     Auto,
-    /// Always HTML: tags are hidden and character references decoded.
+    /// Always HTML: tags are hidden and character references decoded. A
+    /// `<` that begins no tag stays visible text.
     Html,
     /// Always plain text: every byte is visible and `&amp;` stays as it is.
     Plain,
@@ -36,23 +62,333 @@ impl Markup {
     }
 }
 
-/// True when `input` holds a `<` followed by a letter, `/` or `!`.
-fn looks_like_html(input: &str) -> bool {
-    let bytes = input.as_bytes();
+/// The elements of HTML, lower case and sorted: the living standard's,
+/// and the obsolete ones old pages still use (`center`, `font`, `tt` …).
+const ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+/// Elements whose tags end a block of text: a reader sees a line break or
+/// a new box there, and no name runs on across them.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "input",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "pre",
+    "search",
+    "section",
+    "select",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+];
+
+/// Elements whose content a reader never sees as text. Each, content and
+/// all, reads as a block boundary.
+const HIDDEN_ELEMENTS: &[&str] = &["iframe", "noscript", "script", "style", "svg", "template"];
+
+/// What a block boundary reads as in the visible text: a blank line.
+const BLOCK_BREAK: &str = "\n\n";
+
+/// The index in [`ELEMENTS`] of the HTML element named `name`, in any case.
+fn element(name: &[u8]) -> Option<usize> {
+    // No element's name is longer than ten letters.
+    let mut lower = [0u8; 10];
+    let lower = lower.get_mut(..name.len())?;
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    ELEMENTS.binary_search_by(|e| e.as_bytes().cmp(lower)).ok()
+}
+
+/// The end of the tag name that starts at `from`: ASCII letters and
+/// digits, and `-`, `:`, `_` and `.` after the first letter (custom
+/// elements, `o:p`). `from` itself when no letter is there.
+fn tag_name_end(bytes: &[u8], from: usize) -> usize {
+    if !bytes.get(from).is_some_and(u8::is_ascii_alphabetic) {
+        return from;
+    }
+    let mut end = from + 1;
+    while bytes
+        .get(end)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'_' | b'.'))
+    {
+        end += 1;
+    }
+    end
+}
+
+/// Whether a tag name may end before the byte at `at`: white space, `/`,
+/// `>` (or the end of the input, where the tag stays unclosed).
+fn ends_tag_name(bytes: &[u8], at: usize) -> bool {
+    bytes
+        .get(at)
+        .is_none_or(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+}
+
+/// The offset of the first `<` at or after `from`.
+fn next_lt(bytes: &[u8], from: usize) -> Option<usize> {
     // Plain text, the usual input, holds no `<` at all. A test of each
     // block of bytes with no branch per byte, which the compiler turns
     // into vector instructions, settles a block several times faster than
-    // a byte search; only blocks with a `<` are looked at closer.
-    const BLOCK: usize = 256;
-    bytes.chunks(BLOCK).enumerate().any(|(block, chunk)| {
-        chunk.iter().fold(false, |any, &b| any | (b == b'<'))
-            && chunk.iter().enumerate().any(|(j, &b)| {
-                b == b'<'
-                    && bytes
-                        .get(block * BLOCK + j + 1)
-                        .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!')
-            })
-    })
+    // a byte search; only a block with a `<` is searched byte by byte.
+    const BLOCK: usize = 64;
+    let mut start = from;
+    for chunk in bytes.get(from..)?.chunks(BLOCK) {
+        if chunk.iter().fold(false, |any, &b| any | (b == b'<')) {
+            return chunk.iter().position(|&b| b == b'<').map(|i| start + i);
+        }
+        start += chunk.len();
+    }
+    None
+}
+
+/// Whether `input` shows markup evidence (see [`Markup::Auto`]).
+///
+/// Each `<` is looked at up to the next `<` or `>` at most, so the test is
+/// linear in the input.
+fn looks_like_html(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    // Which elements have had a start tag, and how many start tags there were.
+    let mut opened = [false; ELEMENTS.len()];
+    let mut start_tags = 0;
+    // Whether a `-->` follows the first `<!--`; none follows a later one
+    // if none follows the first.
+    let mut comment_closes = None;
+    let mut at = 0;
+    while let Some(lt) = next_lt(bytes, at) {
+        at = lt + 1;
+        let rest = &bytes[lt + 1..];
+        match rest.first() {
+            Some(b'!') if rest.starts_with(b"!--") => {
+                let closes = *comment_closes
+                    .get_or_insert_with(|| rest[3..].windows(3).any(|w| w == b"-->"));
+                if closes {
+                    return true;
+                }
+            }
+            Some(b'!')
+                if rest
+                    .get(1..8)
+                    .is_some_and(|d| d.eq_ignore_ascii_case(b"doctype")) =>
+            {
+                return true;
+            }
+            Some(b'/') => {
+                let name_end = tag_name_end(bytes, lt + 2);
+                let known = element(&bytes[lt + 2..name_end]);
+                let mut close = name_end;
+                while bytes.get(close).is_some_and(u8::is_ascii_whitespace) {
+                    close += 1;
+                }
+                if known.is_some_and(|e| opened[e]) && bytes.get(close) == Some(&b'>') {
+                    return true;
+                }
+            }
+            Some(_) => {
+                let name_end = tag_name_end(bytes, lt + 1);
+                let Some(known) = element(&bytes[lt + 1..name_end]) else {
+                    continue;
+                };
+                if !ends_tag_name(bytes, name_end) {
+                    continue;
+                }
+                // A start tag is closed by a `>` before any other `<`.
+                let Some(close) = bytes[name_end..]
+                    .iter()
+                    .position(|&b| b == b'<' || b == b'>')
+                    .map(|i| name_end + i)
+                    .filter(|&i| bytes[i] == b'>')
+                else {
+                    continue;
+                };
+                if bytes[close - 1] == b'/' {
+                    return true;
+                }
+                opened[known] = true;
+                start_tags += 1;
+                if start_tags >= 3 {
+                    return true;
+                }
+            }
+            None => {}
+        }
+    }
+    false
 }
 
 /// One stretch of visible text and where it came from.
@@ -140,48 +476,6 @@ impl<'a> Visible<'a> {
     }
 }
 
-/// Tags after which (or before which) a line break is seen.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "caption",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "td",
-    "th",
-    "title",
-    "tr",
-    "ul",
-];
-
-/// Elements whose content is never visible.
-const HIDDEN_ELEMENTS: &[&str] = &["script", "style", "template", "noscript"];
-
 struct Stripper<'a> {
     input: &'a str,
     text: String,
@@ -220,22 +514,24 @@ fn strip_html(input: &str) -> Visible<'_> {
         text: String::with_capacity(input.len()),
         segments: Vec::new(),
     };
+    let mut ends = TagEnds::new();
     let mut pos = 0;
     let mut run_start = 0;
     while pos < bytes.len() {
         match bytes[pos] {
             b'<' => {
-                let Some(tag) = Tag::parse(input, pos) else {
+                let Some(tag) = Tag::parse(input, pos, &mut ends) else {
                     pos += 1;
                     continue;
                 };
                 out.verbatim(run_start, pos);
                 let mut end = tag.end;
-                if let Some(name) = tag.hidden_element(input) {
-                    end = find_closing(input, end, name);
+                let hidden = tag.hidden_element(input);
+                if let Some(name) = hidden {
+                    end = find_closing(input, end, name, &mut ends);
                 }
-                if tag.is_block(input) {
-                    out.replaced(pos, end, "\n");
+                if hidden.is_some() || tag.is_block(input) {
+                    out.replaced(pos, end, BLOCK_BREAK);
                 }
                 pos = end;
                 run_start = pos;
@@ -274,40 +570,53 @@ struct Tag {
     /// Byte range of the tag's name (empty for comments and declarations).
     name: (usize, usize),
     closing: bool,
+    /// Whether it ends in `/>`.
+    self_closed: bool,
     /// Offset one past the closing `>`.
     end: usize,
 }
 
 impl Tag {
-    fn parse(input: &str, at: usize) -> Option<Tag> {
+    /// The tag that the `<` at `at` begins, if it begins one: a comment
+    /// closed by `-->`; a declaration (`<!DOCTYPE`, `<?xml`) or a tag whose
+    /// name ends at white space, `/` or `>`, closed by a `>` (see
+    /// [`TagEnds`]).
+    fn parse(input: &str, at: usize, ends: &mut TagEnds) -> Option<Tag> {
         let bytes = input.as_bytes();
-        let rest = &input[at..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            let end = comment.find("-->").map_or(input.len(), |i| at + 4 + i + 3);
+        if input[at..].starts_with("<!--") {
+            let end = ends.comment_end(bytes, at + 4)?;
             return Some(Tag {
                 name: (at, at),
                 closing: false,
+                self_closed: false,
                 end,
             });
         }
-        let next = *bytes.get(at + 1)?;
-        let (closing, name_start) = match next {
+        let (closing, name_start) = match *bytes.get(at + 1)? {
             b'/' => (true, at + 2),
-            b'!' | b'?' => (false, at + 1),
-            b if b.is_ascii_alphabetic() => (false, at + 1),
-            _ => return None,
+            b'!' | b'?' => {
+                if !bytes.get(at + 2)?.is_ascii_alphabetic() {
+                    return None;
+                }
+                let end = ends.end(bytes, at)?;
+                return Some(Tag {
+                    name: (at, at),
+                    closing: false,
+                    self_closed: false,
+                    end,
+                });
+            }
+            _ => (false, at + 1),
         };
-        if closing && !bytes.get(name_start)?.is_ascii_alphabetic() {
+        let name_end = tag_name_end(bytes, name_start);
+        if name_end == name_start || !ends_tag_name(bytes, name_end) {
             return None;
         }
-        let mut name_end = name_start;
-        while name_end < bytes.len() && (bytes[name_end].is_ascii_alphanumeric()) {
-            name_end += 1;
-        }
-        let end = find_tag_end(bytes, name_end);
+        let end = ends.end(bytes, at)?;
         Some(Tag {
             name: (name_start, name_end),
             closing,
+            self_closed: bytes[end - 2] == b'/',
             end,
         })
     }
@@ -318,11 +627,12 @@ impl Tag {
 
     fn is_block(&self, input: &str) -> bool {
         let name = self.name(input);
-        BLOCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+        BLOCK_ELEMENTS.iter().any(|t| t.eq_ignore_ascii_case(name))
     }
 
+    /// The hidden element this tag starts, unless it is empty (`<svg/>`).
     fn hidden_element(&self, input: &str) -> Option<&'static str> {
-        if self.closing {
+        if self.closing || self.self_closed {
             return None;
         }
         let name = self.name(input);
@@ -333,36 +643,170 @@ impl Tag {
     }
 }
 
-/// The offset one past the `>` that closes a tag whose name ends at `from`,
-/// skipping `>` inside quoted attribute values. An unclosed tag runs to the
-/// end of the input.
-fn find_tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (i, &b) in bytes.iter().enumerate().skip(from) {
-        match (quote, b) {
-            (None, b'>') => return i + 1,
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), b) if b == q => quote = None,
-            _ => {}
-        }
-    }
-    bytes.len()
+/// Where the tags of an input end: the `>` that closes the tag a `<`
+/// begins is the first one after it outside quoted attribute values
+/// (`alt="a > b"`), unless a `<` outside them comes first, or the input
+/// ends: then the `<` begins no tag.
+///
+/// Most tags are closed and skipped whole, so a search from each `<`
+/// costs nothing twice. Searches that fail do not skip, and the bytes
+/// they read may be read again from a later `<` inside their quotes;
+/// once failed searches have read as many bytes as the input holds, the
+/// ends of all tags are found in one pass from the end of the input, and
+/// looked up from then on. Either way the work is linear in the input.
+struct TagEnds {
+    /// Bytes read by the searches that failed.
+    failed: usize,
+    /// Once made: every `<` and the end of its tag, in input order.
+    table: Option<Vec<(usize, Option<usize>)>>,
+    /// The last `-->` in the input, found when a comment is first met.
+    last_comment_close: Option<Option<usize>>,
 }
 
-/// The offset one past the closing tag of a hidden element, or the end of
-/// the input when it is never closed.
-fn find_closing(input: &str, from: usize, name: &str) -> usize {
+/// Where a search for the end of a tag stands: outside attribute values,
+/// right after an `=` (where a quote opens a value), or inside a value
+/// quoted with `"` or `'`.
+#[derive(Clone, Copy)]
+enum Within {
+    Tag,
+    AfterEquals,
+    Double,
+    Single,
+}
+
+/// What one byte does to a search for the end of a tag.
+enum Step {
+    /// The search goes on in this state.
+    Within(Within),
+    /// The byte is the `>` that closes the tag.
+    Closed,
+    /// The byte is a `<` outside quotes: there was no tag.
+    NoTag,
+}
+
+impl Within {
+    fn next(self, b: u8) -> Step {
+        match (self, b) {
+            (Within::Tag | Within::AfterEquals, b'>') => Step::Closed,
+            (Within::Tag | Within::AfterEquals, b'<') => Step::NoTag,
+            (Within::Tag, b'=') => Step::Within(Within::AfterEquals),
+            (Within::AfterEquals, b'"') => Step::Within(Within::Double),
+            (Within::AfterEquals, b'\'') => Step::Within(Within::Single),
+            (Within::AfterEquals, b) if b.is_ascii_whitespace() => {
+                Step::Within(Within::AfterEquals)
+            }
+            (Within::AfterEquals, _) | (Within::Double, b'"') | (Within::Single, b'\'') => {
+                Step::Within(Within::Tag)
+            }
+            (state, _) => Step::Within(state),
+        }
+    }
+}
+
+impl TagEnds {
+    fn new() -> TagEnds {
+        TagEnds {
+            failed: 0,
+            table: None,
+            last_comment_close: None,
+        }
+    }
+
+    /// The offset one past the `>` that closes the tag begun by the `<` at
+    /// `lt`, or `None` when it begins no tag.
+    fn end(&mut self, bytes: &[u8], lt: usize) -> Option<usize> {
+        if let Some(table) = &self.table {
+            let i = table.partition_point(|&(at, _)| at < lt);
+            return table[i].1;
+        }
+        let mut state = Within::Tag;
+        for (i, &b) in bytes.iter().enumerate().skip(lt + 1) {
+            match state.next(b) {
+                Step::Within(next) => state = next,
+                Step::Closed => return Some(i + 1),
+                Step::NoTag => {
+                    self.failed_search(bytes, i - lt);
+                    return None;
+                }
+            }
+        }
+        self.failed_search(bytes, bytes.len() - lt);
+        None
+    }
+
+    /// Counts a failed search of `read` bytes, and makes the table once
+    /// failed searches have read as many bytes as the input holds.
+    fn failed_search(&mut self, bytes: &[u8], read: usize) {
+        self.failed += read;
+        if self.failed > bytes.len() {
+            self.table = Some(Self::table(bytes));
+        }
+    }
+
+    /// Every `<` of `bytes` and the end of the tag it begins, found from
+    /// the end of the input: where a search from a byte ends, in each
+    /// state, follows from where it ends from the next byte.
+    fn table(bytes: &[u8]) -> Vec<(usize, Option<usize>)> {
+        // Where a search from the byte after the current one ends, by the
+        // state it starts in (in the order of `STATES`).
+        const STATES: [Within; 4] = [
+            Within::Tag,
+            Within::AfterEquals,
+            Within::Double,
+            Within::Single,
+        ];
+        let mut ends: [Option<usize>; 4] = [None; 4];
+        let mut table = Vec::new();
+        for (i, &b) in bytes.iter().enumerate().rev() {
+            if b == b'<' {
+                table.push((i, ends[Within::Tag as usize]));
+            }
+            ends = STATES.map(|state| match state.next(b) {
+                Step::Within(next) => ends[next as usize],
+                Step::Closed => Some(i + 1),
+                Step::NoTag => None,
+            });
+        }
+        table.reverse();
+        table
+    }
+
+    /// The offset one past the `-->` that closes a comment whose body
+    /// starts at `from`, or `None` when none does.
+    fn comment_end(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        // Where the last `-->` is tells at once whether any closes a
+        // comment, so that a text full of unclosed `<!--` is read once.
+        let last = *self
+            .last_comment_close
+            .get_or_insert_with(|| bytes.windows(3).rposition(|w| w == b"-->"));
+        let last = last?;
+        if last < from {
+            return None;
+        }
+        bytes[from..]
+            .windows(3)
+            .position(|w| w == b"-->")
+            .map(|i| from + i + 3)
+    }
+}
+
+/// The offset one past the end tag of a hidden element named `name` whose
+/// start tag ends at `from`, or the end of the input when it is never
+/// closed.
+fn find_closing(input: &str, from: usize, name: &str, ends: &mut TagEnds) -> usize {
     let bytes = input.as_bytes();
     let mut pos = from;
     while let Some(i) = input[pos..].find("</") {
         let start = pos + i;
-        let name_start = start + 2;
-        let name_end = name_start + name.len();
-        if input
-            .get(name_start..name_end)
-            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        let name_end = start + 2 + name.len();
+        let named = input
+            .get(start + 2..name_end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name));
+        if named
+            && ends_tag_name(bytes, name_end)
+            && let Some(end) = ends.end(bytes, start)
         {
-            return find_tag_end(bytes, name_end);
+            return end;
         }
         pos = start + 2;
     }
@@ -433,6 +877,10 @@ mod tests {
         Visible::new(input, Markup::Auto).text().to_string()
     }
 
+    fn html(input: &str) -> String {
+        Visible::new(input, Markup::Html).text().to_string()
+    }
+
     #[test]
     fn plain_text_is_borrowed_unchanged() {
         let v = Visible::new("Tom & Jerry < 3", Markup::Auto);
@@ -441,26 +889,63 @@ mod tests {
     }
 
     #[test]
+    fn element_names_are_sorted_and_short() {
+        assert!(ELEMENTS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ELEMENTS.iter().all(|e| e.len() <= 10));
+        for name in BLOCK_ELEMENTS.iter().chain(HIDDEN_ELEMENTS) {
+            assert!(element(name.as_bytes()).is_some(), "{name}");
+        }
+        assert_eq!(element(b"DIV"), element(b"div"));
+        assert_eq!(element(b"bac"), None);
+    }
+
+    #[test]
     fn tags_and_attributes_are_hidden() {
         assert_eq!(
             visible(r#"<a href="https://example.com/iraq/">Iraq</a> ok"#),
             "Iraq ok"
         );
-        assert_eq!(visible(r#"<img alt="a > b">x"#), "x");
+        assert_eq!(html(r#"<img alt="a > b">x"#), "x");
+        assert_eq!(html("<img alt='a > b' title=\"it's\">x"), "x");
+        assert_eq!(html(r#"<a title="x<y">Iraq</a>"#), "Iraq");
+        assert_eq!(
+            html("<my-widget>Iraq</my-widget><o:p>Iran</o:p>"),
+            "IraqIran"
+        );
     }
 
     #[test]
-    fn block_tags_become_line_breaks() {
-        assert_eq!(visible("<p>Iraq</p><p>Iran</p>"), "\nIraq\n\nIran\n");
-        assert_eq!(visible("Iraq<br/>Iran"), "Iraq\nIran");
+    fn block_tags_become_blank_lines_and_inline_tags_vanish() {
+        assert_eq!(
+            visible("<p>Iraq</p><p>Iran</p>"),
+            "\n\nIraq\n\n\n\nIran\n\n"
+        );
+        assert_eq!(visible("Iraq<br/>Iran"), "Iraq\n\nIran");
+        assert_eq!(html("<td>Iraq</TD><Td>Iran"), "\n\nIraq\n\n\n\nIran");
+        assert_eq!(
+            visible("<p>New <em>York</em> Times</p>"),
+            "\n\nNew York Times\n\n"
+        );
     }
 
     #[test]
-    fn scripts_styles_and_comments_are_hidden() {
+    fn hidden_elements_become_blank_lines() {
         assert_eq!(
             visible("a<script>var Iraq = '<p>';</script>b<!-- Iran -->c<style>p{}</style>d"),
-            "abcd"
+            "a\n\nbc\n\nd"
         );
+        assert_eq!(
+            html("a<svg><title>Search Icon</title></svg>b<iframe>Iran</iframe>c"),
+            "a\n\nb\n\nc"
+        );
+        assert_eq!(
+            html("a<noscript>Iraq</noscript>b<template><p>Iran</p></template>c"),
+            "a\n\nb\n\nc"
+        );
+        // An empty one hides nothing after it; one never closed hides the rest.
+        assert_eq!(html("a<svg/>b</svg>c"), "abc");
+        assert_eq!(html("a<script>b</scripts>c"), "a\n\n");
+        assert_eq!(html("a<SCRIPT>b</script >c"), "a\n\nc");
     }
 
     #[test]
@@ -477,13 +962,70 @@ mod tests {
     }
 
     #[test]
-    fn a_tag_is_found_anywhere_even_across_blocks() {
-        for at in [0, 1, 63, 64, 255, 256, 300] {
+    fn markup_evidence_makes_html() {
+        for input in [
+            "<!DOCTYPE html><title>x",
+            "<!doctype html>",
+            "a <!-- note --> b",
+            "Talks in <b>Basra</b>",
+            "<p>Talks in Basra</P >",
+            "<DIV class=\"x\">Talks</div>",
+            "Talks<br/>in Basra",
+            "Talks<br />in Basra",
+            "<img src=\"x.png\" />",
+            "<p>One<p>Two<br>Three",
+            "<p>One<li>Two<p>Three",
+        ] {
+            assert!(looks_like_html(input), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_lt_or_an_unknown_tag_is_not_markup() {
+        for input in [
+            "Sales in Baghdad rose when x<y and Basra grew. Mosul next.",
+            "Math: if a<b, Iraq wins; Iran loses.",
+            "TALKING POINT/BANKAMERICA <BAC> EQUITY OFFER",
+            "<DD> and <S> rose",
+            "a < b > c",
+            "<p>One<p>Two",
+            "x <p and y",
+            "the </p> alone",
+            "<b>x</i>",
+            "<!-- never closed",
+            "<!doc",
+            "<",
+            "",
+        ] {
+            assert!(!looks_like_html(input), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn markup_is_found_anywhere_even_across_blocks() {
+        for at in [0, 1, 63, 64, 65, 255, 256, 300] {
             let before = "x".repeat(at);
-            assert!(looks_like_html(&format!("{before}<p>")), "{at}");
-            assert!(looks_like_html(&format!("{before}< b <!--")), "{at}");
+            assert!(looks_like_html(&format!("{before}<b>y</b>")), "{at}");
+            assert!(looks_like_html(&format!("{before}< b <!-- -->")), "{at}");
             assert!(!looks_like_html(&format!("{before}a < b <")), "{at}");
         }
+    }
+
+    #[test]
+    fn a_lt_that_begins_no_tag_stays_visible() {
+        for text in [
+            "Sales in Baghdad rose when x<y and Basra grew. Mosul next.",
+            "Math: if a<b, Iraq wins; Iran loses.",
+            "<a href=\"x",
+            "<!-- x",
+            "a < b",
+            "<3 and <- and <! and <?",
+        ] {
+            assert_eq!(html(text), text);
+        }
+        assert_eq!(html("x<y <b>Iraq</b> z>w"), "x<y Iraq z>w");
+        assert_eq!(html("a<b<i>c</i>"), "a<bc");
+        assert_eq!(html("<a title=\"x>Iraq</a>"), "<a title=\"x>Iraq");
     }
 
     #[test]
@@ -492,6 +1034,40 @@ mod tests {
         assert_eq!(Visible::new("a &amp; b", Markup::Html).text(), "a & b");
         assert_eq!(Visible::new("a &amp; b", Markup::Auto).text(), "a &amp; b");
         assert_eq!(Visible::new("a < b > c", Markup::Auto).text(), "a < b > c");
+        assert_eq!(Visible::new("A <BAC> B", Markup::Auto).text(), "A <BAC> B");
+        assert_eq!(Visible::new("A <BAC> B", Markup::Html).text(), "A  B");
+    }
+
+    /// Where the tag begun by the `<` at `lt` ends, by a search from it.
+    fn searched(bytes: &[u8], lt: usize) -> Option<usize> {
+        TagEnds::new().end(bytes, lt)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_table_of_tag_ends_agrees_with_searches(text in "[<>=\"' ax]{0,40}") {
+            let bytes = text.as_bytes();
+            let table = TagEnds::table(bytes);
+            let lts: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == b'<').collect();
+            proptest::prop_assert_eq!(table.iter().map(|&(at, _)| at).collect::<Vec<_>>(), lts);
+            for (lt, end) in table {
+                proptest::prop_assert_eq!(end, searched(bytes, lt), "at {}", lt);
+            }
+        }
+    }
+
+    #[test]
+    fn failed_searches_turn_to_the_table() {
+        // Every tag's quote hides the next `<`, and no tag is closed.
+        let text = "<a x=\"<a x=\"".repeat(1000);
+        let mut ends = TagEnds::new();
+        let found: Vec<_> = (0..text.len())
+            .filter(|&i| text.as_bytes()[i] == b'<')
+            .map(|lt| ends.end(text.as_bytes(), lt))
+            .collect();
+        assert!(ends.table.is_some());
+        assert!(found.iter().all(Option::is_none));
+        assert_eq!(html(&text), text);
     }
 
     #[test]
@@ -504,6 +1080,10 @@ mod tests {
             "&#0;",
             "</",
             "<",
+            "<!",
+            "<a",
+            "<svg",
+            "--><!--",
         ] {
             let v = Visible::new(input, Markup::Html);
             let len = v.text().len();

@@ -5,10 +5,11 @@
 //! Each case has a `name`, a `text`, the `entities` expected (kind,
 //! optional name, and every mention's text in text order), and optionally:
 //! `gazetteers: "none"` to run without the embedded defaults, `extra` for
-//! gazetteer lines added by the user, `exhaustive: true` when no other
-//! entity may be found, and `absent`: texts that must not be a mention.
+//! gazetteer lines added by the user, `markup: "html"` or `"plain"` to
+//! force how the text is read, `exhaustive: true` when no other entity may
+//! be found, and `absent`: texts that must not be a mention.
 
-use gazetteer_ner::{Entity, Extractor, extract};
+use gazetteer_ner::{Entity, Extractor, Markup, extract};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -19,6 +20,8 @@ struct Case {
     gazetteers: Option<String>,
     #[serde(default)]
     extra: Option<String>,
+    #[serde(default)]
+    markup: Option<String>,
     entities: Vec<Expected>,
     #[serde(default)]
     exhaustive: bool,
@@ -47,11 +50,19 @@ fn describe(entities: &[Entity]) -> String {
 
 fn run(case: &Case) -> Result<(), String> {
     let defaults = case.gazetteers.as_deref() != Some("none");
-    let entities = if defaults && case.extra.is_none() {
+    let markup = match case.markup.as_deref() {
+        None => Markup::Auto,
+        Some("html") => Markup::Html,
+        Some("plain") => Markup::Plain,
+        Some(other) => return Err(format!("unknown markup {other:?}")),
+    };
+    let entities = if defaults && case.extra.is_none() && markup == Markup::Auto {
         // The shared default extractor, built once for all cases.
         extract(&case.text)
     } else {
-        let mut builder = Extractor::builder().default_gazetteers(defaults);
+        let mut builder = Extractor::builder()
+            .default_gazetteers(defaults)
+            .markup(markup);
         if let Some(extra) = &case.extra {
             builder = builder.gazetteer_data("extra", extra.as_bytes());
         }
