@@ -6,9 +6,9 @@
 //! `<template>`); its character references (`&amp;`, `&#8217;`) are
 //! decoded. The tags of a block-level element (`<p>`, `<br>`, `<li>`,
 //! `<td>`, `<tr>`, headings, `<title>`, `<body>` …) and a hidden element as
-//! a whole become a blank line, a paragraph break, which no name crosses;
-//! inline tags (`<a>`, `<b>`, `<em>`, `<span>` …) vanish, so that "New
-//! <em>York</em> Times" reads as one name.
+//! a whole become a blank line, a paragraph break, which no name crosses
+//! (see [`Token::hard_break`]); inline tags (`<a>`, `<b>`, `<em>`, `<span>`
+//! …) vanish, so that "New <em>York</em> Times" reads as one name.
 //!
 //! Only a real tag is markup: a `<` and a tag name, then white space, `/`
 //! or `>`, closed by a `>` before any other `<` outside quoted attribute
@@ -18,6 +18,8 @@
 //!
 //! Every later stage works on the visible text; [`Visible::to_input`] maps a
 //! span of it back to byte offsets in the input exactly as given.
+//!
+//! [`Token::hard_break`]: crate::tokenizer::Token::hard_break
 
 use std::borrow::Cow;
 

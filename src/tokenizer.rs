@@ -4,7 +4,28 @@
 //! Two refinements make the tokens fit names: a possessive `'s` (or `’s`)
 //! becomes a token of its own, so "Iraq's" gives `Iraq` and `'s`; and every
 //! token records the casing and position facts that later stages need
-//! ([`Shape`], sentence and line starts).
+//! ([`Shape`], sentence and line starts, headlines, and the hard breaks
+//! that no name crosses).
+//!
+//! # Hard breaks
+//!
+//! A name never runs on over a paragraph or a block of its own, so the
+//! token after one records a hard break ([`Token::hard_break`]), which
+//! every later stage that joins tokens honours. A hard break is:
+//!
+//! - a blank line (HTML's block-level and hidden elements reach the
+//!   tokenizer as one: see [`crate::markup`]);
+//! - the line break after a headline ([`Token::headline`]; a line that
+//!   wraps on is never one in title case);
+//! - a form feed, a vertical tab, and the Unicode line and paragraph
+//!   separators (U+2028, U+2029, U+0085);
+//! - any other line break (`\n`, `\r\n`, `\r`) but one that wraps a
+//!   paragraph: in a hard-wrapped text (its longest line has
+//!   [`WRAP_WIDTHS`] bytes), a break after a line at least three quarters
+//!   as long as the longest, before a line that does not start with white
+//!   space (an indented line starts a paragraph). A wrap is read as a
+//!   space: "the Soviet\nUnion" names the Soviet Union, and the word after
+//!   it does not start a sentence.
 //!
 //! Gazetteer entries go through the same tokenizer as the text, so that
 //! "Iran-backed", "U.S." and "O'Neill" split the same way on both sides.
@@ -124,16 +145,20 @@ pub struct Token {
     /// Its casing.
     pub shape: Shape,
     /// Whether it begins a sentence (first token, or after `.`, `!`, `?` or
-    /// a line break, skipping opening quotes and brackets).
+    /// a hard break, skipping opening quotes and brackets).
     pub sentence_start: bool,
     /// Whether a line break precedes it (or it is the first token).
     pub line_start: bool,
+    /// Whether a hard break precedes it (or it is the first token): a
+    /// boundary that no mention spans (see the [module docs](self)).
+    pub hard_break: bool,
     /// Whether white space separates it from the token before.
     pub space_before: bool,
     /// Whether its line is a headline: written in capitals (no word with a
     /// lower-case letter, one longer than a letter), or in title case (four or
-    /// more words longer than three letters, all capitalised, and no full
-    /// stop at the end). Capitals there say nothing about names.
+    /// more words longer than three letters, all capitalised, no full stop
+    /// at the end, and no wrap into the next line). Capitals there say
+    /// nothing about names.
     pub headline: Headline,
 }
 
@@ -194,29 +219,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     tokens.clear();
     let bytes = text.as_bytes();
-    let mut state = State {
-        space_before: false,
-        line_start: true,
-        sentence_start: true,
-    };
+    let mut state = State::new();
+    let mut lines = Lines::default();
     // Where the current run of non-white-space bytes began, and the tokens
-    // and state there.
+    // and state there. (A line break ends a run, so the run is of the
+    // current line.)
     let mut run = (0, 0, state);
-    // The first token not yet marked for headlines, and whether the tokens
-    // from it on are of one line: the ASCII line breaks mark the line they
-    // end, which spares a search for it; a line break that UAX #29 or a
-    // vertical tab brings leaves the search to `mark_headlines`.
-    let mut unmarked = (0, true);
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
         // Words first: they begin most steps.
         if FLAGS[usize::from(b)] & WORD == 0 {
             if b.is_ascii_whitespace() {
-                if matches!(b, b'\n' | b'\r' | 0x0c) {
-                    state.line_break();
-                    mark_headlines_from(text, tokens, unmarked);
-                    unmarked = (tokens.len(), true);
+                // "\r\n" is one line break, found at its "\r".
+                let after_cr = b == b'\n' && pos > 0 && bytes[pos - 1] == b'\r';
+                if matches!(b, b'\n' | b'\r' | 0x0c) && !after_cr {
+                    let crlf = b == b'\r' && bytes.get(pos + 1) == Some(&b'\n');
+                    let kind = if b == 0x0c { Break::Hard } else { Break::Line };
+                    let next = pos + 1 + usize::from(crlf);
+                    state.line_break(&mut lines, tokens, text, (pos, next), kind);
                 }
                 state.space_before = true;
                 pos += 1;
@@ -228,30 +249,36 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 tokens.truncate(count);
                 state = before;
                 // A combining mark after white space belongs to it: start
-                // from the white space, a boundary in UAX #29.
-                let from = start - usize::from(start > 0);
+                // from the white space, a boundary in UAX #29. Not from a
+                // line break, which it never joins, and which was taken in.
+                let from = if start > 0 && !matches!(bytes[start - 1], b'\n' | b'\r' | 0x0b | 0x0c)
+                {
+                    start - 1
+                } else {
+                    start
+                };
                 let end = chunk_end(bytes, pos);
-                unicode_chunk(tokens, &mut state, text, from, end);
-                unmarked.1 = false;
+                unicode_chunk(tokens, &mut state, &mut lines, text, (from, end));
                 pos = end;
                 continue;
             }
-            if b == 0x0b {
-                // A vertical tab is white space with a line break.
-                state.space_before = true;
-                state.line_break();
-                unmarked.1 = false;
-            } else {
-                let opens_sentence = state.sentence_start;
-                state.push(tokens, (pos, pos + 1), TokenKind::Punct, Shape::NoLetters);
-                state.sentence_start = match b {
-                    b'!' | b'?' => true,
-                    b'.' => period_ends_sentence(tokens, text),
-                    b'"' | b'\'' | b'(' | b'[' | b'-' | b'*' => opens_sentence,
-                    _ => false,
-                };
-            }
             pos += 1;
+            if b == 0x0b {
+                // A vertical tab is white space with a line break, which
+                // ends a run as a line feed does.
+                state.line_break(&mut lines, tokens, text, (pos - 1, pos), Break::Hard);
+                state.space_before = true;
+                run = (pos, tokens.len(), state);
+                continue;
+            }
+            let opens_sentence = state.sentence_start;
+            state.push(tokens, (pos - 1, pos), TokenKind::Punct, Shape::NoLetters);
+            state.sentence_start = match b {
+                b'!' | b'?' => true,
+                b'.' => period_ends_sentence(tokens, text),
+                b'"' | b'\'' | b'(' | b'[' | b'-' | b'*' => opens_sentence,
+                _ => false,
+            };
             continue;
         }
         let (stop, case) = word_run_end(bytes, pos);
@@ -291,16 +318,68 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         }
         pos = stop;
     }
-    mark_headlines_from(text, tokens, unmarked);
+    mark_headline(text, &mut tokens[lines.first..], false);
 }
 
-/// Marks the headlines among the tokens from `first` on, which begin a
-/// line and are of one line when `one_line`.
-fn mark_headlines_from(text: &str, tokens: &mut [Token], (first, one_line): (usize, bool)) {
-    if one_line {
-        mark_headline(text, &mut tokens[first..]);
-    } else {
-        mark_headlines(text, &mut tokens[first..]);
+/// What a line break may be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// `\n`, `\r\n` or `\r`: a hard break, or a wrap inside a paragraph.
+    Line,
+    /// Always a hard break: a form feed, a vertical tab, U+2028, U+2029 or
+    /// U+0085.
+    Hard,
+}
+
+/// How long, in bytes, the longest line of a hard-wrapped text is: text is
+/// wrapped for a terminal or a mail at 80 columns or fewer, and a text of
+/// shorter lines is a list, a table or a few words, not a paragraph.
+pub const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 40..=80;
+
+/// The line the tokenizer is in, and the width the text is wrapped to.
+#[derive(Default)]
+struct Lines {
+    /// The line's first byte.
+    begin: usize,
+    /// The line's first token.
+    first: usize,
+    /// The wrap width, found when a line break first asks (most texts have
+    /// no line break that could be a wrap).
+    width: Option<Option<usize>>,
+}
+
+impl Lines {
+    /// The length of the longest line of `text`, white space at its end
+    /// left out, when it is one of the [`WRAP_WIDTHS`].
+    fn width(&mut self, text: &str) -> Option<usize> {
+        *self.width.get_or_insert_with(|| {
+            let mut widest = 0;
+            for line in text.as_bytes().split(|&b| b == b'\n') {
+                widest = widest.max(line.trim_ascii_end().len());
+                if widest > *WRAP_WIDTHS.end() {
+                    return None;
+                }
+            }
+            WRAP_WIDTHS.contains(&widest).then_some(widest)
+        })
+    }
+
+    /// Whether the line break `at..next`, which ends the current line,
+    /// wraps a paragraph (see the module docs).
+    fn is_wrap(&mut self, text: &str, (at, next): (usize, usize)) -> bool {
+        let bytes = text.as_bytes();
+        // An indented line starts a paragraph.
+        if bytes
+            .get(next)
+            .is_none_or(|&b| b.is_ascii_whitespace() || b == 0x0b)
+        {
+            return false;
+        }
+        let Some(width) = self.width(text) else {
+            return false;
+        };
+        let len = bytes[self.begin..at].trim_ascii_end().len();
+        4 * len >= 3 * width
     }
 }
 
@@ -324,21 +403,28 @@ fn ascii_possessive_stem(bytes: &[u8], pos: usize, stop: usize) -> usize {
 }
 
 /// Tokens of `start..end` by the UAX #29 word boundaries.
-fn unicode_chunk(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usize, end: usize) {
+fn unicode_chunk(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    lines: &mut Lines,
+    text: &str,
+    (start, end): (usize, usize),
+) {
     for (offset, piece) in text[start..end].split_word_bound_indices() {
-        push_piece(
-            tokens,
-            state,
-            text,
-            start + offset,
-            start + offset + piece.len(),
-        );
+        let span = (start + offset, start + offset + piece.len());
+        push_piece(tokens, state, lines, text, span);
     }
 }
 
 /// Adds the segment `start..end`: white space sets the state, a word
 /// ending in a possessive gives two tokens, anything else one.
-fn push_piece(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usize, end: usize) {
+fn push_piece(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    lines: &mut Lines,
+    text: &str,
+    (start, end): (usize, usize),
+) {
     let piece = &text[start..end];
     let first_byte = piece.as_bytes()[0];
     let white = if first_byte.is_ascii() {
@@ -347,12 +433,17 @@ fn push_piece(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usi
         piece.chars().next().is_some_and(char::is_whitespace)
     };
     if white {
-        state.space_before = true;
-        if piece.contains([
-            '\n', '\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}',
-        ]) {
-            state.line_break();
+        // UAX #29 gives every line break a segment of its own ("\r\n"
+        // one).
+        let kind = match piece {
+            "\n" | "\r" | "\r\n" => Some(Break::Line),
+            "\u{2028}" | "\u{2029}" | "\u{85}" | "\u{b}" | "\u{c}" => Some(Break::Hard),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            state.line_break(lines, tokens, text, (start, end), kind);
         }
+        state.space_before = true;
         return;
     }
     if let Some(stem) = possessive_stem(piece) {
@@ -363,29 +454,20 @@ fn push_piece(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usi
     }
 }
 
-/// Sets [`Token::headline`] line by line.
-fn mark_headlines(text: &str, tokens: &mut [Token]) {
-    let mut line = 0;
-    while line < tokens.len() {
-        let mut end = line + 1;
-        while end < tokens.len() && !tokens[end].line_start {
-            end += 1;
-        }
-        mark_headline(text, &mut tokens[line..end]);
-        line = end;
-    }
-}
-
-/// Sets [`Token::headline`] for the tokens of one line.
-fn mark_headline(text: &str, line: &mut [Token]) {
+/// Sets [`Token::headline`] for the tokens of one line, and tells whether
+/// it is a headline. A line that `wraps` on into the next is no headline in
+/// title case: a paragraph's line may hold four capitalised words and no
+/// full stop ("said the Student Loan Marketing").
+fn mark_headline(text: &str, line: &mut [Token], wraps: bool) -> bool {
     let Some(last) = line.last() else {
-        return;
+        return false;
     };
     let words = || line.iter().filter(|t| t.kind == TokenKind::Word);
     let long = || words().filter(|t| t.end - t.start > 3);
     let kind = if words().any(|t| t.end - t.start > 1) && words().all(|t| t.shape == Shape::Upper) {
         Headline::Capitals
-    } else if long().nth(3).is_some()
+    } else if !wraps
+        && long().nth(3).is_some()
         && long().all(|t| t.shape.is_capitalised())
         && !matches!(last.text(text), "." | "!" | "?")
     {
@@ -398,6 +480,7 @@ fn mark_headline(text: &str, line: &mut [Token]) {
             token.headline = kind;
         }
     }
+    kind != Headline::No
 }
 
 /// Calls `f` with the byte range of every word-boundary segment of `text`
@@ -635,17 +718,49 @@ fn word_bytes(chunk: u64) -> (usize, u8) {
     (stops.trailing_zeros() as usize / 8, flags)
 }
 
+/// The position facts of the token to come.
 #[derive(Clone, Copy)]
 struct State {
     space_before: bool,
     line_start: bool,
     sentence_start: bool,
+    hard_break: bool,
 }
 
 impl State {
-    fn line_break(&mut self) {
+    /// The state at the start of a text.
+    fn new() -> State {
+        State {
+            space_before: false,
+            line_start: true,
+            sentence_start: true,
+            hard_break: true,
+        }
+    }
+
+    /// Takes in the line break at bytes `at..next`: marks the headline of
+    /// the line it ends, and makes it a hard break or a wrap (see the
+    /// module docs).
+    fn line_break(
+        &mut self,
+        lines: &mut Lines,
+        tokens: &mut [Token],
+        text: &str,
+        (at, next): (usize, usize),
+        kind: Break,
+    ) {
+        // A line with no token: a blank line, or the start of the text.
+        let blank = self.line_start;
+        let wraps = !blank && kind == Break::Line && lines.is_wrap(text, (at, next));
+        let headline = mark_headline(text, &mut tokens[lines.first..], wraps);
+        let hard = !wraps || headline;
         self.line_start = true;
-        self.sentence_start = true;
+        if hard {
+            self.hard_break = true;
+            self.sentence_start = true;
+        }
+        lines.begin = next;
+        lines.first = tokens.len();
     }
 
     /// Adds a token with the position facts so far, which it ends; a
@@ -664,11 +779,13 @@ impl State {
             shape,
             sentence_start: self.sentence_start,
             line_start: self.line_start,
+            hard_break: self.hard_break,
             space_before: self.space_before,
             headline: Headline::No,
         });
         self.space_before = false;
         self.line_start = false;
+        self.hard_break = false;
         self.sentence_start &= kind == TokenKind::Punct;
     }
 }
@@ -1036,15 +1153,12 @@ mod tests {
     /// property tests hold to UAX #29, through the general path.
     fn reference_tokens(text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
-        let mut state = State {
-            space_before: false,
-            line_start: true,
-            sentence_start: true,
-        };
+        let mut state = State::new();
+        let mut lines = Lines::default();
         for_each_segment(text, |start, end| {
-            push_piece(&mut tokens, &mut state, text, start, end);
+            push_piece(&mut tokens, &mut state, &mut lines, text, (start, end));
         });
-        mark_headlines(text, &mut tokens);
+        mark_headline(text, &mut tokens[lines.first..], false);
         tokens
     }
 
@@ -1114,6 +1228,63 @@ mod tests {
         assert_eq!(kinds[0], Headline::Capitals);
         assert_eq!(kinds[4], Headline::TitleCase);
         assert!(kinds[10..].iter().all(|&k| k == Headline::No));
+    }
+
+    /// The words of `text` after a hard break.
+    fn after_hard_breaks(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .iter()
+            .filter(|t| t.hard_break)
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_and_separators_are_hard_breaks() {
+        assert_eq!(
+            after_hard_breaks("Talks in Basra\n\nJones said\n \t\nIt rained"),
+            ["Talks", "Jones", "It"]
+        );
+        assert_eq!(
+            after_hard_breaks("a\r\n\r\nb\u{2029}c\u{b}d\u{c}e\u{2028}f\u{85}g"),
+            ["a", "b", "c", "d", "e", "f", "g"]
+        );
+    }
+
+    #[test]
+    fn line_breaks_of_unwrapped_text_and_after_headlines_are_hard_breaks() {
+        // A line longer than any wrap: the text is not hard-wrapped.
+        let long = "x ".repeat(*WRAP_WIDTHS.end());
+        assert_eq!(
+            after_hard_breaks(&format!("{long}Iraq\nIran")),
+            ["x", "Iran"]
+        );
+        // A headline, then a line as long: the headline's end is a boundary.
+        let text = "IRAQ AND IRAN TALK OF PEACE IN THE CAPITAL\nBASRA officials met on Tuesday";
+        assert_eq!(after_hard_breaks(text), ["IRAQ", "BASRA"]);
+        // Lines too short to be a wrapped paragraph: a list, a byline.
+        assert_eq!(
+            after_hard_breaks("Talks in Basra\nJones said so"),
+            ["Talks", "Jones"]
+        );
+    }
+
+    #[test]
+    fn a_wrap_inside_a_paragraph_is_no_hard_break() {
+        let text = "The ministers met in the capital on Tuesday to discuss the Soviet\n\
+                    Union and its trade with the rest of the region, officials said.\r\n\
+                    \x20   A second meeting is planned.\n\
+                    Short line\n\
+                    Next";
+        assert_eq!(after_hard_breaks(text), ["The", "A", "Short", "Next"]);
+        let tokens = tokenize(text);
+        let union = tokens.iter().find(|t| t.text(text) == "Union").unwrap();
+        assert!(union.line_start && !union.sentence_start && union.space_before);
+        // A wrapped line in title case is no headline.
+        let text = "On Monday, The Royal Naval Staff College Building Fund\n\
+                    Committee met in the capital to talk about the plans for the year.";
+        assert_eq!(after_hard_breaks(text), ["On"]);
+        assert!(tokenize(text).iter().all(|t| t.headline == Headline::No));
     }
 
     /// The keys as [`push_key`] makes them, one token at a time.
