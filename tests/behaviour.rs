@@ -76,6 +76,9 @@ fn run(case: &Case) -> Result<(), String> {
         if case.text.get(m.start..m.end) != Some(m.text.as_str()) {
             return Err(format!("mention {m:?} does not match the input"));
         }
+        if m.text.lines().any(|line| line.trim().is_empty()) {
+            return Err(format!("mention {m:?} spans a blank line"));
+        }
         if case.absent.contains(&m.text) {
             return Err(format!(
                 "{:?} must not be a mention; found:\n  {found}",

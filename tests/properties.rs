@@ -1,6 +1,7 @@
 //! Properties that hold for every input: offsets that slice the input to
 //! the mention's text on character boundaries, mentions of one entity that
-//! never overlap, entities in order of first mention, and results that do
+//! never overlap, entities in order of first mention, no mention across a
+//! blank line or a block-level or hidden HTML element, and results that do
 //! not depend on the run or the thread.
 
 use gazetteer_ner::{Entity, Extractor, extract};
@@ -32,6 +33,18 @@ fn check_invariants(text: &str, entities: &[Entity]) -> Result<(), TestCaseError
     Ok(())
 }
 
+/// Whether a mention's text spans a hard break that shows in the input: a
+/// blank line, or the tag of a block-level or hidden HTML element.
+fn spans_a_boundary(mention: &str) -> bool {
+    let lower = mention.to_ascii_lowercase();
+    mention.lines().any(|line| line.trim().is_empty())
+        || [
+            "<p", "</p", "<br", "<td", "</td", "<h1", "</h1", "</title", "<script",
+        ]
+        .iter()
+        .any(|tag| lower.contains(tag))
+}
+
 /// Text made of news-like pieces, so that the rules and the resolver get
 /// exercised, mixed with arbitrary characters.
 fn newsish() -> impl Strategy<Value = String> {
@@ -60,6 +73,18 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("&#8217;".to_string()),
         Just("<!--".to_string()),
         Just("<script>".to_string()),
+        Just("\n\n".to_string()),
+        Just("<br>".to_string()),
+        Just("</p><p>".to_string()),
+        Just("</td><td>".to_string()),
+        Just("<h1>".to_string()),
+        Just("</title>".to_string()),
+        Just("<script>Mosul</script>".to_string()),
+        Just("<em>".to_string()),
+        Just("New York".to_string()),
+        Just("Basra".to_string()),
+        Just("Jones".to_string()),
+        Just("Party".to_string()),
         "[A-Z][a-z]{0,8}",
         "[a-z]{1,8}",
         "\\PC{0,6}",
@@ -121,6 +146,9 @@ proptest! {
     fn newsish_and_html_text_keeps_the_invariants(text in newsish()) {
         let entities = extract(&text);
         check_invariants(&text, &entities)?;
+        for m in entities.iter().flat_map(|e| &e.mentions) {
+            prop_assert!(!spans_a_boundary(&m.text), "{:?} spans a boundary", m.text);
+        }
         // The same text gives the same result on every run.
         prop_assert_eq!(extract(&text), entities);
     }

@@ -485,7 +485,7 @@ impl Matcher {
         let next = first + 1;
         if !self.singles.may_contain_hashed(remix(keys.hash(first)))
             && (next >= tokens.len()
-                || tokens[next].line_start
+                || tokens[next].hard_break
                 || !self
                     .continues
                     .may_contain_hashed(chain(keys.hash(first), keys.hash(next))))
@@ -520,7 +520,7 @@ impl Matcher {
                 }
                 f = form.next;
             }
-            if !node.longer || end >= tokens.len() || tokens[end].line_start {
+            if !node.longer || end >= tokens.len() || tokens[end].hard_break {
                 break;
             }
             prefix = chain(prefix, keys.hash(end));

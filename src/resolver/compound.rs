@@ -56,8 +56,13 @@ pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
         let free_to = chosen
             .get(k + 1)
             .map_or(cx.tokens.len(), |after| after.start);
+        // The run around it, which ends at a hard break after it too.
         let run_start = cx.name_run_start(c.start, false);
-        let run_end = cx.name_run_end(c.end, false).max(c.end);
+        let run_end = if cx.joined(c.end, c.end + 1) {
+            cx.name_run_end(c.end, false).max(c.end)
+        } else {
+            c.end
+        };
         let is_extra = |i: usize| {
             (free_from..free_to).contains(&i)
                 && cx.tokens[i].is_capitalised_word()

@@ -197,7 +197,8 @@ pub(crate) fn resolve(
     resolved
 }
 
-/// The text of the mention with the most words (the first of equals).
+/// The text of the mention with the most words (the first of equals), on
+/// one line: a name wrapped over two lines is read with a space there.
 fn longest_text(cx: &Context<'_>, mentions: &[(usize, usize)]) -> String {
     let words = |&(s, e): &(usize, usize)| {
         cx.tokens[s..e]
@@ -211,7 +212,19 @@ fn longest_text(cx: &Context<'_>, mentions: &[(usize, usize)]) -> String {
         .rev()
         .max_by_key(|m| words(m))
         .unwrap_or(&mentions[0]);
-    cx.text[cx.tokens[best.0].start..cx.tokens[best.1 - 1].end].to_string()
+    let text = &cx.text[cx.tokens[best.0].start..cx.tokens[best.1 - 1].end];
+    if !text.contains(['\n', '\r']) {
+        return text.to_string();
+    }
+    let mut name = String::with_capacity(text.len());
+    for line in text.lines() {
+        if !name.is_empty() {
+            name.truncate(name.trim_end().len());
+            name.push(' ');
+        }
+        name.push_str(line.trim_start());
+    }
+    name
 }
 
 #[cfg(test)]

@@ -86,7 +86,8 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let acronym = cx.word(at);
-        if !is_acronym(&tokens[at], acronym) {
+        // The definition and the long form are of one paragraph.
+        if !is_acronym(&tokens[at], acronym) || !cx.joined(open, at + 2) {
             continue;
         }
         let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
@@ -101,7 +102,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
                 break;
             }
             start = prev;
-            if tokens[start].line_start {
+            if tokens[start].hard_break {
                 break;
             }
         }
@@ -137,6 +138,12 @@ mod tests {
                 "organisation Islamic State of Iraq and the Levant"
             ]
         );
+    }
+
+    #[test]
+    fn a_definition_does_not_reach_over_a_hard_break() {
+        assert!(proposals(find, "Popular Mobilisation Forces\n\n(PMF) left").is_empty());
+        assert!(proposals(find, "Popular\n\nMobilisation Forces (PMF) left").is_empty());
     }
 
     #[test]

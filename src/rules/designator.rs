@@ -11,7 +11,8 @@
 //!
 //! The designator is part of the span. Lower-case designators count only
 //! where a lower-case spelling is usual ("Anbar province", "US embassy");
-//! none count in a headline written in capitals.
+//! none count in a headline written in capitals, and none across a hard
+//! break.
 
 use super::Context;
 use super::cues::Position;
@@ -40,6 +41,9 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
                 && !cx.tokens[i - 1].space_before
                 && cx.word(i - 2).ends_with('s');
             let run_end = if plural_possessive { i - 1 } else { i };
+            if !cx.joined(run_end, i + 1) {
+                continue;
+            }
             let start = cx.trim_start(cx.name_run_start(run_end, true), run_end);
             if start < run_end && !(run_end - start == 1 && cx.is_particle(start)) {
                 out.push(proposal(start, of_tail(cx, i + 1), d.kind));
@@ -48,7 +52,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
         if !capitalised {
             for d in cue.designators(Position::CueOf) {
                 let of = i + 1;
-                if of < cx.tokens.len() && cx.word(of) == "of" {
+                if cx.joined(of, of + 2) && cx.word(of) == "of" {
                     let end = cx.name_run_end(of + 1, false);
                     if end > of + 1 && !cx.is_stopword(of + 1) {
                         out.push(proposal(of + 1, end, d.kind));
@@ -59,7 +63,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
         }
         for d in cue.designators(Position::BeforeOf) {
             let of = i + 1;
-            if of < cx.tokens.len() && cx.word(of) == "of" {
+            if cx.joined(of, of + 2) && cx.word(of) == "of" {
                 let end = cx.name_run_end(of + 1, true);
                 if end > of + 1 && !cx.is_stopword(of + 1) {
                     out.push(proposal(i, end, d.kind));
@@ -89,6 +93,9 @@ fn of_tail(cx: &Context<'_>, end: usize) -> usize {
     if name < cx.tokens.len() && cx.keys.get(name) == "the" && cx.tokens[name].shape == Shape::Lower
     {
         name += 1;
+    }
+    if !cx.joined(end, name + 1) {
+        return end;
     }
     let tail = cx.name_run_end(name, true);
     if tail > name && !cx.is_stopword(name) {
@@ -140,6 +147,23 @@ mod tests {
         assert_eq!(
             proposals(super::find, "the US base of Al Assad and the town of Some"),
             ["place Al Assad"]
+        );
+    }
+
+    #[test]
+    fn designators_do_not_reach_over_a_hard_break() {
+        for text in [
+            "the Soviet\n\nUnion",
+            "the Ministry of\n\nOil",
+            "the Ministry\n\nof Oil",
+            "near Lake\n\nTharthar",
+            "the town of\n\nTal Afar",
+        ] {
+            assert!(proposals(super::find, text).is_empty(), "{text:?}");
+        }
+        assert_eq!(
+            proposals(super::find, "the National Library\n\nof the Netherlands"),
+            ["organisation National Library"]
         );
     }
 

@@ -78,7 +78,7 @@ struct Facts {
     /// See [`Context::is_name_word`].
     name_word: bool,
     /// A name word that may continue a run from the token before it: not
-    /// the first of its line or sentence.
+    /// the first of its sentence or after a hard break.
     continues: bool,
     /// See [`Context::is_title`].
     title: bool,
@@ -145,7 +145,7 @@ impl<'a> Context<'a> {
                 facts.lexeme = lexicon.lookup_token(keys, i);
                 facts.droppable |= facts.lexeme.stopword;
                 facts.name_word = !is_contraction(&text.as_bytes()[token.start..token.end]);
-                facts.continues = facts.name_word && !token.line_start && !token.sentence_start;
+                facts.continues = facts.name_word && !token.hard_break && !token.sentence_start;
                 if facts.name_word {
                     name_words.push(i);
                 }
@@ -254,7 +254,7 @@ impl<'a> Context<'a> {
     /// connector word ("of", "al"), a hyphen or apostrophe written without
     /// spaces ("Al-Sadr", "Kata'ib"), or, when `plural_possessive`, an
     /// apostrophe closing a plural ("Kurdistan Workers' Party"); when `body`,
-    /// also "of" and "for".
+    /// also "of" and "for". Never over a hard break.
     fn joins(&self, i: usize, plural_possessive: bool, body: bool) -> bool {
         let Some(joiner) = self.tokens.get(i) else {
             return false;
@@ -263,7 +263,11 @@ impl<'a> Context<'a> {
             return false;
         }
         let next = &self.tokens[i + 1];
-        if !self.is_name_word(i - 1) || !self.is_name_word(i + 1) || next.line_start {
+        if !self.is_name_word(i - 1)
+            || !self.is_name_word(i + 1)
+            || joiner.hard_break
+            || next.hard_break
+        {
             return false;
         }
         let word = joiner.text(self.text);
@@ -285,6 +289,14 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether tokens `i..end` may be part of a name that goes on from the
+    /// token before them: no hard break precedes any of them.
+    pub fn joined(&self, i: usize, end: usize) -> bool {
+        self.tokens
+            .get(i..end)
+            .is_some_and(|tokens| !tokens.iter().any(|t| t.hard_break))
+    }
+
     /// Whether token `i` may continue a name run from the token before it.
     fn continues(&self, i: usize) -> bool {
         self.lists.facts[i].continues
@@ -293,6 +305,9 @@ impl<'a> Context<'a> {
     /// The end (exclusive) of the run of name words starting at `start`:
     /// capitalised words and the joiners between them. Returns `start` when
     /// token `start` is not a name word. `body` allows "of" and "for".
+    ///
+    /// Token `start` begins the run whatever comes before it: a caller that
+    /// continues a name with the run checks [`Context::joined`] first.
     #[inline]
     pub fn name_run_end(&self, start: usize, body: bool) -> usize {
         if !self.lists.facts.get(start).is_some_and(|f| f.name_word) {
@@ -322,14 +337,14 @@ impl<'a> Context<'a> {
 
     /// Whether tokens `i..i + 3` are "of the" and a name word, which join
     /// the names of bodies and places ("National Library of the
-    /// Netherlands").
+    /// Netherlands"), with no hard break before any of them.
     fn of_the(&self, i: usize) -> bool {
         i + 2 < self.tokens.len()
             && self.keys.get(i) == "of"
             && self.keys.get(i + 1) == "the"
             && self.tokens[i + 1].shape == Shape::Lower
             && self.is_name_word(i + 2)
-            && !self.tokens[i + 2].line_start
+            && self.joined(i, i + 3)
     }
 
     /// The start of the run of name words that ends just before `end`, or
@@ -340,7 +355,7 @@ impl<'a> Context<'a> {
             return end;
         }
         let mut start = end - 1;
-        while start > 0 && !self.tokens[start].line_start && !self.tokens[start].sentence_start {
+        while start > 0 && !self.tokens[start].hard_break && !self.tokens[start].sentence_start {
             if self.is_name_word(start - 1) {
                 start -= 1;
             } else if start >= 2 && self.joins(start - 1, true, body) {

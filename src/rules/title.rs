@@ -23,11 +23,11 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
         let mut name = i + 1;
         while name < tokens.len()
             && (cx.is_title(name) || (cx.word(name) == "." && !tokens[name].space_before))
-            && !tokens[name].line_start
+            && !tokens[name].hard_break
         {
             name += 1;
         }
-        if name >= tokens.len() || tokens[name].line_start || cx.is_stopword(name) {
+        if name >= tokens.len() || tokens[name].hard_break || cx.is_stopword(name) {
             done = name;
             continue;
         }
