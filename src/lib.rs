@@ -21,8 +21,9 @@
 //!
 //! - [`markup`]: HTML or plain text in; the visible text and a map back to
 //!   input offsets out;
-//! - [`tokenizer`]: words, numbers and punctuation with their casing and
-//!   sentence position;
+//! - [`tokenizer`]: words, numbers and punctuation with their casing, their
+//!   sentence position and the hard breaks (paragraphs, blocks) no name
+//!   crosses;
 //! - [`gazetteer`]: known names, matched on tokens;
 //! - rules: names the gazetteers lack, from titles, designators, acronym
 //!   definitions and given names;
