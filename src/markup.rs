@@ -64,205 +64,150 @@ impl Markup {
     }
 }
 
-/// The elements of HTML, lower case and sorted: the living standard's,
-/// and the obsolete ones old pages still use (`center`, `font`, `tt` …).
-const ELEMENTS: &[&str] = &[
-    "a",
-    "abbr",
-    "acronym",
-    "address",
-    "area",
-    "article",
-    "aside",
-    "audio",
-    "b",
-    "base",
-    "bdi",
-    "bdo",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "canvas",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "data",
-    "datalist",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "font",
-    "footer",
-    "form",
-    "frame",
-    "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "i",
-    "iframe",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "legend",
-    "li",
-    "link",
-    "main",
-    "map",
-    "mark",
-    "menu",
-    "meta",
-    "meter",
-    "nav",
-    "noframes",
-    "noscript",
-    "object",
-    "ol",
-    "optgroup",
-    "option",
-    "output",
-    "p",
-    "param",
-    "picture",
-    "pre",
-    "progress",
-    "q",
-    "rp",
-    "rt",
-    "ruby",
-    "s",
-    "samp",
-    "script",
-    "search",
-    "section",
-    "select",
-    "slot",
-    "small",
-    "source",
-    "span",
-    "strike",
-    "strong",
-    "style",
-    "sub",
-    "summary",
-    "sup",
-    "svg",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "title",
-    "tr",
-    "track",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "wbr",
-];
+/// How an element's content reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Display {
+    /// In the flow of the text around it: its tags vanish.
+    Inline,
+    /// A block of its own: a reader sees a line break or a new box at its
+    /// tags, and no name runs on across them.
+    Block,
+    /// Never seen as text: the element, content and all, reads as a block
+    /// boundary.
+    Hidden,
+}
 
-/// Elements whose tags end a block of text: a reader sees a line break or
-/// a new box there, and no name runs on across them.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "caption",
-    "center",
-    "col",
-    "colgroup",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "frame",
-    "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "input",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "noframes",
-    "ol",
-    "optgroup",
-    "option",
-    "p",
-    "pre",
-    "search",
-    "section",
-    "select",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "ul",
-];
+use Display::{Block, Hidden, Inline};
 
-/// Elements whose content a reader never sees as text. Each, content and
-/// all, reads as a block boundary.
-const HIDDEN_ELEMENTS: &[&str] = &["iframe", "noscript", "script", "style", "svg", "template"];
+/// The elements of HTML, lower case and sorted, and how each reads: the
+/// living standard's, and the obsolete ones old pages still use (`center`,
+/// `font`, `tt` …). Elements not listed read inline.
+const ELEMENTS: &[(&str, Display)] = &[
+    ("a", Inline),
+    ("abbr", Inline),
+    ("acronym", Inline),
+    ("address", Block),
+    ("area", Inline),
+    ("article", Block),
+    ("aside", Block),
+    ("audio", Inline),
+    ("b", Inline),
+    ("base", Inline),
+    ("bdi", Inline),
+    ("bdo", Inline),
+    ("big", Inline),
+    ("blockquote", Block),
+    ("body", Block),
+    ("br", Block),
+    ("button", Block),
+    ("canvas", Inline),
+    ("caption", Block),
+    ("center", Block),
+    ("cite", Inline),
+    ("code", Inline),
+    ("col", Block),
+    ("colgroup", Block),
+    ("data", Inline),
+    ("datalist", Inline),
+    ("dd", Block),
+    ("del", Inline),
+    ("details", Block),
+    ("dfn", Inline),
+    ("dialog", Block),
+    ("dir", Block),
+    ("div", Block),
+    ("dl", Block),
+    ("dt", Block),
+    ("em", Inline),
+    ("embed", Inline),
+    ("fieldset", Block),
+    ("figcaption", Block),
+    ("figure", Block),
+    ("font", Inline),
+    ("footer", Block),
+    ("form", Block),
+    ("frame", Block),
+    ("frameset", Block),
+    ("h1", Block),
+    ("h2", Block),
+    ("h3", Block),
+    ("h4", Block),
+    ("h5", Block),
+    ("h6", Block),
+    ("head", Block),
+    ("header", Block),
+    ("hgroup", Block),
+    ("hr", Block),
+    ("html", Block),
+    ("i", Inline),
+    ("iframe", Hidden),
+    ("img", Inline),
+    ("input", Block),
+    ("ins", Inline),
+    ("kbd", Inline),
+    ("label", Inline),
+    ("legend", Block),
+    ("li", Block),
+    ("link", Inline),
+    ("main", Block),
+    ("map", Inline),
+    ("mark", Inline),
+    ("menu", Block),
+    ("meta", Inline),
+    ("meter", Inline),
+    ("nav", Block),
+    ("noframes", Block),
+    ("noscript", Hidden),
+    ("object", Inline),
+    ("ol", Block),
+    ("optgroup", Block),
+    ("option", Block),
+    ("output", Inline),
+    ("p", Block),
+    ("param", Inline),
+    ("picture", Inline),
+    ("pre", Block),
+    ("progress", Inline),
+    ("q", Inline),
+    ("rp", Inline),
+    ("rt", Inline),
+    ("ruby", Inline),
+    ("s", Inline),
+    ("samp", Inline),
+    ("script", Hidden),
+    ("search", Block),
+    ("section", Block),
+    ("select", Block),
+    ("slot", Inline),
+    ("small", Inline),
+    ("source", Inline),
+    ("span", Inline),
+    ("strike", Inline),
+    ("strong", Inline),
+    ("style", Hidden),
+    ("sub", Inline),
+    ("summary", Block),
+    ("sup", Inline),
+    ("svg", Hidden),
+    ("table", Block),
+    ("tbody", Block),
+    ("td", Block),
+    ("template", Hidden),
+    ("textarea", Block),
+    ("tfoot", Block),
+    ("th", Block),
+    ("thead", Block),
+    ("time", Inline),
+    ("title", Block),
+    ("tr", Block),
+    ("track", Inline),
+    ("tt", Inline),
+    ("u", Inline),
+    ("ul", Block),
+    ("var", Inline),
+    ("video", Inline),
+    ("wbr", Inline),
+];
 
 /// What a block boundary reads as in the visible text: a blank line.
 const BLOCK_BREAK: &str = "\n\n";
@@ -274,7 +219,9 @@ fn element(name: &[u8]) -> Option<usize> {
     let lower = lower.get_mut(..name.len())?;
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    ELEMENTS.binary_search_by(|e| e.as_bytes().cmp(lower)).ok()
+    ELEMENTS
+        .binary_search_by(|(e, _)| e.as_bytes().cmp(lower))
+        .ok()
 }
 
 /// The end of the tag name that starts at `from`: ASCII letters and
@@ -337,8 +284,7 @@ fn looks_like_html(input: &str) -> bool {
         let rest = &bytes[lt + 1..];
         match rest.first() {
             Some(b'!') if rest.starts_with(b"!--") => {
-                let closes = *comment_closes
-                    .get_or_insert_with(|| rest[3..].windows(3).any(|w| w == b"-->"));
+                let closes = *comment_closes.get_or_insert_with(|| input[lt + 4..].contains("-->"));
                 if closes {
                     return true;
                 }
@@ -532,7 +478,7 @@ fn strip_html(input: &str) -> Visible<'_> {
                 if let Some(name) = hidden {
                     end = find_closing(input, end, name, &mut ends);
                 }
-                if hidden.is_some() || tag.is_block(input) {
+                if hidden.is_some() || tag.display(input) == Block {
                     out.replaced(pos, end, BLOCK_BREAK);
                 }
                 pos = end;
@@ -586,7 +532,7 @@ impl Tag {
     fn parse(input: &str, at: usize, ends: &mut TagEnds) -> Option<Tag> {
         let bytes = input.as_bytes();
         if input[at..].starts_with("<!--") {
-            let end = ends.comment_end(bytes, at + 4)?;
+            let end = ends.comment_end(input, at + 4)?;
             return Some(Tag {
                 name: (at, at),
                 closing: false,
@@ -627,21 +573,16 @@ impl Tag {
         &input[self.name.0..self.name.1]
     }
 
-    fn is_block(&self, input: &str) -> bool {
-        let name = self.name(input);
-        BLOCK_ELEMENTS.iter().any(|t| t.eq_ignore_ascii_case(name))
+    /// How the element this tag belongs to reads.
+    fn display(&self, input: &str) -> Display {
+        element(&input.as_bytes()[self.name.0..self.name.1]).map_or(Inline, |e| ELEMENTS[e].1)
     }
 
-    /// The hidden element this tag starts, unless it is empty (`<svg/>`).
-    fn hidden_element(&self, input: &str) -> Option<&'static str> {
-        if self.closing || self.self_closed {
-            return None;
-        }
-        let name = self.name(input);
-        HIDDEN_ELEMENTS
-            .iter()
-            .find(|t| t.eq_ignore_ascii_case(name))
-            .copied()
+    /// The name of the hidden element this tag starts, unless it is empty
+    /// (`<svg/>`).
+    fn hidden_element<'i>(&self, input: &'i str) -> Option<&'i str> {
+        let starts = !self.closing && !self.self_closed;
+        (starts && self.display(input) == Hidden).then(|| self.name(input))
     }
 }
 
@@ -663,6 +604,44 @@ struct TagEnds {
     table: Option<Vec<(usize, Option<usize>)>>,
     /// The last `-->` in the input, found when a comment is first met.
     last_comment_close: Option<Option<usize>>,
+}
+
+/// The offset one past the `>` that closes a tag, searched from `from` as
+/// [`Within::next`] says, a stretch at a time: `Err` with where the search
+/// stopped when there is none.
+fn search(bytes: &[u8], from: usize) -> Result<usize, usize> {
+    let mut i = from;
+    loop {
+        // Outside values, only `>`, `<` and `=` matter.
+        let Some(at) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'>' | b'<' | b'='))
+        else {
+            return Err(bytes.len());
+        };
+        i += at;
+        match bytes[i] {
+            b'>' => return Ok(i + 1),
+            b'<' => return Err(i),
+            _ => {}
+        }
+        // After `=`: white space, then a quoted value, or any byte but
+        // `>` and `<`, taken as outside values.
+        i += 1;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let Some(close) = bytes[i + 1..].iter().position(|&b| b == quote) else {
+                    return Err(bytes.len());
+                };
+                i += close + 2;
+            }
+            Some(b'=') => i += 1,
+            _ => {}
+        }
+    }
 }
 
 /// Where a search for the end of a tag stands: outside attribute values,
@@ -721,19 +700,11 @@ impl TagEnds {
             let i = table.partition_point(|&(at, _)| at < lt);
             return table[i].1;
         }
-        let mut state = Within::Tag;
-        for (i, &b) in bytes.iter().enumerate().skip(lt + 1) {
-            match state.next(b) {
-                Step::Within(next) => state = next,
-                Step::Closed => return Some(i + 1),
-                Step::NoTag => {
-                    self.failed_search(bytes, i - lt);
-                    return None;
-                }
-            }
+        let found = search(bytes, lt + 1);
+        if let Err(read_to) = found {
+            self.failed_search(bytes, read_to - lt);
         }
-        self.failed_search(bytes, bytes.len() - lt);
-        None
+        found.ok()
     }
 
     /// Counts a failed search of `read` bytes, and makes the table once
@@ -775,20 +746,16 @@ impl TagEnds {
 
     /// The offset one past the `-->` that closes a comment whose body
     /// starts at `from`, or `None` when none does.
-    fn comment_end(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+    fn comment_end(&mut self, input: &str, from: usize) -> Option<usize> {
         // Where the last `-->` is tells at once whether any closes a
         // comment, so that a text full of unclosed `<!--` is read once.
         let last = *self
             .last_comment_close
-            .get_or_insert_with(|| bytes.windows(3).rposition(|w| w == b"-->"));
-        let last = last?;
-        if last < from {
+            .get_or_insert_with(|| input.rfind("-->"));
+        if last? < from {
             return None;
         }
-        bytes[from..]
-            .windows(3)
-            .position(|w| w == b"-->")
-            .map(|i| from + i + 3)
+        input[from..].find("-->").map(|i| from + i + 3)
     }
 }
 
@@ -892,10 +859,21 @@ mod tests {
 
     #[test]
     fn element_names_are_sorted_and_short() {
-        assert!(ELEMENTS.windows(2).all(|w| w[0] < w[1]));
-        assert!(ELEMENTS.iter().all(|e| e.len() <= 10));
-        for name in BLOCK_ELEMENTS.iter().chain(HIDDEN_ELEMENTS) {
-            assert!(element(name.as_bytes()).is_some(), "{name}");
+        assert!(ELEMENTS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(ELEMENTS.iter().all(|(e, _)| e.len() <= 10));
+        for name in ["p", "br", "td", "title", "h1", "li"] {
+            assert_eq!(
+                ELEMENTS[element(name.as_bytes()).unwrap()].1,
+                Block,
+                "{name}"
+            );
+        }
+        for name in ["script", "style", "svg", "iframe", "noscript", "template"] {
+            assert_eq!(
+                ELEMENTS[element(name.as_bytes()).unwrap()].1,
+                Hidden,
+                "{name}"
+            );
         }
         assert_eq!(element(b"DIV"), element(b"div"));
         assert_eq!(element(b"bac"), None);
