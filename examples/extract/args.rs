@@ -1,0 +1,46 @@
+//! The command line.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Named entities from text files or JSON Lines, as JSON.
+#[derive(Debug, Parser)]
+#[command(
+    name = "extract",
+    after_help = "Exit status: 0 success, 1 some --jsonl lines failed, 2 could not run."
+)]
+pub struct Cli {
+    /// Input files; stdin when none is given or for `-`.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Print each document's JSON on one line instead of pretty-printed.
+    #[arg(long)]
+    pub compact: bool,
+
+    /// Read JSON Lines `{"id":…,"text":…}`, write one `{"id":…,"entities":[…]}` line per line.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// With --jsonl: stop at the first line that cannot be processed.
+    #[arg(long, requires = "jsonl")]
+    pub strict: bool,
+
+    /// With --jsonl: number of worker threads (default: all cores).
+    #[arg(long, value_name = "N", requires = "jsonl")]
+    pub threads: Option<NonZeroUsize>,
+
+    /// Add a gazetteer file, or every *.tsv file of a directory (repeatable).
+    #[arg(long = "gazetteers", value_name = "PATH")]
+    pub gazetteers: Vec<PathBuf>,
+
+    /// Leave out the embedded default gazetteers.
+    #[arg(long)]
+    pub no_default_gazetteers: bool,
+
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+}

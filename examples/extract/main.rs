@@ -1,0 +1,160 @@
+//! `extract`: named entities from text files or JSON Lines, as JSON.
+//!
+//! # Usage
+//!
+//! ```text
+//! cargo run --release --example extract -- [OPTIONS] [FILE]...
+//! ```
+//!
+//! With no `FILE`, or with `-`, the input is read from stdin.
+//!
+//! ## Document mode (the default)
+//!
+//! Each input is one document (plain text or HTML). For each input, in the
+//! order given, one JSON object is printed:
+//!
+//! ```text
+//! {"entities":[{"kind":"place","name":"Baghdad","mentions":[{"start":9,"end":16,"text":"Baghdad"}]}]}
+//! ```
+//!
+//! pretty-printed by default, on one line with `--compact`. `start` and
+//! `end` are UTF-8 byte offsets into the input, end exclusive. An empty
+//! input gives `{"entities":[]}`. An input that is not valid UTF-8 is an
+//! error naming the file and the byte offset of the first invalid byte;
+//! with `--lossy`, invalid bytes are replaced with U+FFFD instead, a warning
+//! naming the file goes to stderr, and offsets then refer to the replaced
+//! text. Inputs are processed in order and the first one that cannot be
+//! read stops the run (exit 2).
+//!
+//! ## JSON Lines mode (`--jsonl`)
+//!
+//! Each input line is a JSON object `{"id":…,"text":…}` and gives exactly
+//! one output line, in input order:
+//!
+//! ```text
+//! {"id":…,"entities":[…]}
+//! ```
+//!
+//! The `id` (any JSON value) is copied as is, and left out when the input
+//! has none; other fields are ignored. Output lines are always compact
+//! (`--compact` changes nothing here). A line that cannot be used (invalid
+//! UTF-8, invalid JSON, not an object, a missing or non-string `text`, or a
+//! blank line) gives instead
+//!
+//! ```text
+//! {"line":N,"id":…,"error":"…"}
+//! ```
+//!
+//! with its 1-based line number `N` within its input and its `id` when one
+//! could be read, plus a message on stderr naming the input and line; the
+//! run goes on. With `--strict` the run stops after the first such line
+//! (its error line is still printed) and no later line is processed. With
+//! `--lossy`, invalid UTF-8 in a line is replaced with U+FFFD (with a
+//! warning) rather than failing the line.
+//!
+//! Input is read line by line in batches of 1024 lines, which are processed
+//! in parallel on `--threads N` threads (default: all cores) and written in
+//! input order, so memory stays flat whatever the corpus size and the
+//! output does not depend on the number of threads. Output is flushed after
+//! each batch.
+//!
+//! ## Gazetteers
+//!
+//! `--gazetteers PATH` (repeatable) adds a gazetteer file, or every `*.tsv`
+//! file of a directory, to the embedded default gazetteers;
+//! `--no-default-gazetteers` leaves the defaults out. A gazetteer that
+//! cannot be read or parsed stops the run with a message naming the file
+//! (and line).
+//!
+//! # Exit status
+//!
+//! - `0`: success (also when stdout is closed early, e.g. by `| head`: the
+//!   program then stops quietly);
+//! - `1`: `--jsonl` only: at least one line failed (every other line was
+//!   processed, or, with `--strict`, the run stopped at the failed line);
+//! - `2`: could not run: usage error, an input that cannot be read (missing,
+//!   unreadable, a directory, invalid UTF-8 in document mode), a bad
+//!   gazetteer, or an output error other than a closed stdout.
+
+mod args;
+mod document;
+mod input;
+mod jsonl;
+
+use std::fmt;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use gazetteer_ner::Extractor;
+
+use crate::args::Cli;
+
+/// Why a run ended early.
+#[derive(Debug)]
+pub enum Failure {
+    /// Writing to stdout failed.
+    Output(io::Error),
+    /// Anything else that stops the run; the message is ready to print.
+    Fatal(String),
+}
+
+/// How a run that went to the end went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    RecordsFailed,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(Status::Ok) => ExitCode::SUCCESS,
+        Ok(Status::RecordsFailed) => ExitCode::from(1),
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) => {
+            report(format_args!("error: cannot write output: {e}"));
+            ExitCode::from(2)
+        }
+        Err(Failure::Fatal(message)) => {
+            report(format_args!("error: {message}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes one line to stderr, ignoring failure: there is nowhere left to
+/// report it.
+pub fn report(message: fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{message}");
+}
+
+fn run(cli: &Cli) -> Result<Status, Failure> {
+    let extractor = build_extractor(cli)?;
+    let inputs = input::inputs(&cli.files);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let status = if cli.jsonl {
+        jsonl::run(cli, &extractor, &inputs, &mut out)?
+    } else {
+        document::run(cli, &extractor, &inputs, &mut out)?;
+        Status::Ok
+    };
+    out.flush().map_err(Failure::Output)?;
+    Ok(status)
+}
+
+fn build_extractor(cli: &Cli) -> Result<Extractor, Failure> {
+    let mut builder = Extractor::builder().default_gazetteers(!cli.no_default_gazetteers);
+    for path in &cli.gazetteers {
+        builder = if path.is_file() {
+            builder.gazetteer_file(path)
+        } else {
+            builder.gazetteer_dir(path)
+        };
+    }
+    let extractor = builder.build().map_err(|e| Failure::Fatal(e.to_string()))?;
+    for notice in extractor.notices() {
+        report(format_args!("warning: gazetteers: {notice}"));
+    }
+    Ok(extractor)
+}
