@@ -660,3 +660,71 @@ fn a_missing_gazetteer_dir_is_an_error_naming_it() {
     );
     run.assert_could_not_run_naming(&missing);
 }
+
+// ------------------------------------------------- options of the CLI --
+
+/// The mentions of `name` in a list of entities, as (start, end, text).
+fn mentions_of(entities: &Value, name: &str) -> Vec<(u64, u64, String)> {
+    entity(entities, name).unwrap_or_else(|| panic!("{name} is found in {entities}"))["mentions"]
+        .as_array()
+        .expect("mentions is an array")
+        .iter()
+        .map(|m| {
+            (
+                m["start"].as_u64().unwrap(),
+                m["end"].as_u64().unwrap(),
+                m["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let run = run(extract().arg("--version"), b"");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("extract {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn markup_can_be_forced() {
+    let text = "Talks in Bagh&#100;ad.";
+    let names = |args: &[&str]| -> Vec<Value> {
+        let run = run(extract().args(args), text.as_bytes());
+        assert_eq!(run.code(), Some(0), "{args:?}: {}", run.stderr);
+        let document = run.json();
+        document["entities"].as_array().unwrap().clone()
+    };
+    for args in [&["--markup", "auto"][..], &["--markup", "plain"], &[]] {
+        let entities = Value::Array(names(args));
+        assert!(
+            entity(&entities, "Baghdad").is_none(),
+            "{args:?}: {entities}"
+        );
+    }
+    let entities = Value::Array(names(&["--markup", "html"]));
+    assert_eq!(
+        mentions_of(&entities, "Baghdad"),
+        [(9, 21, "Bagh&#100;ad".to_string())]
+    );
+
+    // In JSON Lines too; plain text keeps a "<" visible.
+    let input =
+        jsonl(&[json!({"id": 1, "text": "Sales in Baghdad rose when x<y and Basra grew."})]);
+    let run = run(
+        extract().args(["--jsonl", "--markup", "plain"]),
+        input.as_bytes(),
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert!(
+        entity(&run.json_lines()[0]["entities"], "Basra").is_some(),
+        "{}",
+        run.stdout
+    );
+
+    let bad = self::run(extract().args(["--markup", "xml"]), b"");
+    assert_eq!(bad.code(), Some(2), "{}", bad.stderr);
+}

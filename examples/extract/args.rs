@@ -3,12 +3,14 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
+use gazetteer_ner::Markup;
 
 /// Named entities from text files or JSON Lines, as JSON.
 #[derive(Debug, Parser)]
 #[command(
     name = "extract",
+    version,
     after_help = "Exit status: 0 success, 1 some --jsonl lines failed, 2 could not run."
 )]
 pub struct Cli {
@@ -32,6 +34,10 @@ pub struct Cli {
     #[arg(long, value_name = "N", requires = "jsonl")]
     pub threads: Option<NonZeroUsize>,
 
+    /// How to read the input: HTML or plain text, detected by default.
+    #[arg(long, value_enum, value_name = "MODE", default_value_t = MarkupArg::Auto)]
+    pub markup: MarkupArg,
+
     /// Add a gazetteer file, or every *.tsv file of a directory (repeatable).
     #[arg(long = "gazetteers", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
@@ -43,4 +49,25 @@ pub struct Cli {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.
     #[arg(long)]
     pub lossy: bool,
+}
+
+/// The values of `--markup`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MarkupArg {
+    /// HTML when the input looks like HTML, plain text otherwise.
+    Auto,
+    /// Always plain text: every byte is visible.
+    Plain,
+    /// Always HTML: tags are hidden, character references decoded.
+    Html,
+}
+
+impl From<MarkupArg> for Markup {
+    fn from(markup: MarkupArg) -> Markup {
+        match markup {
+            MarkupArg::Auto => Markup::Auto,
+            MarkupArg::Plain => Markup::Plain,
+            MarkupArg::Html => Markup::Html,
+        }
+    }
 }

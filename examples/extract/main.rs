@@ -58,6 +58,12 @@
 //! output does not depend on the number of threads. Output is flushed after
 //! each batch.
 //!
+//! ## Markup
+//!
+//! `--markup auto` (the default) reads an input as HTML when it looks like
+//! HTML and as plain text otherwise; `--markup html` and `--markup plain`
+//! force one or the other, for every input and every JSON Lines record.
+//!
 //! ## Gazetteers
 //!
 //! `--gazetteers PATH` (repeatable) adds a gazetteer file, or every `*.tsv`
@@ -144,7 +150,9 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
 }
 
 fn build_extractor(cli: &Cli) -> Result<Extractor, Failure> {
-    let mut builder = Extractor::builder().default_gazetteers(!cli.no_default_gazetteers);
+    let mut builder = Extractor::builder()
+        .default_gazetteers(!cli.no_default_gazetteers)
+        .markup(cli.markup.into());
     for path in &cli.gazetteers {
         builder = if path.is_file() {
             builder.gazetteer_file(path)
