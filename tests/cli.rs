@@ -244,7 +244,8 @@ fn dash_reads_stdin_among_files() {
     assert_eq!(run.code(), Some(0), "{}", run.stderr);
     let documents = run.json_lines();
     assert_eq!(documents.len(), 2, "{}", run.stdout);
-    assert_baghdad(&documents[0]);
+    assert_eq!(documents[0]["file"], "-");
+    assert_baghdad(&json!({"entities": documents[0]["entities"]}));
     assert!(entity(&documents[1]["entities"], "Iraq").is_some());
 }
 
@@ -261,7 +262,8 @@ fn each_input_gives_one_document_in_order() {
         .expect("stdout is a stream of JSON values");
     assert_eq!(documents.len(), 2);
     assert!(entity(&documents[0]["entities"], "Iraq").is_some());
-    assert_baghdad(&documents[1]);
+    assert_eq!(documents[1]["file"], *second.to_string_lossy());
+    assert_baghdad(&json!({"entities": documents[1]["entities"]}));
 }
 
 #[test]
@@ -727,4 +729,88 @@ fn markup_can_be_forced() {
 
     let bad = self::run(extract().args(["--markup", "xml"]), b"");
     assert_eq!(bad.code(), Some(2), "{}", bad.stderr);
+}
+
+// ------------------------------------------------- documents, as given --
+
+#[test]
+fn a_byte_order_mark_is_skipped_and_counted_in_offsets() {
+    let run = run(extract().arg("--compact"), b"\xef\xbb\xbfTalks in Baghdad.");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let baghdad = &run.json()["entities"][0]["mentions"][0];
+    assert_eq!(baghdad, &json!({"start": 12, "end": 19, "text": "Baghdad"}));
+}
+
+#[test]
+fn with_lossy_document_offsets_point_into_the_input_bytes() {
+    // One invalid byte, then a truncated three-byte sequence, before the names.
+    let input = b"Caf\xe9 talks: \xe2\x82 in Basra and Baghdad.";
+    let at = |name: &[u8]| input.windows(name.len()).position(|w| w == name).unwrap() as u64;
+    let run = run(extract().args(["--lossy", "--compact"]), input);
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("warning"), "{}", run.stderr);
+    let entities = &run.json()["entities"];
+    let basra = at(b"Basra");
+    let baghdad = at(b"Baghdad");
+    assert_eq!(
+        mentions_of(entities, "Basra"),
+        [(basra, basra + 5, "Basra".to_string())]
+    );
+    assert_eq!(
+        mentions_of(entities, "Baghdad"),
+        [(baghdad, baghdad + 7, "Baghdad".to_string())]
+    );
+}
+
+#[test]
+fn with_several_documents_each_output_says_which_file() {
+    let dir = TempDir::new("several-documents");
+    let first = dir.file("a.txt", BAGHDAD);
+    let second = dir.file("b.txt", "Iraq said.");
+    let run = run(
+        extract().arg("--compact").arg(&first).arg("-").arg(&second),
+        b"Iran said.",
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let documents = run.json_lines();
+    assert_eq!(documents.len(), 3, "{}", run.stdout);
+    assert_eq!(documents[0]["file"], *first.to_string_lossy());
+    assert_eq!(documents[1]["file"], "-");
+    assert!(entity(&documents[1]["entities"], "Iran").is_some());
+    assert_eq!(documents[2]["file"], *second.to_string_lossy());
+}
+
+#[test]
+fn an_unreadable_document_in_a_list_is_reported_in_its_place() {
+    let dir = TempDir::new("unreadable-documents");
+    let first = dir.file("a.txt", BAGHDAD);
+    let missing = dir.path().join("missing.txt");
+    let latin1 = dir.file("latin1.txt", b"caf\xe9 in Basra");
+    let last = dir.file("d.txt", "Iraq said.");
+    let run = run(
+        extract()
+            .arg("--compact")
+            .arg(&first)
+            .arg(&missing)
+            .arg(&latin1)
+            .arg(&last),
+        b"",
+    );
+    run.assert_could_not_run_naming(&missing);
+    assert!(
+        run.stderr.contains(&*latin1.to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+    let documents = run.json_lines();
+    assert_eq!(documents.len(), 4, "{}", run.stdout);
+    assert!(entity(&documents[0]["entities"], "Baghdad").is_some());
+    assert_eq!(documents[1]["file"], *missing.to_string_lossy());
+    assert!(documents[1]["error"].is_string(), "{}", documents[1]);
+    assert!(
+        documents[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("UTF-8"))
+    );
+    assert!(entity(&documents[3]["entities"], "Iraq").is_some());
 }

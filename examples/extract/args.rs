@@ -11,10 +11,12 @@ use gazetteer_ner::Markup;
 #[command(
     name = "extract",
     version,
-    after_help = "Exit status: 0 success, 1 some --jsonl lines failed, 2 could not run."
+    after_help = "Exit status: 0 success, 1 some --jsonl lines failed, 2 some input could not be \
+                  read or the run could not be done."
 )]
 pub struct Cli {
-    /// Input files; stdin when none is given or for `-`.
+    /// Input files; stdin when none is given or for `-`. With several, each
+    /// document's output says which one it came from ("file").
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -46,7 +48,8 @@ pub struct Cli {
     #[arg(long)]
     pub no_default_gazetteers: bool,
 
-    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing;
+    /// offsets of documents still count the input's bytes.
     #[arg(long)]
     pub lossy: bool,
 }

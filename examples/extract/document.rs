@@ -5,68 +5,118 @@ use std::io::{self, Read, Write};
 use gazetteer_ner::{Entity, Extractor};
 use serde::Serialize;
 
-use crate::args::Cli;
-use crate::input::Input;
-use crate::{Failure, report};
+use crate::input::{BOM, Input};
+use crate::lossy::{OffsetMap, push_lossy};
+use crate::output::InputError;
+use crate::status::{Status, report};
 
+/// How a document run goes.
+pub struct Options {
+    /// One line per document instead of pretty-printed JSON.
+    pub compact: bool,
+    /// Read invalid UTF-8 as U+FFFD.
+    pub lossy: bool,
+    /// Say in each output object which input it came from.
+    pub label_files: bool,
+}
+
+/// A document's entities: `{"file":…,"entities":[…]}`.
 #[derive(Serialize)]
 struct Document<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     entities: &'a [Entity],
 }
 
-/// Extracts the entities of each input in turn, one JSON object each.
+/// Extracts the entities of each input in turn. An input that cannot be
+/// read is reported (in its place among the outputs when there are
+/// several) and the others are still processed.
+///
+/// # Errors
+///
+/// When writing fails; the run stops there.
 pub fn run(
-    cli: &Cli,
     extractor: &Extractor,
     inputs: &[Input],
-    out: &mut impl Write,
-) -> Result<(), Failure> {
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<Status> {
+    let mut status = Status::Ok;
     for input in inputs {
-        let text = read_document(input, cli.lossy)?;
-        let entities = extractor.extract(&text);
-        write_document(out, &entities, cli.compact).map_err(Failure::Output)?;
+        let label = options.label_files.then(|| input.label());
+        let file = label.as_deref();
+        match read(input, options.lossy) {
+            Ok((text, map)) => {
+                let mut entities = extractor.extract(&text);
+                map.apply(&mut entities);
+                let document = Document {
+                    file,
+                    entities: &entities,
+                };
+                write(out, &document, options.compact)
+            }
+            Err(message) => {
+                report(format_args!("error: {message}"));
+                status = Status::InputFailed;
+                match file {
+                    Some(file) => write(
+                        out,
+                        &InputError {
+                            file,
+                            error: &message,
+                        },
+                        options.compact,
+                    ),
+                    None => Ok(()),
+                }
+            }
+        }?;
     }
-    Ok(())
+    Ok(status)
 }
 
-/// Reads a whole input as text, replacing invalid UTF-8 when `lossy`.
-fn read_document(input: &Input, lossy: bool) -> Result<String, Failure> {
+/// Reads a whole input as text, without a leading byte-order mark, and the
+/// map from offsets into the text to offsets into the input. Invalid UTF-8
+/// is an error naming the input and the first invalid byte, or with
+/// `lossy` is replaced (with a warning).
+fn read(input: &Input, lossy: bool) -> Result<(String, OffsetMap), String> {
     let mut bytes = Vec::new();
     input
-        .open()?
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::Fatal(format!("cannot read {}: {e}", input.name())))?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
-            let what = format!(
-                "{} is not valid UTF-8 at byte {offset} (line {line})",
-                input.name()
-            );
-            if !lossy {
-                return Err(Failure::Fatal(format!(
-                    "{what}; use --lossy to replace invalid bytes"
-                )));
-            }
-            report(format_args!(
-                "warning: {what}; invalid bytes replaced with U+FFFD, offsets refer to the replaced text"
-            ));
-            Ok(String::from_utf8_lossy(&bytes).into_owned())
-        }
+        .open()
+        .and_then(|mut reader| reader.read_to_end(&mut bytes))
+        .map_err(|e| input.cannot_read(&e))?;
+    let skipped = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    bytes.drain(..skipped);
+    let mut map = OffsetMap::default();
+    map.point(0, skipped);
+    let (valid, bytes) = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, map)),
+        Err(e) => (e.utf8_error().valid_up_to(), e.into_bytes()),
+    };
+    let offset = skipped + valid;
+    let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+    let what = format!(
+        "{} is not valid UTF-8 at byte {offset} (line {line})",
+        input.name()
+    );
+    if !lossy {
+        return Err(format!("{what}; use --lossy to replace invalid bytes"));
     }
+    report(format_args!(
+        "warning: {what}; invalid bytes replaced with U+FFFD \
+         (offsets still count the input's bytes)"
+    ));
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    push_lossy(&bytes, skipped, &mut text, &mut map);
+    Ok((text, map))
 }
 
-fn write_document(out: &mut impl Write, entities: &[Entity], compact: bool) -> io::Result<()> {
-    let document = Document { entities };
-    let json = if compact {
-        serde_json::to_vec(&document)
+fn write(out: &mut dyn Write, value: &impl Serialize, compact: bool) -> io::Result<()> {
+    if compact {
+        serde_json::to_writer(&mut *out, value)
     } else {
-        serde_json::to_vec_pretty(&document)
+        serde_json::to_writer_pretty(&mut *out, value)
     }
-    .map_err(io::Error::other)?;
-    out.write_all(&json)?;
+    .map_err(io::Error::from)?;
     out.write_all(b"\n")
 }

@@ -2,10 +2,11 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::Failure;
+/// The UTF-8 byte-order mark, skipped at the start of an input.
+pub const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// One input: stdin or a file.
 #[derive(Debug)]
@@ -15,7 +16,25 @@ pub enum Input {
 }
 
 impl Input {
-    /// The input's name in messages.
+    /// The inputs for the `FILE` arguments: stdin when there are none, and
+    /// for each `-`.
+    pub fn all(files: &[PathBuf]) -> Vec<Input> {
+        if files.is_empty() {
+            return vec![Input::Stdin];
+        }
+        files
+            .iter()
+            .map(|path| {
+                if path.as_os_str() == "-" {
+                    Input::Stdin
+                } else {
+                    Input::File(path.clone())
+                }
+            })
+            .collect()
+    }
+
+    /// The input's name in messages: `<stdin>`, or the path as given.
     pub fn name(&self) -> Cow<'_, str> {
         match self {
             Input::Stdin => Cow::Borrowed("<stdin>"),
@@ -23,33 +42,31 @@ impl Input {
         }
     }
 
-    /// Opens the input for buffered reading.
-    pub fn open(&self) -> Result<Box<dyn BufRead>, Failure> {
+    /// The input's name in the output's `"file"` field: the argument as
+    /// given, `-` for stdin.
+    pub fn label(&self) -> Cow<'_, str> {
         match self {
-            Input::Stdin => Ok(Box::new(io::stdin().lock())),
-            Input::File(path) => open_file(path)
-                .map_err(|e| Failure::Fatal(format!("cannot read {}: {e}", path.display()))),
+            Input::Stdin => Cow::Borrowed("-"),
+            Input::File(path) => path.to_string_lossy(),
         }
     }
-}
 
-pub fn inputs(files: &[PathBuf]) -> Vec<Input> {
-    if files.is_empty() {
-        return vec![Input::Stdin];
+    /// Opens the input for reading (unbuffered: its readers read large
+    /// blocks themselves). A directory is an error.
+    pub fn open(&self) -> io::Result<Box<dyn Read + Send>> {
+        match self {
+            Input::Stdin => Ok(Box::new(io::stdin())),
+            Input::File(path) => Ok(Box::new(open_file(path)?)),
+        }
     }
-    files
-        .iter()
-        .map(|path| {
-            if path.as_os_str() == "-" {
-                Input::Stdin
-            } else {
-                Input::File(path.clone())
-            }
-        })
-        .collect()
+
+    /// The message for an input that cannot be read.
+    pub fn cannot_read(&self, error: &io::Error) -> String {
+        format!("cannot read {}: {error}", self.name())
+    }
 }
 
-fn open_file(path: &Path) -> io::Result<Box<dyn BufRead>> {
+fn open_file(path: &Path) -> io::Result<File> {
     let file = File::open(path)?;
     if file.metadata()?.is_dir() {
         return Err(io::Error::new(
@@ -57,5 +74,5 @@ fn open_file(path: &Path) -> io::Result<Box<dyn BufRead>> {
             "is a directory",
         ));
     }
-    Ok(Box::new(BufReader::new(file)))
+    Ok(file)
 }

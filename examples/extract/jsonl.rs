@@ -1,7 +1,7 @@
 //! JSON Lines mode: one record per line in, one result line per record out.
 
 use std::borrow::Cow;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::num::NonZeroUsize;
 
 use gazetteer_ner::{Entity, Extractor};
@@ -9,9 +9,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::Failure;
 use crate::args::Cli;
 use crate::input::Input;
-use crate::{Failure, Status, report};
+use crate::status::{Status, report};
 
 /// How many JSON Lines are read, processed and written at a time.
 const BATCH_LINES: usize = 1024;
@@ -110,7 +111,11 @@ fn jsonl_input(
     input: &Input,
     out: &mut impl Write,
 ) -> Result<Status, Failure> {
-    let mut reader = input.open()?;
+    let mut reader = BufReader::new(
+        input
+            .open()
+            .map_err(|e| Failure::Fatal(input.cannot_read(&e)))?,
+    );
     let mut next_number = 1;
     let mut status = Status::Ok;
     loop {

@@ -10,21 +10,32 @@
 //!
 //! ## Document mode (the default)
 //!
-//! Each input is one document (plain text or HTML). For each input, in the
-//! order given, one JSON object is printed:
+//! Each input is one document (plain text or HTML, see `--markup`). For
+//! each input, in the order given, one JSON object is printed:
 //!
 //! ```text
 //! {"entities":[{"kind":"place","name":"Baghdad","mentions":[{"start":9,"end":16,"text":"Baghdad"}]}]}
 //! ```
 //!
 //! pretty-printed by default, on one line with `--compact`. `start` and
-//! `end` are UTF-8 byte offsets into the input, end exclusive. An empty
-//! input gives `{"entities":[]}`. An input that is not valid UTF-8 is an
-//! error naming the file and the byte offset of the first invalid byte;
-//! with `--lossy`, invalid bytes are replaced with U+FFFD instead, a warning
-//! naming the file goes to stderr, and offsets then refer to the replaced
-//! text. Inputs are processed in order and the first one that cannot be
-//! read stops the run (exit 2).
+//! `end` are UTF-8 byte offsets into the input, end exclusive. A UTF-8
+//! byte-order mark at the start is skipped (offsets still count its three
+//! bytes). An empty input gives `{"entities":[]}`. An input that is not
+//! valid UTF-8 is an error naming the file and the byte offset of the first
+//! invalid byte; with `--lossy`, each invalid sequence is read as U+FFFD
+//! instead, with a warning naming the file on stderr, and offsets still
+//! point into the input's bytes as given (a mention's `text` is then the
+//! text as read: the input's bytes `start..end`, except that an invalid
+//! sequence inside the span, if any, reads U+FFFD).
+//!
+//! With two or more inputs, each object starts with the input it came
+//! from, as given on the command line (`-` for stdin):
+//! `{"file":"a.txt","entities":[…]}`. An input that cannot be read
+//! (missing, unreadable, a directory, invalid UTF-8) is then reported in
+//! its place as `{"file":…,"error":"…"}` and on stderr, the other inputs
+//! are still processed, and the exit status is 2. With one input, there is
+//! no `"file"` field, and an input that cannot be read is reported on
+//! stderr only.
 //!
 //! ## JSON Lines mode (`--jsonl`)
 //!
@@ -78,16 +89,19 @@
 //!   program then stops quietly);
 //! - `1`: `--jsonl` only: at least one line failed (every other line was
 //!   processed, or, with `--strict`, the run stopped at the failed line);
-//! - `2`: could not run: usage error, an input that cannot be read (missing,
-//!   unreadable, a directory, invalid UTF-8 in document mode), a bad
-//!   gazetteer, or an output error other than a closed stdout.
+//! - `2`: some input could not be read (missing, unreadable, a directory,
+//!   invalid UTF-8 in document mode; the others were processed), or the run
+//!   could not be done: a usage error, a bad gazetteer, or an output error
+//!   other than a closed stdout.
 
 mod args;
 mod document;
 mod input;
 mod jsonl;
+mod lossy;
+mod output;
+mod status;
 
-use std::fmt;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -95,6 +109,8 @@ use clap::Parser;
 use gazetteer_ner::Extractor;
 
 use crate::args::Cli;
+use crate::input::Input;
+use crate::status::{Status, report};
 
 /// Why a run ended early.
 #[derive(Debug)]
@@ -105,18 +121,10 @@ pub enum Failure {
     Fatal(String),
 }
 
-/// How a run that went to the end went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Ok,
-    RecordsFailed,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
-        Ok(Status::Ok) => ExitCode::SUCCESS,
-        Ok(Status::RecordsFailed) => ExitCode::from(1),
+        Ok(status) => ExitCode::from(status as u8),
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
             report(format_args!("error: cannot write output: {e}"));
@@ -129,26 +137,23 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes one line to stderr, ignoring failure: there is nowhere left to
-/// report it.
-pub fn report(message: fmt::Arguments<'_>) {
-    let _ = writeln!(io::stderr().lock(), "{message}");
-}
-
 fn run(cli: &Cli) -> Result<Status, Failure> {
     let extractor = build_extractor(cli)?;
-    let inputs = input::inputs(&cli.files);
+    let inputs = Input::all(&cli.files);
     let mut out = BufWriter::new(io::stdout().lock());
     let status = if cli.jsonl {
         jsonl::run(cli, &extractor, &inputs, &mut out)?
     } else {
-        document::run(cli, &extractor, &inputs, &mut out)?;
-        Status::Ok
+        let options = document::Options {
+            compact: cli.compact,
+            lossy: cli.lossy,
+            label_files: inputs.len() > 1,
+        };
+        document::run(&extractor, &inputs, &options, &mut out).map_err(Failure::Output)?
     };
     out.flush().map_err(Failure::Output)?;
     Ok(status)
 }
-
 fn build_extractor(cli: &Cli) -> Result<Extractor, Failure> {
     let mut builder = Extractor::builder()
         .default_gazetteers(!cli.no_default_gazetteers)
