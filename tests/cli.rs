@@ -413,9 +413,9 @@ fn a_line_without_text_keeps_its_id_in_the_error() {
 }
 
 #[test]
-fn blank_and_non_object_lines_are_errors_too() {
+fn non_object_lines_are_errors() {
     let input = format!(
-        "\n[1, 2]\n{}",
+        "[1, 2]\n\"text\"\n{}",
         jsonl(&[json!({"id": "z", "text": BAGHDAD})])
     );
     let run = run(extract().arg("--jsonl"), input.as_bytes());
@@ -423,6 +423,13 @@ fn blank_and_non_object_lines_are_errors_too() {
     let lines = run.json_lines();
     assert_eq!(lines.len(), 3, "{}", run.stdout);
     assert_eq!(lines[0]["line"], 1);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("an array")),
+        "{}",
+        lines[0]
+    );
     assert_eq!(lines[1]["line"], 2);
     assert_eq!(lines[2]["id"], "z");
 }
@@ -458,14 +465,15 @@ fn invalid_utf8_in_a_line_fails_that_line_only() {
 
 #[test]
 fn thread_count_does_not_change_the_output() {
-    // More than two batches of 1024 lines, so batch boundaries are crossed.
+    // More than 256 KiB of lines, so that the threads share the work in
+    // several chunks of lines whichever way the input is read.
     let texts = [
         "Moqtada al-Sadr spoke in Baghdad.",
         "Iraq and Iran met in Basra. The Iraqis agreed.",
         "Nothing to see here.",
         "Kataib Hezbollah fighters left Al Anbar province.",
     ];
-    let records: Vec<Value> = (0..2100)
+    let records: Vec<Value> = (0..6000)
         .map(|i| json!({"id": i, "text": format!("{} Day {i}.", texts[i % texts.len()])}))
         .collect();
     let input = jsonl(&records);
@@ -481,7 +489,7 @@ fn thread_count_does_not_change_the_output() {
     assert_eq!(two.code(), Some(0), "{}", two.stderr);
     assert!(one.stdout == two.stdout, "--threads 1 and 2 differ");
     let ids: Vec<Value> = one.json_lines().iter().map(|l| l["id"].clone()).collect();
-    let expected: Vec<Value> = (0..2100).map(|i| json!(i)).collect();
+    let expected: Vec<Value> = (0..6000).map(|i| json!(i)).collect();
     assert_eq!(ids, expected);
 }
 
@@ -663,7 +671,134 @@ fn a_missing_gazetteer_dir_is_an_error_naming_it() {
     run.assert_could_not_run_naming(&missing);
 }
 
-// ------------------------------------------------- options of the CLI --
+// ------------------------------------------- ids, BOM, blank lines, Unicode --
+
+#[test]
+fn ids_are_copied_exactly_as_written() {
+    let ids = [
+        "12345678901234567890123456789",
+        "18446744073709551616",
+        "1e400",
+        "-0.10",
+        r#""caf\u00e9 \/ 1""#,
+        r#"{"k": [1, 2.50]}"#,
+        "null",
+    ];
+    let input: String = ids
+        .iter()
+        .map(|id| format!("{{\"id\": {id}, \"text\": \"Talks in Baghdad.\"}}\n"))
+        .collect();
+    let run = run(extract().arg("--jsonl"), input.as_bytes());
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), ids.len(), "{}", run.stdout);
+    for (line, id) in lines.iter().zip(ids) {
+        let expected = format!("{{\"id\":{id},\"entities\":[{{\"kind\":\"place\"");
+        assert!(
+            line.starts_with(&expected),
+            "{line} does not start with {expected}"
+        );
+    }
+}
+
+#[test]
+fn ids_of_failed_lines_are_copied_exactly_as_written() {
+    let input = "{\"id\": 1e400, \"body\": \"x\"}\n{\"text\": 3, \"id\": 18446744073709551616}\n";
+    let run = run(extract().arg("--jsonl"), input.as_bytes());
+    assert_eq!(run.code(), Some(1), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with(r#"{"line":1,"id":1e400,"error":"#),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(r#"{"line":2,"id":18446744073709551616,"error":"#),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped() {
+    let mut input = b"\xef\xbb\xbf".to_vec();
+    input.extend(jsonl(&[json!({"id": 1, "text": BAGHDAD})]).bytes());
+    let run_jsonl = run(extract().arg("--jsonl"), &input);
+    assert_eq!(run_jsonl.code(), Some(0), "{}", run_jsonl.stderr);
+    let lines = run_jsonl.json_lines();
+    assert_eq!(lines.len(), 1, "{}", run_jsonl.stdout);
+    assert_eq!(lines[0]["id"], 1);
+    assert!(entity(&lines[0]["entities"], "Baghdad").is_some());
+
+    // In a document, offsets still count the mark's three bytes.
+    let run_document = run(extract().arg("--compact"), b"\xef\xbb\xbfTalks in Baghdad.");
+    assert_eq!(run_document.code(), Some(0), "{}", run_document.stderr);
+    let baghdad = &run_document.json()["entities"][0]["mentions"][0];
+    assert_eq!(baghdad, &json!({"start": 12, "end": 19, "text": "Baghdad"}));
+}
+
+#[test]
+fn blank_lines_are_neither_records_nor_errors() {
+    let input = format!(
+        "\n{}  \n\r\n{}not json\n\n",
+        jsonl(&[json!({"id": "a", "text": BAGHDAD})]),
+        jsonl(&[json!({"id": "b", "text": "Iraq said."})]),
+    );
+    let run = run(extract().arg("--jsonl"), input.as_bytes());
+    assert_eq!(run.code(), Some(1), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], "b");
+    // Blank lines still count in the line numbers of errors.
+    assert_eq!(lines[2]["line"], 6, "{}", lines[2]);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+
+    let clean = format!("{}\n", jsonl(&[json!({"id": "a", "text": BAGHDAD})]));
+    let run = self::run(extract().arg("--jsonl"), clean.as_bytes());
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert_eq!(run.json_lines().len(), 1, "{}", run.stdout);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn a_lone_surrogate_escape_is_a_clear_error_or_replaced_with_lossy() {
+    let input = concat!(
+        r#"{"id": 1, "text": "\ud800 in Basra"}"#,
+        "\n",
+        r#"{"id": 2, "text": "\ud83d\ude00 in Basra"}"#,
+        "\n",
+    );
+    let run_strict = run(extract().arg("--jsonl"), input.as_bytes());
+    assert_eq!(run_strict.code(), Some(1), "{}", run_strict.stderr);
+    let lines = run_strict.json_lines();
+    assert_eq!(lines.len(), 2, "{}", run_strict.stdout);
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["id"], 1);
+    let message = lines[0]["error"].as_str().expect("an error message");
+    for needle in ["surrogate", r"\ud800", "--lossy"] {
+        assert!(message.contains(needle), "{message}");
+    }
+    // A surrogate pair is one character (four bytes), not an error.
+    let basra = &entity(&lines[1]["entities"], "Basra").expect("Basra")["mentions"][0];
+    assert_eq!(basra, &json!({"start": 8, "end": 13, "text": "Basra"}));
+
+    let run_lossy = run(extract().args(["--jsonl", "--lossy"]), input.as_bytes());
+    assert_eq!(run_lossy.code(), Some(0), "{}", run_lossy.stderr);
+    assert!(
+        run_lossy.stderr.contains("surrogate"),
+        "{}",
+        run_lossy.stderr
+    );
+    let lines = run_lossy.json_lines();
+    assert_eq!(lines[0]["id"], 1);
+    // U+FFFD takes the three bytes the surrogate would take in WTF-8.
+    let basra = &entity(&lines[0]["entities"], "Basra").expect("Basra")["mentions"][0];
+    assert_eq!(basra, &json!({"start": 7, "end": 12, "text": "Basra"}));
+}
+
+// ------------------------------------------------------- lossy offsets --
 
 /// The mentions of `name` in a list of entities, as (start, end, text).
 fn mentions_of(entities: &Value, name: &str) -> Vec<(u64, u64, String)> {
@@ -680,6 +815,153 @@ fn mentions_of(entities: &Value, name: &str) -> Vec<(u64, u64, String)> {
         })
         .collect()
 }
+
+#[test]
+fn with_lossy_document_offsets_point_into_the_input_bytes() {
+    // One invalid byte, then a truncated three-byte sequence, before the names.
+    let input = b"Caf\xe9 talks: \xe2\x82 in Basra and Baghdad.";
+    let at = |name: &[u8]| input.windows(name.len()).position(|w| w == name).unwrap() as u64;
+    let run = run(extract().args(["--lossy", "--compact"]), input);
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("warning"), "{}", run.stderr);
+    let entities = &run.json()["entities"];
+    let basra = at(b"Basra");
+    let baghdad = at(b"Baghdad");
+    assert_eq!(
+        mentions_of(entities, "Basra"),
+        [(basra, basra + 5, "Basra".to_string())]
+    );
+    assert_eq!(
+        mentions_of(entities, "Baghdad"),
+        [(baghdad, baghdad + 7, "Baghdad".to_string())]
+    );
+}
+
+#[test]
+fn with_lossy_jsonl_offsets_point_into_the_text_bytes_as_given() {
+    // The text's bytes as given: "caf", one invalid byte, "\u00e9" (two
+    // bytes), " in " (four): Basra starts at byte 10.
+    let input = b"{\"id\": 7, \"text\": \"caf\xe9\\u00e9 in Basra\"}\n";
+    let run = run(extract().args(["--jsonl", "--lossy"]), input);
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines[0]["id"], 7);
+    assert_eq!(
+        mentions_of(&lines[0]["entities"], "Basra"),
+        [(10, 15, "Basra".to_string())]
+    );
+}
+
+// ------------------------------------------------------- several files --
+
+#[test]
+fn with_several_files_each_output_says_which_file() {
+    let dir = TempDir::new("several-jsonl");
+    let first = dir.file("a.jsonl", jsonl(&[json!({"id": 1, "text": BAGHDAD})]));
+    let second = dir.file(
+        "b.jsonl",
+        jsonl(&[json!({"id": 2, "text": "Iraq said."}), json!({"id": 3})]),
+    );
+    let run = run(extract().arg("--jsonl").arg(&first).arg(&second), b"");
+    assert_eq!(run.code(), Some(1), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    let (a, b) = (first.to_string_lossy(), second.to_string_lossy());
+    assert_eq!(lines[0]["file"], *a);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["file"], *b);
+    assert_eq!(lines[1]["id"], 2);
+    assert_eq!(lines[2]["file"], *b);
+    assert_eq!(lines[2]["line"], 2);
+    assert!(run.stdout.starts_with(r#"{"file":"#), "{}", run.stdout);
+
+    // One input: no "file" field, as before.
+    let one = self::run(extract().arg("--jsonl").arg(&first), b"");
+    assert!(one.json_lines()[0].get("file").is_none(), "{}", one.stdout);
+}
+
+#[test]
+fn with_several_documents_each_output_says_which_file() {
+    let dir = TempDir::new("several-documents");
+    let first = dir.file("a.txt", BAGHDAD);
+    let second = dir.file("b.txt", "Iraq said.");
+    let run = run(
+        extract().arg("--compact").arg(&first).arg("-").arg(&second),
+        b"Iran said.",
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let documents = run.json_lines();
+    assert_eq!(documents.len(), 3, "{}", run.stdout);
+    assert_eq!(documents[0]["file"], *first.to_string_lossy());
+    assert_eq!(documents[1]["file"], "-");
+    assert!(entity(&documents[1]["entities"], "Iran").is_some());
+    assert_eq!(documents[2]["file"], *second.to_string_lossy());
+}
+
+#[test]
+fn an_unreadable_file_in_a_list_is_reported_in_its_place() {
+    let dir = TempDir::new("unreadable-jsonl");
+    let first = dir.file("a.jsonl", jsonl(&[json!({"id": 1, "text": BAGHDAD})]));
+    let missing = dir.path().join("missing.jsonl");
+    let third = dir.file("c.jsonl", jsonl(&[json!({"id": 3, "text": "Iraq said."})]));
+    let run = run(
+        extract()
+            .arg("--jsonl")
+            .arg(&first)
+            .arg(&missing)
+            .arg(dir.path())
+            .arg(&third),
+        b"",
+    );
+    run.assert_could_not_run_naming(&missing);
+    assert!(run.stderr.contains("directory"), "{}", run.stderr);
+    let lines = run.json_lines();
+    assert_eq!(lines.len(), 4, "{}", run.stdout);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["file"], *missing.to_string_lossy());
+    assert!(lines[1]["error"].is_string(), "{}", lines[1]);
+    assert_eq!(lines[2]["file"], *dir.path().to_string_lossy());
+    assert!(lines[2]["error"].is_string(), "{}", lines[2]);
+    assert_eq!(lines[3]["id"], 3);
+    assert!(entity(&lines[3]["entities"], "Iraq").is_some());
+}
+
+#[test]
+fn an_unreadable_document_in_a_list_is_reported_in_its_place() {
+    let dir = TempDir::new("unreadable-documents");
+    let first = dir.file("a.txt", BAGHDAD);
+    let missing = dir.path().join("missing.txt");
+    let latin1 = dir.file("latin1.txt", b"caf\xe9 in Basra");
+    let last = dir.file("d.txt", "Iraq said.");
+    let run = run(
+        extract()
+            .arg("--compact")
+            .arg(&first)
+            .arg(&missing)
+            .arg(&latin1)
+            .arg(&last),
+        b"",
+    );
+    run.assert_could_not_run_naming(&missing);
+    assert!(
+        run.stderr.contains(&*latin1.to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+    let documents = run.json_lines();
+    assert_eq!(documents.len(), 4, "{}", run.stdout);
+    assert!(entity(&documents[0]["entities"], "Baghdad").is_some());
+    assert_eq!(documents[1]["file"], *missing.to_string_lossy());
+    assert!(documents[1]["error"].is_string(), "{}", documents[1]);
+    assert!(
+        documents[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("UTF-8"))
+    );
+    assert!(entity(&documents[3]["entities"], "Iraq").is_some());
+}
+
+// ------------------------------------------------- options of the CLI --
 
 #[test]
 fn version_prints_the_crate_version() {
@@ -731,86 +1013,149 @@ fn markup_can_be_forced() {
     assert_eq!(bad.code(), Some(2), "{}", bad.stderr);
 }
 
-// ------------------------------------------------- documents, as given --
+// ------------------------------------------- streaming, threads, memory --
 
-#[test]
-fn a_byte_order_mark_is_skipped_and_counted_in_offsets() {
-    let run = run(extract().arg("--compact"), b"\xef\xbb\xbfTalks in Baghdad.");
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let baghdad = &run.json()["entities"][0]["mentions"][0];
-    assert_eq!(baghdad, &json!({"start": 12, "end": 19, "text": "Baghdad"}));
+/// A running example whose stdin stays open until [`Streaming::finish`],
+/// and whose output lines arrive through a channel.
+struct Streaming {
+    child: Child,
+    stdin: Option<std::process::ChildStdin>,
+    lines: std::sync::mpsc::Receiver<String>,
+    stderr: thread::JoinHandle<String>,
+}
+
+/// How long a test waits for an output line before it calls the example
+/// stuck (a debug build on a loaded machine can be slow; a stuck one never
+/// answers).
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+
+impl Streaming {
+    fn start(command: &mut Command) -> Streaming {
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the example starts");
+        let stdin = child.stdin.take();
+        let stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let (sender, lines) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            for line in stdout.lines() {
+                let Ok(line) = line else { break };
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut stderr = child.stderr.take().expect("stderr is piped");
+        let stderr = thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            text
+        });
+        Streaming {
+            child,
+            stdin,
+            lines,
+            stderr,
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).expect("the example reads its input");
+        stdin.flush().expect("the example reads its input");
+    }
+
+    /// The next output line; fails the test if none comes in time.
+    fn next_line(&self) -> String {
+        self.lines
+            .recv_timeout(PATIENCE)
+            .expect("an output line while the input is still open")
+    }
+
+    /// Closes stdin and waits for the end: the exit status and stderr.
+    fn finish(mut self) -> (ExitStatus, String) {
+        drop(self.stdin.take());
+        let status = self.child.wait().expect("the example ends");
+        (status, self.stderr.join().expect("the stderr reader ends"))
+    }
 }
 
 #[test]
-fn with_lossy_document_offsets_point_into_the_input_bytes() {
-    // One invalid byte, then a truncated three-byte sequence, before the names.
-    let input = b"Caf\xe9 talks: \xe2\x82 in Basra and Baghdad.";
-    let at = |name: &[u8]| input.windows(name.len()).position(|w| w == name).unwrap() as u64;
-    let run = run(extract().args(["--lossy", "--compact"]), input);
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    assert!(run.stderr.contains("warning"), "{}", run.stderr);
-    let entities = &run.json()["entities"];
-    let basra = at(b"Basra");
-    let baghdad = at(b"Baghdad");
-    assert_eq!(
-        mentions_of(entities, "Basra"),
-        [(basra, basra + 5, "Basra".to_string())]
-    );
-    assert_eq!(
-        mentions_of(entities, "Baghdad"),
-        [(baghdad, baghdad + 7, "Baghdad".to_string())]
-    );
+fn jsonl_answers_each_line_while_the_input_is_still_open() {
+    let mut streaming = Streaming::start(extract().arg("--jsonl"));
+    for id in 0..3 {
+        streaming.write(jsonl(&[json!({"id": id, "text": BAGHDAD})]).as_bytes());
+        let line: Value = serde_json::from_str(&streaming.next_line()).expect("JSON");
+        assert_eq!(line["id"], id);
+    }
+    let (status, stderr) = streaming.finish();
+    assert!(status.success(), "{status}: {stderr}");
 }
 
-#[test]
-fn with_several_documents_each_output_says_which_file() {
-    let dir = TempDir::new("several-documents");
-    let first = dir.file("a.txt", BAGHDAD);
-    let second = dir.file("b.txt", "Iraq said.");
-    let run = run(
-        extract().arg("--compact").arg(&first).arg("-").arg(&second),
-        b"Iran said.",
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.stderr);
-    let documents = run.json_lines();
-    assert_eq!(documents.len(), 3, "{}", run.stdout);
-    assert_eq!(documents[0]["file"], *first.to_string_lossy());
-    assert_eq!(documents[1]["file"], "-");
-    assert!(entity(&documents[1]["entities"], "Iran").is_some());
-    assert_eq!(documents[2]["file"], *second.to_string_lossy());
+/// A field of `/proc/<pid>/status`, in the unit the kernel gives.
+#[cfg(target_os = "linux")]
+fn proc_status(pid: u32, field: &str) -> u64 {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc is readable");
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|value| value.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no {field} in /proc/{pid}/status"))
 }
 
+#[cfg(target_os = "linux")]
 #[test]
-fn an_unreadable_document_in_a_list_is_reported_in_its_place() {
-    let dir = TempDir::new("unreadable-documents");
-    let first = dir.file("a.txt", BAGHDAD);
-    let missing = dir.path().join("missing.txt");
-    let latin1 = dir.file("latin1.txt", b"caf\xe9 in Basra");
-    let last = dir.file("d.txt", "Iraq said.");
-    let run = run(
-        extract()
-            .arg("--compact")
-            .arg(&first)
-            .arg(&missing)
-            .arg(&latin1)
-            .arg(&last),
-        b"",
-    );
-    run.assert_could_not_run_naming(&missing);
+fn threads_beyond_the_cores_are_capped() {
+    let cores = thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    let mut streaming = Streaming::start(extract().args(["--jsonl", "--threads", "2000"]));
+    streaming.write(jsonl(&[json!({"id": 1, "text": BAGHDAD})]).as_bytes());
+    let line: Value = serde_json::from_str(&streaming.next_line()).expect("JSON");
+    assert!(entity(&line["entities"], "Baghdad").is_some(), "{line}");
+    let threads = proc_status(streaming.child.id(), "Threads");
+    let (status, stderr) = streaming.finish();
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(threads <= cores + 1, "{threads} threads on {cores} cores");
+    assert!(stderr.contains("2000"), "the cap is reported: {stderr}");
+}
+
+/// The peak resident memory, in KiB, of a run that reads `lines` records
+/// of `text` from stdin; measured while the run waits for more input.
+#[cfg(target_os = "linux")]
+fn peak_kib_reading(lines: usize, text: &str) -> u64 {
+    let mut streaming = Streaming::start(extract().args(["--jsonl", "--threads", "2"]));
+    let record = format!("{}\n", json!({"text": text}));
+    let input = record.repeat(lines);
+    let mut stdin = streaming.stdin.take().expect("stdin is open");
+    let writer = thread::spawn(move || {
+        stdin
+            .write_all(input.as_bytes())
+            .expect("the example reads its input");
+        stdin
+    });
+    for _ in 0..lines {
+        streaming.next_line();
+    }
+    streaming.stdin = Some(writer.join().expect("the writer ends"));
+    let peak = proc_status(streaming.child.id(), "VmHWM");
+    let (status, stderr) = streaming.finish();
+    assert!(status.success(), "{status}: {stderr}");
+    peak
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn jsonl_memory_is_bounded_by_bytes_not_lines() {
+    // 300 lines of 64 KiB (19 MiB) against one line: a batch of lines
+    // held whole would add the input and its parse to the peak.
+    let text = "word ".repeat(64 << 10 >> 2 /* 64 KiB / "word " ~ 5 B */);
+    let small = peak_kib_reading(1, &text);
+    let large = peak_kib_reading(300, &text);
+    let input_kib = (300 * text.len() / 1024) as u64;
     assert!(
-        run.stderr.contains(&*latin1.to_string_lossy()),
-        "{}",
-        run.stderr
+        large < small + input_kib / 4,
+        "{large} KiB for {input_kib} KiB of input, {small} KiB for one line"
     );
-    let documents = run.json_lines();
-    assert_eq!(documents.len(), 4, "{}", run.stdout);
-    assert!(entity(&documents[0]["entities"], "Baghdad").is_some());
-    assert_eq!(documents[1]["file"], *missing.to_string_lossy());
-    assert!(documents[1]["error"].is_string(), "{}", documents[1]);
-    assert!(
-        documents[2]["error"]
-            .as_str()
-            .is_some_and(|e| e.contains("UTF-8"))
-    );
-    assert!(entity(&documents[3]["entities"], "Iraq").is_some());
 }

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, ValueEnum};
 use gazetteer_ner::Markup;
 
+use crate::status::report;
+
 /// Named entities from text files or JSON Lines, as JSON.
 #[derive(Debug, Parser)]
 #[command(
@@ -16,7 +18,7 @@ use gazetteer_ner::Markup;
 )]
 pub struct Cli {
     /// Input files; stdin when none is given or for `-`. With several, each
-    /// document's output says which one it came from ("file").
+    /// output object says which one it came from ("file").
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -24,15 +26,15 @@ pub struct Cli {
     #[arg(long)]
     pub compact: bool,
 
-    /// Read JSON Lines `{"id":…,"text":…}`, write one `{"id":…,"entities":[…]}` line per line.
+    /// Read JSON Lines `{"id":…,"text":…}`, write one `{"id":…,"entities":[…]}` line per record.
     #[arg(long)]
     pub jsonl: bool,
 
-    /// With --jsonl: stop at the first line that cannot be processed.
+    /// With --jsonl: stop at the first line or input that fails.
     #[arg(long, requires = "jsonl")]
     pub strict: bool,
 
-    /// With --jsonl: number of worker threads (default: all cores).
+    /// With --jsonl: worker threads (default and most: the cores available).
     #[arg(long, value_name = "N", requires = "jsonl")]
     pub threads: Option<NonZeroUsize>,
 
@@ -48,8 +50,9 @@ pub struct Cli {
     #[arg(long)]
     pub no_default_gazetteers: bool,
 
-    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing;
-    /// offsets of documents still count the input's bytes.
+    /// Read invalid UTF-8 (and, in --jsonl text, lone surrogate escapes) as
+    /// U+FFFD, with a warning, instead of failing; offsets still count the
+    /// input's bytes.
     #[arg(long)]
     pub lossy: bool,
 }
@@ -71,6 +74,25 @@ impl From<MarkupArg> for Markup {
             MarkupArg::Auto => Markup::Auto,
             MarkupArg::Plain => Markup::Plain,
             MarkupArg::Html => Markup::Html,
+        }
+    }
+}
+
+impl Cli {
+    /// The worker threads for `--jsonl`: as many as asked, but no more than
+    /// the cores available (more would only take turns on them), which is
+    /// also the default. A request above the cores is capped with a note.
+    pub fn worker_threads(&self) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+        match self.threads.map(NonZeroUsize::get) {
+            None => cores,
+            Some(asked) if asked > cores => {
+                report(format_args!(
+                    "note: --threads {asked} capped at {cores}, the cores available"
+                ));
+                cores
+            }
+            Some(asked) => asked,
         }
     }
 }

@@ -25,6 +25,11 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// Forgets every point: offsets map to themselves.
+    pub fn clear(&mut self) {
+        self.points.clear();
+    }
+
     /// Records that the text offset `text` is the input offset `input`, as
     /// are the offsets after it, one for one, up to the next point.
     pub fn point(&mut self, text: usize, input: usize) {

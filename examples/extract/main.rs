@@ -6,7 +6,9 @@
 //! cargo run --release --example extract -- [OPTIONS] [FILE]...
 //! ```
 //!
-//! With no `FILE`, or with `-`, the input is read from stdin.
+//! With no `FILE`, or with `-`, the input is read from stdin. A UTF-8
+//! byte-order mark at the start of an input is skipped (offsets still count
+//! its three bytes).
 //!
 //! ## Document mode (the default)
 //!
@@ -18,39 +20,32 @@
 //! ```
 //!
 //! pretty-printed by default, on one line with `--compact`. `start` and
-//! `end` are UTF-8 byte offsets into the input, end exclusive. A UTF-8
-//! byte-order mark at the start is skipped (offsets still count its three
-//! bytes). An empty input gives `{"entities":[]}`. An input that is not
-//! valid UTF-8 is an error naming the file and the byte offset of the first
-//! invalid byte; with `--lossy`, each invalid sequence is read as U+FFFD
-//! instead, with a warning naming the file on stderr, and offsets still
-//! point into the input's bytes as given (a mention's `text` is then the
-//! text as read: the input's bytes `start..end`, except that an invalid
-//! sequence inside the span, if any, reads U+FFFD).
-//!
-//! With two or more inputs, each object starts with the input it came
-//! from, as given on the command line (`-` for stdin):
-//! `{"file":"a.txt","entities":[…]}`. An input that cannot be read
-//! (missing, unreadable, a directory, invalid UTF-8) is then reported in
-//! its place as `{"file":…,"error":"…"}` and on stderr, the other inputs
-//! are still processed, and the exit status is 2. With one input, there is
-//! no `"file"` field, and an input that cannot be read is reported on
-//! stderr only.
+//! `end` are UTF-8 byte offsets into the input, end exclusive. An empty
+//! input gives `{"entities":[]}`. An input that is not valid UTF-8 is an
+//! error naming the file and the byte offset of the first invalid byte;
+//! with `--lossy`, each invalid sequence is read as U+FFFD instead, with a
+//! warning naming the file on stderr, and offsets still point into the
+//! input's bytes as given (a mention's `text` is then the text as read: the
+//! input's bytes `start..end`, except that an invalid sequence inside the
+//! span, if any, reads U+FFFD).
 //!
 //! ## JSON Lines mode (`--jsonl`)
 //!
-//! Each input line is a JSON object `{"id":…,"text":…}` and gives exactly
-//! one output line, in input order:
+//! Each input line is a JSON object `{"id":…,"text":…}` and gives one
+//! output line, in input order:
 //!
 //! ```text
 //! {"id":…,"entities":[…]}
 //! ```
 //!
-//! The `id` (any JSON value) is copied as is, and left out when the input
-//! has none; other fields are ignored. Output lines are always compact
-//! (`--compact` changes nothing here). A line that cannot be used (invalid
-//! UTF-8, invalid JSON, not an object, a missing or non-string `text`, or a
-//! blank line) gives instead
+//! The `id` (any JSON value) is copied exactly as written, its raw JSON
+//! text (`1e400` stays `1e400`), and left out when the input has none;
+//! other fields are ignored. Offsets point into the `text` value as given,
+//! escapes decoded. Output lines are always compact (`--compact` changes
+//! nothing here). A blank line (whitespace only, the last one too) is not a
+//! record and gives nothing. A line that cannot be used (invalid UTF-8,
+//! invalid JSON, not an object, a missing or non-string `text`, a lone
+//! surrogate escape such as `\ud800` in `text`) gives instead
 //!
 //! ```text
 //! {"line":N,"id":…,"error":"…"}
@@ -59,21 +54,31 @@
 //! with its 1-based line number `N` within its input and its `id` when one
 //! could be read, plus a message on stderr naming the input and line; the
 //! run goes on. With `--strict` the run stops after the first such line
-//! (its error line is still printed) and no later line is processed. With
-//! `--lossy`, invalid UTF-8 in a line is replaced with U+FFFD (with a
-//! warning) rather than failing the line.
+//! (its error line is still printed) and nothing after it is written. With
+//! `--lossy`, invalid UTF-8 and lone surrogates in a line become U+FFFD
+//! (with a warning) rather than failing it; offsets still point into the
+//! text as given, counting each invalid byte as itself and a lone surrogate
+//! as the three bytes it takes in WTF-8 (Python's `surrogatepass`).
 //!
-//! Input is read line by line in batches of 1024 lines, which are processed
-//! in parallel on `--threads N` threads (default: all cores) and written in
-//! input order, so memory stays flat whatever the corpus size and the
-//! output does not depend on the number of threads. Output is flushed after
-//! each batch.
+//! Input is read in chunks of whole lines, processed on `--threads N`
+//! threads (default, and at most, the cores available) and written in input
+//! order, so the output does not depend on the number of threads. Memory is
+//! bounded by bytes, not lines: at most 64 MiB of input and output are in
+//! flight (read and not yet written), beyond one line longer than that,
+//! which is read whole. Each line is answered as soon as it is read, so a
+//! program can write a line to `extract`'s stdin and wait for its answer.
 //!
-//! ## Markup
+//! ## Several inputs
 //!
-//! `--markup auto` (the default) reads an input as HTML when it looks like
-//! HTML and as plain text otherwise; `--markup html` and `--markup plain`
-//! force one or the other, for every input and every JSON Lines record.
+//! With two or more inputs, each output object starts with the input it
+//! came from, as given on the command line (`-` for stdin):
+//! `{"file":"a.jsonl","id":…,"entities":[…]}`, `{"file":"a.txt","entities":[…]}`.
+//! An input that cannot be read (missing, unreadable, a directory, invalid
+//! UTF-8 in document mode) is reported in its place as
+//! `{"file":…,"error":"…"}` and on stderr, and the other inputs are still
+//! processed (with `--strict`, the run stops there); the exit status is
+//! then 2. With one input, there is no `"file"` field, and an input that
+//! cannot be read is reported on stderr only.
 //!
 //! ## Gazetteers
 //!
@@ -89,10 +94,17 @@
 //!   program then stops quietly);
 //! - `1`: `--jsonl` only: at least one line failed (every other line was
 //!   processed, or, with `--strict`, the run stopped at the failed line);
-//! - `2`: some input could not be read (missing, unreadable, a directory,
-//!   invalid UTF-8 in document mode; the others were processed), or the run
-//!   could not be done: a usage error, a bad gazetteer, or an output error
-//!   other than a closed stdout.
+//! - `2`: some input could not be read (the others were processed), or the
+//!   run could not be done: a usage error, a bad gazetteer, or an output
+//!   error other than a closed stdout.
+//!
+//! # Code
+//!
+//! One module per job: [`args`] (the command line), [`input`] (files and
+//! stdin), [`document`] and [`jsonl`] (the two modes), [`lossy`] (text
+//! read lossily, with offsets back to the bytes as given), [`output`] (the
+//! JSON objects besides a document's) and [`status`] (exit status and
+//! messages).
 
 mod args;
 mod document;
@@ -114,7 +126,7 @@ use crate::status::{Status, report};
 
 /// Why a run ended early.
 #[derive(Debug)]
-pub enum Failure {
+enum Failure {
     /// Writing to stdout failed.
     Output(io::Error),
     /// Anything else that stops the run; the message is ready to print.
@@ -138,22 +150,32 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<Status, Failure> {
+    let threads = if cli.jsonl { cli.worker_threads() } else { 1 };
     let extractor = build_extractor(cli)?;
     let inputs = Input::all(&cli.files);
-    let mut out = BufWriter::new(io::stdout().lock());
+    let label_files = inputs.len() > 1;
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     let status = if cli.jsonl {
-        jsonl::run(cli, &extractor, &inputs, &mut out)?
+        let options = jsonl::Options {
+            threads,
+            strict: cli.strict,
+            lossy: cli.lossy,
+            label_files,
+        };
+        jsonl::run(&extractor, &inputs, &options, &mut out)
     } else {
         let options = document::Options {
             compact: cli.compact,
             lossy: cli.lossy,
-            label_files: inputs.len() > 1,
+            label_files,
         };
-        document::run(&extractor, &inputs, &options, &mut out).map_err(Failure::Output)?
-    };
+        document::run(&extractor, &inputs, &options, &mut out)
+    }
+    .map_err(Failure::Output)?;
     out.flush().map_err(Failure::Output)?;
     Ok(status)
 }
+
 fn build_extractor(cli: &Cli) -> Result<Extractor, Failure> {
     let mut builder = Extractor::builder()
         .default_gazetteers(!cli.no_default_gazetteers)

@@ -1,0 +1,167 @@
+//! An input read in chunks of whole lines.
+//!
+//! A chunk ends at a line end once it holds `target` bytes, or as soon as
+//! the input has nothing more to give for now (a pipe whose writer waits
+//! for an answer gets one), or at the end of the input. A line longer than
+//! `target` makes a chunk of its own size: a record is never split.
+
+use std::io::{self, Read};
+
+use crate::input::BOM;
+
+/// A run of whole lines of one input.
+pub struct Chunk {
+    /// The 1-based number of the chunk's first line in its input.
+    pub first_line: usize,
+    /// The lines, each ended by `\n` but perhaps the input's last.
+    pub bytes: Vec<u8>,
+}
+
+/// Reads an input chunk by chunk.
+pub struct Chunks {
+    reader: Box<dyn Read + Send>,
+    /// The bytes read after the last chunk's end: part of a line.
+    rest: Vec<u8>,
+    /// Whether a byte-order mark may still come.
+    at_start: bool,
+    at_end: bool,
+    next_line: usize,
+}
+
+impl Chunks {
+    pub fn new(reader: Box<dyn Read + Send>) -> Chunks {
+        Chunks {
+            reader,
+            rest: Vec::new(),
+            at_start: true,
+            at_end: false,
+            next_line: 1,
+        }
+    }
+
+    /// How many lines were read whole before the last chunk.
+    pub fn lines_read(&self) -> usize {
+        self.next_line - 1
+    }
+
+    /// The next chunk, of about `target` bytes; `None` at the end.
+    pub fn next(&mut self, target: usize) -> io::Result<Option<Chunk>> {
+        let mut bytes = std::mem::take(&mut self.rest);
+        // The rest holds no line end: it is what followed the last one.
+        let mut last_newline = None;
+        while !self.at_end {
+            let old = bytes.len();
+            bytes.resize(old + target, 0);
+            let read = loop {
+                match self.reader.read(&mut bytes[old..]) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    read => break read,
+                }
+            };
+            let read = read.inspect_err(|_| bytes.truncate(old))?;
+            bytes.truncate(old + read);
+            self.at_end = read == 0;
+            if self.at_start {
+                if bytes.len() < BOM.len() && !self.at_end {
+                    continue;
+                }
+                self.at_start = false;
+                if bytes.starts_with(BOM) {
+                    bytes.drain(..BOM.len());
+                }
+                last_newline = memchr::memrchr(b'\n', &bytes);
+            } else if let Some(at) = memchr::memrchr(b'\n', &bytes[old..]) {
+                last_newline = Some(old + at);
+            }
+            let waiting = read < target;
+            if let Some(at) = last_newline
+                && (bytes.len() >= target || waiting)
+            {
+                self.rest = bytes[at + 1..].to_vec();
+                bytes.truncate(at + 1);
+                break;
+            }
+        }
+        if bytes.is_empty() {
+            return Ok(None);
+        }
+        let first_line = self.next_line;
+        self.next_line += memchr::memchr_iter(b'\n', &bytes).count();
+        Ok(Some(Chunk { first_line, bytes }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that gives at most `step` bytes per read, as a pipe may.
+    struct Trickle {
+        data: Vec<u8>,
+        at: usize,
+        step: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.step).min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    fn chunks(data: &[u8], step: usize, target: usize) -> Vec<(usize, Vec<u8>)> {
+        let reader = Trickle {
+            data: data.to_vec(),
+            at: 0,
+            step,
+        };
+        let mut chunks = Chunks::new(Box::new(reader));
+        let mut all = Vec::new();
+        while let Some(chunk) = chunks.next(target).unwrap() {
+            all.push((chunk.first_line, chunk.bytes));
+        }
+        all
+    }
+
+    #[test]
+    fn chunks_are_whole_lines_that_add_up_to_the_input() {
+        let data: Vec<u8> = (0..500)
+            .flat_map(|i| format!("line {i} {}\n", "x".repeat(i % 37)).into_bytes())
+            .chain(b"last line without an end".iter().copied())
+            .collect();
+        for (step, target) in [(1, 7), (3, 64), (1000, 64), (1 << 20, 100), (64, 1 << 20)] {
+            let all = chunks(&data, step, target);
+            let joined: Vec<u8> = all.iter().flat_map(|(_, b)| b.clone()).collect();
+            assert_eq!(joined, data, "step {step}, target {target}");
+            let mut line = 1;
+            for (first_line, bytes) in &all {
+                assert_eq!(*first_line, line);
+                assert!(bytes.ends_with(b"\n") || bytes.ends_with(b"end"));
+                line += bytes.iter().filter(|&&b| b == b'\n').count();
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_the_target_is_one_chunk() {
+        let long = format!("{}\n", "y".repeat(1000));
+        let data = format!("a\n{long}b\n");
+        let all = chunks(data.as_bytes(), 1 << 20, 16);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].1, format!("{long}b\n").into_bytes());
+        assert_eq!(all[1].0, 2);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_even_when_it_comes_a_byte_at_a_time() {
+        for step in [1, 2, 100] {
+            let all = chunks(b"\xef\xbb\xbfa\n\xef\xbb\xbfb\n", step, 1 << 10);
+            let joined: Vec<u8> = all.iter().flat_map(|(_, b)| b.clone()).collect();
+            assert_eq!(joined, b"a\n\xef\xbb\xbfb\n", "step {step}");
+        }
+        assert!(chunks(b"", 1, 8).is_empty());
+        assert_eq!(chunks(b"\xef\xbb\xbf", 1, 8).len(), 0);
+    }
+}

@@ -1,0 +1,214 @@
+//! The value of a JSON string, decoded from its raw text.
+//!
+//! The JSON parser has already checked the string (every escape is
+//! well-formed, no raw control character); this decodes it into a reused
+//! buffer and settles what the parser leaves open: a `\uD800`–`\uDFFF`
+//! escape that is not half of a pair is no character. Without `--lossy`
+//! that fails the record; with it, it becomes U+FFFD, and so does each
+//! invalid UTF-8 sequence of a line read lossily.
+//!
+//! Offsets into the decoded text are kept equal to offsets into the
+//! string's bytes as given, escapes decoded: U+FFFD takes the three bytes a
+//! lone surrogate takes in WTF-8 (and in Python's `surrogatepass`), and the
+//! [`OffsetMap`] records each invalid sequence it replaces.
+
+use std::fmt;
+
+use crate::lossy::{OffsetMap, push_lossy};
+
+/// Why a string's value is not text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StringError {
+    /// A `\uXXXX` escape of a surrogate that is not half of a pair, at
+    /// byte `at` of the string's value.
+    LoneSurrogate { code: u16, at: usize },
+    /// An escape the parser should not have let through.
+    BadEscape { at: usize },
+}
+
+impl fmt::Display for StringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            StringError::LoneSurrogate { code, at } => write!(
+                f,
+                "the escape \\u{code:04x} at byte {at} is a lone surrogate, not a character \
+                 (use --lossy to read it as U+FFFD)"
+            ),
+            StringError::BadEscape { at } => write!(f, "invalid escape at byte {at}"),
+        }
+    }
+}
+
+/// The value of the string whose raw text between the quotes is `raw`, a
+/// slice of valid UTF-8: borrowed when it holds no escape, otherwise
+/// decoded into `buffer`.
+pub fn decode<'a>(raw: &'a str, buffer: &'a mut String) -> Result<&'a str, StringError> {
+    let Some(first) = memchr::memchr(b'\\', raw.as_bytes()) else {
+        return Ok(raw);
+    };
+    buffer.clear();
+    let mut rest = raw;
+    let mut next = Some(first);
+    while let Some(at) = next {
+        // `at` is the index of an ASCII byte, so a character boundary.
+        buffer.push_str(&rest[..at]);
+        let escape = unescape(&rest.as_bytes()[at..], buffer, false)?;
+        rest = &rest[at + escape.len..];
+        next = memchr::memchr(b'\\', rest.as_bytes());
+    }
+    buffer.push_str(rest);
+    Ok(buffer)
+}
+
+/// [`decode`] for a string read lossily: `raw` may hold invalid UTF-8,
+/// which becomes U+FFFD as lone surrogates do, with the shifts recorded in
+/// `map` (cleared first). The value is `buffer`; returns how many lone
+/// surrogates were replaced.
+pub fn decode_lossy(
+    raw: &[u8],
+    buffer: &mut String,
+    map: &mut OffsetMap,
+) -> Result<usize, StringError> {
+    buffer.clear();
+    map.clear();
+    let mut given = 0;
+    let mut surrogates = 0;
+    let mut rest = raw;
+    loop {
+        let at = memchr::memchr(b'\\', rest).unwrap_or(rest.len());
+        given = push_lossy(&rest[..at], given, buffer, map);
+        if at == rest.len() {
+            return Ok(surrogates);
+        }
+        let before = buffer.len();
+        let escape = unescape(&rest[at..], buffer, true)?;
+        given += buffer.len() - before;
+        surrogates += usize::from(escape.replaced);
+        rest = &rest[at + escape.len..];
+    }
+}
+
+/// An escape, decoded.
+struct Escape {
+    /// How many bytes of raw text it took.
+    len: usize,
+    /// Whether it was a lone surrogate, replaced with U+FFFD.
+    replaced: bool,
+}
+
+/// Decodes the escape at the start of `bytes` (which starts with `\`) onto
+/// `out`. The byte offset in errors is `out.len()`, the escape's offset in
+/// the value.
+fn unescape(bytes: &[u8], out: &mut String, lossy: bool) -> Result<Escape, StringError> {
+    let at = out.len();
+    let simple = match bytes.get(1) {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u') => {
+            let code = hex4(&bytes[2..]).ok_or(StringError::BadEscape { at })?;
+            let (c, len) = match code {
+                0xd800..=0xdbff => match low_surrogate(&bytes[6..]) {
+                    Some(low) => {
+                        let c = 0x10000
+                            + ((u32::from(code) - 0xd800) << 10)
+                            + (u32::from(low) - 0xdc00);
+                        (char::from_u32(c), 12)
+                    }
+                    None => (None, 6),
+                },
+                _ => (char::from_u32(u32::from(code)), 6),
+            };
+            let replaced = c.is_none();
+            match c {
+                Some(c) => out.push(c),
+                None if lossy => out.push(char::REPLACEMENT_CHARACTER),
+                None => return Err(StringError::LoneSurrogate { code, at }),
+            }
+            return Ok(Escape { len, replaced });
+        }
+        _ => return Err(StringError::BadEscape { at }),
+    };
+    out.push(simple);
+    Ok(Escape {
+        len: 2,
+        replaced: false,
+    })
+}
+
+/// The low surrogate escaped at the start of `bytes` (`\uDC00`–`\uDFFF`).
+fn low_surrogate(bytes: &[u8]) -> Option<u16> {
+    let code = hex4(bytes.strip_prefix(b"\\u")?)?;
+    (0xdc00..=0xdfff).contains(&code).then_some(code)
+}
+
+/// The value of the four hex digits at the start of `bytes`.
+fn hex4(bytes: &[u8]) -> Option<u16> {
+    let digits = std::str::from_utf8(bytes.get(..4)?).ok()?;
+    u16::from_str_radix(digits, 16).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(raw: &str) -> Result<String, StringError> {
+        let mut buffer = String::new();
+        decode(raw, &mut buffer).map(str::to_string)
+    }
+
+    #[test]
+    fn a_string_without_escapes_is_borrowed() {
+        let mut buffer = String::new();
+        let raw = "Talks in Baghdad";
+        assert!(std::ptr::eq(decode(raw, &mut buffer).unwrap(), raw));
+    }
+
+    #[test]
+    fn escapes_are_decoded_as_serde_json_decodes_them() {
+        let raw = r#"a\"b\\c\/d\b\f\n\r\t \u00e9\u4e2d \ud83d\ude00 \u0041"#;
+        let expected: String = serde_json::from_str(&format!("\"{raw}\"")).unwrap();
+        assert_eq!(value(raw).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_lone_surrogate_is_an_error_naming_it_and_its_offset() {
+        assert_eq!(
+            value(r"ab\ud800 c"),
+            Err(StringError::LoneSurrogate {
+                code: 0xd800,
+                at: 2
+            })
+        );
+        assert_eq!(
+            value(r"\udc00"),
+            Err(StringError::LoneSurrogate {
+                code: 0xdc00,
+                at: 0
+            })
+        );
+        // A high surrogate followed by anything but a low one.
+        assert!(value(r"\ud800\u0041").is_err());
+        assert!(value(r"\ud800\ud800").is_err());
+    }
+
+    #[test]
+    fn lossy_decoding_replaces_and_keeps_offsets_as_given() {
+        let mut buffer = String::new();
+        let mut map = OffsetMap::default();
+        // "x", a lone surrogate (3 bytes as given), "\xff" (1 byte), "é"
+        // escaped (2 bytes), "Basra".
+        let raw = b"x\\ud800\xff\\u00e9Basra";
+        let surrogates = decode_lossy(raw, &mut buffer, &mut map).unwrap();
+        assert_eq!(surrogates, 1);
+        assert_eq!(buffer, "x\u{fffd}\u{fffd}éBasra");
+        assert_eq!(map.to_input(buffer.find("Basra").unwrap()), 1 + 3 + 1 + 2);
+        assert_eq!(map.to_input(1), 1);
+        assert_eq!(map.to_input(4), 4);
+    }
+}

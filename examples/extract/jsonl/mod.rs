@@ -1,0 +1,408 @@
+//! JSON Lines mode: records in, one result line per record out, in order.
+//!
+//! The inputs are read one after another in chunks of whole lines (see
+//! [`chunks`]). Each worker thread takes the next chunk, reads its records
+//! ([`record`]), extracts their entities and writes their result lines into
+//! a buffer of its own; the buffers go to stdout in input order. Memory is
+//! bounded by bytes, not lines: a worker takes no new chunk while the input
+//! and output of the chunks read but not yet written reach [`IN_FLIGHT`]
+//! bytes (a line longer than that is still read whole, alone).
+//!
+//! With one thread the same steps run in turn on the calling thread.
+
+mod chunks;
+mod json_string;
+mod record;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::thread;
+
+use gazetteer_ner::Extractor;
+
+use self::chunks::{Chunk, Chunks};
+use self::record::{Line, LineReader};
+use crate::input::Input;
+use crate::output::{self, InputError, LineError, Record};
+use crate::status::{Status, report};
+
+/// At most this many bytes of input and output are in flight: read and not
+/// yet written.
+pub const IN_FLIGHT: usize = 64 << 20;
+
+/// The size a worker's chunk of lines aims at: large enough that taking
+/// one costs nothing, small enough that the threads end together.
+const CHUNK: usize = 256 << 10;
+
+/// How a JSON Lines run goes.
+pub struct Options {
+    /// Worker threads (the calling thread is one of them).
+    pub threads: usize,
+    /// Stop at the first line or input that fails.
+    pub strict: bool,
+    /// Read invalid UTF-8 and lone surrogates as U+FFFD.
+    pub lossy: bool,
+    /// Say in each output line which input it came from.
+    pub label_files: bool,
+}
+
+/// Extracts the entities of every record of `inputs`, writing one line per
+/// record (or failed line, or unreadable input) to `out`.
+///
+/// # Errors
+///
+/// When writing fails; the run stops there.
+pub fn run(
+    extractor: &Extractor,
+    inputs: &[Input],
+    options: &Options,
+    out: &mut (dyn Write + Send),
+) -> io::Result<Status> {
+    let mut source = Source {
+        inputs,
+        next_input: 0,
+        current: None,
+        next_seq: 0,
+    };
+    let mut sink = Sink {
+        out,
+        pending: BTreeMap::new(),
+        next_seq: 0,
+        in_flight: 0,
+        status: Status::Ok,
+        stopped: false,
+        error: None,
+    };
+    let worker = || Worker {
+        extractor,
+        inputs,
+        options,
+        lines: LineReader::default(),
+    };
+    if options.threads <= 1 {
+        let mut worker = worker();
+        while let Some(work) = source.next() {
+            sink.in_flight += work.bytes();
+            sink.accept(worker.process(work));
+            if sink.stopped {
+                break;
+            }
+        }
+    } else {
+        let shared = Shared {
+            source: Mutex::new(source),
+            sink: Mutex::new(sink),
+            room: Condvar::new(),
+        };
+        thread::scope(|scope| {
+            for started in 1..options.threads {
+                let spawned = thread::Builder::new()
+                    .name(format!("extract-{started}"))
+                    .spawn_scoped(scope, || shared.work(worker()));
+                if let Err(e) = spawned {
+                    report(format_args!(
+                        "warning: cannot start thread {}: {e}; going on with {started}",
+                        started + 1
+                    ));
+                    break;
+                }
+            }
+            shared.work(worker());
+        });
+        sink = shared.sink.into_inner().expect("no worker panicked");
+    }
+    match sink.error {
+        Some(e) => Err(e),
+        None => Ok(sink.status),
+    }
+}
+
+/// What a worker does next.
+enum Work {
+    /// Reads the records of a chunk of lines.
+    Lines {
+        seq: usize,
+        input: usize,
+        chunk: Chunk,
+    },
+    /// Reports an input that cannot be read (further).
+    Unreadable {
+        seq: usize,
+        input: usize,
+        message: String,
+    },
+}
+
+impl Work {
+    /// The bytes of input it holds.
+    fn bytes(&self) -> usize {
+        match self {
+            Work::Lines { chunk, .. } => chunk.bytes.len(),
+            Work::Unreadable { .. } => 0,
+        }
+    }
+}
+
+/// A piece of work done, ready to write.
+struct Done {
+    seq: usize,
+    /// The result lines.
+    output: Vec<u8>,
+    /// Lines for stderr, each complete.
+    messages: Vec<String>,
+    status: Status,
+    /// Whether the run stops after this (`--strict`).
+    stop: bool,
+    /// The bytes of input it was made of.
+    input_bytes: usize,
+}
+
+/// The inputs, handed out as work in order.
+struct Source<'a> {
+    inputs: &'a [Input],
+    next_input: usize,
+    current: Option<(usize, Chunks)>,
+    next_seq: usize,
+}
+
+impl Source<'_> {
+    /// The next piece of work; `None` when every input is read.
+    fn next(&mut self) -> Option<Work> {
+        loop {
+            let seq = self.next_seq;
+            let Some((input, chunks)) = &mut self.current else {
+                let input = self.next_input;
+                let reader = self.inputs.get(input)?.open();
+                self.next_input += 1;
+                match reader {
+                    Ok(reader) => self.current = Some((input, Chunks::new(reader))),
+                    Err(e) => {
+                        self.next_seq += 1;
+                        let message = self.inputs[input].cannot_read(&e);
+                        return Some(Work::Unreadable {
+                            seq,
+                            input,
+                            message,
+                        });
+                    }
+                }
+                continue;
+            };
+            let input = *input;
+            match chunks.next(CHUNK) {
+                Ok(Some(chunk)) => {
+                    self.next_seq += 1;
+                    return Some(Work::Lines { seq, input, chunk });
+                }
+                Ok(None) => self.current = None,
+                Err(e) => {
+                    let after = chunks.lines_read();
+                    self.current = None;
+                    self.next_seq += 1;
+                    let message = format!(
+                        "{} (after line {after})",
+                        self.inputs[input].cannot_read(&e)
+                    );
+                    return Some(Work::Unreadable {
+                        seq,
+                        input,
+                        message,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Turns work into output; one per thread.
+struct Worker<'a> {
+    extractor: &'a Extractor,
+    inputs: &'a [Input],
+    options: &'a Options,
+    lines: LineReader,
+}
+
+impl Worker<'_> {
+    fn process(&mut self, work: Work) -> Done {
+        let mut done = Done {
+            seq: 0,
+            output: Vec::new(),
+            messages: Vec::new(),
+            status: Status::Ok,
+            stop: false,
+            input_bytes: work.bytes(),
+        };
+        match work {
+            Work::Unreadable {
+                seq,
+                input,
+                message,
+            } => {
+                done.seq = seq;
+                if self.options.label_files {
+                    let file = &self.inputs[input].label();
+                    output::push_line(
+                        &mut done.output,
+                        &InputError {
+                            file,
+                            error: &message,
+                        },
+                    );
+                }
+                done.messages.push(format!("error: {message}"));
+                self.fail(&mut done, Status::InputFailed);
+            }
+            Work::Lines { seq, input, chunk } => {
+                done.seq = seq;
+                done.output.reserve(chunk.bytes.len() / 2);
+                self.lines_of(input, &chunk, &mut done);
+            }
+        }
+        done
+    }
+
+    /// Reads the records of a chunk and writes their results.
+    fn lines_of(&mut self, input: usize, chunk: &Chunk, done: &mut Done) {
+        let name = self.inputs[input].name();
+        let label = self.options.label_files.then(|| self.inputs[input].label());
+        let file = label.as_deref();
+        let lossy = self.options.lossy;
+        let mut rest = &chunk.bytes[..];
+        for number in chunk.first_line.. {
+            if rest.is_empty() {
+                return;
+            }
+            let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+            let line = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or_default();
+            match self.lines.read(line, lossy) {
+                Line::Blank => {}
+                Line::Record {
+                    id,
+                    text,
+                    map,
+                    warning,
+                } => {
+                    if let Some(warning) = warning {
+                        done.messages
+                            .push(format!("warning: {name}, line {number}: {warning}"));
+                    }
+                    let mut entities = self.extractor.extract(text);
+                    map.apply(&mut entities);
+                    let record = Record {
+                        file,
+                        id,
+                        entities: &entities,
+                    };
+                    output::push_line(&mut done.output, &record);
+                }
+                Line::Error { id, message } => {
+                    done.messages
+                        .push(format!("error: {name}, line {number}: {message}"));
+                    let error = LineError {
+                        file,
+                        line: number,
+                        id,
+                        error: &message,
+                    };
+                    output::push_line(&mut done.output, &error);
+                    self.fail(done, Status::RecordsFailed);
+                    if done.stop {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks `done` as failed; with `--strict`, the run stops after it.
+    fn fail(&self, done: &mut Done, status: Status) {
+        done.status = done.status.max(status);
+        if self.options.strict {
+            done.stop = true;
+            done.messages
+                .push("stopping at the first failure (--strict)".to_string());
+        }
+    }
+}
+
+/// Writes done work in order.
+struct Sink<'w> {
+    out: &'w mut (dyn Write + Send),
+    /// Work done ahead of its turn.
+    pending: BTreeMap<usize, Done>,
+    next_seq: usize,
+    /// Bytes read and not yet written, with the output made of them.
+    in_flight: usize,
+    status: Status,
+    /// Whether nothing more is written: the run stops.
+    stopped: bool,
+    error: Option<io::Error>,
+}
+
+impl Sink<'_> {
+    /// Takes done work (whose input was counted in flight when it was
+    /// read), and writes what is next in order.
+    fn accept(&mut self, done: Done) {
+        self.in_flight += done.output.len();
+        self.pending.insert(done.seq, done);
+        while let Some(done) = self.pending.remove(&self.next_seq) {
+            self.next_seq += 1;
+            self.in_flight -= done.input_bytes + done.output.len();
+            if self.stopped {
+                continue;
+            }
+            for message in &done.messages {
+                report(format_args!("{message}"));
+            }
+            self.status = self.status.max(done.status);
+            self.stopped = done.stop;
+            if let Err(e) = self
+                .out
+                .write_all(&done.output)
+                .and_then(|()| self.out.flush())
+            {
+                self.error = Some(e);
+                self.stopped = true;
+            }
+        }
+    }
+}
+
+/// What the workers of a run share.
+struct Shared<'a, 'w> {
+    source: Mutex<Source<'a>>,
+    sink: Mutex<Sink<'w>>,
+    /// Signalled when bytes in flight are written, or the run stops.
+    room: Condvar,
+}
+
+impl<'w> Shared<'_, 'w> {
+    fn sink(&self) -> MutexGuard<'_, Sink<'w>> {
+        self.sink.lock().expect("no worker panicked")
+    }
+
+    /// One worker's loop: take work while there is room, do it, hand it on.
+    fn work(&self, mut worker: Worker<'_>) {
+        loop {
+            {
+                let mut sink = self.sink();
+                while sink.in_flight >= IN_FLIGHT && !sink.stopped {
+                    sink = self.room.wait(sink).expect("no worker panicked");
+                }
+                if sink.stopped {
+                    return;
+                }
+            }
+            let next = self.source.lock().expect("no worker panicked").next();
+            let Some(work) = next else {
+                return;
+            };
+            self.sink().in_flight += work.bytes();
+            let done = worker.process(work);
+            self.sink().accept(done);
+            self.room.notify_all();
+        }
+    }
+}
