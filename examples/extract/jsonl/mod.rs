@@ -24,7 +24,7 @@ use gazetteer_ner::Extractor;
 use self::chunks::{Chunk, Chunks};
 use self::record::{Line, LineReader};
 use crate::input::Input;
-use crate::output::{self, InputError, LineError, Record};
+use crate::output::{self, InputError, LineError};
 use crate::status::{Status, report};
 
 /// At most this many bytes of input and output are in flight: read and not
@@ -290,12 +290,7 @@ impl Worker<'_> {
                     }
                     let mut entities = self.extractor.extract(text);
                     map.apply(&mut entities);
-                    let record = Record {
-                        file,
-                        id,
-                        entities: &entities,
-                    };
-                    output::push_line(&mut done.output, &record);
+                    output::push_record(&mut done.output, file, id, &entities);
                 }
                 Line::Error { id, message } => {
                     done.messages
