@@ -14,7 +14,17 @@
 //! - the tokenizer alone;
 //! - `extract` on one thread; `extract` on all threads, each result used
 //!   where it was made; and `extract_batch` on all threads, which returns
-//!   every result to the caller.
+//!   every result to the caller;
+//! - the CLI's path for `extract --jsonl`, on one and on all threads: the
+//!   files read, their records parsed, entities extracted and result lines
+//!   written (to a sink that counts them), by the CLI's own code
+//!   (`examples/extract/jsonl/`, included here as modules). Its MB/s count
+//!   the same text bytes as the other rows, though it reads whole files
+//!   (ids, other fields and JSON escapes included). Besides the ratio to
+//!   the raw scan it reports the cost of JSON in and out (the CLI path's
+//!   time over `extract`'s on one thread, less one), and the ratio to the
+//!   raw scan with the build of the default extractor added, as a CLI
+//!   process pays it.
 //!
 //! The runs are timed in rounds, each run once per round. Figures are MB/s
 //! of text (the median over the rounds) and ratios to the raw scan (the
@@ -23,6 +33,20 @@
 //! invocation on one machine: absolute times on shared machines are noise,
 //! ratios less so.
 
+// The CLI's JSON Lines path and what it needs, the very files the CLI
+// builds from.
+#[path = "extract/input.rs"]
+mod input;
+#[path = "extract/jsonl/mod.rs"]
+mod jsonl;
+#[path = "extract/lossy.rs"]
+mod lossy;
+#[path = "extract/output.rs"]
+mod output;
+#[path = "extract/status.rs"]
+mod status;
+
+use std::io::{self, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -31,6 +55,9 @@ use std::time::Instant;
 use aho_corasick::{AhoCorasick, MatchKind};
 use clap::Parser;
 use gazetteer_ner::{Extractor, gazetteer, tokenizer};
+
+use crate::input::Input;
+use crate::status::Status;
 
 #[derive(Parser)]
 #[command(about = "Measures extraction throughput against a raw Aho-Corasick scan")]
@@ -86,6 +113,8 @@ const TOKENIZER: usize = 1;
 const ONE: usize = 2;
 const SPREAD: usize = 3;
 const ALL: usize = 4;
+const CLI_ONE: usize = 5;
+const CLI_ALL: usize = 6;
 
 /// How many texts a thread takes at a time in [`extract_on_threads`].
 const CHUNK: usize = 16;
@@ -124,6 +153,37 @@ fn extract_on_threads(
             .map(|w| w.join().expect("a worker thread panicked"))
             .sum()
     })
+}
+
+/// A writer that keeps nothing and counts the bytes.
+struct Count(usize);
+
+impl Write for Count {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The CLI's `--jsonl` path over `inputs` on `threads` threads: the bytes
+/// of output it writes.
+fn cli_path(extractor: &Extractor, inputs: &[Input], threads: usize) -> Result<usize, String> {
+    let options = jsonl::Options {
+        threads,
+        strict: false,
+        lossy: false,
+        label_files: false,
+    };
+    let mut out = Count(0);
+    match jsonl::run(extractor, inputs, &options, &mut out) {
+        Ok(Status::Ok) => Ok(out.0),
+        Ok(status) => Err(format!("the CLI path failed: {status:?}")),
+        Err(e) => Err(format!("the CLI path cannot write: {e}")),
+    }
 }
 
 /// One run of `f`: its time in seconds, and its result.
@@ -168,6 +228,7 @@ fn run(args: Args) -> Result<(), String> {
         return Err("no corpus: ../shared/corpus/articles is absent and no file was given".into());
     }
     let texts = load(&files)?;
+    let inputs = Input::all(&files);
     let bytes: usize = texts.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
     println!(
@@ -203,6 +264,7 @@ fn run(args: Args) -> Result<(), String> {
     let threads = args
         .threads
         .or_else(|| std::thread::available_parallelism().ok());
+    let n = threads.map_or(1, NonZeroUsize::get);
     // Each round times every run once, one after another: a neighbour on
     // a shared host slows runs close in time alike, so the ratios within a
     // round hold steadier than times taken minutes apart.
@@ -240,7 +302,12 @@ fn run(args: Args) -> Result<(), String> {
                 "parallel runs found {spread} and {all} entities, single-threaded {one}"
             ));
         }
-        rounds.push([raw_s, tok_s, one_s, spread_s, all_s]);
+        let (cli_one_s, cli_one) = timed(|| cli_path(&extractor, &inputs, 1));
+        let (cli_all_s, cli_all) = timed(|| cli_path(&extractor, &inputs, n));
+        if cli_one? != cli_all? {
+            return Err("the CLI path wrote different output on 1 and on more threads".into());
+        }
+        rounds.push([raw_s, tok_s, one_s, spread_s, all_s, cli_one_s, cli_all_s]);
         counts = [raw_matches, tokens, one];
     }
     let [raw_matches, tokens, one] = counts;
@@ -268,7 +335,6 @@ fn run(args: Args) -> Result<(), String> {
     );
     row("tokenizer alone", TOKENIZER, format!("{tokens} tokens"));
     row("extract, 1 thread", ONE, format!("{one} entities"));
-    let n = threads.map_or(1, NonZeroUsize::get);
     row(
         &format!("extract, {n} threads"),
         SPREAD,
@@ -278,6 +344,35 @@ fn run(args: Args) -> Result<(), String> {
         &format!("extract_batch, {n} threads"),
         ALL,
         format!("{:.2}x one thread", ratio(ALL, ONE)),
+    );
+    row(
+        "CLI path (JSONL in, out), 1 thread",
+        CLI_ONE,
+        format!(
+            "JSON in and out {:+.1}% of extract",
+            100.0 * (ratio(ONE, CLI_ONE) - 1.0)
+        ),
+    );
+    row(
+        &format!("CLI path, {n} threads"),
+        CLI_ALL,
+        format!("{:.2}x CLI path on one thread", ratio(CLI_ALL, CLI_ONE)),
+    );
+    // What a CLI process pays besides: building the default extractor.
+    let with_build =
+        |run: usize| median(rounds.iter().map(|r| r[RAW] / (r[run] + build)).collect());
+    let scaling_with_build = median(
+        rounds
+            .iter()
+            .map(|r| (r[CLI_ONE] + build) / (r[CLI_ALL] + build))
+            .collect(),
+    );
+    println!(
+        "CLI path with the build added: {:.2}x raw on 1 thread, {:.2}x raw on {n} threads \
+         ({:.2}x one thread)",
+        with_build(CLI_ONE),
+        with_build(CLI_ALL),
+        scaling_with_build
     );
     let spread: Vec<String> = rounds
         .iter()
