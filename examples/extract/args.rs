@@ -26,7 +26,8 @@ pub struct Cli {
     #[arg(long)]
     pub compact: bool,
 
-    /// Read JSON Lines `{"id":…,"text":…}`, write one `{"id":…,"entities":[…]}` line per record.
+    /// Read JSON Lines `{"id":…,"text":…}`, write one `{"id":…,"entities":[…]}` line per record
+    /// (the id copied as written; blank lines skipped; a bad line gives an error line in its place).
     #[arg(long)]
     pub jsonl: bool,
 
@@ -60,7 +61,8 @@ pub struct Cli {
 /// The values of `--markup`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MarkupArg {
-    /// HTML when the input looks like HTML, plain text otherwise.
+    /// HTML when the input shows markup prose does not hold (a doctype, a
+    /// properly closed HTML element, …), plain text otherwise.
     Auto,
     /// Always plain text: every byte is visible.
     Plain,
