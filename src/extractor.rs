@@ -32,6 +32,8 @@ use crate::{Entity, Error, Mention, resolver};
 pub struct Extractor {
     matcher: Matcher,
     markup: Markup,
+    #[cfg(feature = "main-content")]
+    pub(crate) main_content: bool,
 }
 
 /// What the builder reads, in the order given.
@@ -53,6 +55,8 @@ pub struct ExtractorBuilder {
     defaults: bool,
     sources: Vec<Source>,
     markup: Markup,
+    #[cfg(feature = "main-content")]
+    main_content: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -61,6 +65,8 @@ impl Default for ExtractorBuilder {
             defaults: true,
             sources: Vec::new(),
             markup: Markup::Auto,
+            #[cfg(feature = "main-content")]
+            main_content: false,
         }
     }
 }
@@ -177,6 +183,36 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether to keep only the mentions in a web page's main content, its
+    /// article as a readability step finds it (the default is `false`).
+    /// Applies to HTML input ([`Markup::Html`], or [`Markup::Auto`] on
+    /// HTML); plain text is read whole. Menus, footers, cookie banners and
+    /// related links then give no entity, and offsets still point into the
+    /// page as given. A page in which no article is found is read whole;
+    /// [`Extractor::extract_page`] tells which. Needs the `main-content`
+    /// feature.
+    ///
+    /// ```
+    /// use gazetteer_ner::{Extractor, Markup};
+    ///
+    /// let story = "<p>Talks in Basra went on for a third day on Tuesday, officials said, \
+    ///              as delegations met in the city's old customs house.</p>".repeat(6);
+    /// let page = format!(
+    ///     "<html><body><nav><a href=/>Home</a> <a href=/w>Baghdad News</a></nav>\
+    ///      <article>{story}</article><footer>Mosul Office</footer></body></html>"
+    /// );
+    /// let extractor = Extractor::builder().markup(Markup::Html).main_content(true).build()?;
+    /// let names: Vec<String> = extractor.extract(&page).into_iter().map(|e| e.name).collect();
+    /// assert_eq!(names, ["Basra"]);
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[cfg(feature = "main-content")]
+    #[must_use]
+    pub fn main_content(mut self, yes: bool) -> Self {
+        self.main_content = yes;
+        self
+    }
+
     /// Reads every source and compiles the gazetteers.
     ///
     /// ```
@@ -218,6 +254,8 @@ impl ExtractorBuilder {
         Ok(Extractor {
             matcher: Matcher::new(&records)?,
             markup: self.markup,
+            #[cfg(feature = "main-content")]
+            main_content: self.main_content,
         })
     }
 }
@@ -239,18 +277,38 @@ impl Extractor {
     /// [`Markup`] setting decides. Entities come in order of first mention,
     /// mentions in text order, with byte offsets into `text` as given.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
+        #[cfg(feature = "main-content")]
+        if self.main_content {
+            return self.extract_page(text).entities;
+        }
+        self.extract_visible(text, &Visible::new(text, self.markup))
+    }
+
+    /// How this extractor reads its input.
+    #[cfg(feature = "main-content")]
+    pub(crate) fn markup_setting(&self) -> Markup {
+        self.markup
+    }
+
+    /// The entities of `visible`, the visible text of `text`, with offsets
+    /// into `text`.
+    pub(crate) fn extract_visible(&self, text: &str, visible: &Visible<'_>) -> Vec<Entity> {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
-            let entities = self.extract_with(text, &mut scratch);
+            let entities = self.extract_with(text, visible, &mut scratch);
             scratch.keep_if_small();
             cell.replace(scratch);
             entities
         })
     }
 
-    /// [`Extractor::extract`] with the memory of `scratch`.
-    fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Entity> {
-        let visible = Visible::new(text, self.markup);
+    /// [`Extractor::extract_visible`] with the memory of `scratch`.
+    fn extract_with(
+        &self,
+        text: &str,
+        visible: &Visible<'_>,
+        scratch: &mut Scratch,
+    ) -> Vec<Entity> {
         let Scratch {
             tokens,
             keys,

@@ -69,6 +69,8 @@ mod extractor;
 pub mod gazetteer;
 mod hash;
 pub mod markup;
+#[cfg(feature = "main-content")]
+mod page;
 mod resolver;
 mod rules;
 pub mod tokenizer;
@@ -78,3 +80,5 @@ pub use error::{EntryError, Error, Limit, LineError, UnknownKind};
 pub use extractor::{Extractor, ExtractorBuilder, extract};
 pub use gazetteer::{Entry, EntryKind, Notice};
 pub use markup::Markup;
+#[cfg(feature = "main-content")]
+pub use page::Page;

@@ -23,6 +23,11 @@
 
 use std::borrow::Cow;
 
+#[cfg(feature = "main-content")]
+mod align;
+#[cfg(feature = "main-content")]
+pub(crate) mod main_content;
+
 /// How the extractor treats its input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
