@@ -317,6 +317,7 @@ impl Extractor {
             resolver: memory,
         } = scratch;
         tokenize_into(visible.text(), tokens);
+        mark_breaks(tokens, visible.breaks());
         keys.refill(visible.text(), tokens);
         let (tokens, keys) = (&*tokens, &*keys);
         let cx = Context::new(
@@ -378,6 +379,18 @@ impl Extractor {
     /// The heap memory held by the extractor, in bytes (approximate).
     pub fn memory_usage(&self) -> usize {
         self.matcher.memory_usage()
+    }
+}
+
+/// Marks a hard break on the first token at or after each of `breaks`
+/// (offsets in the text), the element boundaries the markup stage found
+/// where the text runs on (see [`Visible::breaks`]).
+fn mark_breaks(tokens: &mut [Token], breaks: &[usize]) {
+    for &at in breaks {
+        let i = tokens.partition_point(|t| t.start < at);
+        if let Some(token) = tokens.get_mut(i) {
+            token.hard_break = true;
+        }
     }
 }
 

@@ -365,6 +365,9 @@ pub struct Visible<'a> {
     text: Cow<'a, str>,
     /// Empty for plain text, where visible and input offsets are equal.
     segments: Vec<Segment>,
+    /// Offsets in the visible text of boundaries that no name crosses but
+    /// that a reader sees no line break at (see [`Visible::breaks`]).
+    breaks: Vec<usize>,
 }
 
 impl<'a> Visible<'a> {
@@ -387,6 +390,7 @@ impl<'a> Visible<'a> {
             Visible {
                 text: Cow::Borrowed(input),
                 segments: Vec::new(),
+                breaks: Vec::new(),
             }
         }
     }
@@ -394,6 +398,24 @@ impl<'a> Visible<'a> {
     /// The text a reader sees.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Offsets in the text, in order, of element boundaries that no name
+    /// crosses although the text runs on there: the end of a link, and the
+    /// start of a link right after another tag (`Dan Goodin</a> Dan`,
+    /// `<a>CNET</a> <a>Privacy Policy</a>`, `Site Index</span> <a>The New
+    /// York Times`). A link that follows text in its paragraph is no
+    /// boundary there: `President <a>Barack Obama</a>`.
+    ///
+    /// ```
+    /// use gazetteer_ner::markup::{Markup, Visible};
+    ///
+    /// let visible = Visible::new("<span>By</span> <a>Ann Smith</a> <time>May 3</time>", Markup::Html);
+    /// assert_eq!(visible.text(), "By Ann Smith May 3");
+    /// assert_eq!(visible.breaks(), [3, 12]);
+    /// ```
+    pub fn breaks(&self) -> &[usize] {
+        &self.breaks
     }
 
     /// Maps the visible span `start..end` to a span of the input.
@@ -433,12 +455,36 @@ struct Stripper<'a> {
     input: &'a str,
     text: String,
     segments: Vec<Segment>,
+    /// How many preformatted elements (`<pre>`, `<textarea>`) are open.
+    preformatted: usize,
+    /// See [`Visible::breaks`].
+    breaks: Vec<usize>,
+    /// Whether the text before the last break ends in a letter or digit,
+    /// so that a capital or digit right after it needs a space to begin a
+    /// word of its own.
+    after_break_in_word: bool,
 }
 
+/// Elements whose line breaks are the text's own: everywhere else, a line
+/// break of the HTML source is white space to a reader.
+const PREFORMATTED: &[&str] = &["listing", "pre", "textarea", "xmp"];
+
 impl Stripper<'_> {
+    /// Copies the text `from..to` of the input. Outside preformatted
+    /// elements, a lone line break (`\n` or `\r\n`, with no other line
+    /// break in the white space around it) reads as spaces of the same
+    /// length, as a browser shows it: "Kaley\n    Cuoco" is one name. A
+    /// blank line stays one, so text written as paragraphs keeps them.
     fn verbatim(&mut self, from: usize, to: usize) {
         if from >= to {
             return;
+        }
+        if std::mem::take(&mut self.after_break_in_word)
+            && self.input[from..].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        {
+            // "Smith</a>Dec", "Nolan</a>22": two words, as the link's end
+            // says; "<a>York</a>er" stays one.
+            self.replaced(from, from, " ");
         }
         self.segments.push(Segment {
             visible: self.text.len(),
@@ -446,10 +492,46 @@ impl Stripper<'_> {
             input_len: to - from,
             verbatim: true,
         });
-        self.text.push_str(&self.input[from..to]);
+        let bytes = self.input.as_bytes();
+        let mut copied = from;
+        if self.preformatted == 0 {
+            let mut at = from;
+            while let Some(i) = bytes[at..to].iter().position(|&b| b == b'\n') {
+                let newline = at + i;
+                if is_lone_line_break(bytes, newline) {
+                    let start = if newline > copied && bytes[newline - 1] == b'\r' {
+                        newline - 1
+                    } else {
+                        newline
+                    };
+                    self.text.push_str(&self.input[copied..start]);
+                    self.text
+                        .extend(std::iter::repeat_n(' ', newline + 1 - start));
+                    copied = newline + 1;
+                }
+                at = newline + 1;
+            }
+        }
+        self.text.push_str(&self.input[copied..to]);
+    }
+
+    /// Keeps count of open preformatted elements as their tags pass.
+    fn track_preformatted(&mut self, tag: &Tag) {
+        if !PREFORMATTED
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(tag.name(self.input)))
+        {
+            return;
+        }
+        if tag.closing {
+            self.preformatted = self.preformatted.saturating_sub(1);
+        } else if !tag.self_closed {
+            self.preformatted += 1;
+        }
     }
 
     fn replaced(&mut self, from: usize, to: usize, with: &str) {
+        self.after_break_in_word = false;
         self.segments.push(Segment {
             visible: self.text.len(),
             input: from,
@@ -466,6 +548,9 @@ fn strip_html(input: &str) -> Visible<'_> {
         input,
         text: String::with_capacity(input.len()),
         segments: Vec::new(),
+        preformatted: 0,
+        breaks: Vec::new(),
+        after_break_in_word: false,
     };
     let mut ends = TagEnds::new();
     let mut pos = 0;
@@ -478,6 +563,11 @@ fn strip_html(input: &str) -> Visible<'_> {
                     continue;
                 };
                 out.verbatim(run_start, pos);
+                out.track_preformatted(&tag);
+                if tag.is_link_boundary(input, pos) {
+                    out.breaks.push(out.text.len());
+                    out.after_break_in_word = out.text.ends_with(char::is_alphanumeric);
+                }
                 let mut end = tag.end;
                 let hidden = tag.hidden_element(input);
                 if let Some(name) = hidden {
@@ -515,7 +605,17 @@ fn strip_html(input: &str) -> Visible<'_> {
     Visible {
         text: Cow::Owned(out.text),
         segments: out.segments,
+        breaks: out.breaks,
     }
+}
+
+/// Whether the line break at `newline` has no other line break in the
+/// spaces, tabs and carriage returns around it.
+fn is_lone_line_break(bytes: &[u8], newline: usize) -> bool {
+    let blank = |b: &&u8| matches!(**b, b' ' | b'\t' | b'\r');
+    let before = bytes[..newline].iter().rev().find(|b| !blank(b));
+    let after = bytes[newline + 1..].iter().find(|b| !blank(b));
+    before != Some(&b'\n') && after != Some(&b'\n')
 }
 
 /// A tag, comment or declaration found at some `<`.
@@ -576,6 +676,15 @@ impl Tag {
 
     fn name<'i>(&self, input: &'i str) -> &'i str {
         &input[self.name.0..self.name.1]
+    }
+
+    /// Whether this tag, found at `at`, is a boundary of a link that no
+    /// name crosses (see [`Visible::breaks`]).
+    fn is_link_boundary(&self, input: &str, at: usize) -> bool {
+        if !self.name(input).eq_ignore_ascii_case("a") {
+            return false;
+        }
+        self.closing || input[..at].trim_end().ends_with('>')
     }
 
     /// How the element this tag belongs to reads.
@@ -911,6 +1020,32 @@ mod tests {
             visible("<p>New <em>York</em> Times</p>"),
             "\n\nNew York Times\n\n"
         );
+    }
+
+    #[test]
+    fn lone_line_breaks_in_html_read_as_spaces() {
+        assert_eq!(html("<b>Kaley\n    Cuoco</b>"), "Kaley     Cuoco");
+        assert_eq!(html("<b>a</b>\r\nb"), "a  b");
+        // A blank line stays one; a preformatted element keeps its breaks.
+        assert_eq!(html("<b>a</b>\n\nb\n \t\r\nc"), "a\n\nb\n \t\r\nc");
+        let pre = html("<PRE>a\nb</PRE>c\nd");
+        assert!(pre.contains("a\nb") && pre.ends_with("c d"), "{pre:?}");
+        // Offsets still map exactly: the spaces stand for the line break.
+        let input = "<b>Kaley\r\nCuoco</b>";
+        let v = Visible::new(input, Markup::Html);
+        let (s, e) = v.to_input(0, v.text().len());
+        assert_eq!(&input[s..e], "Kaley\r\nCuoco");
+    }
+
+    #[test]
+    fn a_link_boundary_between_two_words_keeps_them_apart() {
+        let input = "<a>Ann Smith</a><span>Dec 22</span> New <a>York</a>er";
+        let v = Visible::new(input, Markup::Html);
+        assert_eq!(v.text(), "Ann Smith Dec 22 New Yorker");
+        assert_eq!(v.breaks(), [9, 25]);
+        let dec = v.text().find("Dec").unwrap();
+        let (s, e) = v.to_input(dec - 1, dec + 3);
+        assert_eq!(&input[s..e], "Dec");
     }
 
     #[test]

@@ -76,6 +76,7 @@ impl<'a> Visible<'a> {
         };
         let mut text = String::new();
         let mut out: Vec<Segment> = Vec::new();
+        let mut breaks = Vec::new();
         let mut last_input_end = None;
         for range in kept {
             let (input_start, input_end) = self.to_input(range.start, range.end);
@@ -88,6 +89,10 @@ impl<'a> Visible<'a> {
                 });
                 text.push_str(GAP);
             }
+            let at = text.len();
+            let from = self.breaks.partition_point(|&b| b < range.start);
+            let to = self.breaks.partition_point(|&b| b <= range.end);
+            breaks.extend(self.breaks[from..to].iter().map(|b| at + (b - range.start)));
             let first = segments
                 .partition_point(|s| s.visible <= range.start)
                 .saturating_sub(1);
@@ -127,6 +132,7 @@ impl<'a> Visible<'a> {
         Visible {
             text: Cow::Owned(text),
             segments: out,
+            breaks,
         }
     }
 }
