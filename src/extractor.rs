@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use crate::boilerplate::Boilerplate;
 use crate::candidate::Candidate;
 use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
 use crate::markup::{Markup, Visible};
@@ -330,6 +331,7 @@ impl Extractor {
         candidates.clear();
         self.matcher.find(cx.text, tokens, keys, candidates);
         rules::run(&cx, candidates);
+        Boilerplate::embedded().drop_from(tokens, keys, candidates);
         let resolved = resolver::resolve(&cx, &self.matcher, candidates, memory);
         *rules = cx.into_lists();
         // Collected into a new vector: collecting in place into the

@@ -62,6 +62,7 @@
 #![forbid(unsafe_code)]
 
 mod batch;
+mod boilerplate;
 mod candidate;
 mod entity;
 mod error;
