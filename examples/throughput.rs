@@ -41,6 +41,8 @@ mod input;
 mod jsonl;
 #[path = "extract/lossy.rs"]
 mod lossy;
+#[path = "extract/main_content.rs"]
+mod main_content;
 #[path = "extract/output.rs"]
 mod output;
 #[path = "extract/status.rs"]
@@ -177,6 +179,7 @@ fn cli_path(extractor: &Extractor, inputs: &[Input], threads: usize) -> Result<u
         strict: false,
         lossy: false,
         label_files: false,
+        main_content: false,
     };
     let mut out = Count(0);
     match jsonl::run(extractor, inputs, &options, &mut out) {

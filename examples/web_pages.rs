@@ -20,7 +20,9 @@
 //!   or hidden element (`</p>`, `<td>`, `</title>`, `<script>` …), and
 //!   those that hold a link's tag (`<a …>`, `</a>`);
 //! - pages per second and MB/s of page on one thread, each run timed
-//!   `--repeat` times and the best kept.
+//!   `--repeat` times and the best kept;
+//! - the title and byline found, against Readability's own in
+//!   `expected-metadata.json` where a page has one.
 //!
 //! `--outside N` lists the N commonest mention texts outside the article
 //! (the menus', footers' and banners' entities); `--per-page` gives the
@@ -71,6 +73,8 @@ struct Page {
     article_text: String,
     /// Mentions found on expected.html, by visible text.
     article_mentions: HashMap<String, usize>,
+    /// Readability's title and byline, from expected-metadata.json.
+    metadata: Option<(Option<String>, Option<String>)>,
 }
 
 /// Figures of one way of reading the pages.
@@ -143,6 +147,21 @@ fn run(args: &Args) -> Result<bool, String> {
         }
     }
 
+    // Titles and bylines against Readability's.
+    let (mut with_metadata, mut same_title, mut same_byline) = (0, 0, 0);
+    for page in &pages {
+        let Some((title, byline)) = &page.metadata else {
+            continue;
+        };
+        let found = main.extract_page(&page.source);
+        let same = |a: &Option<String>, b: &Option<String>| {
+            a.as_deref().map(collapse) == b.as_deref().map(collapse)
+        };
+        with_metadata += 1;
+        same_title += usize::from(same(&found.title, title));
+        same_byline += usize::from(same(&found.byline, byline));
+    }
+
     let bytes: usize = pages.iter().map(|p| p.source.len()).sum();
     let speed = |extractor: &Extractor| {
         let best = (0..args.repeat.max(1))
@@ -184,6 +203,9 @@ fn run(args: &Args) -> Result<bool, String> {
             speeds[k].1,
         );
     }
+    println!(
+        "\ntitle as Readability's on {same_title} of {with_metadata} pages, byline on {same_byline}"
+    );
     if let Some(n) = args.outside {
         let mut common: Vec<(String, usize)> = outside.into_iter().collect();
         common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -244,7 +266,15 @@ fn load(dir: &std::path::Path, whole: &Extractor) -> Result<Vec<Page>, String> {
                     *article_mentions.entry(visible_text(&m.text)).or_default() += 1;
                 }
             }
+            let metadata = std::fs::read_to_string(folder.join("expected-metadata.json"))
+                .ok()
+                .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
+                .map(|v| {
+                    let field = |k: &str| v.get(k).and_then(|s| s.as_str()).map(str::to_string);
+                    (field("title"), field("byline"))
+                });
             Ok(Page {
+                metadata,
                 name: folder
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())

@@ -50,6 +50,9 @@ fn build_example(profile_dir: &Path, binary: &Path) {
             "--manifest-path",
         ])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
+    if cfg!(feature = "main-content") {
+        cargo.args(["--features", "main-content"]);
+    }
     match profile_dir.file_name().and_then(OsStr::to_str) {
         Some("debug") | None => {}
         Some(profile) => {
@@ -1158,4 +1161,85 @@ fn jsonl_memory_is_bounded_by_bytes_not_lines() {
         large < small + input_kib / 4,
         "{large} KiB for {input_kib} KiB of input, {small} KiB for one line"
     );
+}
+
+// --------------------------------------------------------- main content --
+
+/// A news page: a menu, the article, related links.
+fn news_page() -> String {
+    let paragraph = format!(
+        "<p>{}</p>",
+        "The talks in Basra went on for a third day on Tuesday, officials said. ".repeat(5)
+    );
+    format!(
+        "<html><head><title>Talks go on in Basra</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/k\">Kirkuk Edition</a></nav>\
+         <article><h1>Talks go on in Basra</h1><p class=\"byline\">By Ann Smith</p>\
+         {paragraph}{paragraph}{paragraph}</article>\
+         <aside><a href=\"/m\">Floods in Mosul</a></aside></body></html>"
+    )
+}
+
+#[cfg(feature = "main-content")]
+#[test]
+fn main_content_keeps_the_articles_mentions_with_title_and_byline() {
+    let page = news_page();
+    let dir = TempDir::new("main-content");
+    let file = dir.file("page.html", &page);
+    let done = run(
+        extract().args(["--main-content", "--compact"]).arg(&file),
+        b"",
+    );
+    assert_eq!(done.code(), Some(0), "{}", done.stderr);
+    let document = done.json();
+    assert_eq!(document["title"], "Talks go on in Basra");
+    assert_eq!(document["byline"], "By Ann Smith");
+    let names: Vec<&str> = document["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Basra"], "{document}");
+    for m in document["entities"][0]["mentions"].as_array().unwrap() {
+        let (start, end) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&page[start..end], "Basra");
+    }
+    // JSON Lines: the same, after the id; plain text has no title.
+    let input = jsonl(&[
+        json!({"id": 1, "text": page}),
+        json!({"id": 2, "text": "Talks in Mosul."}),
+    ]);
+    let done = run(
+        extract().args(["--jsonl", "--main-content"]),
+        input.as_bytes(),
+    );
+    assert_eq!(done.code(), Some(0), "{}", done.stderr);
+    let lines = done.json_lines();
+    assert_eq!(lines[0]["title"], "Talks go on in Basra");
+    assert_eq!(lines[0]["entities"], document["entities"]);
+    assert_eq!(lines[1]["title"], Value::Null);
+    assert!(lines[1].get("byline").is_some());
+    assert_eq!(lines[1]["entities"][0]["name"], "Mosul");
+    // Without the option, no title key and every entity of the page.
+    let done = run(extract().arg("--compact").arg(&file), b"");
+    let document = done.json();
+    assert!(document.get("title").is_none());
+    assert!(document["entities"].as_array().unwrap().len() > 1);
+}
+
+#[cfg(not(feature = "main-content"))]
+#[test]
+fn main_content_without_the_feature_is_a_clear_error() {
+    let run = run(extract().arg("--main-content"), news_page().as_bytes());
+    assert_eq!(run.code(), Some(2));
+    assert!(
+        run.stderr.contains("main-content feature"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
 }

@@ -56,6 +56,11 @@ pub struct Cli {
     /// input's bytes.
     #[arg(long)]
     pub lossy: bool,
+
+    /// Keep only the mentions in a web page's article (needs the main-content
+    /// feature); each output object then gives the article's title and byline.
+    #[arg(long)]
+    pub main_content: bool,
 }
 
 /// The values of `--markup`.

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::input::{BOM, Input};
 use crate::lossy::{OffsetMap, push_lossy};
+use crate::main_content::{self, PageFacts};
 use crate::output::InputError;
 use crate::status::{Status, report};
 
@@ -18,13 +19,18 @@ pub struct Options {
     pub lossy: bool,
     /// Say in each output object which input it came from.
     pub label_files: bool,
+    /// Keep only a web page's article, and give its title and byline.
+    pub main_content: bool,
 }
 
-/// A document's entities: `{"file":…,"entities":[…]}`.
+/// A document's entities: `{"file":…,"entities":[…]}`, with
+/// `"title":…,"byline":…` before them under `--main-content`.
 #[derive(Serialize)]
 struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    page: Option<&'a PageFacts>,
     entities: &'a [Entity],
 }
 
@@ -47,10 +53,12 @@ pub fn run(
         let file = label.as_deref();
         match read(input, options.lossy) {
             Ok((text, map)) => {
-                let mut entities = extractor.extract(&text);
+                let (page, mut entities) =
+                    main_content::extract(extractor, &text, options.main_content);
                 map.apply(&mut entities);
                 let document = Document {
                     file,
+                    page: page.as_ref(),
                     entities: &entities,
                 };
                 write(out, &document, options.compact)

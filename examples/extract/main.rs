@@ -102,7 +102,8 @@
 //!
 //! One module per job: [`args`] (the command line), [`input`] (files and
 //! stdin), [`document`] and [`jsonl`] (the two modes), [`lossy`] (text
-//! read lossily, with offsets back to the bytes as given), [`output`] (the
+//! read lossily, with offsets back to the bytes as given), [`main_content`]
+//! (`--main-content`: a web page's article, title and byline), [`output`] (the
 //! JSON objects besides a document's) and [`status`] (exit status and
 //! messages). `examples/throughput.rs` includes the JSON Lines path to
 //! time it in process.
@@ -112,6 +113,7 @@ mod document;
 mod input;
 mod jsonl;
 mod lossy;
+mod main_content;
 mod output;
 mod status;
 
@@ -151,6 +153,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<Status, Failure> {
+    if cli.main_content && !cfg!(feature = "main-content") {
+        return Err(Failure::Fatal(
+            "--main-content needs the main-content feature: cargo run --release \
+             --features main-content --example extract -- --main-content …"
+                .to_string(),
+        ));
+    }
     let threads = if cli.jsonl { cli.worker_threads() } else { 1 };
     let extractor = build_extractor(cli)?;
     let inputs = Input::all(&cli.files);
@@ -162,6 +171,7 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
             strict: cli.strict,
             lossy: cli.lossy,
             label_files,
+            main_content: cli.main_content,
         };
         jsonl::run(&extractor, &inputs, &options, &mut out)
     } else {
@@ -169,6 +179,7 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
             compact: cli.compact,
             lossy: cli.lossy,
             label_files,
+            main_content: cli.main_content,
         };
         document::run(&extractor, &inputs, &options, &mut out)
     }
@@ -181,6 +192,10 @@ fn build_extractor(cli: &Cli) -> Result<Extractor, Failure> {
     let mut builder = Extractor::builder()
         .default_gazetteers(!cli.no_default_gazetteers)
         .markup(cli.markup.into());
+    #[cfg(feature = "main-content")]
+    {
+        builder = builder.main_content(cli.main_content);
+    }
     for path in &cli.gazetteers {
         builder = if path.is_file() {
             builder.gazetteer_file(path)

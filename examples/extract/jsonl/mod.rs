@@ -24,6 +24,7 @@ use gazetteer_ner::Extractor;
 use self::chunks::{Chunk, Chunks};
 use self::record::{Line, LineReader};
 use crate::input::Input;
+use crate::main_content::{self, PageRecord};
 use crate::output::{self, InputError, LineError};
 use crate::status::{Status, report};
 
@@ -45,6 +46,8 @@ pub struct Options {
     pub lossy: bool,
     /// Say in each output line which input it came from.
     pub label_files: bool,
+    /// Keep only a web page's article, and give its title and byline.
+    pub main_content: bool,
 }
 
 /// Extracts the entities of every record of `inputs`, writing one line per
@@ -288,9 +291,21 @@ impl Worker<'_> {
                         done.messages
                             .push(format!("warning: {name}, line {number}: {warning}"));
                     }
-                    let mut entities = self.extractor.extract(text);
+                    let (page, mut entities) =
+                        main_content::extract(self.extractor, text, self.options.main_content);
                     map.apply(&mut entities);
-                    output::push_record(&mut done.output, file, id, &entities);
+                    match &page {
+                        Some(page) => output::push_line(
+                            &mut done.output,
+                            &PageRecord {
+                                file,
+                                id,
+                                page,
+                                entities: &entities,
+                            },
+                        ),
+                        None => output::push_record(&mut done.output, file, id, &entities),
+                    }
                 }
                 Line::Error { id, message } => {
                     done.messages
