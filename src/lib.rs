@@ -45,7 +45,7 @@
 //! ```
 //!
 //! Web pages can be read as people read them: with the `main-content`
-//! feature (off by default), [`ExtractorBuilder::main_content`] keeps only
+//! feature (off by default), `ExtractorBuilder::main_content` keeps only
 //! the mentions in a page's article, and `Extractor::extract_page` also
 //! returns its title and byline as a `Page`.
 //!
