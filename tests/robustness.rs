@@ -37,6 +37,8 @@ fn replay(check: fn(&[u8]), input: &[u8]) -> Result<(), String> {
 fn fuzz_regressions_replay() {
     let dir = regressions_dir();
     assert!(dir.is_dir(), "{} is missing", dir.display());
+    // As the fuzz targets start.
+    checks::init();
     let mut failures = Vec::new();
     let mut replayed = 0;
     let mut paths: Vec<_> = fs::read_dir(&dir)

@@ -6,6 +6,6 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: gazetteer_ner_fuzz::init(), |data: &[u8]| {
     gazetteer_ner_fuzz::check_text(data);
 });

@@ -89,6 +89,15 @@ pub fn check_extraction(label: &str, extractor: &Extractor, text: &str) {
     }
 }
 
+/// Builds the extractors [`check_text`] uses, so that a fuzz target can
+/// pay for building them before its first input: under the fuzzer's
+/// instrumentation the build takes seconds, and the first input would
+/// otherwise count them against its time limit (`-timeout`).
+pub fn init() {
+    extract("");
+    LazyLock::force(&HTML);
+}
+
 /// The `extract_text` target: valid UTF-8 goes through the default
 /// extractor (`gazetteer_ner::extract`, built once per process) and one
 /// that always reads HTML; other bytes are ignored.
