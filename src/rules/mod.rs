@@ -42,6 +42,30 @@ pub(crate) struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// What the word lists and cue lists say about the tokens.
     lists: Lists,
+    /// The last run found by [`Context::name_run_end`], with and without
+    /// "of" and "for" (see [`Memo`]).
+    end_memo: [Memo; 2],
+    /// The last run found by [`Context::name_run_start`], likewise.
+    start_memo: [Memo; 2],
+}
+
+/// A stretch `from..to` of a name run that a look-up of its end (or start)
+/// went through: every name word in it leads to the same end (start), so
+/// the next look-up from inside it needs no second scan. The rules look
+/// runs up in text order, often several times in one run ("Harvard
+/// University University …", "Lake Lake …"), and a scan each time made
+/// them quadratic in the run's length.
+#[derive(Default)]
+struct Memo(std::cell::Cell<(usize, usize)>);
+
+impl Memo {
+    fn get(&self) -> (usize, usize) {
+        self.0.get()
+    }
+
+    fn set(&self, from: usize, to: usize) {
+        self.0.set((from, to));
+    }
 }
 
 /// What a [`Context`] finds out about the tokens of a text. The next
@@ -163,6 +187,8 @@ impl<'a> Context<'a> {
                 titles,
                 designators,
             },
+            end_memo: Default::default(),
+            start_memo: Default::default(),
         };
         // Found once for the rules and the resolver, which both go through
         // them.
@@ -170,7 +196,7 @@ impl<'a> Context<'a> {
         let mut done = 0;
         for &start in &cx.lists.name_words {
             if start >= done {
-                done = cx.name_run_end(start, false);
+                done = cx.name_run_continues::<false>(start + 1, false, tokens.len());
                 let trimmed = cx.trim_start_and_titles(start, done);
                 if trimmed < done {
                     name_runs.push((trimmed, done));
@@ -208,7 +234,8 @@ impl<'a> Context<'a> {
     /// "for"), in order, the name words inside each skipped: each from its
     /// first name word after any titles, determiners and stop words (see
     /// [`Context::trim_start_and_titles`]) to its end, and none that is
-    /// nothing but those.
+    /// nothing but those. A title inside a run that a name word follows
+    /// starts a new run ("Mr Smith Mr Jones" gives "Smith" and "Jones").
     pub fn name_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.lists.name_runs.iter().copied()
     }
@@ -313,16 +340,47 @@ impl<'a> Context<'a> {
         if !self.lists.facts.get(start).is_some_and(|f| f.name_word) {
             return start;
         }
-        self.name_run_continues(start + 1, body)
+        // Every name word of a run leads to its end.
+        let memo = &self.end_memo[usize::from(body)];
+        let (from, to) = memo.get();
+        if (from..to).contains(&start) {
+            return to;
+        }
+        let end = self.name_run_continues::<false>(start + 1, body, self.tokens.len());
+        memo.set(start, end);
+        end
     }
 
-    /// The end of a name run whose words so far end before `end`.
-    fn name_run_continues(&self, mut end: usize, body: bool) -> usize {
-        while end < self.tokens.len() {
+    /// The end of a person's name that starts at `start`, a name word: the
+    /// end of its run ([`Context::name_run_end`] without "of" and "for"),
+    /// or the first title inside the run that a name word follows, which
+    /// starts another name ("Mr Smith Mr Jones"). The scan stops once it
+    /// reaches token `limit`, which the end passes by at most the two tokens
+    /// of a joiner and a word.
+    pub fn person_name_end(&self, start: usize, limit: usize) -> usize {
+        if !self.is_name_word(start) {
+            return start;
+        }
+        self.name_run_continues::<true>(start + 1, false, limit.min(self.tokens.len()))
+    }
+
+    /// The end of a name run whose words so far end before `end`, looking
+    /// at tokens before `limit` only. With `SPLIT`, a title inside the run
+    /// that a name word follows ends it (see [`Context::starts_name`]).
+    fn name_run_continues<const SPLIT: bool>(
+        &self,
+        mut end: usize,
+        body: bool,
+        limit: usize,
+    ) -> usize {
+        while end < limit {
             // A joiner needs a name word after it, which most tokens after
             // a run lack: testing that first spares most calls of `joins`.
             let name_word_next = self.lists.facts.get(end + 1).is_some_and(|f| f.name_word);
             if self.continues(end) {
+                if SPLIT && self.starts_name(end) {
+                    break;
+                }
                 end += 1;
             } else if name_word_next && self.joins(end, false, body) {
                 end += 2;
@@ -333,6 +391,13 @@ impl<'a> Context<'a> {
             }
         }
         end
+    }
+
+    /// Whether token `i` is a title that a name word continuing its run
+    /// follows: there, inside a run, another name starts ("Smith Mr
+    /// Jones").
+    pub fn starts_name(&self, i: usize) -> bool {
+        self.lists.facts[i].title && self.lists.facts.get(i + 1).is_some_and(|f| f.continues)
     }
 
     /// Whether tokens `i..i + 3` are "of the" and a name word, which join
@@ -354,8 +419,19 @@ impl<'a> Context<'a> {
         if end == 0 || !self.is_name_word(end - 1) {
             return end;
         }
+        // Every name word of a run leads back to its start: a scan that
+        // reaches the stretch the last one went through ends there.
+        let memo = &self.start_memo[usize::from(body)];
+        let (from, to) = memo.get();
         let mut start = end - 1;
-        while start > 0 && !self.tokens[start].hard_break && !self.tokens[start].sentence_start {
+        loop {
+            if (from..to).contains(&start) {
+                memo.set(from, to.max(end));
+                return from;
+            }
+            if start == 0 || self.tokens[start].hard_break || self.tokens[start].sentence_start {
+                break;
+            }
             if self.is_name_word(start - 1) {
                 start -= 1;
             } else if start >= 2 && self.joins(start - 1, true, body) {
@@ -364,6 +440,7 @@ impl<'a> Context<'a> {
                 break;
             }
         }
+        memo.set(start, end);
         start
     }
 }

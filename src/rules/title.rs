@@ -3,6 +3,8 @@
 //! "Mr Abdul Karim said" → `Abdul Karim`; "cleric Moqtada Al Sadr" →
 //! `Moqtada Al Sadr`. The title is evidence, not part of the span. Titles
 //! may be stacked ("Prime Minister", "Lt. Gen.") and followed by a period.
+//! A title inside the name that a name word follows starts the next name:
+//! "Mr Smith Mr Jones" names two persons.
 
 use super::Context;
 use crate::EntityKind;
@@ -31,11 +33,20 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             done = name;
             continue;
         }
-        let mut end = cx.name_run_end(name, false);
-        if tokens[name].headline == Headline::Capitals {
-            // Every word of a headline in capitals looks like a name: take
-            // the two after the title ("PRESIDENT BILL CLINTON SAID").
-            end = end.min(name + 2);
+        // Every word of a headline in capitals looks like a name: take the
+        // two after the title ("PRESIDENT BILL CLINTON SAID"), and look no
+        // further.
+        let capitals = tokens[name].headline == Headline::Capitals;
+        let limit = if capitals { name + 2 } else { tokens.len() };
+        let end = cx.person_name_end(name, limit).min(limit);
+        // Words cut short by the next title are a name when the last is
+        // one ("Mr Smith Mr Jones"), and otherwise part of that title
+        // ("Deputy Foreign Minister Sergei Ryabkov").
+        let cut = end < limit.min(tokens.len()) && cx.continues(end) && cx.starts_name(end);
+        let last = cx.lexeme(end.max(1) - 1);
+        if cut && !(last.given_name || last.surname) {
+            done = end;
+            continue;
         }
         if end > name && !(end - name == 1 && cx.is_particle(name)) {
             out.push(Candidate {
@@ -70,6 +81,27 @@ mod tests {
                 "Lt. Gen. Smith met Prime Minister Nouri al Maliki"
             ),
             ["person Smith", "person Nouri al Maliki"]
+        );
+    }
+
+    #[test]
+    fn a_title_inside_a_name_starts_the_next() {
+        assert_eq!(
+            proposals(super::find, "Mr Smith Mr Smith Mr Jane Smith"),
+            ["person Smith", "person Smith", "person Jane Smith"]
+        );
+        assert_eq!(
+            proposals(
+                super::find,
+                "MR SMITH MR SMITH SAID\nBAGHDAD PRESIDENT SMITH SAID"
+            ),
+            ["person SMITH", "person SMITH SAID", "person SMITH SAID"]
+        );
+        assert_eq!(proposals(super::find, "MR SMITH"), ["person SMITH"]);
+        // Unless the words before it are no name: then they are part of it.
+        assert_eq!(
+            proposals(super::find, "Deputy Foreign Minister Nouri al Maliki"),
+            ["person Nouri al Maliki"]
         );
     }
 
