@@ -91,18 +91,48 @@ fn take_by_rule(group: &mut [Candidate]) -> usize {
         )
     });
     // Each reading is taken when no reading taken before it overlaps it.
+    let taken = if group.len() <= SMALL_GROUP {
+        let mut taken = 0;
+        for next in 0..group.len() {
+            let reading = group[next];
+            let free = group[..taken]
+                .iter()
+                .all(|t| t.end <= reading.start || reading.end <= t.start);
+            if free {
+                group[taken] = reading;
+                taken += 1;
+            }
+        }
+        taken
+    } else {
+        take_from_large_group(group)
+    };
+    group[..taken].sort_unstable_by_key(|c| c.start);
+    taken
+}
+
+/// The groups [`take_by_rule`] checks against every reading taken so far;
+/// a larger group keeps its taken readings in a search tree.
+const SMALL_GROUP: usize = 16;
+
+/// [`take_by_rule`]'s choice in a large group, sorted by the rule: each
+/// reading overlaps some taken one exactly when the taken reading that
+/// starts last before its end ends after its start, since the taken ones
+/// do not overlap each other. (A chain of readings that each overlap the
+/// next, of which every other one is taken, made the check against every
+/// taken reading quadratic.)
+fn take_from_large_group(group: &mut [Candidate]) -> usize {
+    let mut ends_by_start = std::collections::BTreeMap::new();
     let mut taken = 0;
     for next in 0..group.len() {
         let reading = group[next];
-        let free = group[..taken]
-            .iter()
-            .all(|t| t.end <= reading.start || reading.end <= t.start);
-        if free {
+        let before_end = ends_by_start.range(..reading.end).next_back();
+        if before_end.is_none_or(|(_, &end)| end <= reading.start) {
+            ends_by_start.insert(reading.start, reading.end);
             group[taken] = reading;
             taken += 1;
         }
     }
-    group[..taken].sort_unstable_by_key(|c| c.start);
     taken
 }
 
@@ -116,4 +146,81 @@ fn admissible(cx: &Context<'_>, c: &Candidate) -> bool {
         return false;
     }
     c.evidence == Evidence::Title || !cx.is_stopword(c.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::EntityKind;
+
+    fn reading(start: usize, end: usize, evidence: Evidence, rank: u8) -> Candidate {
+        Candidate {
+            start,
+            end,
+            kind: EntityKind::Place,
+            entry: None,
+            evidence,
+            rank,
+        }
+    }
+
+    /// The rule as written: each reading checked against every one taken.
+    fn taken_one_by_one(group: &[Candidate]) -> Vec<Candidate> {
+        let mut group = group.to_vec();
+        group.sort_unstable_by_key(|c| {
+            (
+                c.evidence == Evidence::Guess,
+                Reverse(c.len()),
+                Reverse(c.evidence),
+                Reverse(c.rank),
+                c.start,
+            )
+        });
+        let mut taken: Vec<Candidate> = Vec::new();
+        for reading in group {
+            if taken
+                .iter()
+                .all(|t| t.end <= reading.start || reading.end <= t.start)
+            {
+                taken.push(reading);
+            }
+        }
+        taken.sort_unstable_by_key(|c| c.start);
+        taken
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn large_groups_take_what_small_groups_would(
+            spans in proptest::collection::vec((0usize..60, 1usize..6, 0u8..3, 0u8..4), 1..80)
+        ) {
+            let evidence = [Evidence::Guess, Evidence::GivenName, Evidence::Gazetteer];
+            let mut group: Vec<Candidate> = spans
+                .iter()
+                .map(|&(start, len, e, rank)| reading(start, start + len, evidence[usize::from(e)], rank))
+                .collect();
+            // Distinct spans, as the readings of `choose` are.
+            group.sort_unstable_by_key(|c| (c.start, c.end));
+            group.dedup_by_key(|c| (c.start, c.end));
+            let expected = taken_one_by_one(&group);
+            let taken = take_by_rule(&mut group);
+            proptest::prop_assert_eq!(&group[..taken], &expected[..]);
+        }
+    }
+
+    #[test]
+    fn a_long_chain_of_overlaps_takes_every_other_reading() {
+        // Each reading overlaps the next; the first of each pair is taken.
+        let mut group: Vec<Candidate> = (0..10_000)
+            .map(|i| reading(i, i + 2, Evidence::Gazetteer, 0))
+            .collect();
+        let taken = take_by_rule(&mut group);
+        assert_eq!(taken, 5_000);
+        assert!(
+            group[..taken]
+                .iter()
+                .enumerate()
+                .all(|(k, c)| c.start == 2 * k)
+        );
+    }
 }
