@@ -25,10 +25,10 @@
 use std::ops::Index;
 
 use super::name_index::{NameIndex, Spelled};
-use super::{Cluster, Pool, name_hash};
+use super::{Cluster, EMPTY_NAME, Pool, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::hash::{NameMap, WordMap};
+use crate::hash::{NameMap, WordMap, chain};
 use crate::rules::{Context, acronym, cues};
 use crate::tokenizer::TokenKind;
 
@@ -162,6 +162,8 @@ impl<'t> Names<'t> {
 #[derive(Default)]
 struct People {
     by_hash: Vec<(u64, usize)>,
+    /// A run of persons, regrouped (see [`merge_middle_names`]).
+    regrouped: Vec<usize>,
 }
 
 impl People {
@@ -180,6 +182,24 @@ impl People {
             is_person(clusters, index).then_some((h, index))
         }));
         self.by_hash.sort_unstable();
+    }
+
+    /// Refills the index with the persons still standing under the hash
+    /// of every ending of their names shorter than the whole ("Al Sadr"
+    /// and "Sadr" of "Moqtada Al Sadr"), each hashed as [`chain`] folds a
+    /// name from its last word back.
+    fn fill_endings(&mut self, clusters: &[Cluster], names: &Names<'_>) {
+        self.by_hash.clear();
+        for index in (0..clusters.len()).filter(|&i| is_person(clusters, i)) {
+            let hashes = names.hashes(index);
+            let mut hash = EMPTY_NAME;
+            for &word in hashes.get(1..).unwrap_or_default().iter().rev() {
+                hash = chain(hash, word);
+                self.by_hash.push((hash, index));
+            }
+        }
+        self.by_hash.sort_unstable();
+        self.by_hash.dedup();
     }
 
     /// The one person indexed under `hash` that `is` takes, if exactly one
@@ -317,19 +337,22 @@ fn merge_person_suffixes(
     people: &mut People,
     into: &mut Targets,
 ) {
-    // Persons by the last word of their name: only these can end with it.
-    people.fill(clusters, names, |words| words.last().copied());
+    // Persons by the endings of their names: only those indexed under the
+    // whole short name can end with it. (Indexed by their last words, every
+    // "Smith" of a document was checked against every other.)
+    people.fill_endings(clusters, names);
     for (short, short_words) in names.iter().enumerate() {
-        let Some(&last) = names.hashes(short).last() else {
-            continue;
-        };
-        if !is_person(clusters, short) {
+        if short_words.is_empty() || !is_person(clusters, short) {
             continue;
         }
-        // Walked twice rather than collected: there are one or two. (A
-        // name that ends with the short one ends with its last word.)
+        let whole = names
+            .hashes(short)
+            .iter()
+            .rev()
+            .fold(EMPTY_NAME, |hash, &word| chain(hash, word));
+        // Walked twice rather than collected: there are one or two.
         let longer = || {
-            people.get(last).filter(|&long| {
+            people.get(whole).filter(|&long| {
                 names[long].len() > short_words.len() && names[long].ends_with(short_words)
             })
         };
@@ -362,17 +385,23 @@ fn merge_middle_names(
         [first, .., last] => Some(first.rotate_left(29) ^ last),
         _ => None,
     });
-    // Runs of equal hashes, whose names nearly always share both words.
-    for run in people.by_hash.chunk_by(|a, b| a.0 == b.0) {
-        for (k, &(_, a)) in run.iter().enumerate() {
-            let sharing = |&&(_, b): &&(u64, usize)| ends(b) == ends(a);
-            // Each set of persons that share their words once, from its
-            // first.
-            if run[..k].iter().any(|b| sharing(&b)) {
-                continue;
-            }
-            let mut others = run[k + 1..].iter().filter(sharing);
-            let (Some(&(_, b)), None) = (others.next(), others.next()) else {
+    // Runs of equal hashes, whose names nearly always share both words:
+    // regrouped by the words, in cluster order within a group, each set of
+    // exactly two persons that share them merges. (Each person compared
+    // with every other of its run was quadratic in the persons sharing a
+    // first and last name.)
+    let People {
+        by_hash, regrouped, ..
+    } = people;
+    for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        regrouped.clear();
+        regrouped.extend(run.iter().map(|&(_, index)| index));
+        regrouped.sort_by_key(|&index| (ends(index), index));
+        for set in regrouped.chunk_by(|&a, &b| ends(a) == ends(b)) {
+            let &[a, b] = set else {
                 continue;
             };
             let (short, long) = if names[a].len() < names[b].len() {
@@ -485,7 +514,9 @@ fn merge_acronyms(cx: &Context<'_>, clusters: &[Cluster], into: &mut Targets) {
             let open = s.checked_sub(1)?;
             let closed = cx.tokens.get(s + 1).map(|t| t.text(cx.text)) == Some(")");
             let long = ends_at[open].filter(|_| cx.word(open) == "(" && closed)?;
-            (long != short && spelled.contains(&long)).then_some(long)
+            // `spelled` is in cluster order: searched, not scanned, for a
+            // document of many definitions of one acronym.
+            (long != short && spelled.binary_search(&long).is_ok()).then_some(long)
         });
         if let Some(long) = defined {
             into[short] = Some(long);
