@@ -99,6 +99,7 @@ const TRICKY_TEXTS: &[&str] = &[
     "Mr",
     "Mr.",
     "Mr Mr. Mr",
+    "MR SMITH",
     "PMF (PMF)",
     "(PMF",
     "PMF)",
