@@ -9,7 +9,7 @@ use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
 use crate::markup::{Markup, Visible};
 use crate::rules::{self, Context};
 use crate::tokenizer::{Keys, Token, tokenize_into};
-use crate::{Entity, Error, Mention, resolver};
+use crate::{Entity, Error, Mention, resolver, window};
 
 /// A configured entity extractor.
 ///
@@ -33,9 +33,15 @@ use crate::{Entity, Error, Mention, resolver};
 pub struct Extractor {
     matcher: Matcher,
     markup: Markup,
+    window: usize,
     #[cfg(feature = "main-content")]
     pub(crate) main_content: bool,
 }
+
+/// The default of [`ExtractorBuilder::window_size`]: 64 KiB, eight times
+/// the longest article of the news corpora, and about where the time per
+/// byte starts to grow as a text's tokens outgrow the caches.
+pub const DEFAULT_WINDOW_SIZE: usize = 64 << 10;
 
 /// What the builder reads, in the order given.
 #[derive(Clone, Debug)]
@@ -56,6 +62,7 @@ pub struct ExtractorBuilder {
     defaults: bool,
     sources: Vec<Source>,
     markup: Markup,
+    window: usize,
     #[cfg(feature = "main-content")]
     main_content: bool,
 }
@@ -66,6 +73,7 @@ impl Default for ExtractorBuilder {
             defaults: true,
             sources: Vec::new(),
             markup: Markup::Auto,
+            window: DEFAULT_WINDOW_SIZE,
             #[cfg(feature = "main-content")]
             main_content: false,
         }
@@ -214,6 +222,36 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Sets the size of the windows, in bytes of visible text, that a
+    /// longer text is read in (the default is [`DEFAULT_WINDOW_SIZE`], 64 KiB).
+    ///
+    /// A text up to this size is read whole. A longer one is cut into
+    /// windows at blank lines (or, in a paragraph longer than a window, at
+    /// a line break, a sentence end or white space), and each window goes
+    /// through the stages on its own, so that memory and time grow in
+    /// proportion to the text. Entities of different windows are joined
+    /// when they have the same gazetteer entry, or when they share a name
+    /// and a kind; the other merges ("Sadr" with "Moqtada Al Sadr"), the
+    /// mentions found from a name given earlier, acronym definitions and
+    /// sports teams are decided within each window.
+    ///
+    /// ```
+    /// use gazetteer_ner::Extractor;
+    ///
+    /// let extractor = Extractor::builder().window_size(40).build()?;
+    /// let text = "Talks in Baghdad went on.\n\nIn Baghdad, Iraqi officials said.";
+    /// let entities = extractor.extract(text);
+    /// // Two windows, one entity.
+    /// assert_eq!(entities[0].name, "Baghdad");
+    /// assert_eq!(entities[0].mentions.len(), 2);
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
+    pub fn window_size(mut self, bytes: usize) -> Self {
+        self.window = bytes.max(1);
+        self
+    }
+
     /// Reads every source and compiles the gazetteers.
     ///
     /// ```
@@ -255,6 +293,7 @@ impl ExtractorBuilder {
         Ok(Extractor {
             matcher: Matcher::new(&records)?,
             markup: self.markup,
+            window: self.window,
             #[cfg(feature = "main-content")]
             main_content: self.main_content,
         })
@@ -303,13 +342,75 @@ impl Extractor {
         })
     }
 
-    /// [`Extractor::extract_visible`] with the memory of `scratch`.
+    /// [`Extractor::extract_visible`] with the memory of `scratch`: the
+    /// visible text whole, or window by window when it is longer than a
+    /// window.
     fn extract_with(
         &self,
         text: &str,
         visible: &Visible<'_>,
         scratch: &mut Scratch,
     ) -> Vec<Entity> {
+        let seen = visible.text();
+        if seen.len() <= self.window {
+            return self.stages(seen, visible.breaks(), scratch, |cx, resolved, memory| {
+                // Collected into a new vector: collecting in place into the
+                // resolver's allocation, of another element size, costs a
+                // realloc.
+                let mut entities = Vec::with_capacity(resolved.len());
+                entities.extend(resolved.into_iter().map(|r| {
+                    let mentions = r
+                        .mentions
+                        .iter()
+                        .map(|&(s, e)| {
+                            let (start, end) =
+                                visible.to_input(cx.tokens[s].start, cx.tokens[e - 1].end);
+                            Mention {
+                                start,
+                                end,
+                                text: text[start..end].to_string(),
+                            }
+                        })
+                        .collect();
+                    memory.give_back(r.mentions);
+                    Entity {
+                        kind: r.kind,
+                        name: r.name,
+                        mentions,
+                    }
+                }));
+                entities
+            });
+        }
+        let mut joined = window::Joined::default();
+        let mut breaks = Vec::new();
+        for range in window::windows(seen, self.window) {
+            let offset = range.start;
+            // The element boundaries inside the window, from its start.
+            let all = visible.breaks();
+            let from = all.partition_point(|&b| b < range.start);
+            let to = all.partition_point(|&b| b < range.end);
+            breaks.clear();
+            breaks.extend(all[from..to].iter().map(|&b| b - offset));
+            self.stages(&seen[range], &breaks, scratch, |cx, resolved, memory| {
+                joined.add(cx, offset, resolved, memory);
+            });
+        }
+        joined.into_entities(text, visible)
+    }
+
+    /// Runs the stages on `seen`, a visible text or a window of one, whose
+    /// element boundaries are `breaks` (see [`Visible::breaks`]), with the
+    /// memory of `scratch`, and gives what the resolver made of it to
+    /// `finish`, with the context its token ranges refer to and the
+    /// resolver's memory, to which their mention vectors go back.
+    fn stages<R>(
+        &self,
+        seen: &str,
+        breaks: &[usize],
+        scratch: &mut Scratch,
+        finish: impl FnOnce(&Context<'_>, Vec<resolver::Resolved>, &mut resolver::Memory) -> R,
+    ) -> R {
         let Scratch {
             tokens,
             keys,
@@ -317,12 +418,12 @@ impl Extractor {
             candidates,
             resolver: memory,
         } = scratch;
-        tokenize_into(visible.text(), tokens);
-        mark_breaks(tokens, visible.breaks());
-        keys.refill(visible.text(), tokens);
+        tokenize_into(seen, tokens);
+        mark_breaks(tokens, breaks);
+        keys.refill(seen, tokens);
         let (tokens, keys) = (&*tokens, &*keys);
         let cx = Context::new(
-            visible.text(),
+            seen,
             tokens,
             keys,
             self.matcher.lexicon(),
@@ -333,31 +434,9 @@ impl Extractor {
         rules::run(&cx, candidates);
         Boilerplate::embedded().drop_from(tokens, keys, candidates);
         let resolved = resolver::resolve(&cx, &self.matcher, candidates, memory);
+        let finished = finish(&cx, resolved, memory);
         *rules = cx.into_lists();
-        // Collected into a new vector: collecting in place into the
-        // resolver's allocation, of another element size, costs a realloc.
-        let mut entities = Vec::with_capacity(resolved.len());
-        entities.extend(resolved.into_iter().map(|r| {
-            let mentions = r
-                .mentions
-                .iter()
-                .map(|&(s, e)| {
-                    let (start, end) = visible.to_input(tokens[s].start, tokens[e - 1].end);
-                    Mention {
-                        start,
-                        end,
-                        text: text[start..end].to_string(),
-                    }
-                })
-                .collect();
-            memory.give_back(r.mentions);
-            Entity {
-                kind: r.kind,
-                name: r.name,
-                mentions,
-            }
-        }));
-        entities
+        finished
     }
 
     /// The number of entity entries known (word-list entries excluded).
@@ -392,6 +471,17 @@ fn mark_breaks(tokens: &mut [Token], breaks: &[usize]) {
         let i = tokens.partition_point(|t| t.start < at);
         if let Some(token) = tokens.get_mut(i) {
             token.hard_break = true;
+        }
+    }
+}
+
+#[cfg(test)]
+impl Extractor {
+    /// This extractor with another window size, without a second build.
+    pub(crate) fn with_window_size(&self, bytes: usize) -> Extractor {
+        Extractor {
+            window: bytes.max(1),
+            ..self.clone()
         }
     }
 }

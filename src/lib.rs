@@ -80,10 +80,11 @@ mod page;
 mod resolver;
 mod rules;
 pub mod tokenizer;
+mod window;
 
 pub use entity::{Entity, EntityKind, Mention};
 pub use error::{EntryError, Error, Limit, LineError, UnknownKind};
-pub use extractor::{Extractor, ExtractorBuilder, extract};
+pub use extractor::{DEFAULT_WINDOW_SIZE, Extractor, ExtractorBuilder, extract};
 pub use gazetteer::{Entry, EntryKind, Notice};
 pub use markup::Markup;
 #[cfg(feature = "main-content")]

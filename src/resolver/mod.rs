@@ -151,6 +151,8 @@ impl Pool {
 #[derive(Clone, Debug)]
 pub(crate) struct Resolved {
     pub kind: EntityKind,
+    /// The gazetteer entry, which names it, if it has one.
+    pub entry: Option<u32>,
     pub name: String,
     pub mentions: Vec<(usize, usize)>,
 }
@@ -188,6 +190,7 @@ pub(crate) fn resolve(
         };
         Resolved {
             kind,
+            entry: c.entry,
             name,
             mentions: c.mentions,
         }

@@ -1,0 +1,417 @@
+//! Long texts in windows: where a visible text longer than the window is
+//! cut, and how the entities found in each window are joined into the
+//! entities of the whole text.
+//!
+//! Every stage works on one window at a time, so that the memory a text
+//! needs beyond its own size and its entities stays bounded by the window,
+//! and the tokens, keys and candidates of a window stay in the caches
+//! while the stages pass over them. A window ends at the last blank line
+//! before its limit; where a paragraph is longer than the window, at the
+//! last line break, then the last sentence end, then the last white space;
+//! and where a stretch that long holds no white space at all, at the
+//! limit, which may split a word.
+//!
+//! The entities of the windows are joined by the resolver's first two
+//! merges only: two entities of different windows are one when they have
+//! the same gazetteer entry, or when a mention of one spells a name of the
+//! other with the same kind ("Baghdad" … "Baghdad"). What the resolver
+//! finds across a document beyond that stays within a window: alias
+//! merges ("Moqtada Al Sadr" … "Sadr"), propagation of names and acronyms
+//! to later bare uses, acronym definitions, and the vote on whether a town
+//! in a sports report is its team.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::markup::Visible;
+use crate::resolver::{self, Resolved, alias};
+use crate::rules::Context;
+use crate::tokenizer::TokenKind;
+use crate::{Entity, EntityKind, Mention};
+
+/// The windows of `text` for windows of at most `size` bytes (at least
+/// one character each), in order: byte ranges that cover the text, one
+/// after the other.
+///
+/// ```text
+/// "First paragraph.\n\nSecond one.\nIts second line."  (size 30)
+///  ├──── window 1 ────┤├─────── window 2 ───────────┤
+/// ```
+///
+/// Each window after the first starts with the line break (or white
+/// space) it was cut at, so that its first token has the same position
+/// facts (a line start, white space before) as in the whole text.
+pub(crate) fn windows(text: &str, size: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = if text.len() - start <= size {
+            text.len()
+        } else {
+            cut(text, start, size)
+        };
+        let window = start..end;
+        start = end;
+        Some(window)
+    })
+}
+
+/// Where the window that starts at `start` ends, the text after it being
+/// longer than `size` bytes: the best cut after `start` and at most `size`
+/// bytes from it.
+fn cut(text: &str, start: usize, size: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut limit = start + size.max(1);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    if limit == start {
+        // A window of less than one character: take the character.
+        limit = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        return limit;
+    }
+    // The bytes a cut may fall before: those after the window's first.
+    let span = &bytes[start + 1..=limit.min(bytes.len() - 1)];
+    let at = |i: usize| start + 1 + i;
+    let line_breaks = || {
+        span.iter()
+            .enumerate()
+            .rev()
+            .filter(|&(_, &b)| b == b'\n' || b == b'\r')
+            .map(|(i, _)| line_break_start(bytes, at(i)))
+            .filter(move |&b| b > start)
+    };
+    if let Some(blank) = line_breaks().find(|&b| follows_blank_line(bytes, start, b)) {
+        return blank;
+    }
+    if let Some(line) = line_breaks().next() {
+        return line;
+    }
+    let white = |i: usize| bytes[at(i)].is_ascii_whitespace();
+    let sentence_end = span
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(i, _)| white(i) && matches!(bytes[at(i) - 1], b'.' | b'!' | b'?'));
+    if let Some((i, _)) = sentence_end {
+        return at(i);
+    }
+    if let Some(i) = (0..span.len()).rev().find(|&i| white(i)) {
+        return at(i);
+    }
+    limit
+}
+
+/// Where the line break whose byte at `i` is a `\n` or `\r` begins: a
+/// `\r\n` is one line break, cut before its `\r`.
+fn line_break_start(bytes: &[u8], i: usize) -> usize {
+    if bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
+        i - 1
+    } else {
+        i
+    }
+}
+
+/// Whether the line break that begins at `b` ends a blank line: one with
+/// nothing but spaces and tabs after a line break at or after `start`.
+fn follows_blank_line(bytes: &[u8], start: usize, b: usize) -> bool {
+    let mut i = b;
+    while i > start && matches!(bytes[i - 1], b' ' | b'\t') {
+        i -= 1;
+    }
+    i > start && matches!(bytes[i - 1], b'\n' | b'\r')
+}
+
+/// The entities of the windows of one text, joined as they come.
+///
+/// Each window's entity is a part; parts that share an entry or a name
+/// (with its kind) are joined, transitively, in a union-find over the
+/// parts.
+#[derive(Default)]
+pub(crate) struct Joined {
+    parts: Vec<Part>,
+    /// The part each part was joined to (itself at a root).
+    parent: Vec<usize>,
+    /// A part of each gazetteer entry.
+    by_entry: HashMap<u32, usize>,
+    /// A part of each kind and name key (see [`alias::name_key`]), as the
+    /// kind, a space and the key.
+    by_name: HashMap<Box<str>, usize>,
+}
+
+/// One window's entity.
+struct Part {
+    kind: EntityKind,
+    entry: Option<u32>,
+    name: String,
+    /// The most words in a mention: how complete a name `name` is.
+    words: usize,
+    /// Mentions as byte ranges of the visible text, in order.
+    mentions: Vec<(usize, usize)>,
+}
+
+impl Joined {
+    /// Adds the entities a window of the visible text, starting at byte
+    /// `offset`, resolved to. Their mention vectors go back to `memory`.
+    pub(crate) fn add(
+        &mut self,
+        cx: &Context<'_>,
+        offset: usize,
+        resolved: Vec<Resolved>,
+        memory: &mut resolver::Memory,
+    ) {
+        let mut key = String::new();
+        for r in resolved {
+            let index = self.parts.len();
+            self.parent.push(index);
+            if let Some(entry) = r.entry {
+                match self.by_entry.get(&entry) {
+                    Some(&other) => self.union(index, other),
+                    None => {
+                        self.by_entry.insert(entry, index);
+                    }
+                }
+            }
+            let mut words = 0;
+            let mut mentions = Vec::with_capacity(r.mentions.len());
+            for &(s, e) in &r.mentions {
+                mentions.push((offset + cx.tokens[s].start, offset + cx.tokens[e - 1].end));
+                let count = cx.tokens[s..e]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .count();
+                words = words.max(count);
+                key.clear();
+                key.push_str(r.kind.as_str());
+                key.push(' ');
+                alias::name_key(cx, s, e, &mut key);
+                match self.by_name.get(key.as_str()) {
+                    Some(&other) => self.union(index, other),
+                    None => {
+                        self.by_name.insert(key.as_str().into(), index);
+                    }
+                }
+            }
+            memory.give_back(r.mentions);
+            self.parts.push(Part {
+                kind: r.kind,
+                entry: r.entry,
+                name: r.name,
+                words,
+                mentions,
+            });
+        }
+    }
+
+    /// The root of part `i`'s set, halving the path there.
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Joins the sets of parts `a` and `b`; the root is the earlier part.
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        let (first, second) = (a.min(b), a.max(b));
+        self.parent[second] = first;
+    }
+
+    /// The entities of the whole text, `input` being the text as given and
+    /// `visible` what the stages read of it: in order of first mention,
+    /// mentions in text order, each named as the first of its parts with
+    /// an entry is (by the entry), or else as the first of its parts with
+    /// the most words in a mention.
+    pub(crate) fn into_entities(mut self, input: &str, visible: &Visible<'_>) -> Vec<Entity> {
+        // Parts come in text order of their first mentions, and a set's
+        // root is its first part, so the sets come in order of their
+        // roots, and a part's root comes before it.
+        let mut entity_of = vec![usize::MAX; self.parts.len()];
+        let mut entities: Vec<Entity> = Vec::new();
+        // For each entity, its first part with an entry and its first
+        // part with the most words: the candidates for its name.
+        let mut naming: Vec<(Option<usize>, usize)> = Vec::new();
+        for index in 0..self.parts.len() {
+            let root = self.root(index);
+            let part = &self.parts[index];
+            if root == index {
+                entity_of[index] = entities.len();
+                entities.push(Entity {
+                    kind: part.kind,
+                    name: String::new(),
+                    mentions: Vec::new(),
+                });
+                naming.push((None, index));
+            }
+            let at = entity_of[root];
+            let (entry_part, most_words) = &mut naming[at];
+            if entry_part.is_none() && part.entry.is_some() {
+                *entry_part = Some(index);
+            }
+            if part.words > self.parts[*most_words].words {
+                *most_words = index;
+            }
+            entities[at]
+                .mentions
+                .extend(part.mentions.iter().map(|&(s, e)| {
+                    let (start, end) = visible.to_input(s, e);
+                    Mention {
+                        start,
+                        end,
+                        text: input[start..end].to_string(),
+                    }
+                }));
+        }
+        for (entity, (entry_part, most_words)) in entities.iter_mut().zip(naming) {
+            entity.name = std::mem::take(&mut self.parts[entry_part.unwrap_or(most_words)].name);
+        }
+        entities
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::windows;
+    use crate::Extractor;
+
+    fn cut(text: &str, size: usize) -> Vec<&str> {
+        windows(text, size).map(|w| &text[w]).collect()
+    }
+
+    #[test]
+    fn a_short_text_is_one_window() {
+        assert_eq!(cut("Talks in Baghdad.", 17), ["Talks in Baghdad."]);
+        assert!(cut("", 10).is_empty());
+    }
+
+    #[test]
+    fn cuts_at_the_last_blank_line_then_line_break_sentence_end_and_space() {
+        assert_eq!(
+            cut("One.\n\nTwo.\n\nThree x.\nFour.", 16),
+            ["One.\n\nTwo.\n", "\nThree x.\nFour."]
+        );
+        assert_eq!(cut("A b.\r\n\r\nC d.", 9), ["A b.\r\n", "\r\nC d."]);
+        assert_eq!(cut("A blank\n \t\nline", 12), ["A blank\n \t", "\nline"]);
+        assert_eq!(
+            cut("One line.\nTwo. Three", 14),
+            ["One line.", "\nTwo. Three"]
+        );
+        assert_eq!(
+            cut("One. Two three four", 12),
+            ["One.", " Two three", " four"]
+        );
+        assert_eq!(cut("One two three", 9), ["One two", " three"]);
+        assert_eq!(cut("Onetwothree", 4), ["Onet", "woth", "ree"]);
+    }
+
+    #[test]
+    fn windows_hold_whole_characters() {
+        assert_eq!(cut("ééé", 3), ["é", "é", "é"]);
+        assert_eq!(cut("😀x", 1), ["😀", "x"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn windows_cover_the_text_in_order_within_their_size(
+            text in "([A-Za-z .!?\n\r\t]|é|😀){0,200}",
+            size in 1usize..40,
+        ) {
+            let mut next = 0;
+            for window in windows(&text, size) {
+                proptest::prop_assert_eq!(window.start, next);
+                proptest::prop_assert!(window.end > window.start);
+                let len = window.end - window.start;
+                let first = text[window.clone()].chars().next().unwrap().len_utf8();
+                proptest::prop_assert!(len <= size.max(first), "{:?}", window);
+                next = window.end;
+            }
+            proptest::prop_assert_eq!(next, text.len());
+        }
+    }
+
+    /// Paragraphs of news-like sentences, some with names that recur.
+    fn news(paragraphs: usize) -> String {
+        const SENTENCES: &[&str] = &[
+            "Moqtada Al Sadr spoke in Baghdad on Monday.",
+            "Mr Sadr said the Popular Mobilisation Forces (PMF) would stay.",
+            "The PMF and the United Nations met in Basra.",
+            "Talks in Geneva went on, officials of the UN said.",
+            "Jane Smith of Acme Widgets Ltd flew to Mosul.",
+            "Baghdad and Basra traded goods.",
+            "Later Smith left for Amman,\nwhere talks went on.",
+        ];
+        let mut text = String::new();
+        for p in 0..paragraphs {
+            if p > 0 {
+                text.push_str("\n\n");
+            }
+            for k in 0..1 + p % 3 {
+                if k > 0 {
+                    text.push(' ');
+                }
+                text.push_str(SENTENCES[(p * 3 + k) % SENTENCES.len()]);
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn windows_find_what_each_window_finds_alone_and_join_it() {
+        let whole = Extractor::builder().build().unwrap();
+        let text = news(30);
+        for size in [60, 150, 400, 1000] {
+            let windowed = whole.with_window_size(size);
+            let entities = windowed.extract(&text);
+            // Every window's own entities, each a set of mention spans.
+            let mut alone: Vec<Vec<(usize, usize)>> = Vec::new();
+            for w in windows(&text, size) {
+                for e in whole.extract(&text[w.clone()]) {
+                    let spans = e
+                        .mentions
+                        .iter()
+                        .map(|m| (w.start + m.start, w.start + m.end));
+                    alone.push(spans.collect());
+                }
+            }
+            let mut all: Vec<(usize, usize)> = alone.iter().flatten().copied().collect();
+            all.sort_unstable();
+            let mut found: Vec<(usize, usize)> = entities
+                .iter()
+                .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+                .collect();
+            found.sort_unstable();
+            assert_eq!(found, all, "window size {size}");
+            // Each window's entity lies within one entity of the text.
+            for spans in &alone {
+                let holder = entities
+                    .iter()
+                    .position(|e| e.mentions.iter().any(|m| (m.start, m.end) == spans[0]));
+                let holder = &entities[holder.unwrap()];
+                assert!(
+                    spans
+                        .iter()
+                        .all(|s| holder.mentions.iter().any(|m| (m.start, m.end) == *s))
+                );
+            }
+            // In order of first mention, mentions in order.
+            assert!(
+                entities
+                    .windows(2)
+                    .all(|p| p[0].mentions[0].start < p[1].mentions[0].start)
+            );
+            assert!(
+                entities
+                    .iter()
+                    .all(|e| e.mentions.windows(2).all(|p| p[0].end <= p[1].start))
+            );
+            // Baghdad, in many windows, is one entity.
+            let baghdad: Vec<_> = entities.iter().filter(|e| e.name == "Baghdad").collect();
+            assert_eq!(baghdad.len(), 1, "window size {size}");
+            assert_eq!(baghdad[0].mentions.len(), text.matches("Baghdad").count());
+        }
+    }
+}
