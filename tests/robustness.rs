@@ -33,6 +33,33 @@ fn replay(check: fn(&[u8]), input: &[u8]) -> Result<(), String> {
     })
 }
 
+/// What the saved inputs of each target must exercise between them: every
+/// property its checks check (see `text_properties` and
+/// `gazetteer_properties` in `fuzz/src/lib.rs`).
+const COVERED: &[(&str, &[&str])] = &[
+    (
+        "extract_text",
+        &[
+            "mention",
+            "two entities",
+            "entity mentioned twice",
+            "mention next to a wide character",
+            "HTML mention after markup",
+        ],
+    ),
+    (
+        "gazetteer_parse",
+        &[
+            "error",
+            "records among comments or blank lines",
+            "entries found in a text",
+        ],
+    ),
+];
+
+/// What an input of a target exercises (see [`COVERED`]).
+type Properties = fn(&[u8]) -> Vec<&'static str>;
+
 #[test]
 fn fuzz_regressions_replay() {
     let dir = regressions_dir();
@@ -40,34 +67,53 @@ fn fuzz_regressions_replay() {
     // As the fuzz targets start.
     checks::init();
     let mut failures = Vec::new();
-    let mut replayed = 0;
+    let mut exercised: Vec<(&str, &str)> = Vec::new();
     let mut paths: Vec<_> = fs::read_dir(&dir)
         .unwrap()
         .map(|item| item.unwrap().path())
         .filter(|path| path.extension().is_some_and(|e| e == "bin"))
         .collect();
     paths.sort();
-    for path in paths {
+    for path in &paths {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let check: fn(&[u8]) = if name.starts_with("extract_text-") {
-            checks::check_text
-        } else if name.starts_with("gazetteer_parse-") {
-            checks::check_gazetteer
-        } else {
-            failures.push(format!("{name}: names no fuzz target"));
-            continue;
-        };
-        let input = fs::read(&path).unwrap();
+        let input = fs::read(path).unwrap();
+        let (target, check, properties): (&str, fn(&[u8]), Properties) =
+            if name.starts_with("extract_text-") {
+                ("extract_text", checks::check_text, checks::text_properties)
+            } else if name.starts_with("gazetteer_parse-") {
+                (
+                    "gazetteer_parse",
+                    checks::check_gazetteer,
+                    checks::gazetteer_properties,
+                )
+            } else {
+                failures.push(format!("{name}: names no fuzz target"));
+                continue;
+            };
         if let Err(problem) = replay(check, &input) {
             failures.push(format!("{name}: {problem}"));
         }
-        replayed += 1;
+        exercised.extend(properties(&input).into_iter().map(|p| (target, p)));
     }
     assert!(
         failures.is_empty(),
-        "{} of {replayed} saved inputs fail:\n{}",
+        "{} of {} saved inputs fail:\n{}",
         failures.len(),
+        paths.len(),
         failures.join("\n")
+    );
+    // A folder that exercises nothing would pass the loop above.
+    let missing: Vec<String> = COVERED
+        .iter()
+        .flat_map(|&(target, properties)| properties.iter().map(move |&p| (target, p)))
+        .filter(|wanted| !exercised.contains(wanted))
+        .map(|(target, p)| format!("{target}: {p}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no saved input in {} exercises {missing:?} ({} inputs)",
+        dir.display(),
+        paths.len()
     );
 }
 

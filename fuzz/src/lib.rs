@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use gazetteer_ner::markup::Visible;
 use gazetteer_ner::{Entity, Extractor, Markup, extract, gazetteer};
 
 /// The name gazetteer data is given in the `gazetteer_parse` checks; every
@@ -180,4 +181,89 @@ pub fn check_gazetteer(data: &[u8]) {
         }
     }
     check_extraction("fuzzed gazetteer, its own names", &extractor, &text);
+}
+
+/// What an input of the `extract_text` target gives its checks to check:
+/// a mention (its offsets and text), two entities (their order), an entity
+/// mentioned twice (the order of its mentions, and that they do not
+/// overlap), a mention next to a character of more than one byte (its
+/// character boundaries), and a mention the HTML extractor finds after a
+/// tag or a character reference has changed the visible text (offsets
+/// mapped back to the input).
+///
+/// The regression cases must exercise all of them (`tests/robustness.rs`),
+/// and the `covers` target minimises a corpus input for one of them.
+pub fn text_properties(data: &[u8]) -> Vec<&'static str> {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let entities = extract(text);
+    let mentions = || entities.iter().flat_map(|e| &e.mentions);
+    if mentions().next().is_some() {
+        found.push("mention");
+    }
+    if entities.len() >= 2 {
+        found.push("two entities");
+    }
+    if entities.iter().any(|e| e.mentions.len() >= 2) {
+        found.push("entity mentioned twice");
+    }
+    let wide = |c: Option<char>| c.is_some_and(|c| c.len_utf8() > 1);
+    if mentions().any(|m| {
+        !m.text.is_ascii()
+            || wide(text[..m.start].chars().next_back())
+            || wide(text[m.end..].chars().next())
+    }) {
+        found.push("mention next to a wide character");
+    }
+    // Where the visible text of the HTML reading first differs from the
+    // input: a mention after it has offsets that the map back moved.
+    let visible = Visible::new(text, Markup::Html);
+    let changed = text
+        .bytes()
+        .zip(visible.text().bytes())
+        .position(|(a, b)| a != b)
+        .or((visible.text().len() != text.len()).then(|| text.len().min(visible.text().len())));
+    if let Some(changed) = changed
+        && HTML
+            .extract(text)
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .any(|m| m.start >= changed)
+    {
+        found.push("HTML mention after markup");
+    }
+    found
+}
+
+/// What an input of the `gazetteer_parse` target gives its checks to
+/// check: an error (its file and line), records among comments or blank
+/// lines (that none is lost), and entries that an extractor finds in a
+/// text of their names.
+pub fn gazetteer_properties(data: &[u8]) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    let Ok(entries) = gazetteer::parse(GAZETTEER_NAME, data) else {
+        found.push("error");
+        return found;
+    };
+    let text = std::str::from_utf8(data).unwrap_or_default();
+    let skipped = text
+        .lines()
+        .any(|line| line.trim().is_empty() || line.starts_with('#'));
+    if entries.len() >= 2 && skipped {
+        found.push("records among comments or blank lines");
+    }
+    let built = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer_data(GAZETTEER_NAME, data)
+        .build();
+    let names: String = entries
+        .iter()
+        .map(|e| format!("{} said. ", e.name))
+        .collect();
+    if built.is_ok_and(|extractor| !extractor.extract(&names).is_empty()) {
+        found.push("entries found in a text");
+    }
+    found
 }
