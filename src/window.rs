@@ -20,9 +20,9 @@
 //! to later bare uses, acronym definitions, and the vote on whether a town
 //! in a sports report is its team.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::hash::{NameMap, WordMap};
 use crate::markup::Visible;
 use crate::resolver::{self, Resolved, alias};
 use crate::rules::Context;
@@ -60,7 +60,8 @@ pub(crate) fn windows(text: &str, size: usize) -> impl Iterator<Item = Range<usi
 
 /// Where the window that starts at `start` ends, the text after it being
 /// longer than `size` bytes: the best cut after `start` and at most `size`
-/// bytes from it.
+/// bytes from it, found in one pass back from the limit that stops at the
+/// first blank line.
 fn cut(text: &str, start: usize, size: usize) -> usize {
     let bytes = text.as_bytes();
     let mut limit = start + size.max(1);
@@ -69,39 +70,31 @@ fn cut(text: &str, start: usize, size: usize) -> usize {
     }
     if limit == start {
         // A window of less than one character: take the character.
-        limit = start + text[start..].chars().next().map_or(1, char::len_utf8);
-        return limit;
+        return start + text[start..].chars().next().map_or(1, char::len_utf8);
     }
-    // The bytes a cut may fall before: those after the window's first.
-    let span = &bytes[start + 1..=limit.min(bytes.len() - 1)];
-    let at = |i: usize| start + 1 + i;
-    let line_breaks = || {
-        span.iter()
-            .enumerate()
-            .rev()
-            .filter(|&(_, &b)| b == b'\n' || b == b'\r')
-            .map(|(i, _)| line_break_start(bytes, at(i)))
-            .filter(move |&b| b > start)
-    };
-    if let Some(blank) = line_breaks().find(|&b| follows_blank_line(bytes, start, b)) {
-        return blank;
+    // The last line break, sentence end and white space a cut may fall
+    // before (any byte after the window's first, up to the limit).
+    let (mut line, mut sentence, mut white) = (None, None, None);
+    for i in (start + 1..=limit.min(bytes.len() - 1)).rev() {
+        let b = bytes[i];
+        if !b.is_ascii_whitespace() {
+            continue;
+        }
+        if b == b'\n' || b == b'\r' {
+            let at = line_break_start(bytes, i);
+            if at > start && follows_blank_line(bytes, start, at) {
+                return at;
+            }
+            if at > start {
+                line.get_or_insert(at);
+            }
+        }
+        if matches!(bytes[i - 1], b'.' | b'!' | b'?') {
+            sentence.get_or_insert(i);
+        }
+        white.get_or_insert(i);
     }
-    if let Some(line) = line_breaks().next() {
-        return line;
-    }
-    let white = |i: usize| bytes[at(i)].is_ascii_whitespace();
-    let sentence_end = span
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|&(i, _)| white(i) && matches!(bytes[at(i) - 1], b'.' | b'!' | b'?'));
-    if let Some((i, _)) = sentence_end {
-        return at(i);
-    }
-    if let Some(i) = (0..span.len()).rev().find(|&i| white(i)) {
-        return at(i);
-    }
-    limit
+    line.or(sentence).or(white).unwrap_or(limit)
 }
 
 /// Where the line break whose byte at `i` is a `\n` or `\r` begins: a
@@ -135,10 +128,10 @@ pub(crate) struct Joined {
     /// The part each part was joined to (itself at a root).
     parent: Vec<usize>,
     /// A part of each gazetteer entry.
-    by_entry: HashMap<u32, usize>,
+    by_entry: NameMap<u32, usize>,
     /// A part of each kind and name key (see [`alias::name_key`]), as the
     /// kind, a space and the key.
-    by_name: HashMap<Box<str>, usize>,
+    by_name: WordMap<Box<str>, usize>,
 }
 
 /// One window's entity.
