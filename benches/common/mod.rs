@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+pub mod adversarial;
+
 /// The news corpus, `../shared/corpus/articles/*.jsonl` next to the crate.
 pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/articles")
@@ -53,6 +55,29 @@ pub fn load_corpus(bench: &str) -> Option<Vec<String>> {
         }
     }
     Some(texts)
+}
+
+/// One document of about `len` bytes of news: the first articles of the
+/// corpus's first file, joined by blank lines, or without the corpus
+/// synthetic news-like text; and which of the two it is.
+pub fn news_document(len: usize) -> (String, &'static str) {
+    let first = corpus_dir().join("bbc-2004-2005.jsonl");
+    let Ok(data) = std::fs::read_to_string(&first) else {
+        return (synthetic_text(len, 1), "synthetic news-like text");
+    };
+    let mut articles = Vec::new();
+    let mut bytes = 0;
+    for line in data.lines() {
+        let Ok(article) = serde_json::from_str::<Article>(line) else {
+            return (synthetic_text(len, 1), "synthetic news-like text");
+        };
+        bytes += article.text.len() + 2;
+        articles.push(article.text);
+        if bytes >= len {
+            break;
+        }
+    }
+    (document(&articles, len), "BBC articles of the corpus")
 }
 
 /// A fixed sample of about `target` bytes spread evenly over the corpus:
