@@ -22,9 +22,10 @@
 
 use std::ops::Range;
 
-use crate::hash::{NameMap, WordMap};
+use crate::hash::NameMap;
 use crate::markup::Visible;
-use crate::resolver::{self, Resolved, alias};
+use crate::resolver::name_index::Spelled;
+use crate::resolver::{self, Resolved};
 use crate::rules::Context;
 use crate::tokenizer::TokenKind;
 use crate::{Entity, EntityKind, Mention};
@@ -127,11 +128,13 @@ pub(crate) struct Joined {
     parts: Vec<Part>,
     /// The part each part was joined to (itself at a root).
     parent: Vec<usize>,
+    /// Every part's mentions, part after part, as byte ranges of the
+    /// visible text.
+    mentions: Vec<(usize, usize)>,
     /// A part of each gazetteer entry.
     by_entry: NameMap<u32, usize>,
-    /// A part of each kind and name key (see [`alias::name_key`]), as the
-    /// kind, a space and the key.
-    by_name: WordMap<Box<str>, usize>,
+    /// A part of each kind and name.
+    by_name: Names,
 }
 
 /// One window's entity.
@@ -141,8 +144,43 @@ struct Part {
     name: String,
     /// The most words in a mention: how complete a name `name` is.
     words: usize,
-    /// Mentions as byte ranges of the visible text, in order.
-    mentions: Vec<(usize, usize)>,
+    /// Where its mentions are in [`Joined::mentions`].
+    mentions: Range<usize>,
+}
+
+/// The names of the parts (their name keys, see [`Spelled`]) with
+/// their kinds, each with the first part that has it, by the hash the
+/// resolver gives a name of a kind: the keys are written one after the
+/// other in one string, so that an entry costs no allocation of its own.
+#[derive(Default)]
+struct Names {
+    /// The latest entry of each hash.
+    by_hash: NameMap<u64, usize>,
+    /// Each name: its kind, where its key is in `keys`, its part, and the
+    /// entry before it with the same hash.
+    entries: Vec<(EntityKind, Range<usize>, usize, Option<usize>)>,
+    keys: String,
+}
+
+impl Names {
+    /// The part that has the name `key` of kind `kind`, hashed `hash`; if
+    /// none has it yet, it becomes `part`'s.
+    fn part_of(&mut self, kind: EntityKind, key: &str, hash: u64, part: usize) -> Option<usize> {
+        let mut at = self.by_hash.get(&hash).copied();
+        while let Some(i) = at {
+            let (k, ref range, other, before) = self.entries[i];
+            if k == kind && &self.keys[range.clone()] == key {
+                return Some(other);
+            }
+            at = before;
+        }
+        let start = self.keys.len();
+        self.keys.push_str(key);
+        let before = self.by_hash.insert(hash, self.entries.len());
+        self.entries
+            .push((kind, start..self.keys.len(), part, before));
+        None
+    }
 }
 
 impl Joined {
@@ -155,7 +193,7 @@ impl Joined {
         resolved: Vec<Resolved>,
         memory: &mut resolver::Memory,
     ) {
-        let mut key = String::new();
+        let mut written = String::new();
         for r in resolved {
             let index = self.parts.len();
             self.parent.push(index);
@@ -168,23 +206,22 @@ impl Joined {
                 }
             }
             let mut words = 0;
-            let mut mentions = Vec::with_capacity(r.mentions.len());
+            let first = self.mentions.len();
             for &(s, e) in &r.mentions {
-                mentions.push((offset + cx.tokens[s].start, offset + cx.tokens[e - 1].end));
+                self.mentions
+                    .push((offset + cx.tokens[s].start, offset + cx.tokens[e - 1].end));
                 let count = cx.tokens[s..e]
                     .iter()
                     .filter(|t| t.kind == TokenKind::Word)
                     .count();
                 words = words.max(count);
-                key.clear();
-                key.push_str(r.kind.as_str());
-                key.push(' ');
-                alias::name_key(cx, s, e, &mut key);
-                match self.by_name.get(key.as_str()) {
-                    Some(&other) => self.union(index, other),
-                    None => {
-                        self.by_name.insert(key.as_str().into(), index);
-                    }
+                // Hashed and spelled as the resolver's same-name merge
+                // does.
+                written.clear();
+                let key = Spelled::of(cx, s, e, &mut written).text(cx, &written);
+                let hash = resolver::name_hash(cx, s, e) ^ r.kind as u64;
+                if let Some(other) = self.by_name.part_of(r.kind, key, hash, index) {
+                    self.union(index, other);
                 }
             }
             memory.give_back(r.mentions);
@@ -193,7 +230,7 @@ impl Joined {
                 entry: r.entry,
                 name: r.name,
                 words,
-                mentions,
+                mentions: first..self.mentions.len(),
             });
         }
     }
@@ -222,47 +259,50 @@ impl Joined {
     pub(crate) fn into_entities(mut self, input: &str, visible: &Visible<'_>) -> Vec<Entity> {
         // Parts come in text order of their first mentions, and a set's
         // root is its first part, so the sets come in order of their
-        // roots, and a part's root comes before it.
+        // roots, and a part's root comes before it. A first pass finds
+        // each part's entity, its name and its number of mentions.
         let mut entity_of = vec![usize::MAX; self.parts.len()];
-        let mut entities: Vec<Entity> = Vec::new();
-        // For each entity, its first part with an entry and its first
-        // part with the most words: the candidates for its name.
-        let mut naming: Vec<(Option<usize>, usize)> = Vec::new();
+        // For each entity: its first part (whose kind it has), its first
+        // part with an entry and its first part with the most words (the
+        // candidates for its name), and its number of mentions.
+        let mut entities: Vec<(usize, Option<usize>, usize, usize)> = Vec::new();
         for index in 0..self.parts.len() {
             let root = self.root(index);
-            let part = &self.parts[index];
             if root == index {
                 entity_of[index] = entities.len();
-                entities.push(Entity {
-                    kind: part.kind,
-                    name: String::new(),
-                    mentions: Vec::new(),
-                });
-                naming.push((None, index));
+                entities.push((index, None, index, 0));
             }
-            let at = entity_of[root];
-            let (entry_part, most_words) = &mut naming[at];
+            entity_of[index] = entity_of[root];
+            let part = &self.parts[index];
+            let (_, entry_part, most_words, count) = &mut entities[entity_of[index]];
             if entry_part.is_none() && part.entry.is_some() {
                 *entry_part = Some(index);
             }
             if part.words > self.parts[*most_words].words {
                 *most_words = index;
             }
-            entities[at]
-                .mentions
-                .extend(part.mentions.iter().map(|&(s, e)| {
-                    let (start, end) = visible.to_input(s, e);
-                    Mention {
-                        start,
-                        end,
-                        text: input[start..end].to_string(),
-                    }
-                }));
+            *count += part.mentions.len();
         }
-        for (entity, (entry_part, most_words)) in entities.iter_mut().zip(naming) {
-            entity.name = std::mem::take(&mut self.parts[entry_part.unwrap_or(most_words)].name);
+        let mut made: Vec<Entity> = entities
+            .into_iter()
+            .map(|(first, entry_part, most_words, count)| Entity {
+                kind: self.parts[first].kind,
+                name: std::mem::take(&mut self.parts[entry_part.unwrap_or(most_words)].name),
+                mentions: Vec::with_capacity(count),
+            })
+            .collect();
+        for (part, &entity) in self.parts.iter().zip(&entity_of) {
+            let mentions = self.mentions[part.mentions.clone()].iter();
+            made[entity].mentions.extend(mentions.map(|&(s, e)| {
+                let (start, end) = visible.to_input(s, e);
+                Mention {
+                    start,
+                    end,
+                    text: input[start..end].to_string(),
+                }
+            }));
         }
-        entities
+        made
     }
 }
 
