@@ -302,6 +302,15 @@ impl Joined {
                 }
             }));
         }
+        // Two entities of one window may be joined through a third of
+        // another (by two of its names): their mentions, part after part,
+        // then interleave. Mentions of different entities of a window
+        // never overlap, so their starts put them in order.
+        for entity in &mut made {
+            if !entity.mentions.is_sorted_by_key(|m| m.start) {
+                entity.mentions.sort_unstable_by_key(|m| m.start);
+            }
+        }
         made
     }
 }

@@ -99,3 +99,26 @@ fn a_window_of_any_size_keeps_the_invariants() {
         }
     }
 }
+
+#[test]
+fn entities_of_one_window_joined_through_another_keep_their_mentions_in_order() {
+    // In the first window "Sadr" could be either Al Sadr, and stays an
+    // entity of its own between two mentions of Moqtada Al Sadr; in the
+    // second it is Moqtada's, which joins all three.
+    let text = "Moqtada Al Sadr met Mohammed Al Sadr. Mr Sadr left. Moqtada Al Sadr stayed.\n\n\
+                Moqtada Al Sadr spoke, and Mr Sadr agreed.";
+    let entities = extractor(90).extract(text);
+    checks::check_entities(text, &entities).unwrap();
+    let sadr = &entities[0];
+    let spans: Vec<&str> = sadr.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        spans,
+        [
+            "Moqtada Al Sadr",
+            "Sadr",
+            "Moqtada Al Sadr",
+            "Moqtada Al Sadr",
+            "Sadr"
+        ]
+    );
+}
