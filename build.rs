@@ -1,16 +1,79 @@
-//! Embeds every `gazetteers/*.tsv` file as the crate's default gazetteer.
+//! Compiles the crate's default gazetteers, every `gazetteers/*.tsv`.
 //!
-//! Writes `$OUT_DIR/default_gazetteers.rs`, a slice of (file name, contents)
-//! pairs built with `include_str!`, in file-name order so that builds are
-//! reproducible.
+//! Writes to `$OUT_DIR`:
+//!
+//! - `default_gazetteers.bin`, the matcher's tables for the default
+//!   gazetteers as an image that the library embeds and reads in place
+//!   (`src/gazetteer/image.rs`), so that starting the default extractor
+//!   costs no parsing and no compiling. The tables are made by the
+//!   library's own compiler (`src/gazetteer/matcher/compile.rs`), which
+//!   this script includes with the modules it needs, wired as they are in
+//!   the library;
+//! - `default_gazetteers.rs`, a slice of (file name, contents) pairs built
+//!   with `include_str!`, for `gazetteer::default_entries`.
+//!
+//! Files are read in file-name order, so that builds are reproducible. A
+//! malformed file fails the build, with its name and line.
+//!
+//! When the target's byte order is not this machine's, no image is
+//! written and the library compiles the defaults on first use instead
+//! (the `gazetteer_ner_defaults_at_run_time` cfg).
+
+#![forbid(unsafe_code)]
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+// The library's modules that the compiler needs, under the names the
+// library gives them, so that their `crate::` paths resolve here as there.
+// (What of them this script does not call is dead code here.)
+#[path = "src/candidate.rs"]
+#[allow(dead_code)]
+mod candidate;
+#[path = "src/entity.rs"]
+#[allow(dead_code)]
+mod entity;
+#[path = "src/error.rs"]
+#[allow(dead_code)]
+mod error;
+#[path = "src/hash.rs"]
+#[allow(dead_code)]
+mod hash;
+#[path = "src/tokenizer.rs"]
+#[allow(dead_code)]
+mod tokenizer;
+
+#[path = "src/gazetteer"]
+#[allow(dead_code, unused_imports)]
+mod gazetteer {
+    mod entry;
+    pub mod file;
+    mod filter;
+    mod image;
+    mod lexicon;
+    mod matcher;
+    mod notice;
+    mod table;
+
+    pub(crate) use entry::Origin;
+    pub use entry::{Entry, EntryKind};
+    pub(crate) use image::ImageWriter;
+    pub(crate) use lexicon::{Lexeme, Lexicon};
+    pub(crate) use matcher::Matcher;
+    pub use notice::Notice;
+}
+
+use entity::EntityKind;
+use error::{EntryError, Error, Limit, LineError, UnknownKind};
+use gazetteer::{ImageWriter, Matcher, Origin};
+
 fn main() {
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("gazetteers");
-    println!("cargo:rerun-if-changed={}", dir.display());
+    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
+    let dir = root.join("gazetteers");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    println!("cargo::rustc-check-cfg=cfg(gazetteer_ner_defaults_at_run_time)");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|entries| {
             entries
@@ -21,9 +84,30 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut code = String::from("&[\n");
     for path in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
+        println!("cargo::rerun-if-changed={}", path.display());
+    }
+    write_file_list(&files, &out.join("default_gazetteers.rs"));
+
+    let target_order = env::var("CARGO_CFG_TARGET_ENDIAN").expect("set by cargo");
+    let our_order = if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    };
+    let image = out.join("default_gazetteers.bin");
+    if target_order == our_order {
+        let bytes = compile(&files).unwrap_or_else(|e| panic!("the default gazetteers: {e}"));
+        fs::write(&image, bytes).expect("OUT_DIR is writable");
+    } else {
+        println!("cargo::rustc-cfg=gazetteer_ner_defaults_at_run_time");
+    }
+}
+
+/// Writes the Rust slice of (file name, contents) pairs of `files`.
+fn write_file_list(files: &[PathBuf], to: &Path) {
+    let mut code = String::from("&[\n");
+    for path in files {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -36,6 +120,28 @@ fn main() {
         .expect("writing to a String");
     }
     code.push_str("]\n");
-    let out = Path::new(&env::var("OUT_DIR").expect("set by cargo")).join("default_gazetteers.rs");
-    fs::write(out, code).expect("OUT_DIR is writable");
+    fs::write(to, code).expect("OUT_DIR is writable");
+}
+
+/// The image of the matcher of the entries of `files`, in order.
+fn compile(files: &[PathBuf]) -> Result<Vec<u8>, Error> {
+    let data: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|path| {
+            let bytes = fs::read(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            Ok((path.display().to_string(), bytes))
+        })
+        .collect::<Result<_, Error>>()?;
+    let mut records = Vec::new();
+    for (name, bytes) in &data {
+        for record in gazetteer::file::records(name, bytes)? {
+            records.push((record?, Origin::Default));
+        }
+    }
+    let mut image = ImageWriter::new();
+    Matcher::new(&records)?.write(&mut image);
+    Ok(image.finish())
 }

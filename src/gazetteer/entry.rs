@@ -80,6 +80,28 @@ impl FromStr for EntryKind {
     }
 }
 
+/// Where an entry came from; user entries take priority over defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub(crate) enum Origin {
+    /// The gazetteers embedded in the crate.
+    Default = 0,
+    /// Files or entries given to the builder.
+    User = 1,
+}
+
+impl Origin {
+    /// The origin stored as `number` (`origin as u8`); any number but 0
+    /// reads as [`Origin::User`].
+    pub fn from_number(number: u8) -> Origin {
+        if number == Origin::Default as u8 {
+            Origin::Default
+        } else {
+            Origin::User
+        }
+    }
+}
+
 /// One gazetteer entry.
 ///
 /// ```

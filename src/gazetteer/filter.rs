@@ -13,14 +13,19 @@
 //! first, where each false "perhaps" costs a table look-up; one bit suits
 //! one asked about every token.
 
+use std::borrow::Cow;
+
+use super::image::{ImageError, ImageReader, ImageWriter};
+use super::table::{bytes_held, owned};
 use crate::hash::hash_key;
 
 /// A set of words with false positives but no false negatives; `BITS`
 /// (1 or 2) bits per word.
 #[derive(Clone, Debug)]
 pub(crate) struct WordFilter<const BITS: u32 = 1> {
-    /// A power of two long, so that masking a hash picks a word in bounds.
-    bits: Vec<u64>,
+    /// A power of two long, so that masking a hash picks a word in bounds;
+    /// on the heap, or read in place from an image.
+    bits: Cow<'static, [u64]>,
 }
 
 impl<const BITS: u32> WordFilter<BITS> {
@@ -28,7 +33,7 @@ impl<const BITS: u32> WordFilter<BITS> {
     pub fn new(log2_bits: u32) -> Self {
         const { assert!(BITS == 1 || BITS == 2) };
         WordFilter {
-            bits: vec![0; 1 << (log2_bits.clamp(6, 30) - 6)],
+            bits: Cow::Owned(vec![0; 1 << (log2_bits.clamp(6, 30) - 6)]),
         }
     }
 
@@ -53,7 +58,7 @@ impl<const BITS: u32> WordFilter<BITS> {
     /// Adds a word (or anything else) by its hash.
     pub fn insert_hashed(&mut self, hash: u64) {
         let (i, bits) = self.bits(hash);
-        self.bits[i] |= bits;
+        owned(&mut self.bits, 0)[i] |= bits;
     }
 
     /// Whether the word of this hash ([`hash_key`]) may have been added
@@ -63,9 +68,30 @@ impl<const BITS: u32> WordFilter<BITS> {
         self.bits[i] & bits == bits
     }
 
-    /// Heap bytes held.
+    /// Bytes held, on the heap or read in place.
     pub fn memory_usage(&self) -> usize {
-        self.bits.len() * 8
+        bytes_held(&self.bits)
+    }
+
+    /// Writes the filter to an image, to be read in place by
+    /// [`WordFilter::read`].
+    #[cfg_attr(
+        not(test),
+        allow(dead_code, reason = "build.rs writes the images the library reads")
+    )]
+    pub fn write(&self, image: &mut ImageWriter) {
+        image.array(&self.bits);
+    }
+
+    /// Reads a filter written by [`WordFilter::write`], in place.
+    pub fn read(image: &mut ImageReader<'static>) -> Result<Self, ImageError> {
+        let bits = image.array()?;
+        if !bits.len().is_power_of_two() {
+            return Err(image.invalid("a filter a power of two words long"));
+        }
+        Ok(WordFilter {
+            bits: Cow::Borrowed(bits),
+        })
     }
 }
 

@@ -1,7 +1,10 @@
 //! The word lists: given names, surnames and stop words, by lower-cased key.
 
-use super::Origin;
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
+
+use super::image::{ImageError, ImageReader, ImageWriter};
 use super::table::KeyTable;
+use super::{EntryKind, Origin};
 use crate::tokenizer::Keys;
 
 /// What the word lists say about one word.
@@ -19,23 +22,82 @@ pub(crate) struct Lexeme {
     pub stopword: bool,
 }
 
+/// A [`Lexeme`] as the lexicon stores it, in bytes that an image holds,
+/// with where its entries came from.
+#[derive(Clone, Copy, Debug, FromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
+pub(crate) struct Word {
+    /// The [`Origin`] of the entries, as a number.
+    origin: u8,
+    /// [`GIVEN_NAME`], [`SURNAME`] and [`STOPWORD`], or'ed.
+    marks: u8,
+    given_rank: u8,
+    surname_rank: u8,
+}
+
+const GIVEN_NAME: u8 = 1;
+const SURNAME: u8 = 2;
+const STOPWORD: u8 = 4;
+
+impl Word {
+    /// A word no list has named yet, from entries of this origin.
+    pub fn new(origin: Origin) -> Word {
+        Word {
+            origin: origin as u8,
+            marks: 0,
+            given_rank: 0,
+            surname_rank: 0,
+        }
+    }
+
+    /// Where the word's entries came from.
+    pub fn origin(self) -> Origin {
+        Origin::from_number(self.origin)
+    }
+
+    /// Records a word-list entry of this word.
+    pub fn add(&mut self, kind: EntryKind, rank: u8) {
+        match kind {
+            EntryKind::GivenName => {
+                self.marks |= GIVEN_NAME;
+                self.given_rank = self.given_rank.max(rank);
+            }
+            EntryKind::Surname => {
+                self.marks |= SURNAME;
+                self.surname_rank = self.surname_rank.max(rank);
+            }
+            _ => self.marks |= STOPWORD,
+        }
+    }
+
+    /// Takes the word off the stop words.
+    pub fn lift_stopword(&mut self) {
+        self.marks &= !STOPWORD;
+    }
+
+    /// What the word lists say.
+    pub fn lexeme(self) -> Lexeme {
+        Lexeme {
+            given_name: self.marks & GIVEN_NAME != 0,
+            given_rank: self.given_rank,
+            surname: self.marks & SURNAME != 0,
+            surname_rank: self.surname_rank,
+            stopword: self.marks & STOPWORD != 0,
+        }
+    }
+}
+
 /// Given names, surnames and stop words, by lower-cased key.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    words: KeyTable<(Origin, Lexeme)>,
+    words: KeyTable<Word>,
 }
 
 impl Lexicon {
-    /// A lexicon of the given words (with where each came from, which the
-    /// lexicon does not use).
-    pub fn new(words: KeyTable<(Origin, Lexeme)>) -> Lexicon {
-        Lexicon { words }
-    }
-
     /// The facts about a word by its key ([`crate::tokenizer::push_key`]), which is already
     /// lower case.
     pub fn get_key(&self, key: &str) -> Lexeme {
-        self.words.get(key).map(|w| w.1).unwrap_or_default()
+        self.words.get(key).map(|w| w.lexeme()).unwrap_or_default()
     }
 
     /// The facts about token `i` of a text, by its key.
@@ -45,12 +107,33 @@ impl Lexicon {
         }
         self.words
             .get_hashed(keys.get(i), keys.hash(i))
-            .map(|w| w.1)
+            .map(|w| w.lexeme())
             .unwrap_or_default()
     }
 
-    /// Heap bytes held, roughly.
+    /// The words, to add to.
+    pub fn words_mut(&mut self) -> &mut KeyTable<Word> {
+        &mut self.words
+    }
+
+    /// Bytes held, on the heap or read in place.
     pub fn memory_usage(&self) -> usize {
         self.words.memory_usage()
+    }
+
+    /// Writes the lexicon to an image.
+    #[cfg_attr(
+        not(test),
+        allow(dead_code, reason = "build.rs writes the images the library reads")
+    )]
+    pub fn write(&self, image: &mut ImageWriter) {
+        self.words.write(image);
+    }
+
+    /// Reads a lexicon written by [`Lexicon::write`], in place.
+    pub fn read(image: &mut ImageReader<'static>) -> Result<Self, ImageError> {
+        Ok(Lexicon {
+            words: KeyTable::read(image)?,
+        })
     }
 }

@@ -3,7 +3,11 @@
 //!
 //! Entries come from gazetteer files (see [`parse`] for the format), from
 //! code ([`Entry`]) and, unless a builder says otherwise, from the files in
-//! the crate's `gazetteers/` folder, which are embedded in the library.
+//! the crate's `gazetteers/` folder. Those defaults are compiled when the
+//! crate is built, by the same code that compiles a user's entries at run
+//! time, and the library reads their tables in place from the compiled
+//! image it embeds: an extractor of the defaults starts in about a
+//! millisecond, and a user's entries are added to a copy of the tables.
 //!
 //! # Matching
 //!
@@ -23,105 +27,21 @@
 mod entry;
 mod file;
 mod filter;
+mod image;
 mod lexicon;
 mod matcher;
+mod notice;
 mod table;
 
+pub(crate) use entry::Origin;
 use entry::Record;
 pub use entry::{Entry, EntryKind};
 pub use file::{parse, read_dir, read_file};
-
-use crate::EntityKind;
 pub(crate) use filter::WordFilter;
 pub(crate) use lexicon::{Lexeme, Lexicon};
 pub(crate) use matcher::Matcher;
+pub use notice::Notice;
 pub(crate) use table::KeyTable;
-
-/// Something in the user's gazetteer data that did not stop the build but
-/// that its author should know: nothing is dropped without a notice.
-///
-/// ```
-/// use gazetteer_ner::{gazetteer::Notice, EntityKind, Entry, Extractor};
-///
-/// let extractor = Extractor::builder()
-///     .default_gazetteers(false)
-///     .entry(Entry::new(EntityKind::Place, "Jordan"))
-///     .entry(Entry::new(EntityKind::Person, "Jordan"))
-///     .build()?;
-/// assert!(matches!(extractor.notices(), [Notice::Conflict { .. }]));
-/// # Ok::<(), gazetteer_ner::Error>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Notice {
-    /// The same form of the same entity was given twice; it is kept once.
-    Duplicate {
-        /// The surface form.
-        form: String,
-        /// The entity's kind and name.
-        entry: (EntityKind, String),
-    },
-    /// One form names two different entities (two kinds, or two names);
-    /// both are kept, and the resolver chooses by context and rank.
-    Conflict {
-        /// The surface form.
-        form: String,
-        /// The entity given first.
-        first: (EntityKind, String),
-        /// The entity given later.
-        second: (EntityKind, String),
-    },
-    /// A user form hides the default entries spelled the same way.
-    Shadowed {
-        /// The surface form.
-        form: String,
-        /// The default entity no longer matched under this form.
-        default: (EntityKind, String),
-        /// The user's entity matched instead.
-        user: (EntityKind, String),
-    },
-}
-
-impl std::fmt::Display for Notice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Notice::Duplicate { form, entry } => {
-                write!(
-                    f,
-                    "{form:?} is given twice for the {} {:?}",
-                    entry.0, entry.1
-                )
-            }
-            Notice::Conflict {
-                form,
-                first,
-                second,
-            } => write!(
-                f,
-                "{form:?} names both the {} {:?} and the {} {:?}; both are kept",
-                first.0, first.1, second.0, second.1
-            ),
-            Notice::Shadowed {
-                form,
-                default,
-                user,
-            } => write!(
-                f,
-                "{form:?} now names the {} {:?}, hiding the default {} {:?}",
-                user.0, user.1, default.0, default.1
-            ),
-        }
-    }
-}
-
-/// Where an entry came from; user entries take priority over defaults.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Origin {
-    /// The gazetteers embedded in the crate.
-    Default,
-    /// Files or entries given to the builder.
-    User,
-}
 
 /// The entries of the embedded default gazetteers, file by file in
 /// file-name order.
@@ -150,3 +70,86 @@ pub(crate) fn default_records() -> Result<Vec<Record<'static>>, crate::Error> {
 /// file-name order: every `gazetteers/*.tsv` of the crate (see `build.rs`).
 pub(crate) const DEFAULT_FILES: &[(&str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));
+
+/// The image of the default gazetteers' tables that the build script
+/// compiled, aligned for reading in place.
+#[cfg(not(gazetteer_ner_defaults_at_run_time))]
+static DEFAULT_IMAGE: &image::Aligned<[u8]> = &image::Aligned(*include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/default_gazetteers.bin"
+)));
+
+/// The matcher of the default gazetteers, its tables read in place from
+/// [`DEFAULT_IMAGE`].
+#[cfg(not(gazetteer_ner_defaults_at_run_time))]
+pub(crate) fn default_matcher() -> Result<Matcher, crate::Error> {
+    Ok(Matcher::read(&DEFAULT_IMAGE.0)
+        .unwrap_or_else(|e| panic!("the build script wrote the image for this crate: {e}")))
+}
+
+/// The matcher of the default gazetteers, compiled from the embedded files
+/// (for a target whose byte order differs from that of the machine that
+/// built it, where the build script writes no image).
+#[cfg(gazetteer_ner_defaults_at_run_time)]
+pub(crate) fn default_matcher() -> Result<Matcher, crate::Error> {
+    Matcher::new(&defaults())
+}
+
+/// The entries of the default gazetteers, to compile.
+#[cfg(any(test, gazetteer_ner_defaults_at_run_time))]
+fn defaults() -> Vec<(Record<'static>, Origin)> {
+    default_records()
+        .expect("the default gazetteers are valid: the build script compiled them")
+        .into_iter()
+        .map(|record| (record, Origin::Default))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The image of a matcher's tables.
+    fn image_of(matcher: &Matcher) -> Vec<u8> {
+        let mut image = image::ImageWriter::new();
+        matcher.write(&mut image);
+        image.finish()
+    }
+
+    #[test]
+    #[cfg(not(gazetteer_ner_defaults_at_run_time))]
+    fn the_embedded_tables_are_what_the_library_compiles() {
+        let compiled = Matcher::new(&defaults()).unwrap();
+        assert!(
+            image_of(&compiled) == DEFAULT_IMAGE.0,
+            "build.rs is out of step"
+        );
+        let read = default_matcher().unwrap();
+        assert_eq!(read.entry_count(), compiled.entry_count());
+        assert_eq!(read.pattern_count(), compiled.pattern_count());
+        // Every byte of the image is a table's, but for lengths and padding.
+        let overhead = DEFAULT_IMAGE.0.len() - read.memory_usage();
+        assert!(overhead < 512, "{overhead} bytes");
+    }
+
+    #[test]
+    fn user_entries_added_to_the_defaults_compile_as_if_given_with_them() {
+        let data = "organisation\tBaghdad\tBaghdad Office\t90\n\
+                    person\tJordan\nplace\tJordan\nplace\tAmman\nplace\tAmman\n\
+                    stopword\tReuters\ngiven-name\tZork\t\t80\nsurname\tSmith\t\t10\n\
+                    place\tNew York Harbour Area\tthe Big Apple|al-Zork\t70\n\
+                    group\tal-Qaeda in Mesopotamia\tal-Qaeda\t90\n";
+        let user: Vec<_> = file::records("mine.tsv", data.as_bytes())
+            .unwrap()
+            .map(|record| (record.unwrap(), Origin::User))
+            .collect();
+        let mut extended = default_matcher().unwrap();
+        extended.extend(&user).unwrap();
+        let mut all = defaults();
+        all.extend_from_slice(&user);
+        let together = Matcher::new(&all).unwrap();
+        assert!(image_of(&extended) == image_of(&together));
+        assert_eq!(extended.notices(), together.notices());
+        assert_eq!(extended.notices().len(), 8, "{:?}", extended.notices());
+    }
+}

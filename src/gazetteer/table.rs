@@ -11,7 +11,17 @@
 //! takes: the slot, then the entry, then the key's bytes. An entry holds the
 //! key's bytes (when short) and the value together, so that a look-up that
 //! finds its key costs two misses rather than four.
+//!
+//! A table's arrays are either on the heap or, for the default gazetteers,
+//! read in place from the tables the build script compiled (see
+//! [`super::image`]); adding a key to a table read in place copies it to
+//! the heap first.
 
+use std::borrow::Cow;
+
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
+
+use super::image::{ImageError, ImageReader, ImageWriter};
 use crate::hash::hash_key as hash;
 
 /// No entry in a slot.
@@ -21,7 +31,8 @@ const EMPTY: u32 = u32::MAX;
 const INLINE: usize = 16;
 
 /// A key and its value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, FromBytes, Immutable, KnownLayout)]
+#[repr(C)]
 struct Entry<V> {
     /// The key's bytes when it has at most [`INLINE`] of them, zero-padded.
     head: [u8; INLINE],
@@ -35,12 +46,12 @@ struct Entry<V> {
 /// in `arena`: compared as bytes, a key needs no check that its ends fall
 /// on character boundaries, as slicing a `str` does. (Taken by field, so
 /// that `iter_mut` can lend an entry's value apart from its key.)
-fn key_bytes_of<'t>(head: &'t [u8; INLINE], start: u32, len: u32, arena: &'t str) -> &'t [u8] {
+fn key_bytes_of<'t>(head: &'t [u8; INLINE], start: u32, len: u32, arena: &'t [u8]) -> &'t [u8] {
     let len = len as usize;
     if len <= INLINE {
         &head[..len]
     } else {
-        &arena.as_bytes()[start as usize..start as usize + len]
+        &arena[start as usize..start as usize + len]
     }
 }
 
@@ -51,7 +62,8 @@ fn as_key(bytes: &[u8]) -> &str {
 
 /// A slot: the low half of a key's hash, so that probing rarely has to look
 /// at the entry, and the entry's index, or [`EMPTY`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, FromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
 struct Slot {
     hash: u32,
     index: u32,
@@ -72,33 +84,70 @@ fn slots_for(keys: usize) -> usize {
 
 /// A string-keyed hash table with its long keys in one arena.
 #[derive(Clone, Debug)]
-pub(crate) struct KeyTable<V> {
-    /// The keys longer than [`INLINE`] bytes, one after another.
-    arena: String,
-    entries: Vec<Entry<V>>,
+pub(crate) struct KeyTable<V: Clone + 'static> {
+    /// The keys longer than [`INLINE`] bytes, one after another: whole
+    /// UTF-8 strings, kept as bytes so that a table read in place needs no
+    /// check that they are.
+    arena: Cow<'static, [u8]>,
+    entries: Cow<'static, [Entry<V>]>,
     /// A power of two long.
-    slots: Vec<Slot>,
+    slots: Cow<'static, [Slot]>,
 }
 
-impl<V> Default for KeyTable<V> {
+impl<V: Clone> Default for KeyTable<V> {
     fn default() -> Self {
         KeyTable {
-            arena: String::new(),
-            entries: Vec::new(),
-            slots: Vec::new(),
+            arena: Cow::Borrowed(&[]),
+            entries: Cow::Borrowed(&[]),
+            slots: Cow::Borrowed(&[]),
         }
     }
 }
 
-impl<V> KeyTable<V> {
+/// The vector of a table's array, copied to the heap first if the array
+/// is read in place, with room for `more` items.
+pub(crate) fn owned<'a, T: Clone>(array: &'a mut Cow<'static, [T]>, more: usize) -> &'a mut Vec<T> {
+    if let Cow::Borrowed(items) = *array {
+        let mut copy = Vec::with_capacity(items.len() + more);
+        copy.extend_from_slice(items);
+        *array = Cow::Owned(copy);
+    }
+    let items = array.to_mut();
+    items.reserve(more);
+    items
+}
+
+/// The bytes an array holds: its capacity on the heap, or its length
+/// where it is read in place.
+#[allow(
+    clippy::ptr_arg,
+    reason = "whether the array is borrowed is the question"
+)]
+pub(crate) fn bytes_held<T: Clone>(array: &Cow<'static, [T]>) -> usize {
+    size_of::<T>()
+        * match array {
+            Cow::Borrowed(items) => items.len(),
+            Cow::Owned(items) => items.capacity(),
+        }
+}
+
+impl<V: Clone> KeyTable<V> {
     /// An empty table with room for `keys` keys, so that building it never
     /// rehashes. (The arena grows as long keys come: how many bytes they
     /// take is not known up front.)
     pub fn with_capacity(keys: usize) -> Self {
-        KeyTable {
-            arena: String::new(),
-            entries: Vec::with_capacity(keys),
-            slots: vec![VACANT; slots_for(keys)],
+        let mut table = KeyTable::default();
+        table.reserve(keys);
+        table
+    }
+
+    /// Makes room for `keys` more keys, so that adding them never
+    /// rehashes; a table read in place is copied to the heap.
+    pub fn reserve(&mut self, keys: usize) {
+        let total = self.entries.len() + keys;
+        owned(&mut self.entries, keys);
+        if slots_for(total) > self.slots.len() {
+            self.rehash(slots_for(total));
         }
     }
 
@@ -151,12 +200,12 @@ impl<V> KeyTable<V> {
     /// The value of `key`, inserting `make()` first if it is absent.
     pub fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
         let index = self.index_or_insert_with(key, make);
-        &mut self.entries[index].value
+        self.value_mut(index)
     }
 
     /// The value at an index returned by [`KeyTable::index_or_insert_with`].
     pub fn value_mut(&mut self, index: usize) -> &mut V {
-        &mut self.entries[index].value
+        &mut owned(&mut self.entries, 0)[index].value
     }
 
     /// The index of `key`'s value, inserting `make()` first if it is absent.
@@ -178,14 +227,14 @@ impl<V> KeyTable<V> {
                 0
             } else {
                 let start = u32::try_from(self.arena.len()).expect("key arena under 4 GiB");
-                self.arena.push_str(key);
+                owned(&mut self.arena, key.len()).extend_from_slice(key.as_bytes());
                 start
             };
-            self.slots[slot] = Slot {
+            owned(&mut self.slots, 0)[slot] = Slot {
                 hash: h as u32,
                 index: self.entries.len() as u32,
             };
-            self.entries.push(Entry {
+            owned(&mut self.entries, 1).push(Entry {
                 head,
                 start,
                 len,
@@ -197,7 +246,11 @@ impl<V> KeyTable<V> {
 
     /// Doubles the slots (at least 16) and re-inserts every key.
     fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(16);
+        self.rehash((self.slots.len() * 2).max(16));
+    }
+
+    /// Makes `size` slots, a power of two, and re-inserts every key.
+    fn rehash(&mut self, size: usize) {
         let mut slots = vec![VACANT; size];
         let mask = size - 1;
         for (index, entry) in self.entries.iter().enumerate() {
@@ -211,7 +264,7 @@ impl<V> KeyTable<V> {
                 index: index as u32,
             };
         }
-        self.slots = slots;
+        self.slots = Cow::Owned(slots);
     }
 
     /// Every key and value, in insertion order.
@@ -222,7 +275,7 @@ impl<V> KeyTable<V> {
     /// Every key and value, in insertion order, values to change.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
         let arena = &self.arena;
-        self.entries.iter_mut().map(move |e| {
+        owned(&mut self.entries, 0).iter_mut().map(move |e| {
             let Entry {
                 head,
                 start,
@@ -233,11 +286,54 @@ impl<V> KeyTable<V> {
         })
     }
 
-    /// Heap bytes held.
+    /// Bytes held, on the heap or read in place.
     pub fn memory_usage(&self) -> usize {
-        self.arena.capacity()
-            + self.entries.capacity() * std::mem::size_of::<Entry<V>>()
-            + self.slots.capacity() * std::mem::size_of::<Slot>()
+        bytes_held(&self.arena) + bytes_held(&self.entries) + bytes_held(&self.slots)
+    }
+}
+
+impl<V> KeyTable<V>
+where
+    V: Clone + FromBytes + IntoBytes + Immutable + KnownLayout,
+{
+    /// Writes the table to an image, to be read in place by
+    /// [`KeyTable::read`].
+    #[cfg_attr(
+        not(test),
+        allow(dead_code, reason = "build.rs writes the images the library reads")
+    )]
+    pub fn write(&self, image: &mut ImageWriter) {
+        image.array(&self.arena);
+        // `Entry` is generic, which its derives cannot prove free of
+        // padding: it is written field by field, which gives the bytes of
+        // its layout when it has none.
+        let size = INLINE + 8 + size_of::<V>();
+        assert_eq!(size, size_of::<Entry<V>>(), "an entry has no padding");
+        let mut bytes = Vec::with_capacity(self.entries.len() * size);
+        for entry in self.entries.iter() {
+            bytes.extend_from_slice(&entry.head);
+            bytes.extend_from_slice(entry.start.as_bytes());
+            bytes.extend_from_slice(entry.len.as_bytes());
+            bytes.extend_from_slice(entry.value.as_bytes());
+        }
+        image.array(&bytes);
+        image.array(&self.slots);
+    }
+
+    /// Reads a table written by [`KeyTable::write`], in place.
+    pub fn read(image: &mut ImageReader<'static>) -> Result<Self, ImageError> {
+        let (arena, entries, slots): (_, &[Entry<V>], &[Slot]) =
+            (image.array()?, image.array()?, image.array()?);
+        // Probing ends at an empty slot, which there must be.
+        let sized = slots.len().is_power_of_two() && slots.len() > entries.len();
+        if !(sized || slots.is_empty() && entries.is_empty()) {
+            return Err(image.invalid("slots a power of two, more than the entries"));
+        }
+        Ok(KeyTable {
+            arena: Cow::Borrowed(arena),
+            entries: Cow::Borrowed(entries),
+            slots: Cow::Borrowed(slots),
+        })
     }
 }
 

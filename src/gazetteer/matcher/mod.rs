@@ -12,40 +12,72 @@
 //! 0.75 s against a budget of 0.3 s for the whole start-up, and its scan
 //! visits every byte where this visits every token.)
 //!
-//! Strings live in arenas ([`KeyTable`] for keys, one `String` for forms
+//! Strings live in arenas ([`KeyTable`] for keys, one string for forms
 //! and names) so that building and dropping the tables makes a handful of
-//! allocations, not one per form.
+//! allocations, not one per form. Every array holds plain numbers and
+//! bytes, so that the default gazetteers' tables, compiled by the build
+//! script (see [`compile`]), are read in place from an image (see
+//! [`super::image`]).
 
-use super::entry::Record;
+mod compile;
+
+use std::borrow::Cow;
+
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
+
+use super::Notice;
+use super::Origin;
 use super::filter::WordFilter;
-use super::table::KeyTable;
-use super::{EntryKind, Lexeme, Lexicon, Notice, Origin};
+use super::image::{ImageError, ImageReader, ImageWriter};
+use super::lexicon::Lexicon;
+use super::table::{KeyTable, bytes_held};
+use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
-use crate::hash::{GOLDEN, chain, hash_key};
-use crate::tokenizer::{Headline, Keys, Shape, Token, TokenKind, push_key, tokenize_into};
-use crate::{EntityKind, EntryError, Error, Limit};
+use crate::hash::{GOLDEN, chain};
+use crate::tokenizer::{Headline, Keys, Shape, Token, TokenKind};
 
 /// No form.
 const NONE: u32 = u32::MAX;
 
 /// A range of the matcher's text arena.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, FromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
 struct Span {
     start: u32,
     len: u32,
 }
 
 /// An entity entry after compilation.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, FromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
 struct CompiledEntry {
-    kind: EntityKind,
     name: Span,
+    /// The kind's index in [`EntityKind::ALL`].
+    kind: u8,
     rank: u8,
+    _padding: [u8; 2],
+}
+
+impl CompiledEntry {
+    fn new(kind: EntityKind, name: Span, rank: u8) -> CompiledEntry {
+        let index = EntityKind::ALL.iter().position(|&k| k == kind);
+        CompiledEntry {
+            name,
+            kind: index.unwrap_or_default() as u8,
+            rank,
+            _padding: [0; 2],
+        }
+    }
+
+    fn kind(self) -> EntityKind {
+        EntityKind::ALL[usize::from(self.kind) % EntityKind::ALL.len()]
+    }
 }
 
 /// One spelling of a phrase for one entry: the form as written, where its
 /// tokens are, and the next spelling of the same phrase.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, FromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
 struct Form {
     text: Span,
     /// Start of the form's token bounds in `Matcher::bounds`; there are as
@@ -56,28 +88,45 @@ struct Form {
 }
 
 /// What the table holds for a phrase key.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, FromBytes, IntoBytes, Immutable, KnownLayout)]
+#[repr(C)]
 struct Node {
     /// The first spelling of this phrase, or [`NONE`].
     forms: u32,
-    /// Whether a longer form starts with this phrase.
-    longer: bool,
+    /// Whether a longer form starts with this phrase (0 or 1).
+    longer: u8,
     /// Whether some form starting with this phrase is written with a
     /// lower-case first letter ("al-Sadr"); if none is, a lower-case word in
-    /// the text cannot start a match.
-    lower_first: bool,
-    /// Where this phrase's spellings came from.
-    origin: Origin,
+    /// the text cannot start a match (0 or 1).
+    lower_first: u8,
+    /// Where this phrase's spellings came from (an [`Origin`] as a number).
+    origin: u8,
+    _padding: u8,
 }
 
 impl Default for Node {
     fn default() -> Self {
         Node {
             forms: NONE,
-            longer: false,
-            lower_first: false,
-            origin: Origin::Default,
+            longer: 0,
+            lower_first: 0,
+            origin: Origin::Default as u8,
+            _padding: 0,
         }
+    }
+}
+
+impl Node {
+    fn longer(self) -> bool {
+        self.longer != 0
+    }
+
+    fn lower_first(self) -> bool {
+        self.lower_first != 0
+    }
+
+    fn origin(self) -> Origin {
+        Origin::from_number(self.origin)
     }
 }
 
@@ -101,283 +150,21 @@ pub(crate) struct Matcher {
     /// [`chain`] hash: most words after a phrase's first do not continue
     /// it, and this settles them without hashing and looking up the span.
     continues: WordFilter<2>,
-    forms: Vec<Form>,
+    forms: Cow<'static, [Form]>,
     /// Token bounds of forms, relative to the form's start.
-    bounds: Vec<(u16, u16)>,
+    bounds: Cow<'static, [[u16; 2]]>,
     /// Forms and entry names.
-    texts: String,
-    entries: Vec<CompiledEntry>,
+    texts: Cow<'static, str>,
+    entries: Cow<'static, [CompiledEntry]>,
     phrase_count: usize,
     lexicon: Lexicon,
     notices: Vec<Notice>,
 }
 
-/// Turns forms into keys and token bounds, reusing its buffers.
-#[derive(Default)]
-struct Keyer {
-    tokens: Vec<Token>,
-    key: String,
-    bounds: Vec<(u16, u16)>,
-}
-
-impl Keyer {
-    /// Computes the key and token bounds of `form`, as [`Keys`] would for
-    /// the same text.
-    fn key(&mut self, form: &str) -> Result<(), Error> {
-        self.key.clear();
-        self.bounds.clear();
-        let too_long = || Error::InvalidEntry {
-            name: form.to_string(),
-            problem: EntryError::TooLong(form.len()),
-        };
-        let offset = |i: usize| u16::try_from(i).map_err(|_| too_long());
-        let simple =
-            form.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') && !form.contains("  ");
-        if simple {
-            // Words of ASCII letters and digits split at single spaces.
-            let mut start = 0;
-            for word in form.split(' ') {
-                self.bounds
-                    .push((offset(start)?, offset(start + word.len())?));
-                start += word.len() + 1;
-            }
-            self.key
-                .extend(form.bytes().map(|b| b.to_ascii_lowercase() as char));
-            return Ok(());
-        }
-        tokenize_into(form, &mut self.tokens);
-        for (i, token) in self.tokens.iter().enumerate() {
-            if i > 0 {
-                self.key.push(' ');
-            }
-            push_key(token.text(form), &mut self.key);
-            self.bounds.push((offset(token.start)?, offset(token.end)?));
-        }
-        Ok(())
-    }
-}
-
 impl Matcher {
-    /// Compiles entries; among entries that share a key, user entries shadow
-    /// default ones.
-    pub fn new<'a>(records: &[(Record<'a>, Origin)]) -> Result<Matcher, Error> {
-        // Room for every form and its prefixes, so the tables never rehash.
-        let (mut entity_forms, mut entity_bytes, mut words) = (0, 0, 0);
-        for (record, _) in records {
-            for form in record.surface_forms() {
-                if record.kind.entity().is_some() {
-                    entity_forms += 1;
-                    entity_bytes += form.len();
-                } else {
-                    words += 1;
-                }
-            }
-        }
-        let mut matcher = Matcher {
-            phrases: KeyTable::with_capacity(entity_forms * 3 / 2),
-            starts: [WordFilter::new(20), WordFilter::new(14)],
-            singles: WordFilter::new(19),
-            continues: WordFilter::new(21),
-            forms: Vec::with_capacity(entity_forms),
-            bounds: Vec::with_capacity(entity_forms * 2),
-            texts: String::with_capacity(entity_bytes + records.len() * 16),
-            ..Matcher::default()
-        };
-        let mut lexicon: KeyTable<(Origin, Lexeme)> = KeyTable::with_capacity(words);
-        let mut keyer = Keyer::default();
-        for &(record, origin) in records {
-            record.validate().map_err(|problem| Error::InvalidEntry {
-                name: record.name.to_string(),
-                problem,
-            })?;
-            let Some(kind) = record.kind.entity() else {
-                for form in record.surface_forms() {
-                    keyer.key(form)?;
-                    let slot =
-                        lexicon.get_or_insert_with(&keyer.key, || (origin, Lexeme::default()));
-                    if origin > slot.0 {
-                        *slot = (origin, Lexeme::default());
-                    }
-                    if origin == slot.0 {
-                        match record.kind {
-                            EntryKind::GivenName => {
-                                slot.1.given_name = true;
-                                slot.1.given_rank = slot.1.given_rank.max(record.rank);
-                            }
-                            EntryKind::Surname => {
-                                slot.1.surname = true;
-                                slot.1.surname_rank = slot.1.surname_rank.max(record.rank);
-                            }
-                            _ => slot.1.stopword = true,
-                        }
-                    }
-                }
-                continue;
-            };
-            let id = u32::try_from(matcher.entries.len())
-                .map_err(|_| Error::TooLarge(Limit::Entries))?;
-            let name = matcher.store(record.name)?;
-            matcher.entries.push(CompiledEntry {
-                kind,
-                name,
-                rank: record.rank,
-            });
-            for form in record.surface_forms() {
-                keyer.key(form)?;
-                if !keyer.bounds.is_empty() {
-                    matcher.add(&keyer, form, id, origin)?;
-                }
-            }
-        }
-        // A user's entity entry lifts a default stop word of the same key.
-        for (key, (origin, lexeme)) in lexicon.iter_mut() {
-            let shadowed = matcher
-                .phrases
-                .get(key)
-                .is_some_and(|node| node.forms != NONE && node.origin == Origin::User);
-            if *origin == Origin::Default && shadowed {
-                lexeme.stopword = false;
-            }
-        }
-        matcher.lexicon = Lexicon::new(lexicon);
-        Ok(matcher)
-    }
-
-    /// Copies a string into the text arena.
-    fn store(&mut self, s: &str) -> Result<Span, Error> {
-        let overflow = |_| Error::TooLarge(Limit::Text);
-        let start = u32::try_from(self.texts.len()).map_err(overflow)?;
-        let len = u32::try_from(s.len()).map_err(overflow)?;
-        self.texts.push_str(s);
-        Ok(Span { start, len })
-    }
-
-    fn text(&self, span: Span) -> &str {
-        &self.texts[span.start as usize..(span.start + span.len) as usize]
-    }
-
-    /// Adds one spelling of an entry under the phrase key the keyer holds,
-    /// and marks the key's prefixes as continued.
-    fn add(&mut self, keyer: &Keyer, form: &str, id: u32, origin: Origin) -> Result<(), Error> {
-        let key = keyer.key.as_str();
-        let slot = self.phrases.index_or_insert_with(key, Node::default);
-        let node = *self.phrases.value_mut(slot);
-        let node_was_new = node.forms == NONE;
-        if node_was_new {
-            self.phrase_count += 1;
-        } else if origin < node.origin
-            || (origin == Origin::User && self.note_clashes(node, form, id))
-        {
-            // A default under a user form, or a user form given twice.
-            return Ok(());
-        } else if origin == node.origin {
-            // The same spelling of the same entry twice adds nothing.
-            let mut f = node.forms;
-            while f != NONE {
-                let existing = self.forms[f as usize];
-                if existing.entry == id && self.text(existing.text) == form {
-                    return Ok(());
-                }
-                f = existing.next;
-            }
-        }
-        let next = if node.forms != NONE && origin == node.origin {
-            node.forms
-        } else {
-            NONE
-        };
-        let text = self.store(form)?;
-        let bounds =
-            u32::try_from(self.bounds.len()).map_err(|_| Error::TooLarge(Limit::Tokens))?;
-        self.bounds.extend_from_slice(&keyer.bounds);
-        let index = u32::try_from(self.forms.len()).map_err(|_| Error::TooLarge(Limit::Forms))?;
-        self.forms.push(Form {
-            text,
-            bounds,
-            entry: id,
-            next,
-        });
-        let lower_first = form.chars().next().is_some_and(char::is_lowercase);
-        let node = self.phrases.value_mut(slot);
-        node.forms = index;
-        node.origin = origin;
-        let single = keyer.bounds.len() == 1;
-        node.lower_first |= lower_first && single;
-        let first_word = hash_key(key.split(' ').next().unwrap_or(key));
-        if !single && (node_was_new || lower_first) {
-            self.mark_prefixes(key, first_word, lower_first);
-        }
-        if lower_first {
-            self.starts[1].insert_hashed(first_word);
-        }
-        if single {
-            self.singles.insert_hashed(remix(first_word));
-        }
-        self.starts[0].insert_hashed(first_word);
-        Ok(())
-    }
-
-    /// Records what a user form added under an existing phrase clashes
-    /// with; returns whether the form repeats one already there, and so
-    /// adds nothing.
-    fn note_clashes(&mut self, node: Node, form: &str, id: u32) -> bool {
-        let ours = self.reading(id);
-        let mut repeated = false;
-        let mut f = node.forms;
-        while f != NONE {
-            let existing = self.forms[f as usize];
-            let theirs = self.reading(existing.entry);
-            let notice = if node.origin == Origin::Default {
-                Notice::Shadowed {
-                    form: form.to_string(),
-                    default: theirs,
-                    user: ours.clone(),
-                }
-            } else if existing.entry == id || theirs == ours {
-                repeated = true;
-                Notice::Duplicate {
-                    form: form.to_string(),
-                    entry: ours.clone(),
-                }
-            } else {
-                Notice::Conflict {
-                    form: form.to_string(),
-                    first: theirs,
-                    second: ours.clone(),
-                }
-            };
-            self.notices.push(notice);
-            f = existing.next;
-        }
-        repeated
-    }
-
-    /// An entry's kind and name.
-    fn reading(&self, id: u32) -> (EntityKind, String) {
-        let entry = self.entries[id as usize];
-        (entry.kind, self.text(entry.name).to_string())
-    }
-
     /// What the user's gazetteer data clashed with while compiling.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
-    }
-
-    /// Marks every proper prefix of `key` as continued by a longer form
-    /// (in the table and, by [`chain`] hashes from `first_word`, the hash
-    /// of its first word, in `continues`), and its first word as starting
-    /// a lower-case form if `lower_first`.
-    fn mark_prefixes(&mut self, key: &str, first_word: u64, lower_first: bool) {
-        for (n, (end, _)) in key.match_indices(' ').enumerate() {
-            let node = self.phrases.get_or_insert_with(&key[..end], Node::default);
-            node.longer = true;
-            node.lower_first |= lower_first && n == 0;
-        }
-        let mut hash = first_word;
-        for word in key.split(' ').skip(1) {
-            hash = chain(hash, hash_key(word));
-            self.continues.insert_hashed(hash);
-        }
     }
 
     /// The number of entity entries.
@@ -400,8 +187,16 @@ impl Matcher {
         &self.lexicon
     }
 
-    /// Heap bytes held.
+    fn text(&self, span: Span) -> &str {
+        &self.texts[span.start as usize..(span.start + span.len) as usize]
+    }
+
+    /// Bytes held, on the heap or read in place.
     pub fn memory_usage(&self) -> usize {
+        let texts = match &self.texts {
+            Cow::Borrowed(texts) => texts.len(),
+            Cow::Owned(texts) => texts.capacity(),
+        };
         self.phrases.memory_usage()
             + self
                 .starts
@@ -410,11 +205,57 @@ impl Matcher {
                 .sum::<usize>()
             + self.singles.memory_usage()
             + self.continues.memory_usage()
-            + self.forms.capacity() * std::mem::size_of::<Form>()
-            + self.bounds.capacity() * 4
-            + self.texts.capacity()
-            + self.entries.capacity() * std::mem::size_of::<CompiledEntry>()
+            + bytes_held(&self.forms)
+            + bytes_held(&self.bounds)
+            + texts
+            + bytes_held(&self.entries)
             + self.lexicon.memory_usage()
+    }
+
+    /// Writes the tables to an image, to be read in place by
+    /// [`Matcher::read`]. Notices are not written: they are for the user's
+    /// data, which is compiled at run time.
+    #[cfg_attr(
+        not(test),
+        allow(dead_code, reason = "build.rs writes the images the library reads")
+    )]
+    pub fn write(&self, image: &mut ImageWriter) {
+        self.phrases.write(image);
+        for filter in &self.starts {
+            filter.write(image);
+        }
+        self.singles.write(image);
+        self.continues.write(image);
+        image.array(&self.forms);
+        image.array(&self.bounds);
+        image.array(self.texts.as_bytes());
+        image.array(&self.entries);
+        image.number(self.phrase_count as u64);
+        self.lexicon.write(image);
+    }
+
+    /// Reads the tables of an image written by [`Matcher::write`], in
+    /// place: only the texts are checked (for UTF-8).
+    pub fn read(image: &'static [u8]) -> Result<Matcher, ImageError> {
+        let mut image = ImageReader::new(image)?;
+        let matcher = Matcher {
+            phrases: KeyTable::read(&mut image)?,
+            starts: [WordFilter::read(&mut image)?, WordFilter::read(&mut image)?],
+            singles: WordFilter::read(&mut image)?,
+            continues: WordFilter::read(&mut image)?,
+            forms: Cow::Borrowed(image.array()?),
+            bounds: Cow::Borrowed(image.array()?),
+            texts: Cow::Borrowed(
+                std::str::from_utf8(image.array()?).map_err(|_| image.invalid("UTF-8 texts"))?,
+            ),
+            entries: Cow::Borrowed(image.array()?),
+            phrase_count: usize::try_from(image.number()?)
+                .map_err(|_| image.invalid("a count of phrases"))?,
+            lexicon: Lexicon::read(&mut image)?,
+            notices: Vec::new(),
+        };
+        image.finish()?;
+        Ok(matcher)
     }
 
     /// The tokens of a form as written.
@@ -422,7 +263,7 @@ impl Matcher {
         let text = self.text(form.text);
         self.bounds[form.bounds as usize..form.bounds as usize + len]
             .iter()
-            .map(move |&(s, e)| &text[s as usize..e as usize])
+            .map(move |&[s, e]| &text[s as usize..e as usize])
     }
 
     /// Appends a candidate for every entry whose form matches the tokens.
@@ -495,7 +336,7 @@ impl Matcher {
         let Some(&node) = self.phrases.get_hashed(keys.get(first), keys.hash(first)) else {
             return;
         };
-        if tokens[first].shape == Shape::Lower && !node.lower_first {
+        if tokens[first].shape == Shape::Lower && !node.lower_first() {
             return;
         }
         let mut node = node;
@@ -512,7 +353,7 @@ impl Matcher {
                     out.push(Candidate {
                         start: first,
                         end,
-                        kind: entry.kind,
+                        kind: entry.kind(),
                         entry: Some(form.entry),
                         evidence: Evidence::Gazetteer,
                         rank: entry.rank,
@@ -520,7 +361,7 @@ impl Matcher {
                 }
                 f = form.next;
             }
-            if !node.longer || end >= tokens.len() || tokens[end].hard_break {
+            if !node.longer() || end >= tokens.len() || tokens[end].hard_break {
                 break;
             }
             prefix = chain(prefix, keys.hash(end));
@@ -540,7 +381,7 @@ impl Matcher {
 const BLOCK: usize = 128;
 
 /// A word's hash with its bits mixed, for a filter that must not share
-/// false positives with filters taking the word's [`hash_key`] as it is:
+/// false positives with filters taking the word's [`hash_key`](crate::hash::hash_key) as it is:
 /// they all read the same bits of the hash they are given.
 fn remix(hash: u64) -> u64 {
     hash.rotate_left(32).wrapping_mul(GOLDEN)
@@ -571,7 +412,7 @@ fn case_agrees<'f>(text: &str, tokens: &[Token], written: impl Iterator<Item = &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::Entry;
+    use crate::gazetteer::{Entry, EntryKind};
     use crate::tokenizer::tokenize;
 
     fn matcher(entries: &[(Entry, Origin)]) -> Matcher {
