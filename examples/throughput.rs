@@ -7,7 +7,10 @@
 //! Reads the `text` of every line of the JSONL files (by default the news
 //! corpus in `../shared/corpus/articles/`), then times over the same texts:
 //!
-//! - building the default extractor (what the first `extract()` pays);
+//! - the first call of `extract()` in this process, on a short text (it
+//!   makes the default extractor), and making the default extractor again;
+//! - start-up: the CLI (`extract`, the binary built next to this one) run
+//!   as a process on one short text, from its start to its exit;
 //! - a raw Aho-Corasick scan (leftmost-longest) for the default gazetteers'
 //!   surface forms: no tokenizer, no boundaries, no resolution, the limit
 //!   that a gazetteer extractor can approach;
@@ -23,8 +26,14 @@
 //!   (ids, other fields and JSON escapes included). Besides the ratio to
 //!   the raw scan it reports the cost of JSON in and out (the CLI path's
 //!   time over `extract`'s on one thread, less one), and the ratio to the
-//!   raw scan with the build of the default extractor added, as a CLI
-//!   process pays it.
+//!   raw scan with the making of the default extractor added, as a CLI
+//!   process pays it;
+//! - the CLI end to end: `extract --jsonl` run as a process over the same
+//!   files, on one and on all threads, its output discarded: process
+//!   start, reading, extraction and writing.
+//!
+//! The CLI rows need the CLI built: `cargo build --release --example
+//! extract` (they are left out, with a note, when it is not).
 //!
 //! The runs are timed in rounds, each run once per round. Figures are MB/s
 //! of text (the median over the rounds) and ratios to the raw scan (the
@@ -48,9 +57,11 @@ mod output;
 #[path = "extract/status.rs"]
 mod status;
 
+use std::ffi::OsString;
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -75,9 +86,16 @@ struct Args {
     files: Vec<PathBuf>,
 }
 
+/// The text that the start-up runs extract from.
+const SHORT_TEXT: &str = "Moqtada al-Sadr spoke in Baghdad on Friday.";
+
 fn main() {
+    // First, before anything else warms the caches: what the first call
+    // in a process pays.
+    let (first_call, entities) = timed(|| gazetteer_ner::extract(SHORT_TEXT).len());
+    assert!(entities > 0, "the short text has entities");
     let args = Args::parse();
-    if let Err(message) = run(args) {
+    if let Err(message) = run(args, first_call) {
         eprintln!("throughput: {message}");
         std::process::exit(2);
     }
@@ -117,6 +135,11 @@ const SPREAD: usize = 3;
 const ALL: usize = 4;
 const CLI_ONE: usize = 5;
 const CLI_ALL: usize = 6;
+const PROCESS_ONE: usize = 7;
+const PROCESS_ALL: usize = 8;
+
+/// How many start-up runs a round makes.
+const STARTS: usize = 5;
 
 /// How many texts a thread takes at a time in [`extract_on_threads`].
 const CHUNK: usize = 16;
@@ -189,6 +212,37 @@ fn cli_path(extractor: &Extractor, inputs: &[Input], threads: usize) -> Result<u
     }
 }
 
+/// The CLI binary, built next to this example, if it is there.
+fn cli_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let cli = exe.with_file_name(format!("extract{}", std::env::consts::EXE_SUFFIX));
+    cli.is_file().then_some(cli)
+}
+
+/// Runs the CLI to its end: `args`, then `stdin` written to it; the
+/// output is discarded.
+fn run_cli(cli: &Path, args: &[OsString], stdin: &str) -> Result<(), String> {
+    let mut child = Command::new(cli)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", cli.display()))?;
+    let mut input = child.stdin.take().expect("stdin was piped");
+    input
+        .write_all(stdin.as_bytes())
+        .map_err(|e| format!("cannot write to the CLI: {e}"))?;
+    drop(input);
+    let status = child
+        .wait()
+        .map_err(|e| format!("the CLI did not finish: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the CLI failed: {status}"))
+    }
+}
+
 /// One run of `f`: its time in seconds, and its result.
 fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
     let start = Instant::now();
@@ -221,7 +275,7 @@ fn best<T>(repeat: usize, mut f: impl FnMut() -> T) -> (f64, T) {
     (best, last.expect("at least one run"))
 }
 
-fn run(args: Args) -> Result<(), String> {
+fn run(args: Args, first_call: f64) -> Result<(), String> {
     let files = if args.files.is_empty() {
         default_files()
     } else {
@@ -244,12 +298,19 @@ fn run(args: Args) -> Result<(), String> {
     let (build, extractor) = best(args.repeat, || Extractor::builder().build());
     let extractor = extractor.map_err(|e| e.to_string())?;
     println!(
-        "default extractor: {} entries, {} surface forms, built in {:.0} ms, holds {:.1} MB",
+        "default extractor: {} entries, {} surface forms, made in {:.2} ms (best of {}), \
+         holds {:.1} MB; the first extract() of this process took {:.2} ms",
         extractor.entry_count(),
         extractor.pattern_count(),
         build * 1e3,
-        extractor.memory_usage() as f64 / 1e6
+        args.repeat.max(1),
+        extractor.memory_usage() as f64 / 1e6,
+        first_call * 1e3,
     );
+    let cli = cli_binary();
+    if cli.is_none() {
+        println!("(no CLI rows: build the CLI first, `cargo build --release --example extract`)");
+    }
 
     let entries = gazetteer::default_entries().map_err(|e| e.to_string())?;
     let mut phrases: Vec<&str> = entries
@@ -268,10 +329,20 @@ fn run(args: Args) -> Result<(), String> {
         .threads
         .or_else(|| std::thread::available_parallelism().ok());
     let n = threads.map_or(1, NonZeroUsize::get);
+    // The CLI's arguments for `--jsonl` over the files on `threads` threads.
+    let process_args = |threads: usize| -> Vec<OsString> {
+        let mut list: Vec<OsString> = ["--jsonl", "--threads", &threads.to_string()]
+            .map(OsString::from)
+            .into();
+        list.extend(files.iter().map(OsString::from));
+        list
+    };
+    let (process_one_args, process_all_args) = (process_args(1), process_args(n));
     // Each round times every run once, one after another: a neighbour on
     // a shared host slows runs close in time alike, so the ratios within a
     // round hold steadier than times taken minutes apart.
     let mut rounds = Vec::new();
+    let mut starts = Vec::new();
     let mut counts = [0; 3];
     for _ in 0..args.repeat.max(1) {
         let (raw_s, raw_matches) = timed(|| {
@@ -310,7 +381,31 @@ fn run(args: Args) -> Result<(), String> {
         if cli_one? != cli_all? {
             return Err("the CLI path wrote different output on 1 and on more threads".into());
         }
-        rounds.push([raw_s, tok_s, one_s, spread_s, all_s, cli_one_s, cli_all_s]);
+        let (mut process_one_s, mut process_all_s) = (f64::NAN, f64::NAN);
+        if let Some(cli) = &cli {
+            let (seconds, done) = timed(|| run_cli(cli, &process_one_args, ""));
+            done?;
+            process_one_s = seconds;
+            let (seconds, done) = timed(|| run_cli(cli, &process_all_args, ""));
+            done?;
+            process_all_s = seconds;
+            for _ in 0..STARTS {
+                let (seconds, done) = timed(|| run_cli(cli, &[], SHORT_TEXT));
+                done?;
+                starts.push(seconds);
+            }
+        }
+        rounds.push([
+            raw_s,
+            tok_s,
+            one_s,
+            spread_s,
+            all_s,
+            cli_one_s,
+            cli_all_s,
+            process_one_s,
+            process_all_s,
+        ]);
         counts = [raw_matches, tokens, one];
     }
     let [raw_matches, tokens, one] = counts;
@@ -361,22 +456,39 @@ fn run(args: Args) -> Result<(), String> {
         CLI_ALL,
         format!("{:.2}x CLI path on one thread", ratio(CLI_ALL, CLI_ONE)),
     );
-    // What a CLI process pays besides: building the default extractor.
+    // What a CLI process pays besides: making the default extractor.
     let with_build =
         |run: usize| median(rounds.iter().map(|r| r[RAW] / (r[run] + build)).collect());
-    let scaling_with_build = median(
-        rounds
-            .iter()
-            .map(|r| (r[CLI_ONE] + build) / (r[CLI_ALL] + build))
-            .collect(),
-    );
     println!(
-        "CLI path with the build added: {:.2}x raw on 1 thread, {:.2}x raw on {n} threads \
-         ({:.2}x one thread)",
+        "CLI path with the default extractor's making added: {:.2}x raw on 1 thread, \
+         {:.2}x raw on {n} threads",
         with_build(CLI_ONE),
         with_build(CLI_ALL),
-        scaling_with_build
     );
+    if cli.is_some() {
+        row(
+            "CLI process end to end, 1 thread",
+            PROCESS_ONE,
+            "extract --jsonl --threads 1, output discarded".into(),
+        );
+        row(
+            &format!("CLI process end to end, {n} threads"),
+            PROCESS_ALL,
+            format!("{:.2}x one thread", ratio(PROCESS_ALL, PROCESS_ONE)),
+        );
+        let (low, high) = (
+            starts.iter().copied().fold(f64::INFINITY, f64::min),
+            starts.iter().copied().fold(0.0, f64::max),
+        );
+        println!(
+            "start-up: the CLI on one short text, from start to exit: {:.1} ms \
+             (median of {}; {:.1} to {:.1} ms)",
+            median(starts.clone()) * 1e3,
+            starts.len(),
+            low * 1e3,
+            high * 1e3
+        );
+    }
     let spread: Vec<String> = rounds
         .iter()
         .map(|r| format!("{:.2}", r[RAW] / r[ONE]))
