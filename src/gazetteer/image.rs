@@ -11,8 +11,9 @@
 //! used.
 //!
 //! The layout: eight bytes of [`MAGIC`], then for each array its length
-//! in bytes as a 64-bit number and its bytes, padded with zeros to a
-//! multiple of eight, so that every array starts aligned for any item.
+//! in bytes as a 64-bit number and its bytes, each starting and ending on
+//! a multiple of [`ALIGN`] bytes (zeros fill the gaps), so that every
+//! array is aligned for any item and for the cache lines.
 //! Numbers and items are in the byte order of the target, which the
 //! build script checks is that of the machine compiling the tables.
 
@@ -22,11 +23,15 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 /// The first bytes of an image: a name, and the version of the layout
 /// of the tables, to change when they change.
-pub(crate) const MAGIC: [u8; 8] = *b"gzner\0\0\x01";
+pub(crate) const MAGIC: [u8; 8] = *b"gzner\0\0\x02";
 
-/// Bytes aligned for any item of a table (see the module docs), for an
-/// image embedded with `include_bytes!`, whose bytes come unaligned.
-#[repr(C, align(8))]
+/// Where arrays start and end in an image: a cache line, so that a
+/// table's entries of 32 bytes never straddle two.
+pub(crate) const ALIGN: usize = 64;
+
+/// Bytes aligned as an image's start must be (see the module docs), for
+/// an image embedded with `include_bytes!`, whose bytes come unaligned.
+#[repr(C, align(64))]
 pub(crate) struct Aligned<B: ?Sized>(pub B);
 
 /// Writes an image, array by array.
@@ -55,8 +60,11 @@ impl ImageWriter {
         let bytes = items.as_bytes();
         self.bytes
             .extend_from_slice(&(bytes.len() as u64).to_ne_bytes());
+        self.bytes
+            .resize(self.bytes.len().next_multiple_of(ALIGN), 0);
         self.bytes.extend_from_slice(bytes);
-        self.bytes.resize(self.bytes.len().next_multiple_of(8), 0);
+        self.bytes
+            .resize(self.bytes.len().next_multiple_of(ALIGN), 0);
     }
 
     /// Appends a number, as an array of one.
@@ -99,16 +107,23 @@ impl fmt::Display for ImageError {
 }
 
 impl<'a> ImageReader<'a> {
-    /// A reader of `image`, which must start on an eight-byte boundary.
+    /// A reader of `image`, which must start on a multiple of [`ALIGN`].
     pub fn new(image: &'a [u8]) -> Result<Self, ImageError> {
         let fail = |expected| ImageError { at: 0, expected };
-        if image.as_ptr().align_offset(8) != 0 {
-            return Err(fail("an image aligned to eight bytes"));
+        if image.as_ptr().align_offset(ALIGN) != 0 {
+            return Err(fail("an image aligned to a cache line"));
         }
         match image.split_first_chunk::<8>() {
             Some((magic, rest)) if *magic == MAGIC => Ok(ImageReader { rest, at: 8 }),
             _ => Err(fail("the magic bytes of this version")),
         }
+    }
+
+    /// Skips to the next multiple of [`ALIGN`].
+    fn align(&mut self) {
+        let skip = (self.at.next_multiple_of(ALIGN) - self.at).min(self.rest.len());
+        self.rest = &self.rest[skip..];
+        self.at += skip;
     }
 
     /// The next array, in place.
@@ -118,15 +133,20 @@ impl<'a> ImageReader<'a> {
             .rest
             .split_first_chunk::<8>()
             .ok_or(fail(self.at, "an array's length"))?;
-        let len = usize::try_from(u64::from_ne_bytes(*len))
+        let len = u64::from_ne_bytes(*len);
+        self.rest = rest;
+        self.at += 8;
+        self.align();
+        let len = usize::try_from(len)
             .ok()
-            .filter(|&len| len <= rest.len())
+            .filter(|&len| len <= self.rest.len())
             .ok_or(fail(self.at, "an array's length within the image"))?;
-        let items = <[T]>::ref_from_bytes(&rest[..len])
-            .map_err(|_| fail(self.at + 8, "an array of whole items"))?;
-        let padded = len.next_multiple_of(8).min(rest.len());
-        self.rest = &rest[padded..];
-        self.at += 8 + padded;
+        let (bytes, rest) = self.rest.split_at(len);
+        let items =
+            <[T]>::ref_from_bytes(bytes).map_err(|_| fail(self.at, "an array of whole items"))?;
+        self.rest = rest;
+        self.at += len;
+        self.align();
         Ok(items)
     }
 
@@ -161,11 +181,13 @@ impl<'a> ImageReader<'a> {
 mod tests {
     use super::*;
 
-    /// An image's bytes where a reader finds them: embedded, aligned.
-    fn aligned(bytes: &[u8]) -> Vec<u64> {
-        let mut words = vec![0u64; bytes.len().div_ceil(8)];
-        words.as_mut_bytes()[..bytes.len()].copy_from_slice(bytes);
-        words
+    /// A buffer holding `bytes` where a reader finds an image: on a
+    /// multiple of [`ALIGN`]; and where in it they start.
+    fn aligned(bytes: &[u8]) -> (Vec<u8>, usize) {
+        let mut buffer = vec![0; bytes.len() + ALIGN];
+        let start = buffer.as_ptr().align_offset(ALIGN);
+        buffer[start..start + bytes.len()].copy_from_slice(bytes);
+        (buffer, start)
     }
 
     #[test]
@@ -176,9 +198,9 @@ mod tests {
         image.array::<u8>(b"abc");
         image.array::<u64>(&[]);
         let bytes = image.finish();
-        assert_eq!(bytes.len() % 8, 0);
-        let words = aligned(&bytes);
-        let mut reader = ImageReader::new(words.as_bytes()).unwrap();
+        assert_eq!(bytes.len() % ALIGN, 0);
+        let (buffer, start) = aligned(&bytes);
+        let mut reader = ImageReader::new(&buffer[start..start + bytes.len()]).unwrap();
         assert_eq!(reader.array::<u32>().unwrap(), [1, 2, 3]);
         assert_eq!(reader.number().unwrap(), 7);
         assert_eq!(reader.array::<u8>().unwrap(), b"abc");
@@ -191,16 +213,16 @@ mod tests {
         let mut image = ImageWriter::new();
         image.array::<u32>(&[1, 2, 3]);
         let bytes = image.finish();
-        let words = aligned(&bytes);
-        let whole = words.as_bytes();
+        let (mut buffer, start) = aligned(&bytes);
         // Another layout version.
-        let mut other = words.clone();
-        other.as_mut_bytes()[7] ^= 1;
-        assert!(ImageReader::new(other.as_bytes()).is_err());
+        buffer[start + 7] ^= 1;
+        assert!(ImageReader::new(&buffer[start..start + bytes.len()]).is_err());
+        buffer[start + 7] ^= 1;
+        let whole = &buffer[start..start + bytes.len()];
         // Unaligned.
         assert!(ImageReader::new(&whole[1..]).is_err());
         // Cut short anywhere before the array's last item ends.
-        for end in 8..8 + 8 + 12 {
+        for end in 8..ALIGN + 12 {
             let mut reader = ImageReader::new(&whole[..end]).unwrap();
             assert!(reader.array::<u32>().is_err(), "cut at {end}");
         }
