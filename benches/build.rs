@@ -1,6 +1,6 @@
-//! The cost of building the default extractor: what the first call of
-//! `gazetteer_ner::extract` pays, and what every `Extractor::builder()
-//! .build()` pays.
+//! The cost of building extractors: the default one (what the first call
+//! of `gazetteer_ner::extract` pays, and what every `Extractor::builder()
+//! .build()` pays), and one compiled from gazetteer files at run time.
 //!
 //! ```text
 //! cargo bench --bench build
@@ -8,11 +8,15 @@
 //!
 //! Group `build`:
 //!
-//! - `default_extractor`: `Extractor::builder().build()` (parse the embedded
-//!   gazetteers and compile the matcher);
+//! - `default_extractor`: `Extractor::builder().build()`, which reads the
+//!   tables that the build script compiled from the default gazetteers in
+//!   place;
+//! - `default_files_compiled`: an extractor without the defaults, given
+//!   the crate's `gazetteers/` folder: the same entries read from the files
+//!   and compiled at run time, as the build script compiles them and as a
+//!   user's gazetteers are compiled;
 //! - `default_entries`: `gazetteer::default_entries()`, parsing the embedded
-//!   gazetteers into owned entries alone (the builder borrows them instead,
-//!   so this is an upper bound on its parsing share).
+//!   gazetteers into owned entries alone.
 //!
 //! Times exclude dropping what was built. Before measuring, prints the
 //! built extractor's entry and surface-form counts and `memory_usage()`.
@@ -50,6 +54,16 @@ fn main() {
         .measurement_time(Duration::from_secs(6));
     group.bench_function("default_extractor", |b| {
         b.iter_with_large_drop(|| Extractor::builder().build().expect("builds"))
+    });
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers");
+    group.bench_function("default_files_compiled", |b| {
+        b.iter_with_large_drop(|| {
+            Extractor::builder()
+                .default_gazetteers(false)
+                .gazetteer_dir(dir)
+                .build()
+                .expect("builds")
+        })
     });
     group.bench_function("default_entries", |b| {
         b.iter_with_large_drop(|| gazetteer::default_entries().expect("parses"))
