@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::candidate::Candidate;
+use crate::gazetteer::WordFilter;
 use crate::tokenizer::{Keys, Token, tokenize};
 
 /// The embedded list: one phrase a line, `#` comments.
@@ -22,6 +23,10 @@ const LIST: &str = include_str!("../gazetteers/web-boilerplate.txt");
 #[derive(Debug)]
 pub(crate) struct Boilerplate {
     phrases: HashSet<String>,
+    /// The phrases' first keys, by the hashes the text's keys have: most
+    /// stretches of a text start with a word that starts no phrase, which
+    /// this settles without hashing the stretch's keys joined.
+    first_words: WordFilter,
     /// The most tokens a phrase has.
     longest: usize,
 }
@@ -35,17 +40,26 @@ impl Boilerplate {
 
     fn parse(list: &str) -> Boilerplate {
         let mut phrases = HashSet::new();
+        let mut first_words = WordFilter::new(14);
         let mut longest = 0;
         for line in list.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let tokens = tokenize(line);
+            if tokens.is_empty() {
+                continue;
+            }
             let keys = Keys::new(line, &tokens);
             longest = longest.max(tokens.len());
             phrases.insert(keys.span(0, tokens.len()).to_string());
+            first_words.insert_hashed(keys.hash(0));
         }
-        Boilerplate { phrases, longest }
+        Boilerplate {
+            phrases,
+            first_words,
+            longest,
+        }
     }
 
     /// Drops the candidates that lie wholly inside an occurrence of a
@@ -63,6 +77,9 @@ impl Boilerplate {
         // that crosses no hard break: it ends at the first one after its
         // start at the latest.
         (end.saturating_sub(self.longest)..=start).any(|from| {
+            if !self.first_words.may_contain_hashed(keys.hash(from)) {
+                return false;
+            }
             let limit = (from + 1..tokens.len())
                 .take(self.longest)
                 .find(|&i| tokens[i].hard_break)
