@@ -60,6 +60,15 @@ impl Input {
         }
     }
 
+    /// Whether the input is a regular file (not stdin, a pipe or a
+    /// terminal), which a read never waits on.
+    pub fn is_regular_file(&self) -> bool {
+        match self {
+            Input::Stdin => false,
+            Input::File(path) => std::fs::metadata(path).is_ok_and(|m| m.is_file()),
+        }
+    }
+
     /// The message for an input that cannot be read.
     pub fn cannot_read(&self, error: &io::Error) -> String {
         format!("cannot read {}: {error}", self.name())

@@ -20,6 +20,10 @@ pub struct Chunk {
 /// Reads an input chunk by chunk.
 pub struct Chunks {
     reader: Box<dyn Read + Send>,
+    /// Whether the input is a regular file, which never makes a reader
+    /// wait: a chunk is then read whole, into memory that need not be
+    /// zeroed first.
+    regular_file: bool,
     /// The bytes read after the last chunk's end: part of a line.
     rest: Vec<u8>,
     /// Whether a byte-order mark may still come.
@@ -29,9 +33,12 @@ pub struct Chunks {
 }
 
 impl Chunks {
-    pub fn new(reader: Box<dyn Read + Send>) -> Chunks {
+    /// Chunks of `reader`; `regular_file` says that it reads a regular
+    /// file (not a pipe or a terminal).
+    pub fn new(reader: Box<dyn Read + Send>, regular_file: bool) -> Chunks {
         Chunks {
             reader,
+            regular_file,
             rest: Vec::new(),
             at_start: true,
             at_end: false,
@@ -51,15 +58,25 @@ impl Chunks {
         let mut last_newline = None;
         while !self.at_end {
             let old = bytes.len();
-            bytes.resize(old + target, 0);
-            let read = loop {
-                match self.reader.read(&mut bytes[old..]) {
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    read => break read,
-                }
+            let read = if self.regular_file {
+                // Up to `target` bytes, appended without zeroing them
+                // first; short only at the end of the file.
+                (&mut self.reader)
+                    .take(target as u64)
+                    .read_to_end(&mut bytes)
+                    .inspect_err(|_| bytes.truncate(old))?
+            } else {
+                bytes.resize(old + target, 0);
+                let read = loop {
+                    match self.reader.read(&mut bytes[old..]) {
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        read => break read,
+                    }
+                };
+                let read = read.inspect_err(|_| bytes.truncate(old))?;
+                bytes.truncate(old + read);
+                read
             };
-            let read = read.inspect_err(|_| bytes.truncate(old))?;
-            bytes.truncate(old + read);
             self.at_end = read == 0;
             if self.at_start {
                 if bytes.len() < BOM.len() && !self.at_end {
@@ -111,18 +128,36 @@ mod tests {
         }
     }
 
+    /// The chunks of `data` read `step` bytes a read, as from a pipe, and
+    /// as from a regular file (which the same reader stands for: it never
+    /// waits); both ways must give the same chunks.
     fn chunks(data: &[u8], step: usize, target: usize) -> Vec<(usize, Vec<u8>)> {
-        let reader = Trickle {
-            data: data.to_vec(),
-            at: 0,
-            step,
+        let read = |regular_file| {
+            let reader = Trickle {
+                data: data.to_vec(),
+                at: 0,
+                step,
+            };
+            let mut chunks = Chunks::new(Box::new(reader), regular_file);
+            let mut all = Vec::new();
+            while let Some(chunk) = chunks.next(target).unwrap() {
+                all.push((chunk.first_line, chunk.bytes));
+            }
+            all
         };
-        let mut chunks = Chunks::new(Box::new(reader));
-        let mut all = Vec::new();
-        while let Some(chunk) = chunks.next(target).unwrap() {
-            all.push((chunk.first_line, chunk.bytes));
-        }
-        all
+        let as_pipe = read(false);
+        let as_file = read(true);
+        // Lines are never split either way; a pipe's short reads may only
+        // end chunks sooner.
+        let joined =
+            |all: &[(usize, Vec<u8>)]| all.iter().flat_map(|(_, b)| b.clone()).collect::<Vec<u8>>();
+        assert_eq!(joined(&as_pipe), joined(&as_file));
+        assert!(
+            as_file
+                .iter()
+                .all(|(_, b)| b.ends_with(b"\n") || b.ends_with(b"end"))
+        );
+        as_pipe
     }
 
     #[test]

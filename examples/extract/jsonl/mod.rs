@@ -179,7 +179,10 @@ impl Source<'_> {
                 let reader = self.inputs.get(input)?.open();
                 self.next_input += 1;
                 match reader {
-                    Ok(reader) => self.current = Some((input, Chunks::new(reader))),
+                    Ok(reader) => {
+                        let regular_file = self.inputs[input].is_regular_file();
+                        self.current = Some((input, Chunks::new(reader, regular_file)));
+                    }
                     Err(e) => {
                         self.next_seq += 1;
                         let message = self.inputs[input].cannot_read(&e);
