@@ -10,10 +10,12 @@
 //! England") stays. An occurrence never spans a hard break.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::candidate::Candidate;
 use crate::gazetteer::WordFilter;
+use crate::hash::WordHasher;
 use crate::tokenizer::{Keys, Token, tokenize};
 
 /// The embedded list: one phrase a line, `#` comments.
@@ -22,7 +24,9 @@ const LIST: &str = include_str!("../gazetteers/web-boilerplate.txt");
 /// The boilerplate phrases, by their tokens' keys joined with spaces.
 #[derive(Debug)]
 pub(crate) struct Boilerplate {
-    phrases: HashSet<String>,
+    /// Hashed with the crate's word hasher: SipHash cost several times
+    /// more on keys of a few bytes.
+    phrases: HashSet<String, BuildHasherDefault<WordHasher>>,
     /// The phrases' first keys, by the hashes the text's keys have: most
     /// stretches of a text start with a word that starts no phrase, which
     /// this settles without hashing the stretch's keys joined.
@@ -39,7 +43,7 @@ impl Boilerplate {
     }
 
     fn parse(list: &str) -> Boilerplate {
-        let mut phrases = HashSet::new();
+        let mut phrases = HashSet::default();
         let mut first_words = WordFilter::new(14);
         let mut longest = 0;
         for line in list.lines().map(str::trim) {
