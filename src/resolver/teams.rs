@@ -8,7 +8,8 @@
 //! a score follows it on its line or a word of competition stands next to
 //! it; and when it competes in at least half of its mentions, so, one
 //! reading per document, do all of them. Countries stay places: national sides are
-//! conventionally tagged with their country.
+//! conventionally tagged with their country. So does a dateline's place, alone on
+//! its line before a date ("NEW YORK 1996-08-30"): the date is no score.
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
@@ -70,8 +71,65 @@ fn competing(cx: &Context<'_>, start: usize, end: usize) -> bool {
     let score_follows = cx
         .tokens
         .get(end)
-        .is_some_and(|t| t.kind == TokenKind::Number && !t.line_start);
+        .is_some_and(|t| t.kind == TokenKind::Number && !t.line_start)
+        && !dateline(cx, start, end);
     let before = start > 0 && !cx.tokens[start].line_start && word(start - 1);
     let after = end < cx.tokens.len() && !cx.tokens[end].line_start && word(end);
     score_follows || before || after
+}
+
+/// Whether the name at `start..end` begins its line and nothing follows it
+/// there but one date written as three numbers joined by hyphens.
+fn dateline(cx: &Context<'_>, start: usize, end: usize) -> bool {
+    if !cx.tokens[start].line_start {
+        return false;
+    }
+    let line_end = (end..cx.tokens.len())
+        .find(|&i| cx.tokens[i].line_start)
+        .unwrap_or(cx.tokens.len());
+    let date = &cx.tokens[end..line_end];
+    date.len() == 5
+        && date.iter().enumerate().all(|(j, t)| {
+            let joined = j == 0 || !t.space_before;
+            let part = if j % 2 == 0 {
+                t.kind == TokenKind::Number
+            } else {
+                t.text(cx.text) == "-"
+            };
+            joined && part
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{EntityKind, Extractor};
+
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        let gazetteer = "place\tOxley\t\t40\nplace\tDerby\t\t40\nplace\tNew York\t\t80\n";
+        let extractor = Extractor::builder()
+            .default_gazetteers(false)
+            .learned_rules(false)
+            .gazetteer_data("t.tsv", gazetteer)
+            .build()
+            .unwrap();
+        extractor
+            .extract(text)
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_stays_a_place_and_a_scoreline_makes_a_team() {
+        let report = "SOCCER - RESULTS\nNEW YORK 1996-08-30\nResults of soccer matches in the league \
+                      championship after a win and a goal:\nOxley 2 Derby 1\n";
+        assert_eq!(
+            kinds(report),
+            [
+                ("New York".to_string(), EntityKind::Place),
+                ("Oxley".to_string(), EntityKind::Organisation),
+                ("Derby".to_string(), EntityKind::Organisation),
+            ]
+        );
+    }
 }
