@@ -156,9 +156,11 @@ pub struct Token {
     pub space_before: bool,
     /// Whether its line is a headline: written in capitals (no word with a
     /// lower-case letter, one longer than a letter), or in title case (four or
-    /// more words longer than three letters, all capitalised, no full stop
-    /// at the end, and no wrap into the next line). Capitals there say
-    /// nothing about names.
+    /// more words longer than three letters, all capitalised, no number, no
+    /// full stop at the end, and no wrap into the next line: a line of names
+    /// and figures is a table row or a result, "Bowling : Tom Ashby
+    /// 10-0-50-0 , Ali Rahim 9-0-54-1"). Capitals there say nothing about
+    /// names.
     pub headline: Headline,
 }
 
@@ -469,6 +471,7 @@ fn mark_headline(text: &str, line: &mut [Token], wraps: bool) -> bool {
     } else if !wraps
         && long().nth(3).is_some()
         && long().all(|t| t.shape.is_capitalised())
+        && !line.iter().any(|t| t.kind == TokenKind::Number)
         && !matches!(last.text(text), "." | "!" | "?")
     {
         Headline::TitleCase
@@ -1228,6 +1231,8 @@ mod tests {
         assert_eq!(kinds[0], Headline::Capitals);
         assert_eq!(kinds[4], Headline::TitleCase);
         assert!(kinds[10..].iter().all(|&k| k == Headline::No));
+        let results = "Romania - Marius Vasilescu ( 31st ) , Florin Pavelescu ( 75th )";
+        assert!(tokenize(results).iter().all(|t| t.headline == Headline::No));
     }
 
     /// The words of `text` after a hard break.
