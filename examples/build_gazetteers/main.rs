@@ -10,7 +10,8 @@
 //!
 //! Output is deterministic: all collections are ordered (`BTreeMap`/`BTreeSet`), so
 //! the same input gives byte-identical files. Sources with share-alike or copyleft
-//! licences (CountryInfo CC BY-SA, nam_dict GFDL) each go to a file of their own.
+//! licences (CountryInfo CC BY-SA, nam_dict GFDL, GATE ANNIE LGPL) each go to files
+//! of their own.
 
 mod filters;
 mod model;
@@ -25,8 +26,8 @@ use std::process::ExitCode;
 
 use model::{Gazetteer, Kind};
 use sources::{
-    Context, companies, countryinfo, curated, geonames, handwritten, names, newspapers, ofac_sdn,
-    partyfacts, phoenix, universities,
+    Context, annie, companies, countryinfo, curated, geonames, handwritten, names, newspapers,
+    ofac_sdn, partyfacts, phoenix, universities,
 };
 
 /// Parses `<source-dir> <output-dir>` from the command line.
@@ -48,7 +49,7 @@ fn parse_args() -> Result<(PathBuf, PathBuf), String> {
 /// Builds every gazetteer file, in output order.
 fn build_all(dir: &Path) -> Vec<Gazetteer> {
     let ctx = Context::load(dir);
-    vec![
+    let mut files = vec![
         geonames::build(dir, &ctx),
         handwritten::build_demonyms(),
         curated::build(dir, &ctx),
@@ -62,8 +63,10 @@ fn build_all(dir: &Path) -> Vec<Gazetteer> {
         names::build_census(dir, &ctx),
         countryinfo::build(dir, &ctx),
         names::build_nam_dict(dir, &ctx),
-        handwritten::build_stopwords(),
-    ]
+    ];
+    files.extend(annie::build(dir, &ctx));
+    files.push(handwritten::build_stopwords());
+    files
 }
 
 /// One "kind: entries / forms" line per kind present in a file.

@@ -1,6 +1,7 @@
 //! One module per source folder; each builds one output file. [`Context`] holds the
 //! shared word lists used for filtering.
 
+pub mod annie;
 pub mod companies;
 pub mod countryinfo;
 pub mod curated;
