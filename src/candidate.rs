@@ -10,6 +10,12 @@ pub(crate) enum Evidence {
     /// A guess from capitalisation and word lists alone ("Gloria" is a
     /// common given name); taken only where no other reading overlaps.
     Guess,
+    /// A name no list holds, typed by a learned rule of its spelling
+    /// (its words, suffix or shape: "Leicestershire" by "-shire").
+    LearnedSpelling,
+    /// A name no list holds, typed by a learned rule of its context (the
+    /// words around it: "shares of X", "X said").
+    LearnedContext,
     /// A capitalised sequence whose first word is a known given name.
     GivenName,
     /// An acronym defined in parentheses after its long form.

@@ -65,6 +65,25 @@ pub enum Error {
     /// The gazetteers hold more than the matcher can address.
     #[error("cannot build the gazetteer matcher: more than {0}")]
     TooLarge(Limit),
+    /// A line of a file of learned rules or common words
+    /// (`gazetteers/learned/`) does not follow its format.
+    #[error("learned rules {source_name}, line {line}: {message}")]
+    MalformedRules {
+        /// The file (or the name given to in-memory data).
+        source_name: String,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong with the line.
+        message: String,
+    },
+    /// A pattern given to
+    /// [`ExtractorBuilder::leave_out_default`](crate::ExtractorBuilder::leave_out_default)
+    /// names no default gazetteer file.
+    #[error("no default gazetteer file is named {pattern:?} (see gazetteer::default_file_names)")]
+    UnknownDefaultGazetteer {
+        /// The pattern as given.
+        pattern: String,
+    },
 }
 
 /// What is wrong with a line of a gazetteer file (see

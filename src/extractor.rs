@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use crate::boilerplate::Boilerplate;
 use crate::candidate::Candidate;
 use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
+use crate::learned::LearnedRules;
 use crate::markup::{Markup, Visible};
 use crate::rules::{self, Context};
 use crate::tokenizer::{Keys, Token, tokenize_into};
@@ -40,6 +41,8 @@ pub struct Extractor {
     window: usize,
     #[cfg(feature = "main-content")]
     pub(crate) main_content: bool,
+    /// The learned rules, unless switched off.
+    learned: Option<LearnedRules>,
 }
 
 /// The default of [`ExtractorBuilder::window_size`]: 64 KiB, eight times
@@ -64,6 +67,10 @@ enum Source {
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     defaults: bool,
+    /// Patterns of default gazetteer files to leave out.
+    left_out: Vec<String>,
+    /// Whether to use the learned rules; unset, as the default gazetteers.
+    learned: Option<bool>,
     sources: Vec<Source>,
     markup: Markup,
     window: usize,
@@ -75,6 +82,8 @@ impl Default for ExtractorBuilder {
     fn default() -> Self {
         ExtractorBuilder {
             defaults: true,
+            left_out: Vec::new(),
+            learned: None,
             sources: Vec::new(),
             markup: Markup::Auto,
             window: DEFAULT_WINDOW_SIZE,
@@ -86,7 +95,9 @@ impl Default for ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// Whether to start from the embedded default gazetteers (the default is
-    /// `true`). With `false`, only what is added here is known.
+    /// `true`). With `false`, only what is added here is known, and the
+    /// learned rules, learned along with the defaults, are off too unless
+    /// [`ExtractorBuilder::learned_rules`] says otherwise.
     ///
     /// ```
     /// use gazetteer_ner::{EntityKind, Entry, Extractor};
@@ -102,6 +113,46 @@ impl ExtractorBuilder {
     #[must_use]
     pub fn default_gazetteers(mut self, yes: bool) -> Self {
         self.defaults = yes;
+        self
+    }
+
+    /// Leaves out the embedded default gazetteer files that `pattern`
+    /// names: a file name ("ofac-sdn.tsv"), or a prefix followed by `*`
+    /// ("mined-*"). [`gazetteer::default_file_names`] lists the files.
+    /// Building fails with [`Error::UnknownDefaultGazetteer`] when a pattern
+    /// names no file.
+    ///
+    /// ```
+    /// use gazetteer_ner::Extractor;
+    ///
+    /// let all = Extractor::builder().build()?;
+    /// let fewer = Extractor::builder().leave_out_default("ofac-sdn.tsv").build()?;
+    /// assert!(fewer.entry_count() < all.entry_count());
+    /// assert!(Extractor::builder().leave_out_default("no-such-*").build().is_err());
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
+    pub fn leave_out_default(mut self, pattern: impl Into<String>) -> Self {
+        self.left_out.push(pattern.into());
+        self
+    }
+
+    /// Whether the rules use the rules learned from unlabelled news to type
+    /// names no list holds and to choose between the readings of ambiguous
+    /// list hits (by default, whenever the default gazetteers are used; see
+    /// `gazetteers/SOURCES.md`).
+    ///
+    /// ```
+    /// use gazetteer_ner::Extractor;
+    ///
+    /// let without = Extractor::builder().learned_rules(false).build()?;
+    /// let text = "Shares of Kowalczyk Fabryka fell.";
+    /// assert!(without.extract(text).is_empty());
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    #[must_use]
+    pub fn learned_rules(mut self, yes: bool) -> Self {
+        self.learned = Some(yes);
         self
     }
 
@@ -273,7 +324,9 @@ impl ExtractorBuilder {
     /// [`Error::Io`] for a file or directory that cannot be read,
     /// [`Error::InvalidUtf8`] and [`Error::Malformed`] for bad gazetteer
     /// data, [`Error::InvalidEntry`] for an unusable entry given in code,
-    /// [`Error::TooLarge`] for more data than the matcher can address.
+    /// [`Error::TooLarge`] for more data than the matcher can address,
+    /// [`Error::UnknownDefaultGazetteer`] for a pattern of
+    /// [`ExtractorBuilder::leave_out_default`] that names no file.
     pub fn build(self) -> Result<Extractor, Error> {
         let mut user: Vec<Entry> = Vec::new();
         for source in self.sources {
@@ -284,8 +337,15 @@ impl ExtractorBuilder {
                 Source::Entry(entry) => user.push(entry),
             }
         }
+        for pattern in &self.left_out {
+            if !gazetteer::default_file_names().any(|name| names(pattern, name)) {
+                return Err(Error::UnknownDefaultGazetteer {
+                    pattern: pattern.clone(),
+                });
+            }
+        }
         let user: Vec<_> = user.iter().map(|e| (e.record(), Origin::User)).collect();
-        let matcher = if self.defaults {
+        let matcher = if self.defaults && self.left_out.is_empty() {
             // The default tables are read in place; the user's entries, if
             // any, are added to a copy.
             let mut matcher = gazetteer::default_matcher()?;
@@ -293,6 +353,16 @@ impl ExtractorBuilder {
                 matcher.extend(&user)?;
             }
             matcher
+        } else if self.defaults {
+            // Some default files are left out: the rest are compiled here.
+            let left_out = &self.left_out;
+            let mut records: Vec<_> =
+                gazetteer::default_records_of(|name| !left_out.iter().any(|p| names(p, name)))?
+                    .into_iter()
+                    .map(|r| (r, Origin::Default))
+                    .collect();
+            records.extend(user);
+            Matcher::new(&records)?
         } else {
             Matcher::new(&user)?
         };
@@ -302,7 +372,21 @@ impl ExtractorBuilder {
             window: self.window,
             #[cfg(feature = "main-content")]
             main_content: self.main_content,
+            learned: if self.learned.unwrap_or(self.defaults) {
+                Some(LearnedRules::embedded()?)
+            } else {
+                None
+            },
         })
+    }
+}
+
+/// Whether a pattern of [`ExtractorBuilder::leave_out_default`] names the
+/// file `name`.
+fn names(pattern: &str, name: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => name.starts_with(prefix),
+        None => name == pattern,
     }
 }
 
@@ -421,6 +505,7 @@ impl Extractor {
             tokens,
             keys,
             rules,
+            learned,
             candidates,
             resolver: memory,
         } = scratch;
@@ -438,11 +523,35 @@ impl Extractor {
         candidates.clear();
         self.matcher.find(cx.text, tokens, keys, candidates);
         rules::run(&cx, candidates);
+        if let Some(rules) = &self.learned {
+            rules::learned::find(&cx, rules, learned, candidates);
+        }
         Boilerplate::embedded().drop_from(tokens, keys, candidates);
         let resolved = resolver::resolve(&cx, &self.matcher, candidates, memory);
         let finished = finish(&cx, resolved, memory);
         *rules = cx.into_lists();
         finished
+    }
+
+    /// Runs the stages up to the rules on `text`, without learned rules,
+    /// and hands `f` the rules' context and every proposal: what the
+    /// learner learns from.
+    #[cfg(feature = "learn")]
+    pub(crate) fn proposals(&self, text: &str, f: impl FnOnce(&Context<'_>, &[Candidate])) {
+        let visible = Visible::new(text, self.markup);
+        let tokens = crate::tokenizer::tokenize(visible.text());
+        let keys = Keys::new(visible.text(), &tokens);
+        let cx = Context::new(
+            visible.text(),
+            &tokens,
+            &keys,
+            self.matcher.lexicon(),
+            rules::Lists::default(),
+        );
+        let mut candidates = Vec::new();
+        self.matcher.find(cx.text, &tokens, &keys, &mut candidates);
+        rules::run(&cx, &mut candidates);
+        f(&cx, &candidates);
     }
 
     /// The number of entity entries known (word-list entries excluded).
@@ -465,7 +574,7 @@ impl Extractor {
 
     /// The heap memory held by the extractor, in bytes (approximate).
     pub fn memory_usage(&self) -> usize {
-        self.matcher.memory_usage()
+        self.matcher.memory_usage() + self.learned.as_ref().map_or(0, LearnedRules::memory_usage)
     }
 }
 
@@ -501,6 +610,7 @@ struct Scratch {
     tokens: Vec<Token>,
     keys: Keys,
     rules: rules::Lists,
+    learned: rules::learned::Scratch,
     candidates: Vec<Candidate>,
     resolver: resolver::Memory,
 }

@@ -74,6 +74,7 @@ mod error;
 mod extractor;
 pub mod gazetteer;
 mod hash;
+mod learned;
 pub mod markup;
 #[cfg(feature = "main-content")]
 mod page;
@@ -86,6 +87,8 @@ pub use entity::{Entity, EntityKind, Mention};
 pub use error::{EntryError, Error, Limit, LineError, UnknownKind};
 pub use extractor::{DEFAULT_WINDOW_SIZE, Extractor, ExtractorBuilder, extract};
 pub use gazetteer::{Entry, EntryKind, Notice};
+#[cfg(feature = "learn")]
+pub use learned::learner as learn;
 pub use markup::Markup;
 #[cfg(feature = "main-content")]
 pub use page::Page;

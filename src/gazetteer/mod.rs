@@ -57,11 +57,29 @@ pub fn default_entries() -> Result<Vec<Entry>, crate::Error> {
     Ok(default_records()?.into_iter().map(Entry::from).collect())
 }
 
+/// The names of the embedded default gazetteer files, in file-name order.
+///
+/// ```
+/// let names: Vec<&str> = gazetteer_ner::gazetteer::default_file_names().collect();
+/// assert!(names.contains(&"places-geonames.tsv"));
+/// ```
+pub fn default_file_names() -> impl Iterator<Item = &'static str> {
+    DEFAULT_FILES.iter().map(|(name, _)| *name)
+}
+
 /// The entries of the embedded default gazetteers, borrowed from the
 /// embedded data.
 pub(crate) fn default_records() -> Result<Vec<Record<'static>>, crate::Error> {
+    default_records_of(|_| true)
+}
+
+/// The entries of the embedded default gazetteer files whose names `keep`
+/// accepts.
+pub(crate) fn default_records_of(
+    keep: impl Fn(&str) -> bool,
+) -> Result<Vec<Record<'static>>, crate::Error> {
     let mut records = Vec::with_capacity(200_000);
-    for (name, data) in DEFAULT_FILES {
+    for (name, data) in DEFAULT_FILES.iter().filter(|(name, _)| keep(name)) {
         for record in file::records(name, data.as_bytes())? {
             records.push(record?);
         }

@@ -13,7 +13,10 @@
 //!   acronym;
 //! - [`given_name`]: a capitalised sequence that starts with a known given
 //!   name is a person ("Abdul Karim Hassan"), and so, where nothing else
-//!   explains it, is a lone common given name ("Gloria").
+//!   explains it, is a lone common given name ("Gloria");
+//! - [`learned`]: rules learned from unlabelled news type the runs nothing
+//!   else explains, and choose between the readings of an ambiguous list
+//!   hit (run by the extractor after the others, when it has such rules).
 //!
 //! Rules only propose. Overlaps, sentence-initial words and aliases are the
 //! resolver's business.
@@ -22,6 +25,7 @@ pub(crate) mod acronym;
 pub(crate) mod cues;
 pub(crate) mod designator;
 pub(crate) mod given_name;
+pub(crate) mod learned;
 pub(crate) mod title;
 
 use crate::candidate::Candidate;

@@ -1,0 +1,259 @@
+//! The learned rule: decision lists learned from unlabelled news (see
+//! [`crate::learned`]) type the names that no list or other rule explains,
+//! and choose between the readings of an ambiguous list hit.
+//!
+//! - A name run that no candidate covers (a guess aside) and that is not
+//!   made of common words alone ("Results", "Second Division") is proposed
+//!   with the kind of the rule of highest confidence its features fire, of
+//!   the rules that may type new names ([`LearnedRules::decide`]), unless a
+//!   rule for another kind is as confident
+//!   ([`Evidence::LearnedSpelling`], [`Evidence::LearnedContext`]). A lone
+//!   word that begins a sentence, whose capital says nothing, is typed by
+//!   its whole spelling alone: a word the corpus typed where it was written
+//!   with a capital mid-sentence.
+//! - Where the gazetteers give one span readings of two or more of the
+//!   kinds the rules know ("Jordan" the country and the person), the
+//!   context rules choose: when the strongest fired for one of those kinds
+//!   is strong enough, the readings of the others go.
+//!
+//! Runs in headlines are left alone, as everywhere: there, every word is
+//! capitalised.
+
+use super::Context;
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::learned::features::{Features, View, example};
+use crate::learned::{Decision, LearnedRules};
+
+/// The least strength of a context rule that chooses between the readings
+/// of an ambiguous list hit.
+const RETYPE_STRENGTH: f32 = 0.95;
+
+/// The memory the rule keeps from one text for the next.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// One bit per token: covered by a candidate.
+    covered: Vec<u64>,
+    features: Features,
+    /// Candidates to drop, by index.
+    dropped: Vec<usize>,
+}
+
+/// Proposes the names the learned rules type, and drops the readings of
+/// ambiguous list hits that context rules out.
+pub(crate) fn find(
+    cx: &Context<'_>,
+    rules: &LearnedRules,
+    scratch: &mut Scratch,
+    out: &mut Vec<Candidate>,
+) {
+    let Scratch {
+        covered,
+        features,
+        dropped,
+    } = scratch;
+    covered.clear();
+    covered.resize(cx.tokens.len().div_ceil(64), 0);
+    for c in out.iter().filter(|c| c.evidence != Evidence::Guess) {
+        for i in c.start..c.end {
+            covered[i / 64] |= 1 << (i % 64);
+        }
+    }
+    retype(cx, rules, features, dropped, out);
+    let is_covered =
+        |start: usize, end: usize| (start..end).any(|i| covered[i / 64] & (1 << (i % 64)) != 0);
+    // Most runs are list hits: coverage is tested before anything else.
+    for (run_start, run_end) in cx.name_runs() {
+        if is_covered(run_start, run_end) {
+            continue;
+        }
+        let Some(example) = example(cx, run_start, run_end) else {
+            continue;
+        };
+        let (start, end) = (example.start, example.end);
+        if is_covered(start, run_start) {
+            continue;
+        }
+        // Most runs fire no rule: the common words are looked up only for
+        // those that do.
+        let Some(rule) = rules.decide(cx, features, example) else {
+            continue;
+        };
+        if rules.common.all_common(word_hashes(cx, start, end)) {
+            continue;
+        }
+        out.push(Candidate {
+            start,
+            end,
+            kind: rule.kind,
+            entry: None,
+            evidence: match rule.view {
+                View::Spelling => Evidence::LearnedSpelling,
+                View::Context => Evidence::LearnedContext,
+            },
+            rank: 0,
+        });
+    }
+}
+
+/// The key hashes of the words of tokens `start..end`.
+pub(crate) fn word_hashes<'c>(
+    cx: &'c Context<'_>,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = u64> + 'c {
+    (start..end)
+        .filter(|&i| cx.tokens[i].kind == crate::tokenizer::TokenKind::Word)
+        .map(|i| cx.keys.hash(i))
+}
+
+/// The kinds the learned rules know.
+fn learned_kind(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Person | EntityKind::Place | EntityKind::Organisation
+    )
+}
+
+/// Drops the readings of ambiguous gazetteer hits that the context rules
+/// rule out. The matcher gives the readings of one span one after another.
+fn retype(
+    cx: &Context<'_>,
+    rules: &LearnedRules,
+    features: &mut Features,
+    dropped: &mut Vec<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    dropped.clear();
+    let mut first = 0;
+    while first < out.len() {
+        let c = out[first];
+        let mut last = first + 1;
+        while last < out.len()
+            && out[last].evidence == Evidence::Gazetteer
+            && (out[last].start, out[last].end) == (c.start, c.end)
+        {
+            last += 1;
+        }
+        let group = &out[first..last];
+        let ambiguous = c.evidence == Evidence::Gazetteer
+            && learned_kind(c.kind)
+            && group
+                .iter()
+                .any(|o| o.kind != c.kind && learned_kind(o.kind));
+        if ambiguous && cx.tokens[c.start].headline == crate::tokenizer::Headline::No {
+            let mut decision = Decision::new(rules);
+            features.context(cx, c.start, c.end, &mut decision);
+            let chosen = group
+                .iter()
+                .map(|o| o.kind)
+                .filter(|&k| learned_kind(k))
+                .max_by(|a, b| {
+                    decision.strength[*a as usize].total_cmp(&decision.strength[*b as usize])
+                });
+            if let Some(kind) = chosen.filter(|&k| decision.strength[k as usize] >= RETYPE_STRENGTH)
+            {
+                dropped.extend(
+                    (first..last).filter(|&i| out[i].kind != kind && learned_kind(out[i].kind)),
+                );
+            }
+        }
+        first = last;
+    }
+    if !dropped.is_empty() {
+        let mut index = 0;
+        let mut next = dropped.iter().copied().peekable();
+        out.retain(|_| {
+            let keep = next.peek() != Some(&index);
+            if !keep {
+                next.next();
+            }
+            index += 1;
+            keep
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{Entry, Matcher, Origin};
+    use crate::tokenizer::{Keys, tokenize};
+
+    const RULES: &str = "context\tR1 said\tperson\t0.99\n\
+                         context\tL2 shares of\torganisation\t0.99\n\
+                         context\tL1 in\tplace\t0.97\n\
+                         spelling\tS4 shire\tplace\t0.98\n\
+                         spelling\tF novaxa\torganisation\t0.99\n";
+
+    /// "kind text" for each candidate after the rule, on a gazetteer of
+    /// `entries`.
+    fn run(entries: &[Entry], text: &str) -> Vec<String> {
+        let records: Vec<_> = entries
+            .iter()
+            .map(|e| (e.record(), Origin::Default))
+            .collect();
+        let matcher = Matcher::new(&records).unwrap();
+        let rules = LearnedRules::parse("test", RULES).unwrap();
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let cx = Context::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
+        let mut out = Vec::new();
+        matcher.find(text, &tokens, &keys, &mut out);
+        find(&cx, &rules, &mut Scratch::default(), &mut out);
+        out.iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.kind,
+                    &text[tokens[c.start].start..tokens[c.end - 1].end]
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_no_list_holds_are_typed_by_spelling_and_context() {
+        assert_eq!(
+            run(
+                &[],
+                "yesterday Kowalczyk said shares of Novaxa fell in Lowtonshire."
+            ),
+            [
+                "person Kowalczyk",
+                "organisation Novaxa",
+                "place Lowtonshire"
+            ]
+        );
+    }
+
+    #[test]
+    fn listed_names_are_left_to_the_lists() {
+        let entries = [Entry::new(EntityKind::Organisation, "Kowalczyk")];
+        assert_eq!(
+            run(&entries, "Then Kowalczyk said no."),
+            ["organisation Kowalczyk"]
+        );
+    }
+
+    #[test]
+    fn a_lone_sentence_initial_word_needs_its_spelling() {
+        assert_eq!(
+            run(&[], "Novaxa said so. Kowalczyk said no."),
+            ["organisation Novaxa"]
+        );
+    }
+
+    #[test]
+    fn context_chooses_among_the_readings_of_an_ambiguous_hit() {
+        let entries = [
+            Entry::new(EntityKind::Place, "Jordan"),
+            Entry::new(EntityKind::Person, "Jordan"),
+        ];
+        assert_eq!(run(&entries, "Then Jordan said no."), ["person Jordan"]);
+        assert_eq!(run(&entries, "Talks in Jordan ended."), ["place Jordan"]);
+        let mut both = run(&entries, "Talks with Jordan ended.");
+        both.sort();
+        assert_eq!(both, ["person Jordan", "place Jordan"]);
+    }
+}
