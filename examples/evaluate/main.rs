@@ -64,6 +64,10 @@
 //! - `--json`: a JSON summary on stdout instead of the text report.
 //! - `--floors FILE`: check minimum values per file stem (see [`floors`]);
 //!   each check prints PASS or FAIL.
+//! - `--leave-out PATTERN` (repeatable): leave out the default gazetteer
+//!   files a pattern names ("annie-*", "ofac-sdn.tsv"), and
+//!   `--no-learned-rules`: switch off the learned rules; for ablations, the
+//!   system without one mechanism.
 //!
 //! # Exit status
 //!
@@ -109,6 +113,13 @@ struct Args {
     /// What to do with `group` predictions that match no gold entity.
     #[arg(long, value_enum, default_value_t = Groups::Auto)]
     groups: Groups,
+    /// Leave out the default gazetteer files PATTERN names: a file name, or
+    /// a prefix and `*` (repeatable).
+    #[arg(long, value_name = "PATTERN")]
+    leave_out: Vec<String>,
+    /// Switch off the learned rules.
+    #[arg(long)]
+    no_learned_rules: bool,
 }
 
 /// The `--groups` choices.
@@ -152,7 +163,11 @@ fn main() -> ExitCode {
             }
         }
     }
-    let extractor = match Extractor::builder().build() {
+    let mut builder = Extractor::builder().learned_rules(!args.no_learned_rules);
+    for pattern in &args.leave_out {
+        builder = builder.leave_out_default(pattern);
+    }
+    let extractor = match builder.build() {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error: cannot build the extractor: {e}");
