@@ -81,8 +81,12 @@
 //! a mined gazetteer, with its counts; except a name typed by its
 //! designator alone (that designator finds it wherever it occurs: an entry
 //! would add nothing), a person of one word (a lone given name or surname
-//! names many people), and a name with a title or role word among its words
-//! ("House Speaker Paul Ryan": a role and a name run together).
+//! names many people), a name with a title or role word among its words
+//! ("House Speaker Paul Ryan": a role and a name run together), a name
+//! that looks cut short (its last word an initial, "George H.W", or the
+//! start of a hyphenated word, "Li Ka" of "Li Ka-shing"), and a name that
+//! ends with a designator of another kind ("Motors Co" as a person, after
+//! the title-like "General").
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -197,6 +201,11 @@ struct Record {
     /// Whether a title or role word is among its words ("House Speaker
     /// Paul Ryan"): a name and its role run together.
     titled: bool,
+    /// Whether it looks cut short: its last word an initial ("George H.W")
+    /// or the start of a hyphenated word ("Li Ka" of "Li Ka-shing").
+    cut: bool,
+    /// The kind a designator at its end gives ("Motors Co"), if any.
+    designated: Option<EntityKind>,
     /// Whether any proposal covered it.
     covered: bool,
     /// Its whole-name feature (`F ...`).
@@ -366,6 +375,17 @@ impl<'e> Learner<'e> {
             .iter()
             .any(|c| c.evidence == Evidence::Gazetteer && c.start <= start && c.end >= end);
         let titled = (start..end).any(|i| cx.is_title(i));
+        let last = cx.word(end - 1);
+        let initial = last.chars().filter(|c| c.is_alphabetic()).count() <= 2 || last.contains('.');
+        let hyphen_after = cx.tokens.get(end + 1).is_some_and(|t| !t.space_before)
+            && cx.word(end) == "-"
+            && !cx.tokens[end].space_before;
+        let cut = initial || hyphen_after;
+        let designated = cx.cue(end - 1).and_then(|cue| {
+            cue.designators(crate::rules::cues::Position::After)
+                .map(|d| d.kind)
+                .next()
+        });
         let from = self.features.len() as u32;
         let mut ids = Vec::new();
         let mut collect = Collect {
@@ -408,6 +428,8 @@ impl<'e> Learner<'e> {
             name,
             listed,
             titled,
+            cut,
+            designated,
             covered,
             whole,
             words,
@@ -745,6 +767,10 @@ impl<'e> Learner<'e> {
             sources: BTreeMap<(u8, Source), u32>,
             /// Whether some occurrence holds a title or role word.
             titled: bool,
+            /// Whether some occurrence looks cut short.
+            cut: bool,
+            /// Whether some occurrence ends with a designator of another kind.
+            misdesignated: bool,
         }
         let mut tallies: BTreeMap<u32, Tally> = BTreeMap::new();
         for record in &self.records {
@@ -765,6 +791,10 @@ impl<'e> Learner<'e> {
             let tally = tallies.entry(record.name).or_default();
             tally.kinds[k as usize] += 1;
             tally.titled |= record.titled;
+            tally.cut |= record.cut;
+            if record.designated.is_some_and(|d| d != KINDS[k as usize]) {
+                tally.misdesignated = true;
+            }
             let (documents, last) = &mut tally.documents[k as usize];
             if source != Source::Context && *last != Some(record.document) {
                 *documents += 1;
@@ -794,6 +824,8 @@ impl<'e> Learner<'e> {
             if !beyond_designator
                 || person_of_one_word
                 || tally.titled
+                || tally.cut
+                || tally.misdesignated
                 || (documents as usize) < self.params.mine_documents
                 || agreement < self.params.mine_agreement
                 || !minable(text)
