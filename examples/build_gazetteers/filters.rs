@@ -93,3 +93,25 @@ fn bare(form: &str) -> &str {
         .or_else(|| form.strip_prefix("the "))
         .unwrap_or(form)
 }
+
+/// Drops from the files whose names start with `prefix` the forms that a
+/// file of another source already gives the same kind: the duplicate
+/// would only make the matcher report the same reading twice.
+pub fn drop_forms_known_elsewhere(files: &mut [Gazetteer], prefix: &str) {
+    let known: BTreeSet<(Kind, String)> = files
+        .iter()
+        .filter(|g| !g.file_name.starts_with(prefix))
+        .flat_map(|g| {
+            g.entries().flat_map(|e| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(|form| (e.kind, form.clone()))
+            })
+        })
+        .collect();
+    for gaz in files.iter_mut().filter(|g| g.file_name.starts_with(prefix)) {
+        gaz.fix_forms(|kind, form| {
+            (!known.contains(&(kind, form.to_string()))).then(|| form.to_string())
+        });
+    }
+}

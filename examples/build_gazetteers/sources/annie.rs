@@ -82,7 +82,8 @@ pub fn build(dir: &Path, _ctx: &Context) -> Vec<Gazetteer> {
                 taken: "Every entry as `organisation` (ranks 20-35: companies 25, government \
                         bodies and parties 30, sports teams 35), its `:feature` part cut, with an \
                         ASCII variant; entries written without a capital are left out; the \
-                        common-word and short-form filters apply as to every file. The case \
+                        common-word and short-form filters apply as to every file, and forms \
+                        another source gives the same kind are left out. The case \
                         variants (`_cap`, `_lower`) and the ambiguous lists (`company_ambig.lst`) \
                         are not taken.",
             },
@@ -98,7 +99,8 @@ pub fn build(dir: &Path, _ctx: &Context) -> Vec<Gazetteer> {
                          racecourse.lst, loc_other.lst",
                 licence: "GNU LGPL 3.0 (GATE, University of Sheffield)",
                 attribution: "LGPL notice and source kept in the file header",
-                taken: "Every entry as `place` (ranks 20-40), as for the organisations. Cities \
+                taken: "Every entry as `place` (ranks 20-40), as for the organisations (forms \
+                        another source gives are left out). Cities \
                         (`city*.lst`: GeoNames covers them; `city_uk.lst` is 23,000 villages, \
                         many named like words) and facilities (how to type them is open) are \
                         not taken.",
@@ -114,8 +116,9 @@ pub fn build(dir: &Path, _ctx: &Context) -> Vec<Gazetteer> {
                          cabinet_ministers.lst, foreign_ministers.lst, person_sci.lst",
                 licence: "GNU LGPL 3.0 (GATE, University of Sheffield)",
                 attribution: "LGPL notice and source kept in the file header",
-                taken: "Every entry as `person` (ranks 40-50), as for the organisations; the \
-                        person filters (no lone census name, no digit) apply.",
+                taken: "Every entry as `person` (ranks 40-50), as for the organisations (forms \
+                        another source gives are left out); the person filters (no lone census \
+                        name, no digit) apply.",
             },
         ),
     ]
