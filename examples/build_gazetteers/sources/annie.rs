@@ -52,15 +52,14 @@ const PERSON_LISTS: &[(&str, u8)] = &[
 ];
 
 /// The LGPL notice every file carries.
-const NOTICE: [&str; 8] = [
+const NOTICE: [&str; 7] = [
     "Derived from the GATE ANNIE gazetteer lists (University of Sheffield,",
     "https://gate.ac.uk; GateNLP/gateplugin-ANNIE, commit c0236fada8696faa68781ae1d3e5ba5a520eef25,",
     "src/main/resources/resources/gazetteer/).",
     "This file is free software: you can redistribute it and/or modify it under the terms of",
-    "the GNU Lesser General Public License as published by the Free Software Foundation,",
-    "either version 3 of the License, or (at your option) any later version. It is",
-    "distributed WITHOUT ANY WARRANTY; see the GNU Lesser General Public License",
-    "(https://www.gnu.org/licenses/lgpl-3.0.html) for more details.",
+    "the GNU Lesser General Public License, version 3, as published by the Free Software",
+    "Foundation. It is distributed WITHOUT ANY WARRANTY; see the GNU Lesser General Public",
+    "License (https://www.gnu.org/licenses/lgpl-3.0.html) for more details.",
 ];
 
 /// Builds `annie-organisations.tsv`, `annie-places.tsv` and `annie-persons.tsv`.
