@@ -138,7 +138,7 @@ licence, and without the mined files), after this generator; regenerate all with
 cargo run --release --example build_gazetteers -- ../shared/gazetteer-sources gazetteers\n\
 cargo run --release --features learn --example learn -- ../shared/corpus gazetteers\n\
 ```\n\n\
-Each file's header gives its counts and settings; `src/learned/learner.rs` documents the \
+Each file's header gives its counts and settings; `src/learned/learner/` documents the \
 method.\n\n\
 - **`learned/rules.tsv`:** decision lists learned by DL-CoTrain (Collins and Singer 1999): \
 spelling rules (whole name, words, last word, suffixes, shape) and context rules (the words \
