@@ -54,12 +54,27 @@ pub(crate) fn find(
     } = scratch;
     covered.clear();
     covered.resize(cx.tokens.len().div_ceil(64), 0);
-    for c in out.iter().filter(|c| c.evidence != Evidence::Guess) {
-        for i in c.start..c.end {
-            covered[i / 64] |= 1 << (i % 64);
+    // Whether two gazetteer readings of one span differ in kind: most texts
+    // have none, and need no pass that looks for them.
+    let mut ambiguous = false;
+    let mut before: Option<&Candidate> = None;
+    for c in out.iter() {
+        if c.evidence != Evidence::Guess {
+            for i in c.start..c.end {
+                covered[i / 64] |= 1 << (i % 64);
+            }
         }
+        ambiguous |= before.is_some_and(|b| {
+            b.evidence == Evidence::Gazetteer
+                && c.evidence == Evidence::Gazetteer
+                && (b.start, b.end) == (c.start, c.end)
+                && b.kind != c.kind
+        });
+        before = Some(c);
     }
-    retype(cx, rules, features, dropped, out);
+    if ambiguous {
+        retype(cx, rules, features, dropped, out);
+    }
     let is_covered =
         |start: usize, end: usize| (start..end).any(|i| covered[i / 64] & (1 << (i % 64)) != 0);
     // Most runs are list hits: coverage is tested before anything else.
