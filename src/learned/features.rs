@@ -167,9 +167,9 @@ const APPOSITION_WORDS: usize = 4;
 /// The spans the learned rules classify and the learner learns from, in
 /// text order: the name runs of `cx`, each from an ordinal before it if
 /// there is one, leaving out runs in headlines (where every word is
-/// capitalised) and runs that are part of a longer name the runs do not
-/// join: one written onto a hyphen before it ("al-Aqsa", "ex-Yankee") or
-/// beside an ampersand ("McDonald & Co"). A lone word that begins a
+/// capitalised), lone letters, and runs that are part of a longer name the
+/// runs do not join: one written onto a hyphen before it ("al-Aqsa",
+/// "ex-Yankee") or beside an ampersand ("McDonald & Co"). A lone word that begins a
 /// sentence is included, and flagged: capitals say nothing there.
 #[cfg(any(test, feature = "learn"))]
 pub(crate) fn examples<'c>(cx: &'c Context<'_>) -> impl Iterator<Item = Example> + 'c {
@@ -182,6 +182,10 @@ pub(crate) fn examples<'c>(cx: &'c Context<'_>) -> impl Iterator<Item = Example>
 pub(crate) fn example(cx: &Context<'_>, start: usize, end: usize) -> Option<Example> {
     let token = &cx.tokens[start];
     if token.headline != Headline::No || part_of_a_longer_name(cx, start, end) {
+        return None;
+    }
+    // A lone letter is an initial, a grade or a label, not a name.
+    if end - start == 1 && cx.word(start).chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
     let ordinal = start > 0
@@ -574,7 +578,7 @@ mod tests {
 
     #[test]
     fn parts_of_longer_names_are_no_examples() {
-        let all = features_of("the al-Aqsa mosque and McDonald & Co and Basra");
+        let all = features_of("the al-Aqsa mosque and McDonald & Co and Basra and vitamin C");
         assert_eq!(all.len(), 1, "{all:?}");
         assert_eq!(all[0][0], "F basra");
     }
