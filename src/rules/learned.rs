@@ -32,8 +32,11 @@ const RETYPE_STRENGTH: f32 = 0.95;
 /// The memory the rule keeps from one text for the next.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// One bit per token: covered by a candidate.
-    covered: Vec<u64>,
+    /// For each token boundary `i`, how many of the tokens before it a
+    /// candidate covers: a span is covered when the count grows over it.
+    /// (First, while the candidates are counted, how many spans open
+    /// minus how many close at each token.)
+    covered: Vec<i32>,
     features: Features,
     /// Candidates to drop, by index.
     dropped: Vec<usize>,
@@ -53,16 +56,17 @@ pub(crate) fn find(
         dropped,
     } = scratch;
     covered.clear();
-    covered.resize(cx.tokens.len().div_ceil(64), 0);
+    covered.resize(cx.tokens.len() + 1, 0);
     // Whether two gazetteer readings of one span differ in kind: most texts
     // have none, and need no pass that looks for them.
     let mut ambiguous = false;
     let mut before: Option<&Candidate> = None;
     for c in out.iter() {
         if c.evidence != Evidence::Guess {
-            for i in c.start..c.end {
-                covered[i / 64] |= 1 << (i % 64);
-            }
+            // Marked at its ends only: long candidates over long runs
+            // would make marking every token quadratic.
+            covered[c.start] += 1;
+            covered[c.end] -= 1;
         }
         ambiguous |= before.is_some_and(|b| {
             b.evidence == Evidence::Gazetteer
@@ -75,8 +79,17 @@ pub(crate) fn find(
     if ambiguous {
         retype(cx, rules, features, dropped, out);
     }
-    let is_covered =
-        |start: usize, end: usize| (start..end).any(|i| covered[i / 64] & (1 << (i % 64)) != 0);
+    // Open spans at each token, then covered tokens before each boundary.
+    let mut open = 0;
+    let mut before_count = 0;
+    for count in covered.iter_mut() {
+        let tokens_before = before_count;
+        open += *count;
+        before_count += i32::from(open > 0);
+        *count = tokens_before;
+    }
+    let covered = &*covered;
+    let is_covered = |start: usize, end: usize| covered[end] > covered[start];
     // Most runs are list hits: coverage is tested before anything else.
     for (run_start, run_end) in cx.name_runs() {
         if is_covered(run_start, run_end) {
