@@ -573,7 +573,13 @@ fn strip_html(input: &str) -> Visible<'_> {
                 if let Some(name) = hidden {
                     end = find_closing(input, end, name, &mut ends);
                 }
-                if hidden.is_some() || tag.display(input) == Block {
+                // A blank line inside an inline tag's source still parts
+                // what is on either side: no name crosses one (README,
+                // "Markup and boundaries").
+                if hidden.is_some()
+                    || tag.display(input) == Block
+                    || holds_blank_line(&bytes[pos..tag.end])
+                {
                     out.replaced(pos, end, BLOCK_BREAK);
                 }
                 pos = end;
@@ -607,6 +613,25 @@ fn strip_html(input: &str) -> Visible<'_> {
         segments: out.segments,
         breaks: out.breaks,
     }
+}
+
+/// Whether `bytes` holds a blank line: two line breaks with nothing but
+/// white space between them.
+fn holds_blank_line(bytes: &[u8]) -> bool {
+    let mut breaks = 0;
+    for &b in bytes {
+        match b {
+            b'\n' => {
+                breaks += 1;
+                if breaks == 2 {
+                    return true;
+                }
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => breaks = 0,
+        }
+    }
+    false
 }
 
 /// Whether the line break at `newline` has no other line break in the
@@ -1035,6 +1060,28 @@ mod tests {
         let v = Visible::new(input, Markup::Html);
         let (s, e) = v.to_input(0, v.text().len());
         assert_eq!(&input[s..e], "Kaley\r\nCuoco");
+    }
+
+    #[test]
+    fn a_blank_line_inside_an_inline_tag_is_still_a_paragraph_break() {
+        // Found by the property test on "New York <S \n\n >B <br> <br>".
+        assert_eq!(
+            html("<p>New York <S \n\n >Baghdad</p>"),
+            "\n\nNew York \n\nBaghdad\n\n"
+        );
+        // One line break inside a tag is white space, as before.
+        assert_eq!(
+            html("<p>New York <s\n>Baghdad</p>"),
+            "\n\nNew York Baghdad\n\n"
+        );
+        let found = crate::extract("<p>Talks in Basra <s\n\n>Jones said so.</p>");
+        assert!(
+            found
+                .iter()
+                .flat_map(|e| &e.mentions)
+                .all(|m| !m.text.contains("\n\n")),
+            "{found:?}"
+        );
     }
 
     #[test]
