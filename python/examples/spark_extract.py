@@ -9,8 +9,11 @@ Each line of INPUT (a file, a directory or a glob, anything
 files of the OUTPUT directory (which must not exist yet), in input order,
 with the entities exactly as the CLI's ``--jsonl`` mode writes them (UTF-8
 byte offsets). A line that cannot be used (invalid JSON, not an object, no
-string ``text``) gives ``{"id": ..., "error": "..."}`` instead (its ``id``
-when one could be read), and the job then exits with status 1.
+string ``text``) gives ``{"line": N, "id": ..., "error": "..."}`` instead,
+as the CLI does (its ``id`` when one could be read), and the job then exits
+with status 1. ``N`` counts from 1 over the input as Spark reads it: for
+one file, its line number; for a directory or glob, the files' lines one
+after another in Spark's order of the files.
 
 Each executor's Python worker process builds one ``Extractor``
 (``gazetteer_ner.shared_extractor``), on its first partition, and uses it
@@ -68,15 +71,15 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def extract_partition(lines, settings, threads, extractors, errors):
-    """The output lines of one partition's input lines."""
+def extract_partition(numbered_lines, settings, threads, extractors, errors):
+    """The output lines of one partition's ``(line, index)`` pairs."""
     import gazetteer_ner
 
     extractor = gazetteer_ner.shared_extractor(**settings)
     extractors.add({(os.getpid(), id(extractor))})
     batch = []
-    for line in lines:
-        batch.append(read_record(line))
+    for line, index in numbered_lines:
+        batch.append((index + 1, *read_record(line)))
         if len(batch) == BATCH:
             yield from extract_records(extractor, batch, threads, errors)
             batch = []
@@ -101,15 +104,15 @@ def read_record(line):
 def extract_records(extractor, batch, threads, errors):
     import gazetteer_ner
 
-    texts = [text for _, text, error in batch if error is None]
+    texts = [text for _, _, text, error in batch if error is None]
     results = iter(extractor.extract_batch(texts, threads))
-    for record_id, _, error in batch:
-        head = "{" if record_id is ... else '{"id":' + dumps(record_id) + ","
+    for number, record_id, _, error in batch:
+        id_field = "" if record_id is ... else '"id":' + dumps(record_id) + ","
         if error is None:
-            yield head + '"entities":' + gazetteer_ner.to_json(next(results)) + "}"
+            yield "{" + id_field + '"entities":' + gazetteer_ner.to_json(next(results)) + "}"
         else:
             errors.add(1)
-            yield head + '"error":' + dumps(error) + "}"
+            yield '{"line":' + str(number) + "," + id_field + '"error":' + dumps(error) + "}"
 
 
 def dumps(value):
@@ -134,12 +137,14 @@ def main(argv=None):
         partitions = lines.getNumPartitions()
         records = sc.accumulator(0)
 
-        def run(lines):
-            for line in extract_partition(lines, settings, threads, extractors, errors):
+        def run(numbered_lines):
+            for line in extract_partition(numbered_lines, settings, threads, extractors, errors):
                 records.add(1)
                 yield line
 
-        lines.mapPartitions(run).saveAsTextFile(args.output)
+        # Numbered for the error lines (one more pass to count each
+        # partition's lines first).
+        lines.zipWithIndex().mapPartitions(run).saveAsTextFile(args.output)
         seconds = time.perf_counter() - start
     finally:
         sc.stop()

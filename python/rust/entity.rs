@@ -4,6 +4,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use gazetteer_ner::Entity as RustEntity;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 
@@ -68,6 +69,20 @@ impl Mention {
         Ok((self.start, self.end, self.byte_start, self.byte_end)
             == (other.start, other.end, other.byte_start, other.byte_end)
             && self.text.bind(py).as_any().eq(other.text.bind(py))?)
+    }
+
+    /// Pickling: the mention is rebuilt from its fields.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, MentionState)> {
+        Ok((
+            rebuilder(py, "_mention")?,
+            (
+                self.start,
+                self.end,
+                self.text.clone_ref(py),
+                self.byte_start,
+                self.byte_end,
+            ),
+        ))
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
@@ -156,6 +171,19 @@ impl Entity {
         ))
     }
 
+    /// Pickling: the entity is rebuilt from the library's JSON of it, its
+    /// mentions' Python string indices and its mentions.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, EntityState)> {
+        Ok((
+            rebuilder(py, "_entity")?,
+            (
+                to_json_string(&self.inner)?,
+                self.spans.clone(),
+                self.mentions.clone_ref(py),
+            ),
+        ))
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other
             .cast::<Entity>()
@@ -171,6 +199,70 @@ impl Entity {
         // Python reserves -1 for errors; the bit pattern is all that matters.
         (hasher.finish() >> 1) as isize
     }
+}
+
+/// What a pickled [`Mention`] holds: its fields in declaration order.
+type MentionState = (usize, usize, Py<PyString>, usize, usize);
+
+/// What a pickled [`Entity`] holds: the library's JSON of it, the
+/// mentions' Python string indices, and the mentions.
+type EntityState = (String, Vec<(usize, usize)>, Py<PyTuple>);
+
+/// The native module's function `name`, which unpickling calls.
+fn rebuilder<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("gazetteer_ner._gazetteer_ner")?.getattr(name)
+}
+
+/// Rebuilds a pickled :class:`Mention`; not for direct use.
+#[pyfunction]
+pub fn _mention(
+    start: usize,
+    end: usize,
+    text: Py<PyString>,
+    byte_start: usize,
+    byte_end: usize,
+) -> PyResult<Mention> {
+    if start > end || byte_start > byte_end {
+        return Err(PyValueError::new_err(format!(
+            "a mention's start is at most its end, not {start}..{end} ({byte_start}..{byte_end} in bytes)"
+        )));
+    }
+    Ok(Mention {
+        start,
+        end,
+        text,
+        byte_start,
+        byte_end,
+    })
+}
+
+/// Rebuilds a pickled :class:`Entity`; not for direct use.
+#[pyfunction]
+pub fn _entity(
+    json: &str,
+    spans: Vec<(usize, usize)>,
+    mentions: Bound<'_, PyTuple>,
+) -> PyResult<Entity> {
+    let inner: RustEntity = serde_json::from_str(json)
+        .map_err(|e| PyValueError::new_err(format!("not an entity's JSON: {e}")))?;
+    for mention in mentions.iter() {
+        mention.cast::<Mention>().map_err(|_| {
+            PyTypeError::new_err("an entity's mentions are gazetteer_ner.Mention objects")
+        })?;
+    }
+    let count = mentions.len();
+    if count != spans.len() || count != inner.mentions.len() {
+        return Err(PyValueError::new_err(format!(
+            "an entity of {} mentions with {} spans and {count} mention objects",
+            inner.mentions.len(),
+            spans.len()
+        )));
+    }
+    Ok(Entity {
+        inner,
+        spans,
+        mentions: mentions.unbind(),
+    })
 }
 
 impl Entity {

@@ -13,7 +13,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::entity::{Entity, Mention, to_json_string};
+use crate::entity::{_entity, _mention, Entity, Mention, to_json_string};
 use crate::entry::Entry;
 use crate::extractor::{Extractor, default_extractor, extract_many, extract_one};
 
@@ -71,6 +71,8 @@ fn _gazetteer_ner(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(to_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_entity, m)?)?;
+    m.add_function(wrap_pyfunction!(_mention, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

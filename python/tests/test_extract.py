@@ -308,6 +308,34 @@ def test_entities_compare_and_hash_by_value():
     assert "Baghdad" in repr(a[0]) and "start=9" in repr(a[0])
 
 
+def test_entities_survive_pickling_as_multiprocessing_and_spark_need():
+    text = NON_ASCII + " Lone \ud800 surrogate, then Baghdad."
+    entities = gazetteer_ner.extract(text)
+    assert entities
+    again = pickle.loads(pickle.dumps(entities))
+    assert again == entities
+    for entity, copy in zip(entities, again):
+        assert copy.to_dict() == entity.to_dict() and copy.to_json() == entity.to_json()
+        assert hash(copy) == hash(entity)
+        for m in copy.mentions:
+            assert text[m.start : m.end] == m.text
+    assert gazetteer_ner.to_json(again) == gazetteer_ner.to_json(entities)
+
+
+def test_unpickling_checks_what_it_is_given():
+    rebuild, (json_text, spans, mentions) = gazetteer_ner.extract("Talks in Baghdad.")[0].__reduce__()
+    with pytest.raises(ValueError, match="JSON"):
+        rebuild("{", spans, mentions)
+    with pytest.raises(ValueError, match="mentions"):
+        rebuild(json_text, spans + spans, mentions)
+    with pytest.raises(TypeError, match="Mention"):
+        rebuild(json_text, spans, ("Baghdad",))
+    make_mention, fields = mentions[0].__reduce__()
+    assert make_mention(*fields) == mentions[0]
+    with pytest.raises(ValueError, match="at most its end"):
+        make_mention(5, 1, "x", 5, 1)
+
+
 def test_docstring_examples_run():
     objects = [gazetteer_ner, gazetteer_ner.extract, Extractor, Entry, gazetteer_ner.shared_extractor]
     parser, runner = doctest.DocTestParser(), doctest.DocTestRunner()

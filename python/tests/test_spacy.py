@@ -1,5 +1,6 @@
 """The spaCy component, with spaCy from PyPI."""
 
+import shutil
 import subprocess
 import sys
 
@@ -158,3 +159,34 @@ def test_pipeline_and_docs_survive_saving_and_loading(tmp_path):
     docs = DocBin(store_user_data=True, docs=[nlp(TEXT)])
     restored = list(DocBin().from_bytes(docs.to_bytes()).get_docs(nlp.vocab))
     assert ents(restored[0]) == ents(nlp(TEXT))
+
+
+def test_a_saved_pipeline_carries_its_gazetteers_where_the_paths_are_gone(tmp_path):
+    files = tmp_path / "gazetteers"
+    files.mkdir()
+    (files / "people.tsv").write_text("person\tZorblax Quint\tQuint\n", encoding="utf-8")
+    (files / "skipped.txt").write_text("person\tNot Read\n", encoding="utf-8")
+    single = tmp_path / "firms.tsv"
+    single.write_text("organisation\tAcme Widgets\tAcme\n", encoding="utf-8")
+    text = "Acme hired Zorblax Quint. Quint said Acme Widgets grew. Not Read."
+    nlp = make(gazetteers=[str(files), str(single)])
+    expected = ents(nlp(text))
+    assert ("Quint", "PERSON", "1", "Zorblax Quint") in expected
+    assert ("Acme", "ORG", "0", "Acme Widgets") in expected
+    nlp.to_disk(tmp_path / "pipeline")
+    data = nlp.to_bytes()
+    shutil.rmtree(files)
+    single.unlink()
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert ents(loaded(text)) == expected
+    # Saved again from the loaded pipeline, and through bytes.
+    loaded.to_disk(tmp_path / "again")
+    assert ents(spacy.load(tmp_path / "again")(text)) == expected
+    from_bytes = make(gazetteers=[str(files), str(single)]).from_bytes(data)
+    assert ents(from_bytes(text)) == expected
+
+
+def test_a_missing_gazetteer_path_fails_when_the_component_is_used(tmp_path):
+    nlp = make(gazetteers=[str(tmp_path / "nowhere.tsv")])
+    with pytest.raises(FileNotFoundError, match="nowhere.tsv"):
+        nlp("Talks in Baghdad.")

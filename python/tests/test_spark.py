@@ -88,5 +88,12 @@ def test_the_spark_job_gives_the_clis_entities_for_every_record(cli, articles, t
     assert sum(1 for line in spark_lines[:good] if json.loads(line)["entities"]) > good * 0.9
 
     errors = [json.loads(line) for line in spark_lines[good:]]
-    assert all(set(e) <= {"id", "error"} and e["error"] for e in errors)
+    assert all(set(e) <= {"line", "id", "error"} and e["error"] for e in errors)
     assert [e.get("id") for e in errors] == [None, None, 7]
+    # The input's line numbers, as the CLI gives them, in the same places.
+    assert [e["line"] for e in errors] == [good + 1, good + 2, good + 3]
+    cli_errors = [json.loads(line) for line in cli_lines[good:]]
+    assert [list(e)[:-1] for e in errors] == [list(e)[:-1] for e in cli_errors]
+    assert [(e["line"], e.get("id")) for e in errors] == [
+        (e["line"], e.get("id")) for e in cli_errors
+    ]

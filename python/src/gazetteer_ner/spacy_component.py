@@ -57,11 +57,24 @@ Config (``nlp.add_pipe("gazetteer_ner", config={...})``): ``labels``,
 ``alignment_mode``, ``overwrite_ents``, ``set_ents``, ``spans_key`` and
 ``threads`` (for ``nlp.pipe``: the threads each batch is extracted on,
 all cores for ``null``). Gazetteer files are read when the pipeline is
-made (``spacy.load`` reads them again from the paths in the config).
+made.
+
+Saving. ``nlp.to_disk`` writes copies of the gazetteer files (a
+directory's ``*.tsv`` files) beside the pipeline, in ``gazetteer_ner/``
+of the component's folder, as they are when saving; ``spacy.load`` reads
+those copies, so a saved pipeline works where the original paths do not
+exist. (``spacy.load`` first makes the component from the config, whose
+paths may be missing there: a missing path is then no error until the
+component is used without a saved copy to replace it.) ``nlp.to_bytes``
+and ``nlp.from_bytes`` carry the same copies.
 """
 
-from typing import Any, Dict, Iterable, Iterator, List, Optional
+import json
+import shutil
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
@@ -167,12 +180,90 @@ class GazetteerNer:
         self.set_ents = set_ents
         self.spans_key = spans_key
         self.threads = threads
-        self.extractor = shared_extractor(
-            list(gazetteers),
-            entries=list(entries),
-            default_gazetteers=default_gazetteers,
-            markup=markup,
+        self._settings = {
+            "entries": list(entries),
+            "default_gazetteers": default_gazetteers,
+            "markup": markup,
+        }
+        self._gazetteers = [str(p) for p in gazetteers]
+        self._extractor = None
+        missing = [p for p in self._gazetteers if not Path(p).exists()]
+        # Made now, so that bad data fails here; a missing path may be a
+        # saved pipeline's on another machine, which from_disk replaces.
+        if not missing:
+            self._make_extractor(self._gazetteers)
+
+    @property
+    def extractor(self):
+        """The component's :class:`gazetteer_ner.Extractor`."""
+        if self._extractor is None:
+            self._make_extractor(self._gazetteers)
+        return self._extractor
+
+    def _make_extractor(self, gazetteers: List[str]) -> None:
+        self._extractor = shared_extractor(gazetteers, **self._settings)
+        self._gazetteers = gazetteers
+
+    def _gazetteer_files(self) -> List[Tuple[str, bytes]]:
+        """``(relative path, contents)`` of every gazetteer file read, in
+        order: a file as ``NNN-name``, a directory's ``*.tsv`` files under
+        ``NNN-name/``, so that the copies read as the originals did."""
+        files = []
+        for i, path in enumerate(self._gazetteers):
+            source = Path(path)
+            if source.is_dir():
+                for f in sorted(source.glob("*.tsv")):
+                    files.append((f"{i:03d}-{source.name}/{f.name}", f.read_bytes()))
+            else:
+                files.append((f"{i:03d}-{source.name}", source.read_bytes()))
+        return files
+
+    def _from_files(self, root: Path, files: List[Tuple[str, bytes]], write: bool) -> None:
+        """Makes the extractor from the gazetteer copies under ``root``."""
+        paths = []
+        for name, contents in files:
+            target = root / name
+            if write:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(contents)
+            top = root / name.split("/")[0]
+            if str(top) not in paths:
+                paths.append(str(top))
+        self._make_extractor(paths)
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """Writes copies of the gazetteer files to the directory ``path``."""
+        path = Path(path)
+        copies = path / "gazetteers"
+        if copies.exists():
+            shutil.rmtree(copies)
+        copies.mkdir(parents=True)
+        files = self._gazetteer_files()
+        for name, contents in files:
+            (copies / name).parent.mkdir(parents=True, exist_ok=True)
+            (copies / name).write_bytes(contents)
+        (path / "gazetteers.json").write_text(
+            json.dumps([name for name, _ in files]), encoding="utf-8"
         )
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "GazetteerNer":
+        """Reads the gazetteer copies that :meth:`to_disk` wrote."""
+        path = Path(path)
+        names = json.loads((path / "gazetteers.json").read_text(encoding="utf-8"))
+        self._from_files(path / "gazetteers", [(n, b"") for n in names], write=False)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The gazetteer files' copies, for ``nlp.to_bytes``."""
+        return srsly.msgpack_dumps({"gazetteers": self._gazetteer_files()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "GazetteerNer":
+        """Reads what :meth:`to_bytes` wrote: the copies are written to a
+        directory of their own that lives as long as the process."""
+        files = [(name, contents) for name, contents in srsly.msgpack_loads(data)["gazetteers"]]
+        root = _copies_dir()
+        self._from_files(root, files, write=True)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         return self.annotate(doc, self.extractor.extract(doc.text))
@@ -218,3 +309,14 @@ class GazetteerNer:
         taken = {i for ent in existing for i in range(ent.start, ent.end)}
         added = [s for s in ours if not any(i in taken for i in range(s.start, s.end))]
         return sorted(existing + added)
+
+
+def _copies_dir() -> Path:
+    """A new directory for gazetteer copies read from bytes, removed when
+    the process exits."""
+    import atexit
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="gazetteer_ner-"))
+    atexit.register(shutil.rmtree, root, True)
+    return root
