@@ -5,10 +5,11 @@ use std::sync::OnceLock;
 
 use crate::boilerplate::Boilerplate;
 use crate::candidate::Candidate;
+use crate::document::{self, Document};
 use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
 use crate::learned::LearnedRules;
 use crate::markup::{Markup, Visible};
-use crate::rules::{self, Context};
+use crate::rules;
 use crate::tokenizer::{Keys, Token, tokenize_into};
 use crate::{Entity, Error, Mention, resolver, window};
 
@@ -492,19 +493,19 @@ impl Extractor {
     /// Runs the stages on `seen`, a visible text or a window of one, whose
     /// element boundaries are `breaks` (see [`Visible::breaks`]), with the
     /// memory of `scratch`, and gives what the resolver made of it to
-    /// `finish`, with the context its token ranges refer to and the
+    /// `finish`, with the document its token ranges refer to and the
     /// resolver's memory, to which their mention vectors go back.
     fn stages<R>(
         &self,
         seen: &str,
         breaks: &[usize],
         scratch: &mut Scratch,
-        finish: impl FnOnce(&Context<'_>, Vec<resolver::Resolved>, &mut resolver::Memory) -> R,
+        finish: impl FnOnce(&Document<'_>, Vec<resolver::Resolved>, &mut resolver::Memory) -> R,
     ) -> R {
         let Scratch {
             tokens,
             keys,
-            rules,
+            document,
             learned,
             candidates,
             resolver: memory,
@@ -513,12 +514,12 @@ impl Extractor {
         mark_breaks(tokens, breaks);
         keys.refill(seen, tokens);
         let (tokens, keys) = (&*tokens, &*keys);
-        let cx = Context::new(
+        let cx = Document::new(
             seen,
             tokens,
             keys,
             self.matcher.lexicon(),
-            std::mem::take(rules),
+            std::mem::take(document),
         );
         candidates.clear();
         self.matcher.find(cx.text, tokens, keys, candidates);
@@ -529,24 +530,24 @@ impl Extractor {
         Boilerplate::embedded().drop_from(tokens, keys, candidates);
         let resolved = resolver::resolve(&cx, &self.matcher, candidates, memory);
         let finished = finish(&cx, resolved, memory);
-        *rules = cx.into_lists();
+        *document = cx.into_memory();
         finished
     }
 
     /// Runs the stages up to the rules on `text`, without learned rules,
-    /// and hands `f` the rules' context and every proposal: what the
+    /// and hands `f` the document and every proposal: what the
     /// learner learns from.
     #[cfg(feature = "learn")]
-    pub(crate) fn proposals(&self, text: &str, f: impl FnOnce(&Context<'_>, &[Candidate])) {
+    pub(crate) fn proposals(&self, text: &str, f: impl FnOnce(&Document<'_>, &[Candidate])) {
         let visible = Visible::new(text, self.markup);
         let tokens = crate::tokenizer::tokenize(visible.text());
         let keys = Keys::new(visible.text(), &tokens);
-        let cx = Context::new(
+        let cx = Document::new(
             visible.text(),
             &tokens,
             &keys,
             self.matcher.lexicon(),
-            rules::Lists::default(),
+            document::Memory::default(),
         );
         let mut candidates = Vec::new();
         self.matcher.find(cx.text, &tokens, &keys, &mut candidates);
@@ -601,7 +602,7 @@ impl Extractor {
     }
 }
 
-/// The tokens, keys, rule lists, candidates and resolver memory of the
+/// The tokens, keys, document lists, candidates and resolver memory of the
 /// last document a thread worked on, whose memory the next document
 /// reuses: allocating, zeroing and faulting in fresh buffers for every
 /// document cost more than keeping them.
@@ -609,7 +610,7 @@ impl Extractor {
 struct Scratch {
     tokens: Vec<Token>,
     keys: Keys,
-    rules: rules::Lists,
+    document: document::Memory,
     learned: rules::learned::Scratch,
     candidates: Vec<Candidate>,
     resolver: resolver::Memory,

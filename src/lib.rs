@@ -69,6 +69,7 @@
 mod batch;
 mod boilerplate;
 mod candidate;
+mod document;
 mod entity;
 mod error;
 mod extractor;

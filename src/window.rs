@@ -22,11 +22,11 @@
 
 use std::ops::Range;
 
+use crate::document::Document;
 use crate::hash::NameMap;
 use crate::markup::Visible;
 use crate::resolver::name_index::Spelled;
 use crate::resolver::{self, Resolved};
-use crate::rules::Context;
 use crate::tokenizer::TokenKind;
 use crate::{Entity, EntityKind, Mention};
 
@@ -188,7 +188,7 @@ impl Joined {
     /// `offset`, resolved to. Their mention vectors go back to `memory`.
     pub(crate) fn add(
         &mut self,
-        cx: &Context<'_>,
+        cx: &Document<'_>,
         offset: usize,
         resolved: Vec<Resolved>,
         memory: &mut resolver::Memory,

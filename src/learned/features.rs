@@ -3,7 +3,7 @@
 //! learned from the articles means at run time what it meant when learned.
 //!
 //! An *example* is a span that may name something: a run of capitalised
-//! words as the rules find them ([`Context::name_runs`]), with an ordinal
+//! words as the rules find them ([`Document::name_runs`]), with an ordinal
 //! before it ("101st Airborne Division"), or the span of a list entry or rule
 //! proposal that covers such a run ("Diyala province").
 //!
@@ -27,8 +27,8 @@
 
 use std::sync::LazyLock;
 
+use crate::document::Document;
 use crate::hash::{chain, hash_key};
-use crate::rules::Context;
 use crate::tokenizer::{Headline, Shape, TokenKind};
 
 /// Which half of the features a feature belongs to.
@@ -172,14 +172,14 @@ const APPOSITION_WORDS: usize = 4;
 /// "ex-Yankee") or beside an ampersand ("McDonald & Co"). A lone word that begins a
 /// sentence is included, and flagged: capitals say nothing there.
 #[cfg(any(test, feature = "learn"))]
-pub(crate) fn examples<'c>(cx: &'c Context<'_>) -> impl Iterator<Item = Example> + 'c {
+pub(crate) fn examples<'c>(cx: &'c Document<'_>) -> impl Iterator<Item = Example> + 'c {
     cx.name_runs()
         .filter_map(|(start, end)| example(cx, start, end))
 }
 
 /// The example of the name run `start..end`, if it is one (see
 /// [`examples`]).
-pub(crate) fn example(cx: &Context<'_>, start: usize, end: usize) -> Option<Example> {
+pub(crate) fn example(cx: &Document<'_>, start: usize, end: usize) -> Option<Example> {
     let token = &cx.tokens[start];
     if token.headline != Headline::No || part_of_a_longer_name(cx, start, end) {
         return None;
@@ -213,7 +213,7 @@ pub(crate) struct Example {
 
 /// Whether the run `start..end` is written onto a hyphen before it, or
 /// stands beside an ampersand.
-fn part_of_a_longer_name(cx: &Context<'_>, start: usize, end: usize) -> bool {
+fn part_of_a_longer_name(cx: &Document<'_>, start: usize, end: usize) -> bool {
     let tokens = cx.tokens;
     let hyphen_before = start > 0
         && !tokens[start].space_before
@@ -224,7 +224,7 @@ fn part_of_a_longer_name(cx: &Context<'_>, start: usize, end: usize) -> bool {
 }
 
 /// Whether token `i` is an ordinal number written in digits ("101st").
-fn is_ordinal(cx: &Context<'_>, i: usize) -> bool {
+fn is_ordinal(cx: &Document<'_>, i: usize) -> bool {
     let token = &cx.tokens[i];
     if token.kind != TokenKind::Number {
         return false;
@@ -249,7 +249,7 @@ impl Features {
     /// Hands `sink` every feature of tokens `start..end`, both views.
     pub(crate) fn all<S: Sink>(
         &mut self,
-        cx: &Context<'_>,
+        cx: &Document<'_>,
         start: usize,
         end: usize,
         sink: &mut S,
@@ -265,7 +265,7 @@ impl Features {
     /// The spelling features of tokens `start..end`.
     pub(crate) fn spelling<S: Sink>(
         &mut self,
-        cx: &Context<'_>,
+        cx: &Document<'_>,
         start: usize,
         end: usize,
         sink: &mut S,
@@ -326,7 +326,7 @@ impl Features {
     /// The one spelling feature of the whole name (`F ...`).
     pub(crate) fn whole<S: Sink>(
         &mut self,
-        cx: &Context<'_>,
+        cx: &Document<'_>,
         start: usize,
         end: usize,
         sink: &mut S,
@@ -343,7 +343,7 @@ impl Features {
     /// on their line.
     pub(crate) fn context<S: Sink>(
         &mut self,
-        cx: &Context<'_>,
+        cx: &Document<'_>,
         start: usize,
         end: usize,
         sink: &mut S,
@@ -411,7 +411,7 @@ impl Features {
 
     /// The hash of token `i` as a part of a feature: its key, or
     /// [`NUMBER`] for a number; added to the text when the sink reads it.
-    fn part<S: Sink>(&mut self, cx: &Context<'_>, i: usize) -> u64 {
+    fn part<S: Sink>(&mut self, cx: &Document<'_>, i: usize) -> u64 {
         if cx.tokens[i].kind == TokenKind::Number {
             self.push::<S>(NUMBER);
             TAGS.number
@@ -434,7 +434,7 @@ fn shape_hash(shape: &str) -> u64 {
 
 /// The shapes of tokens `start..end`, which hold `words` words.
 fn shapes(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     start: usize,
     end: usize,
     words: usize,
@@ -479,7 +479,7 @@ fn shapes(
 /// The head of an apposition after a name ending before token `end`: in
 /// "X, a company that", the last of the lower-case words after ", a",
 /// before a word that ends it.
-fn apposition_head(cx: &Context<'_>, end: usize) -> Option<usize> {
+fn apposition_head(cx: &Document<'_>, end: usize) -> Option<usize> {
     let tokens = cx.tokens;
     if cx.word(end) != "," || end + 2 >= tokens.len() {
         return None;
@@ -524,7 +524,7 @@ mod tests {
         let matcher = Matcher::new(&[]).unwrap();
         let tokens = tokenize(text);
         let keys = Keys::new(text, &tokens);
-        let cx = Context::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
+        let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
         let mut features = Features::default();
         examples(&cx)
             .map(|e| {

@@ -314,7 +314,7 @@ impl LearnedRules {
     /// no rule for another kind reaches it too.
     pub(crate) fn decide(
         &self,
-        cx: &crate::rules::Context<'_>,
+        cx: &crate::document::Document<'_>,
         features: &mut features::Features,
         example: features::Example,
     ) -> Option<Rule> {

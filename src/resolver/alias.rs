@@ -28,13 +28,14 @@ use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, EMPTY_NAME, Pool, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
+use crate::document::Document;
 use crate::hash::{NameMap, WordMap, chain};
-use crate::rules::{Context, acronym, cues};
+use crate::rules::acronym;
 use crate::tokenizer::TokenKind;
 
 /// Appends the lower-cased words of a token range to `out`, joined by
 /// spaces, punctuation left out: the key under which names are compared.
-pub(crate) fn name_key(cx: &Context<'_>, start: usize, end: usize, out: &mut String) {
+pub(crate) fn name_key(cx: &Document<'_>, start: usize, end: usize, out: &mut String) {
     let from = out.len();
     for i in (start..end).filter(|&i| cx.tokens[i].kind == TokenKind::Word) {
         if out.len() > from {
@@ -69,7 +70,7 @@ pub(crate) struct Buffers {
 /// `clusters` (given empty): those that share an entry or a name, then
 /// clusters by person names and acronyms.
 pub(crate) fn merge(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     chosen: &[Candidate],
     clusters: &mut Vec<Cluster>,
     pool: &mut Pool,
@@ -86,7 +87,7 @@ pub(crate) fn merge(
     let people = &mut buffers.people;
     merge_middle_names(clusters, &names, people, into);
     apply(clusters, into, pool);
-    merge_person_suffixes(clusters, &names, people, into);
+    merge_person_suffixes(cx, clusters, &names, people, into);
     apply(clusters, into, pool);
     merge_given_names(cx, clusters, &names, people, into);
     apply(clusters, into, pool);
@@ -116,7 +117,7 @@ struct Names<'t> {
 impl<'t> Names<'t> {
     /// The lower-cased words (punctuation left out) of the last of each
     /// cluster's mentions with the most words.
-    fn longest(cx: &Context<'t>, clusters: &[Cluster]) -> Names<'t> {
+    fn longest(cx: &Document<'t>, clusters: &[Cluster]) -> Names<'t> {
         let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
         let count = |&(s, e): &(usize, usize)| (s..e).filter(is_word).count();
         let mut words = Vec::with_capacity(clusters.len() * 2);
@@ -239,7 +240,7 @@ fn is_person(clusters: &[Cluster], i: usize) -> bool {
 
 /// Makes the acronym in "Popular Mobilisation Forces (PMF)" a mention of
 /// the long form's entity when no stage proposed it on its own.
-fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
+fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster]) {
     // A long form needs a "(" right after it. Most documents have none, and
     // need no flags for the tokens taken.
     let defines =
@@ -276,7 +277,7 @@ fn define_acronyms(cx: &Context<'_>, clusters: &mut [Cluster]) {
 /// Groups the chosen mentions, in text order, into clusters of those that
 /// share a gazetteer entry or spell the same name with the same kind.
 fn merge_same(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     chosen: &[Candidate],
     merged: &mut Vec<Cluster>,
     pool: &mut Pool,
@@ -332,6 +333,7 @@ fn merge_same(
 }
 
 fn merge_person_suffixes(
+    cx: &Document<'_>,
     clusters: &[Cluster],
     names: &Names<'_>,
     people: &mut People,
@@ -363,7 +365,7 @@ fn merge_person_suffixes(
             continue;
         };
         let consistent = longer().all(|l| names[longest].ends_with(&names[l]));
-        if consistent && !(short_words.len() == 1 && cues::is_particle(short_words[0])) {
+        if consistent && !(short_words.len() == 1 && cx.is_particle_key(short_words[0])) {
             into[short] = Some(longest);
         }
     }
@@ -419,7 +421,7 @@ fn merge_middle_names(
 /// "Isabel" joins "Isabel Ruiz" when she is the only person of the
 /// document whose full name starts with that given name.
 fn merge_given_names(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     clusters: &[Cluster],
     names: &Names<'_>,
     people: &mut People,
@@ -451,7 +453,7 @@ const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outsi
 /// "Neil Jordan", a one-word mention "Jordan" that a gazetteer took for the
 /// country is the man, unless a locative word ("in Jordan") says otherwise.
 fn merge_person_surnames(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     clusters: &[Cluster],
     names: &Names<'_>,
     people: &mut People,
@@ -480,7 +482,7 @@ fn merge_person_surnames(
     }
 }
 
-fn merge_acronyms(cx: &Context<'_>, clusters: &[Cluster], into: &mut Targets) {
+fn merge_acronyms(cx: &Document<'_>, clusters: &[Cluster], into: &mut Targets) {
     // An acronym a gazetteer knows ("US", "UN") already has its entity.
     let unknown = |c: &Cluster| c.entry.is_none() && c.acronym(cx).is_some();
     if !clusters.iter().any(unknown) {

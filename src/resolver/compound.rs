@@ -13,8 +13,7 @@
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
-use crate::rules::Context;
-use crate::rules::cues::Position;
+use crate::document::Document;
 use crate::tokenizer::Headline;
 
 /// Words that, first in a compound, keep it a place ("New England",
@@ -27,12 +26,8 @@ const PLACE_PREFIXES: &[&str] = &[
 /// A compound is a place when a place designator ends it ("Manila Bay",
 /// "Wildwood Trail") or a compass word starts it ("New England");
 /// otherwise an organisation.
-fn compound_kind(cx: &Context<'_>, start: usize, end: usize) -> EntityKind {
-    let designated = cx.cue(end - 1).is_some_and(|cue| {
-        cue.designators(Position::After)
-            .any(|d| d.kind == EntityKind::Place)
-    });
-    if designated || PLACE_PREFIXES.contains(&cx.keys.get(start)) {
+fn compound_kind(cx: &Document<'_>, start: usize, end: usize) -> EntityKind {
+    if cx.is_place_designator_after(end - 1) || PLACE_PREFIXES.contains(&cx.keys.get(start)) {
         EntityKind::Place
     } else {
         EntityKind::Organisation
@@ -41,7 +36,7 @@ fn compound_kind(cx: &Context<'_>, start: usize, end: usize) -> EntityKind {
 
 /// Widens place mentions that sit inside longer unexplained names.
 /// `chosen` is in text order, without overlaps, and stays so.
-pub(crate) fn widen(cx: &Context<'_>, chosen: &mut [Candidate]) {
+pub(crate) fn widen(cx: &Document<'_>, chosen: &mut [Candidate]) {
     for k in 0..chosen.len() {
         let c = chosen[k];
         let headline = cx.tokens[c.start].headline != Headline::No;

@@ -18,9 +18,10 @@ pub(crate) mod teams;
 
 use crate::EntityKind;
 use crate::candidate::Candidate;
+use crate::document::Document;
 use crate::gazetteer::Matcher;
 use crate::hash::chain;
-use crate::rules::{Context, acronym};
+use crate::rules::acronym;
 use crate::tokenizer::TokenKind;
 
 /// The hash of a name before any word is folded in (see [`fold_word`]).
@@ -29,12 +30,12 @@ pub(crate) const EMPTY_NAME: u64 = 0;
 /// Folds word token `i` into `hash`, the hash of the words after it: names
 /// are hashed from their last word back, so that the hashes of all their
 /// endings ("Sadr", "Al Sadr", "Moqtada Al Sadr") come on the way.
-pub(crate) fn fold_word(cx: &Context<'_>, hash: u64, i: usize) -> u64 {
+pub(crate) fn fold_word(cx: &Document<'_>, hash: u64, i: usize) -> u64 {
     chain(hash, cx.keys.hash(i))
 }
 
 /// The hash of the name key of tokens `start..end` (see [`fold_word`]).
-pub(crate) fn name_hash(cx: &Context<'_>, start: usize, end: usize) -> u64 {
+pub(crate) fn name_hash(cx: &Document<'_>, start: usize, end: usize) -> u64 {
     (start..end)
         .rev()
         .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
@@ -93,7 +94,7 @@ impl Cluster {
 
     /// The acronym this cluster is, when every mention is the same single
     /// all-capitals word.
-    pub(crate) fn acronym<'t>(&self, cx: &Context<'t>) -> Option<&'t str> {
+    pub(crate) fn acronym<'t>(&self, cx: &Document<'t>) -> Option<&'t str> {
         let (s, e) = *self.mentions.first()?;
         let word = cx.word(s);
         let all_same = self
@@ -161,7 +162,7 @@ pub(crate) struct Resolved {
 /// changed. The mentions of what it returns are vectors of `memory`'s: give
 /// them back when done.
 pub(crate) fn resolve(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     matcher: &Matcher,
     candidates: &mut Vec<Candidate>,
     memory: &mut Memory,
@@ -202,7 +203,7 @@ pub(crate) fn resolve(
 
 /// The text of the mention with the most words (the first of equals), on
 /// one line: a name wrapped over two lines is read with a space there.
-fn longest_text(cx: &Context<'_>, mentions: &[(usize, usize)]) -> String {
+fn longest_text(cx: &Document<'_>, mentions: &[(usize, usize)]) -> String {
     let words = |&(s, e): &(usize, usize)| {
         cx.tokens[s..e]
             .iter()

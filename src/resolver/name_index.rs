@@ -7,8 +7,8 @@
 use std::ops::Range;
 
 use super::alias::name_key;
+use crate::document::Document;
 use crate::hash::NameMap;
-use crate::rules::Context;
 use crate::tokenizer::TokenKind;
 
 /// Where a name is spelled.
@@ -29,7 +29,7 @@ impl Spelled {
     /// names are words only, settled in a few instructions, and left a
     /// call it cost 0.4% more instructions in all.)
     #[inline(always)]
-    pub(crate) fn of(cx: &Context<'_>, start: usize, end: usize, written: &mut String) -> Spelled {
+    pub(crate) fn of(cx: &Document<'_>, start: usize, end: usize, written: &mut String) -> Spelled {
         if cx.tokens[start..end]
             .iter()
             .all(|t| t.kind == TokenKind::Word)
@@ -42,7 +42,7 @@ impl Spelled {
     }
 
     /// The name, `written` being the buffer of names written out.
-    pub(crate) fn text<'a>(&self, cx: &Context<'a>, written: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, cx: &Document<'a>, written: &'a str) -> &'a str {
         match *self {
             Spelled::Written(ref range) => &written[range.clone()],
             Spelled::Keys(start, end) => cx.keys.span(start, end),

@@ -16,7 +16,7 @@
 use std::cmp::Reverse;
 
 use crate::candidate::{Candidate, Evidence};
-use crate::rules::Context;
+use crate::document::Document;
 
 /// Leaves the chosen, non-overlapping candidates in text order in
 /// `candidates`.
@@ -24,7 +24,7 @@ use crate::rules::Context;
 /// The readings and then the chosen are made in place, in the candidates'
 /// own vector. Both sorts are by keys that tell any two different readings
 /// apart, so the order is the same whatever the sort algorithm.
-pub(crate) fn choose(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
+pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>) {
     candidates.retain(|c| admissible(cx, c));
     // Same span: strongest evidence first, then rank.
     candidates.sort_unstable_by_key(|c| {
@@ -137,7 +137,7 @@ fn take_from_large_group(group: &mut [Candidate]) -> usize {
 }
 
 /// Whether a candidate may become a mention at all.
-fn admissible(cx: &Context<'_>, c: &Candidate) -> bool {
+fn admissible(cx: &Document<'_>, c: &Candidate) -> bool {
     if c.len() != 1 {
         return true;
     }

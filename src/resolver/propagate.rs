@@ -18,7 +18,8 @@ use std::ops::Range;
 use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, EMPTY_NAME, fold_word, name_hash};
 use crate::EntityKind;
-use crate::rules::{Context, acronym};
+use crate::document::Document;
+use crate::rules::acronym;
 use crate::tokenizer::TokenKind;
 
 /// Names and the cluster each belongs to, or `None` when two clusters
@@ -61,7 +62,7 @@ pub(crate) struct Buffers {
 }
 
 /// Adds the further mentions of every cluster's names.
-pub(crate) fn propagate(cx: &Context<'_>, clusters: &mut [Cluster], buffers: &mut Buffers) {
+pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &mut Buffers) {
     let Buffers {
         claims,
         written,
@@ -195,7 +196,7 @@ struct Acronyms {
 impl Acronyms {
     /// The acronyms of the mentions of `clusters`: only a mention of two
     /// tokens or more may spell one.
-    fn new(cx: &Context<'_>, clusters: &[Cluster]) -> Acronyms {
+    fn new(cx: &Document<'_>, clusters: &[Cluster]) -> Acronyms {
         let mut letters = String::new();
         let mut spelled = Vec::new();
         for (index, cluster) in clusters.iter().enumerate() {
@@ -234,7 +235,7 @@ impl Acronyms {
 /// starts: the run less its first word is tried too when that word starts
 /// a sentence.
 fn find_name(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     known: &Known<'_, '_>,
     taken: &[bool],
     (start, end): (usize, usize),
@@ -276,7 +277,7 @@ fn find_name(
 
 /// The name key of the run `start..end` (see [`Spelled::of`]), written
 /// into `buf` only when the document's keys do not hold it already.
-fn run_key<'a>(cx: &Context<'a>, start: usize, end: usize, buf: &'a mut String) -> &'a str {
+fn run_key<'a>(cx: &Document<'a>, start: usize, end: usize, buf: &'a mut String) -> &'a str {
     buf.clear();
     let spelled = Spelled::of(cx, start, end, buf);
     spelled.text(cx, buf)
@@ -284,10 +285,10 @@ fn run_key<'a>(cx: &Context<'a>, start: usize, end: usize, buf: &'a mut String) 
 
 /// Whether word token `token`, whose key is `key`, is a stop word. The
 /// context knows that of capitalised words already; others are looked up.
-fn is_stopword(cx: &Context<'_>, token: usize, key: &str) -> bool {
+fn is_stopword(cx: &Document<'_>, token: usize, key: &str) -> bool {
     if cx.tokens[token].shape.is_capitalised() {
         cx.is_stopword(token)
     } else {
-        cx.lexicon.get_key(key).stopword
+        cx.is_stopword_key(key)
     }
 }

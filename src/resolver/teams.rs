@@ -13,15 +13,15 @@
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
 use crate::hash::NameMap;
-use crate::rules::Context;
 use crate::tokenizer::TokenKind;
 
 /// The rank from which a place is a country (or as prominent as one).
 const COUNTRY_RANK: u8 = 100;
 
 /// Turns competitors of a sports report into organisations.
-pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
+pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
     // Only a town that competes somewhere can become a team; most
     // documents have none, and need no count of their sports terms.
     if !chosen
@@ -31,7 +31,7 @@ pub(crate) fn retype(cx: &Context<'_>, chosen: &mut [Candidate]) {
         return;
     }
     let sports = (0..cx.tokens.len())
-        .filter(|&i| cx.cue(i).is_some_and(|c| c.sports))
+        .filter(|&i| cx.is_sports_term(i))
         .take(3)
         .count();
     if sports < 3 {
@@ -66,8 +66,8 @@ fn town_entry(c: &Candidate) -> Option<u32> {
 }
 
 /// Whether the name at `start..end` reads as a competitor.
-fn competing(cx: &Context<'_>, start: usize, end: usize) -> bool {
-    let word = |i: usize| cx.cue(i).is_some_and(|c| c.competing);
+fn competing(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    let word = |i: usize| cx.is_competition_word(i);
     let score_follows = cx
         .tokens
         .get(end)
@@ -80,7 +80,7 @@ fn competing(cx: &Context<'_>, start: usize, end: usize) -> bool {
 
 /// Whether the name at `start..end` begins its line and nothing follows it
 /// there but one date written as three numbers joined by hyphens.
-fn dateline(cx: &Context<'_>, start: usize, end: usize) -> bool {
+fn dateline(cx: &Document<'_>, start: usize, end: usize) -> bool {
     if !cx.tokens[start].line_start {
         return false;
     }

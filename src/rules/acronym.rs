@@ -6,9 +6,9 @@
 //! otherwise); the resolver then makes the acronym, here and wherever else
 //! it occurs in the document, a mention of the long form's entity.
 
-use super::Context;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
 use crate::tokenizer::{Shape, Token, TokenKind};
 
 /// The longest acronym considered.
@@ -73,7 +73,7 @@ pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w
 }
 
 /// Proposes the long form before every "(ACRONYM)".
-pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     // Every acronym, a word in capitals, is a name word: starting from
     // those in capitals costs less than a search of the text for "(".

@@ -14,13 +14,13 @@
 //! none count in a headline written in capitals, and none across a hard
 //! break.
 
-use super::Context;
 use super::cues::Position;
 use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
 use crate::tokenizer::{Headline, Shape};
 
 /// Proposes a candidate for every designated name.
-pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     for i in cx.designators() {
         let Some(cue) = cx.cue(i) else {
             continue;
@@ -82,7 +82,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
 /// Where a body's name ends when "of" or "for" and a name follow its
 /// designator ("National Library of the Netherlands", "Australian Centre
 /// for Iodine Research"): after that name; otherwise at `end`.
-fn of_tail(cx: &Context<'_>, end: usize) -> usize {
+fn of_tail(cx: &Document<'_>, end: usize) -> usize {
     let joined = end < cx.tokens.len()
         && cx.tokens[end].shape == Shape::Lower
         && cx.cue(end).is_some_and(|c| c.body_connector);

@@ -15,9 +15,9 @@
 //! words, or "person" for runs that merely end with a surname, cost more
 //! precision than it won recall.)
 
-use super::Context;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
 use crate::tokenizer::{Headline, Shape};
 
 /// The lowest given-name rank that makes a lone capitalised word a person.
@@ -27,7 +27,7 @@ const LONE_GIVEN_NAME_RANK: u8 = 40;
 const SURNAME_RANK: u8 = 60;
 
 /// Proposes a person for every run that starts with a given name.
-pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     for (run, end) in cx.name_runs() {
         let start = trim_initial(cx, run, end);
         if start >= end || cx.tokens[start].headline != Headline::No {
@@ -59,7 +59,7 @@ pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
 
 /// Whether a lone word may be guessed a person: not first in its sentence,
 /// written as a name ("Gloria", not "GLORIA" or "S").
-fn lone_name(cx: &Context<'_>, i: usize) -> bool {
+fn lone_name(cx: &Document<'_>, i: usize) -> bool {
     let token = &cx.tokens[i];
     !token.sentence_start && token.shape == Shape::Capitalised && token.end - token.start > 1
 }
@@ -67,7 +67,7 @@ fn lone_name(cx: &Context<'_>, i: usize) -> bool {
 /// Drops a sentence-initial word that is not a known name ("Later Cofinec
 /// said") from the front of a run, and the titles, determiners and stop
 /// words after it. (Those before it the run is trimmed of already.)
-fn trim_initial(cx: &Context<'_>, mut start: usize, end: usize) -> usize {
+fn trim_initial(cx: &Document<'_>, mut start: usize, end: usize) -> usize {
     loop {
         let first = cx.lexeme(start.min(end - 1));
         let initial_word = start + 1 < end

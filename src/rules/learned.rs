@@ -19,9 +19,9 @@
 //! Runs in headlines are left alone, as everywhere: there, every word is
 //! capitalised.
 
-use super::Context;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
 use crate::learned::features::{Features, View, example};
 use crate::learned::{Decision, LearnedRules};
 
@@ -45,7 +45,7 @@ pub(crate) struct Scratch {
 /// Proposes the names the learned rules type, and drops the readings of
 /// ambiguous list hits that context rules out.
 pub(crate) fn find(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     rules: &LearnedRules,
     scratch: &mut Scratch,
     out: &mut Vec<Candidate>,
@@ -126,7 +126,7 @@ pub(crate) fn find(
 
 /// The key hashes of the words of tokens `start..end`.
 pub(crate) fn word_hashes<'c>(
-    cx: &'c Context<'_>,
+    cx: &'c Document<'_>,
     start: usize,
     end: usize,
 ) -> impl Iterator<Item = u64> + 'c {
@@ -146,7 +146,7 @@ fn learned_kind(kind: EntityKind) -> bool {
 /// Drops the readings of ambiguous gazetteer hits that the context rules
 /// rule out. The matcher gives the readings of one span one after another.
 fn retype(
-    cx: &Context<'_>,
+    cx: &Document<'_>,
     rules: &LearnedRules,
     features: &mut Features,
     dropped: &mut Vec<usize>,
@@ -225,7 +225,7 @@ mod tests {
         let rules = LearnedRules::parse("test", RULES).unwrap();
         let tokens = tokenize(text);
         let keys = Keys::new(text, &tokens);
-        let cx = Context::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
+        let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
         let mut out = Vec::new();
         matcher.find(text, &tokens, &keys, &mut out);
         find(&cx, &rules, &mut Scratch::default(), &mut out);

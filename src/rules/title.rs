@@ -6,13 +6,13 @@
 //! A title inside the name that a name word follows starts the next name:
 //! "Mr Smith Mr Jones" names two persons.
 
-use super::Context;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
 use crate::tokenizer::Headline;
 
 /// Proposes a person after every title or role word.
-pub(crate) fn find(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     // Where the tokens read after the last title end: titles among them
     // were read with it.

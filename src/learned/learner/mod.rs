@@ -93,8 +93,8 @@ use std::fmt::Write as _;
 use super::CommonWords;
 use super::features::{self, Example, Features, Sink, View};
 use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
 use crate::hash::hash_key;
-use crate::rules::Context;
 use crate::tokenizer::{Headline, Shape, TokenKind};
 use crate::{EntityKind, Extractor};
 
@@ -360,7 +360,7 @@ impl<'e> Learner<'e> {
 
     fn add_example(
         &mut self,
-        cx: &Context<'_>,
+        cx: &Document<'_>,
         candidates: &[Candidate],
         example: Example,
         document: u32,

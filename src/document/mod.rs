@@ -1,0 +1,98 @@
+//! The document: what the stages after the tokenizer know about one text,
+//! found once and read by all of them.
+//!
+//! A [`Document`] is made right after tokenizing. It holds the visible
+//! text, its tokens (with their sentence, line, headline and hard-break
+//! facts) and their keys, and adds what the word lists say about each
+//! token ([`words`]: its lexicon facts and its cues, with where the titles
+//! and designators are) and the runs of name words ([`runs`]) that the
+//! rules start from and the resolver looks names up in. [`names`] gives
+//! the keys and hashes under which names are compared, and [`acronym`]
+//! what an acronym is and what it spells.
+//!
+//! The rules read the document and propose candidates; the resolver reads
+//! the candidates and the document. Neither reads the other's internals.
+
+mod runs;
+mod words;
+
+use crate::gazetteer::Lexicon;
+use crate::tokenizer::{Keys, Token};
+use runs::Memo;
+use words::Facts;
+
+/// One text as the rules and the resolver read it: its tokens and keys,
+/// what the word lists say about each token, and its name runs.
+pub(crate) struct Document<'a> {
+    /// The visible text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Their keys.
+    pub keys: &'a Keys,
+    /// Given names, surnames and stop words.
+    lexicon: &'a Lexicon,
+    /// What the document found out about its tokens.
+    found: Memory,
+    /// The last run found by [`Document::name_run_end`], with and without
+    /// "of" and "for" (see [`Memo`]).
+    end_memo: [Memo; 2],
+    /// The last run found by [`Document::name_run_start`], likewise.
+    start_memo: [Memo; 2],
+}
+
+/// What a [`Document`] finds out about the tokens of a text. The next
+/// text's document reuses its memory: allocating and zeroing these lists
+/// for every text cost more than keeping them.
+#[derive(Default)]
+pub(crate) struct Memory {
+    /// What the word lists and cue lists say about each token.
+    facts: Vec<Facts>,
+    /// The name words (see [`Document::is_name_word`]), in order: where
+    /// the name runs start, rather than a test of every token (whether a
+    /// token is a name word is as good as random to the branch predictor).
+    name_words: Vec<usize>,
+    /// See [`Document::name_runs`].
+    name_runs: Vec<(usize, usize)>,
+    /// The titles and role words (see [`Document::is_title`]), in order.
+    titles: Vec<usize>,
+    /// The words some designator is spelled like, in order.
+    designators: Vec<usize>,
+}
+
+impl<'a> Document<'a> {
+    /// The document of `text`, whose tokens and keys are given, with the
+    /// word facts `lexicon` and the cue lists give, in `memory`'s lists.
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        keys: &'a Keys,
+        lexicon: &'a Lexicon,
+        memory: Memory,
+    ) -> Self {
+        let mut doc = Document {
+            text,
+            tokens,
+            keys,
+            lexicon,
+            found: memory,
+            end_memo: Default::default(),
+            start_memo: Default::default(),
+        };
+        doc.look_up_words();
+        // Found once for the rules and the resolver, which both go through
+        // them.
+        doc.find_name_runs();
+        doc
+    }
+
+    /// Gives back the lists, for the next text's document to reuse.
+    pub fn into_memory(self) -> Memory {
+        self.found
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+}

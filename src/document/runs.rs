@@ -1,0 +1,247 @@
+//! Name runs: capitalised words and the joiners between them ("Moqtada
+//! Al-Sadr", "Kurdistan Workers' Party", "National Library of the
+//! Netherlands"), where the rules look for names and the resolver for
+//! further uses of the names it knows.
+
+use super::Document;
+use crate::tokenizer::{Shape, TokenKind};
+
+/// A stretch `from..to` of a name run that a look-up of its end (or start)
+/// went through: every name word in it leads to the same end (start), so
+/// the next look-up from inside it needs no second scan. The rules look
+/// runs up in text order, often several times in one run ("Harvard
+/// University University …", "Lake Lake …"), and a scan each time made
+/// them quadratic in the run's length.
+#[derive(Default)]
+pub(super) struct Memo(std::cell::Cell<(usize, usize)>);
+
+impl Memo {
+    fn get(&self) -> (usize, usize) {
+        self.0.get()
+    }
+
+    fn set(&self, from: usize, to: usize) {
+        self.0.set((from, to));
+    }
+}
+
+impl Document<'_> {
+    /// Finds the name runs (see [`Document::name_runs`]).
+    pub(super) fn find_name_runs(&mut self) {
+        let mut name_runs = std::mem::take(&mut self.found.name_runs);
+        name_runs.clear();
+        let mut done = 0;
+        for &start in &self.found.name_words {
+            if start >= done {
+                done = self.name_run_continues::<false>(start + 1, false, self.tokens.len());
+                let trimmed = self.trim_start_and_titles(start, done);
+                if trimmed < done {
+                    name_runs.push((trimmed, done));
+                }
+            }
+        }
+        self.found.name_runs = name_runs;
+    }
+
+    /// The runs of name words ([`Document::name_run_end`] without "of" and
+    /// "for"), in order, the name words inside each skipped: each from its
+    /// first name word after any titles, determiners and stop words (see
+    /// [`Document::trim_start_and_titles`]) to its end, and none that is
+    /// nothing but those. A title inside a run that a name word follows
+    /// starts a new run ("Mr Smith Mr Jones" gives "Smith" and "Jones").
+    pub fn name_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.found.name_runs.iter().copied()
+    }
+
+    /// Whether token `i` joins the name words on either side of it: a
+    /// connector word ("of", "al"), a hyphen or apostrophe written without
+    /// spaces ("Al-Sadr", "Kata'ib"), or, when `plural_possessive`, an
+    /// apostrophe closing a plural ("Kurdistan Workers' Party"); when `body`,
+    /// also "of" and "for". Never over a hard break.
+    fn joins(&self, i: usize, plural_possessive: bool, body: bool) -> bool {
+        let Some(joiner) = self.tokens.get(i) else {
+            return false;
+        };
+        if i == 0 || i + 1 >= self.tokens.len() {
+            return false;
+        }
+        let next = &self.tokens[i + 1];
+        if !self.is_name_word(i - 1)
+            || !self.is_name_word(i + 1)
+            || joiner.hard_break
+            || next.hard_break
+        {
+            return false;
+        }
+        let word = joiner.text(self.text);
+        match joiner.kind {
+            TokenKind::Word if joiner.shape == Shape::Lower => self
+                .cue(i)
+                .is_some_and(|c| c.connector || (body && c.body_connector)),
+            TokenKind::Punct if !joiner.space_before => match word {
+                "-" | "'" | "’" if !next.space_before => true,
+                // A middle initial: "Mario J. Lucero".
+                "." => {
+                    let initial = &self.tokens[i - 1];
+                    initial.shape == Shape::Upper && initial.end - initial.start == 1
+                }
+                "'" | "’" => plural_possessive && self.word(i - 1).ends_with('s'),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether tokens `i..end` may be part of a name that goes on from the
+    /// token before them: no hard break precedes any of them.
+    pub fn joined(&self, i: usize, end: usize) -> bool {
+        self.tokens
+            .get(i..end)
+            .is_some_and(|tokens| !tokens.iter().any(|t| t.hard_break))
+    }
+
+    /// Whether token `i` may continue a name run from the token before it.
+    pub fn continues(&self, i: usize) -> bool {
+        self.facts(i).continues
+    }
+
+    /// The end (exclusive) of the run of name words starting at `start`:
+    /// capitalised words and the joiners between them. Returns `start` when
+    /// token `start` is not a name word. `body` allows "of" and "for".
+    ///
+    /// Token `start` begins the run whatever comes before it: a caller that
+    /// continues a name with the run checks [`Document::joined`] first.
+    #[inline]
+    pub fn name_run_end(&self, start: usize, body: bool) -> usize {
+        if !self.facts_of(start).is_some_and(|f| f.name_word) {
+            return start;
+        }
+        // Every name word of a run leads to its end.
+        let memo = &self.end_memo[usize::from(body)];
+        let (from, to) = memo.get();
+        if (from..to).contains(&start) {
+            return to;
+        }
+        let end = self.name_run_continues::<false>(start + 1, body, self.tokens.len());
+        memo.set(start, end);
+        end
+    }
+
+    /// The end of a person's name that starts at `start`, a name word: the
+    /// end of its run ([`Document::name_run_end`] without "of" and "for"),
+    /// or the first title inside the run that a name word follows, which
+    /// starts another name ("Mr Smith Mr Jones"). The scan stops once it
+    /// reaches token `limit`, which the end passes by at most the two tokens
+    /// of a joiner and a word.
+    pub fn person_name_end(&self, start: usize, limit: usize) -> usize {
+        if !self.is_name_word(start) {
+            return start;
+        }
+        self.name_run_continues::<true>(start + 1, false, limit.min(self.tokens.len()))
+    }
+
+    /// The end of a name run whose words so far end before `end`, looking
+    /// at tokens before `limit` only. With `SPLIT`, a title inside the run
+    /// that a name word follows ends it (see [`Document::starts_name`]).
+    fn name_run_continues<const SPLIT: bool>(
+        &self,
+        mut end: usize,
+        body: bool,
+        limit: usize,
+    ) -> usize {
+        while end < limit {
+            // A joiner needs a name word after it, which most tokens after
+            // a run lack: testing that first spares most calls of `joins`.
+            let name_word_next = self.facts_of(end + 1).is_some_and(|f| f.name_word);
+            if self.continues(end) {
+                if SPLIT && self.starts_name(end) {
+                    break;
+                }
+                end += 1;
+            } else if name_word_next && self.joins(end, false, body) {
+                end += 2;
+            } else if body && self.of_the(end) {
+                end += 3;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// Whether token `i` is a title that a name word continuing its run
+    /// follows: there, inside a run, another name starts ("Smith Mr
+    /// Jones").
+    pub fn starts_name(&self, i: usize) -> bool {
+        self.facts(i).title && self.facts_of(i + 1).is_some_and(|f| f.continues)
+    }
+
+    /// Whether tokens `i..i + 3` are "of the" and a name word, which join
+    /// the names of bodies and places ("National Library of the
+    /// Netherlands"), with no hard break before any of them.
+    fn of_the(&self, i: usize) -> bool {
+        i + 2 < self.tokens.len()
+            && self.keys.get(i) == "of"
+            && self.keys.get(i + 1) == "the"
+            && self.tokens[i + 1].shape == Shape::Lower
+            && self.is_name_word(i + 2)
+            && self.joined(i, i + 3)
+    }
+
+    /// The start of the run of name words that ends just before `end`, or
+    /// `end` when token `end - 1` is not a name word. Plural possessives
+    /// join here, since the word after them completes the name.
+    pub fn name_run_start(&self, end: usize, body: bool) -> usize {
+        if end == 0 || !self.is_name_word(end - 1) {
+            return end;
+        }
+        // Every name word of a run leads back to its start: a scan that
+        // reaches the stretch the last one went through ends there.
+        let memo = &self.start_memo[usize::from(body)];
+        let (from, to) = memo.get();
+        let mut start = end - 1;
+        loop {
+            if (from..to).contains(&start) {
+                memo.set(from, to.max(end));
+                return from;
+            }
+            if start == 0 || self.tokens[start].hard_break || self.tokens[start].sentence_start {
+                break;
+            }
+            if self.is_name_word(start - 1) {
+                start -= 1;
+            } else if start >= 2 && self.joins(start - 1, true, body) {
+                start -= 2;
+            } else {
+                break;
+            }
+        }
+        memo.set(start, end);
+        start
+    }
+
+    /// Like [`Document::trim_start`], and drops titles too ("Mr",
+    /// "President"): where a person's name starts in a run.
+    pub fn trim_start_and_titles(&self, mut start: usize, end: usize) -> usize {
+        loop {
+            let trimmed = self.trim_start(start, end);
+            if trimmed < end && self.is_title(trimmed) {
+                start = trimmed + 1;
+            } else {
+                return trimmed;
+            }
+        }
+    }
+
+    /// Drops leading determiners, stop words and punctuation from a run, so
+    /// that "The Kurdistan Workers' Party" gives "Kurdistan Workers' Party".
+    pub fn trim_start(&self, mut start: usize, end: usize) -> usize {
+        while start < end {
+            if !self.facts(start).droppable && self.tokens[start].kind != TokenKind::Punct {
+                break;
+            }
+            start += 1;
+        }
+        start
+    }
+}

@@ -1,0 +1,266 @@
+//! What the word lists say about each token: its lexicon facts (given name,
+//! surname, stop word) and its cues (title, role word, particle,
+//! connector, determiner, designator, sports and competition words).
+
+use super::Document;
+use crate::EntityKind;
+use crate::gazetteer::Lexeme;
+use crate::rules::cues::{self, Cue, Cues, Position};
+use crate::tokenizer::{Keys, Shape, Token, TokenKind};
+
+/// What the word lists and cue lists say about one token.
+///
+/// The rules ask about every token several times; keeping its facts in one
+/// record, with the questions they ask most already answered, makes each
+/// question one load and a test of a flag that is rarely set, which the
+/// branch predictor gets right, instead of a chase through an `Option`.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Facts {
+    /// Its cues, if it is a cue word.
+    cue: Option<&'static Cue>,
+    /// Its word-list facts (all false unless it is a capitalised word).
+    lexeme: Lexeme,
+    /// See [`Document::is_name_word`].
+    pub name_word: bool,
+    /// A name word that may continue a run from the token before it: not
+    /// the first of its sentence or after a hard break.
+    pub continues: bool,
+    /// See [`Document::is_title`].
+    pub title: bool,
+    /// See [`Document::is_particle`].
+    particle: bool,
+    /// Never the first word of a name: a determiner or a stop word (see
+    /// [`Document::trim_start`]).
+    pub droppable: bool,
+}
+
+impl Document<'_> {
+    /// Looks up every token in the word lists and cue lists.
+    ///
+    /// Few tokens need a look-up: the words that pass the cue filter, and
+    /// the capitalised words. Whether a token is either is as good as random
+    /// to the branch predictor, so each block of 64 tokens is first marked
+    /// in two bit sets without a branch, and then the marked tokens are
+    /// looked up, cues first (a stop word's look-up adds to what its cue
+    /// says).
+    pub(super) fn look_up_words(&mut self) {
+        let (tokens, keys, lexicon) = (self.tokens, self.keys, self.lexicon);
+        let found = &mut self.found;
+        let facts = &mut found.facts;
+        facts.clear();
+        facts.resize(tokens.len(), Facts::default());
+        found.name_words.clear();
+        found.titles.clear();
+        found.designators.clear();
+        let cue_lists = Cues::get();
+        for (block, block_tokens) in tokens.chunks(64).enumerate() {
+            let base = block * 64;
+            let (maybe_cues, capitalised) = mark(block_tokens, keys, base, cue_lists);
+            for i in set_bits(maybe_cues).map(|j| base + j) {
+                let Some(cue) = cue_lists.lookup_token(keys, i) else {
+                    continue;
+                };
+                let token = &tokens[i];
+                let facts = &mut facts[i];
+                facts.cue = Some(cue);
+                facts.title = (cue.title && token.shape.is_capitalised())
+                    || (cue.role && token.shape == Shape::Lower);
+                facts.particle = cue.particle;
+                facts.droppable = cue.determiner;
+                if facts.title {
+                    found.titles.push(i);
+                }
+                if !cue.designators.is_empty() {
+                    found.designators.push(i);
+                }
+            }
+            for i in set_bits(capitalised).map(|j| base + j) {
+                let token = &tokens[i];
+                let facts = &mut facts[i];
+                facts.lexeme = lexicon.lookup_token(keys, i);
+                facts.droppable |= facts.lexeme.stopword;
+                facts.name_word = !is_contraction(&self.text.as_bytes()[token.start..token.end]);
+                facts.continues = facts.name_word && !token.hard_break && !token.sentence_start;
+                if facts.name_word {
+                    found.name_words.push(i);
+                }
+            }
+        }
+    }
+
+    /// The titles and role words (see [`Document::is_title`]), in order.
+    /// They are few: the title rule starts from them rather than pass over
+    /// every token.
+    pub fn titles(&self) -> impl Iterator<Item = usize> + '_ {
+        self.found.titles.iter().copied()
+    }
+
+    /// The words some designator is spelled like, in order (few, like
+    /// [`Document::titles`]).
+    pub fn designators(&self) -> impl Iterator<Item = usize> + '_ {
+        self.found.designators.iter().copied()
+    }
+
+    /// The name words (see [`Document::is_name_word`]), in order.
+    pub fn name_words(&self) -> impl Iterator<Item = usize> + '_ {
+        self.found.name_words.iter().copied()
+    }
+
+    /// The facts of token `i`.
+    pub(super) fn facts(&self, i: usize) -> &Facts {
+        &self.found.facts[i]
+    }
+
+    /// The facts of token `i`, if there is such a token.
+    pub(super) fn facts_of(&self, i: usize) -> Option<&Facts> {
+        self.found.facts.get(i)
+    }
+
+    /// The word-list facts of token `i` (all false unless capitalised).
+    pub fn lexeme(&self, i: usize) -> Lexeme {
+        self.found.facts[i].lexeme
+    }
+
+    /// The cues of token `i`, if it is a cue word.
+    pub fn cue(&self, i: usize) -> Option<&'static Cue> {
+        self.found.facts[i].cue
+    }
+
+    /// Whether token `i` is a title ("Mr", "President") or a lower-case
+    /// role word ("cleric").
+    pub fn is_title(&self, i: usize) -> bool {
+        self.found.facts[i].title
+    }
+
+    /// Whether token `i` is a particle ("Al", "bin") in any case.
+    pub fn is_particle(&self, i: usize) -> bool {
+        self.found.facts[i].particle
+    }
+
+    /// Whether token `i` is a capitalised word that could be part of a name
+    /// (not a contraction such as "I'm").
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.found.facts[i].name_word
+    }
+
+    /// Whether token `i` is a stop word. Only capitalised words are looked
+    /// up in the lexicon when the document is made: see
+    /// [`Document::is_stopword_key`] for the others.
+    pub fn is_stopword(&self, i: usize) -> bool {
+        self.found.facts[i].lexeme.stopword
+    }
+
+    /// Whether the word of a lower-cased key is a stop word.
+    pub fn is_stopword_key(&self, key: &str) -> bool {
+        self.lexicon.get_key(key).stopword
+    }
+
+    /// Whether the word of a lower-cased key is a particle ("al", "bin").
+    pub fn is_particle_key(&self, key: &str) -> bool {
+        cues::is_particle(key)
+    }
+
+    /// Whether token `i` is a sports term ("innings", "league").
+    pub fn is_sports_term(&self, i: usize) -> bool {
+        self.cue(i).is_some_and(|c| c.sports)
+    }
+
+    /// Whether token `i` is a word of competition that, next to a team's
+    /// name, makes it a competitor ("beat", "against").
+    pub fn is_competition_word(&self, i: usize) -> bool {
+        self.cue(i).is_some_and(|c| c.competing)
+    }
+
+    /// Whether token `i` is a designator that, written after a name, makes
+    /// it a place ("Manila Bay", "Anbar province").
+    pub fn is_place_designator_after(&self, i: usize) -> bool {
+        self.cue(i).is_some_and(|cue| {
+            cue.designators(Position::After)
+                .any(|d| d.kind == EntityKind::Place)
+        })
+    }
+}
+
+/// Marks the tokens of a block of up to 64, from token `base` on, that may
+/// be cue words and that are capitalised words, in two bit sets.
+///
+/// Kept out of line: inlined into [`Document::look_up_words`], whose loops
+/// hold more than the registers do, this loop kept its sums on the stack.
+#[inline(never)]
+fn mark(tokens: &[Token], keys: &Keys, base: usize, cue_lists: Cues) -> (u64, u64) {
+    let (mut maybe_cues, mut capitalised) = (0, 0);
+    for (j, token) in tokens.iter().enumerate() {
+        // Only words are cue words or name words.
+        let word = token.kind == TokenKind::Word;
+        let maybe_cue = word & cue_lists.may_hold(keys.hash(base + j));
+        maybe_cues |= u64::from(maybe_cue) << j;
+        capitalised |= u64::from(word & token.shape.is_capitalised()) << j;
+    }
+    (maybe_cues, capitalised)
+}
+
+/// The positions of the bits set in `bits`, lowest first.
+fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let at = bits.trailing_zeros() as usize;
+        bits &= bits.wrapping_sub(1);
+        (at < 64).then_some(at)
+    })
+}
+
+/// Whether a word is a contraction ("I'm", "We'll", "Don't"), which is
+/// capitalised at the start of a sentence but never part of a name.
+fn is_contraction(word: &[u8]) -> bool {
+    // Every ending has an apostrophe (or 0x99, the last byte of "’") second
+    // or third from the end of a word of three bytes or more, which few
+    // words have: testing those two bytes settles most words without a
+    // branch per ending.
+    let [.., third, second, _] = word else {
+        return false;
+    };
+    let apostrophe = |b: u8| (b == b'\'') | (b == 0x99);
+    if !(apostrophe(*second) | apostrophe(*third)) {
+        return false;
+    }
+    const ENDINGS: [&str; 12] = [
+        "'m", "'ll", "'ve", "'re", "'d", "n't", "’m", "’ll", "’ve", "’re", "’d", "n’t",
+    ];
+    ENDINGS
+        .iter()
+        .any(|ending| word.len() > ending.len() && word.ends_with(ending.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_contraction, set_bits};
+
+    #[test]
+    fn set_bits_lowest_first() {
+        assert_eq!(set_bits(0b1010_0001).collect::<Vec<_>>(), [0, 5, 7]);
+        assert_eq!(set_bits(1 << 63).collect::<Vec<_>>(), [63]);
+        assert_eq!(set_bits(0).count(), 0);
+    }
+
+    #[test]
+    fn contractions_with_either_apostrophe() {
+        for word in [
+            "I'm",
+            "We'll",
+            "They've",
+            "You're",
+            "I'd",
+            "Don't",
+            "I’m",
+            "We’ll",
+            "They’ve",
+            "You’re",
+            "I’d",
+            "Don’t",
+        ] {
+            assert!(is_contraction(word.as_bytes()), "{word}");
+        }
+        for word in ["O'Neill", "Kata’ib", "'m", "Ahmed", "M", "Don’"] {
+            assert!(!is_contraction(word.as_bytes()), "{word}");
+        }
+    }
+}
