@@ -13,6 +13,7 @@
 //! The rules read the document and propose candidates; the resolver reads
 //! the candidates and the document. Neither reads the other's internals.
 
+pub(crate) mod acronym;
 mod runs;
 mod words;
 

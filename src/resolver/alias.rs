@@ -29,8 +29,8 @@ use super::{Cluster, EMPTY_NAME, Pool, name_hash};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
+use crate::document::acronym;
 use crate::hash::{NameMap, WordMap, chain};
-use crate::rules::acronym;
 use crate::tokenizer::TokenKind;
 
 /// Appends the lower-cased words of a token range to `out`, joined by
@@ -261,8 +261,8 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster]) {
                 && cx.word(open) == "("
                 && cx.word(close) == ")"
                 && !taken[acronym]
-                && acronym::is_acronym(&cx.tokens[acronym], cx.word(acronym))
-                && acronym::spells_initials(cx.word(acronym), (s..e).map(|i| cx.word(i)))
+                && cx.is_acronym(acronym)
+                && cx.spells_initials(acronym, s, e)
             {
                 taken[acronym] = true;
                 defined.push((acronym, acronym + 1));
@@ -495,7 +495,7 @@ fn merge_acronyms(cx: &Document<'_>, clusters: &[Cluster], into: &mut Targets) {
     for (index, cluster) in clusters.iter().enumerate() {
         for &(s, e) in &cluster.mentions {
             ends_at[e] = Some(index);
-            let initials = acronym::initials((s..e).map(|i| cx.word(i)));
+            let initials = cx.initials(s, e);
             if let Some(initials) = initials.filter(|_| e - s > 1) {
                 let spelled = by_initials.entry(initials).or_default();
                 if spelled.last() != Some(&index) {

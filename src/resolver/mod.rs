@@ -21,7 +21,6 @@ use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::gazetteer::Matcher;
 use crate::hash::chain;
-use crate::rules::acronym;
 use crate::tokenizer::TokenKind;
 
 /// The hash of a name before any word is folded in (see [`fold_word`]).
@@ -101,7 +100,7 @@ impl Cluster {
             .mentions
             .iter()
             .all(|&(ms, me)| me - ms == 1 && cx.word(ms) == word);
-        (e - s == 1 && all_same && acronym::is_acronym(&cx.tokens[s], word)).then_some(word)
+        (e - s == 1 && all_same && cx.is_acronym(s)).then_some(word)
     }
 }
 

@@ -19,7 +19,7 @@ use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, EMPTY_NAME, fold_word, name_hash};
 use crate::EntityKind;
 use crate::document::Document;
-use crate::rules::acronym;
+use crate::document::acronym;
 use crate::tokenizer::TokenKind;
 
 /// Names and the cluster each belongs to, or `None` when two clusters
@@ -205,7 +205,7 @@ impl Acronyms {
             }
             for &(s, e) in cluster.mentions.iter().filter(|&&(s, e)| e - s >= 2) {
                 let start = letters.len();
-                let spells = acronym::push_initials((s..e).map(|i| cx.word(i)), &mut letters);
+                let spells = cx.push_initials(s, e, &mut letters);
                 if spells && letters[start..].chars().count() >= 2 {
                     spelled.push((start..letters.len(), index));
                 } else {
@@ -246,7 +246,7 @@ fn find_name(
     }
     let mut lookup = |s: usize| -> Option<(usize, usize)> {
         let word = cx.word(s);
-        let single_acronym = end - s == 1 && acronym::is_acronym(&cx.tokens[s], word);
+        let single_acronym = end - s == 1 && cx.is_acronym(s);
         if end - s > known.longest && !single_acronym {
             return None;
         }

@@ -1,0 +1,104 @@
+//! Acronyms: what one is ("PMF", "U.N."), and the initials a name spells
+//! ("Popular Mobilisation Forces" spells "pmf"). The acronym rule proposes
+//! the long form before "(PMF)"; the resolver joins an acronym to the
+//! entity whose name it spells, defined or not, and finds its further
+//! uses. All of them ask here.
+
+use super::Document;
+use crate::tokenizer::{Shape, TokenKind};
+
+/// The longest acronym considered.
+const MAX_LETTERS: usize = 10;
+
+/// Small words an acronym usually skips ("Islamic State of Iraq and the
+/// Levant (ISIL)").
+pub(crate) const SKIPPED: &[&str] = &[
+    "of", "and", "the", "for", "&", "-", "de", "du", "des", "in", "on",
+];
+
+impl Document<'_> {
+    /// Whether token `i` can be an acronym: a word of two to ten letters,
+    /// all capitals.
+    pub fn is_acronym(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.kind == TokenKind::Word
+            && token.shape == Shape::Upper
+            && (2..=MAX_LETTERS)
+                .contains(&self.word(i).chars().filter(|c| c.is_alphabetic()).count())
+    }
+
+    /// The initials of the capitalised words of tokens `start..end`,
+    /// lower-cased, skipping small words; `None` when some other word is
+    /// not capitalised.
+    pub fn initials(&self, start: usize, end: usize) -> Option<String> {
+        let mut initials = String::new();
+        self.push_initials(start, end, &mut initials)
+            .then_some(initials)
+    }
+
+    /// [`Document::initials`] appended to `out`; false (with `out` in any
+    /// state) when some word is not capitalised.
+    pub fn push_initials(&self, start: usize, end: usize, out: &mut String) -> bool {
+        push_initials((start..end).map(|i| self.word(i)), out)
+    }
+
+    /// Whether token `acronym` spells the initials of the capitalised words
+    /// of tokens `start..end`, ignoring small words, case and periods.
+    pub fn spells_initials(&self, acronym: usize, start: usize, end: usize) -> bool {
+        spells_initials(self.word(acronym), (start..end).map(|i| self.word(i)))
+    }
+}
+
+/// [`Document::push_initials`] of `words`.
+fn push_initials<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> bool {
+    for word in words {
+        if SKIPPED.contains(&word) {
+            continue;
+        }
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => out.extend(c.to_lowercase()),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether `acronym` spells the initials of the capitalised words of
+/// `words` (see [`Document::spells_initials`]).
+fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> bool {
+    let mut initials = String::new();
+    push_initials(words, &mut initials) && initials == letters(acronym)
+}
+
+/// The letters of an acronym, lower-cased: "U.N." gives "un".
+pub(crate) fn letters(acronym: &str) -> String {
+    let mut letters = String::new();
+    push_letters(acronym, &mut letters);
+    letters
+}
+
+/// [`letters`] appended to `out`.
+pub(crate) fn push_letters(acronym: &str, out: &mut String) {
+    out.extend(
+        acronym
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_ignore_small_words_and_case() {
+        assert!(spells_initials("U.N.", ["United", "Nations"].into_iter()));
+        assert!(spells_initials(
+            "ISIL",
+            ["Islamic", "State", "of", "Iraq", "and", "the", "Levant"].into_iter()
+        ));
+        assert!(!spells_initials("UN", ["United", "nations"].into_iter()));
+        assert_eq!(letters("U.N."), "un");
+    }
+}
