@@ -219,7 +219,7 @@ impl Joined {
                 // does.
                 written.clear();
                 let key = Spelled::of(cx, s, e, &mut written).text(cx, &written);
-                let hash = resolver::name_hash(cx, s, e) ^ r.kind as u64;
+                let hash = cx.name_hash(s, e) ^ r.kind as u64;
                 if let Some(other) = self.by_name.part_of(r.kind, key, hash, index) {
                     self.union(index, other);
                 }

@@ -14,6 +14,7 @@
 //! the candidates and the document. Neither reads the other's internals.
 
 pub(crate) mod acronym;
+mod names;
 mod runs;
 mod words;
 
@@ -21,6 +22,8 @@ use crate::gazetteer::Lexicon;
 use crate::tokenizer::{Keys, Token};
 use runs::Memo;
 use words::Facts;
+
+pub(crate) use names::EMPTY_NAME;
 
 /// One text as the rules and the resolver read it: its tokens and keys,
 /// what the word lists say about each token, and its name runs.

@@ -25,25 +25,13 @@
 use std::ops::Index;
 
 use super::name_index::{NameIndex, Spelled};
-use super::{Cluster, EMPTY_NAME, Pool, name_hash};
+use super::{Cluster, Pool};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::document::Document;
 use crate::document::acronym;
+use crate::document::{Document, EMPTY_NAME};
 use crate::hash::{NameMap, WordMap, chain};
 use crate::tokenizer::TokenKind;
-
-/// Appends the lower-cased words of a token range to `out`, joined by
-/// spaces, punctuation left out: the key under which names are compared.
-pub(crate) fn name_key(cx: &Document<'_>, start: usize, end: usize, out: &mut String) {
-    let from = out.len();
-    for i in (start..end).filter(|&i| cx.tokens[i].kind == TokenKind::Word) {
-        if out.len() > from {
-            out.push(' ');
-        }
-        out.push_str(cx.keys.get(i));
-    }
-}
 
 /// Where each cluster moves in a merge step (see [`apply`]).
 type Targets = [Option<usize>];
@@ -305,7 +293,7 @@ fn merge_same(
     for (c, spelled) in chosen.iter().zip(spelled.drain(..)) {
         let text = spelled.text(cx, written);
         // Names of different kinds are different names.
-        let hash = name_hash(cx, c.start, c.end) ^ c.kind as u64;
+        let hash = cx.name_hash(c.start, c.end) ^ c.kind as u64;
         let named = by_name.find(hash, |other, &(kind, _)| {
             kind == c.kind && other.text(cx, written) == text
         });

@@ -20,26 +20,7 @@ use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::gazetteer::Matcher;
-use crate::hash::chain;
 use crate::tokenizer::TokenKind;
-
-/// The hash of a name before any word is folded in (see [`fold_word`]).
-pub(crate) const EMPTY_NAME: u64 = 0;
-
-/// Folds word token `i` into `hash`, the hash of the words after it: names
-/// are hashed from their last word back, so that the hashes of all their
-/// endings ("Sadr", "Al Sadr", "Moqtada Al Sadr") come on the way.
-pub(crate) fn fold_word(cx: &Document<'_>, hash: u64, i: usize) -> u64 {
-    chain(hash, cx.keys.hash(i))
-}
-
-/// The hash of the name key of tokens `start..end` (see [`fold_word`]).
-pub(crate) fn name_hash(cx: &Document<'_>, start: usize, end: usize) -> u64 {
-    (start..end)
-        .rev()
-        .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
-        .fold(EMPTY_NAME, |hash, i| fold_word(cx, hash, i))
-}
 
 /// An entity under construction: its kind, its gazetteer entry and its
 /// mentions as token ranges.

@@ -6,7 +6,6 @@
 
 use std::ops::Range;
 
-use super::alias::name_key;
 use crate::document::Document;
 use crate::hash::NameMap;
 use crate::tokenizer::TokenKind;
@@ -23,7 +22,7 @@ pub(crate) enum Spelled {
 }
 
 impl Spelled {
-    /// Where the name key ([`name_key`]) of tokens `start..end` is: in the
+    /// Where the name key ([`Document::name_key`]) of tokens `start..end` is: in the
     /// document's keys when they are all words, one space between them;
     /// otherwise written out at the end of `written`. (Always inlined: most
     /// names are words only, settled in a few instructions, and left a
@@ -37,7 +36,7 @@ impl Spelled {
             return Spelled::Keys(start, end);
         }
         let from = written.len();
-        name_key(cx, start, end, written);
+        cx.name_key(start, end, written);
         Spelled::Written(from..written.len())
     }
 
@@ -50,7 +49,7 @@ impl Spelled {
     }
 }
 
-/// Names by the hashes of their keys (see [`super::name_hash`]), each with
+/// Names by the hashes of their keys (see [`Document::name_hash`]), each with
 /// a value. Names that share a hash are told apart by their texts, which
 /// callers compare (see [`NameIndex::find`]).
 pub(crate) struct NameIndex<V> {

@@ -15,11 +15,11 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::Cluster;
 use super::name_index::{NameIndex, Spelled};
-use super::{Cluster, EMPTY_NAME, fold_word, name_hash};
 use crate::EntityKind;
-use crate::document::Document;
 use crate::document::acronym;
+use crate::document::{Document, EMPTY_NAME};
 use crate::tokenizer::TokenKind;
 
 /// Names and the cluster each belongs to, or `None` when two clusters
@@ -100,7 +100,7 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
             // The hash of each ending is folded from the last word back.
             let mut hash = EMPTY_NAME;
             for (skip, &token) in words.iter().enumerate().rev() {
-                hash = fold_word(cx, hash, token);
+                hash = cx.fold_word(hash, token);
                 if !person && skip > 0 {
                     continue;
                 }
@@ -125,7 +125,7 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
                 if e - s >= 2 && cx.lexeme(s).given_name {
                     claims.push(Claim {
                         name: Spelled::Keys(s, s + 1),
-                        hash: fold_word(cx, EMPTY_NAME, s),
+                        hash: cx.fold_word(EMPTY_NAME, s),
                         index,
                     });
                 }
@@ -256,7 +256,7 @@ fn find_name(
         let same = |other: &Spelled, _: &Option<usize>| other.text(cx, known.written) == text;
         let mut found = known
             .names
-            .find(name_hash(cx, s, end), same)
+            .find(cx.name_hash(s, end), same)
             .map(|i| *known.names.value(i));
         if found.is_none() && single_acronym {
             key.clear();
