@@ -31,6 +31,13 @@ impl Document<'_> {
         chain(hash, self.keys.hash(i))
     }
 
+    /// The key hashes of the words of tokens `start..end`.
+    pub fn word_hashes(&self, start: usize, end: usize) -> impl Iterator<Item = u64> + '_ {
+        (start..end)
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .map(|i| self.keys.hash(i))
+    }
+
     /// The hash of the name key of tokens `start..end` (see
     /// [`Document::fold_word`]).
     pub fn name_hash(&self, start: usize, end: usize) -> u64 {

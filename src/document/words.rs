@@ -171,13 +171,14 @@ impl Document<'_> {
         self.cue(i).is_some_and(|c| c.competing)
     }
 
-    /// Whether token `i` is a designator that, written after a name, makes
-    /// it a place ("Manila Bay", "Anbar province").
-    pub fn is_place_designator_after(&self, i: usize) -> bool {
-        self.cue(i).is_some_and(|cue| {
-            cue.designators(Position::After)
-                .any(|d| d.kind == EntityKind::Place)
-        })
+    /// The kinds that token `i`, written after a name as a designator,
+    /// gives it ("Manila Bay" a place, "Harvard University" an
+    /// organisation), in the order of the designator list.
+    pub fn designator_kinds_after(&self, i: usize) -> impl Iterator<Item = EntityKind> {
+        self.cue(i)
+            .into_iter()
+            .flat_map(|cue| cue.designators(Position::After))
+            .map(|d| d.kind)
     }
 }
 

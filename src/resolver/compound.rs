@@ -27,7 +27,11 @@ const PLACE_PREFIXES: &[&str] = &[
 /// "Wildwood Trail") or a compass word starts it ("New England");
 /// otherwise an organisation.
 fn compound_kind(cx: &Document<'_>, start: usize, end: usize) -> EntityKind {
-    if cx.is_place_designator_after(end - 1) || PLACE_PREFIXES.contains(&cx.keys.get(start)) {
+    if cx
+        .designator_kinds_after(end - 1)
+        .any(|kind| kind == EntityKind::Place)
+        || PLACE_PREFIXES.contains(&cx.keys.get(start))
+    {
         EntityKind::Place
     } else {
         EntityKind::Organisation

@@ -107,7 +107,7 @@ pub(crate) fn find(
         let Some(rule) = rules.decide(cx, features, example) else {
             continue;
         };
-        if rules.common.all_common(word_hashes(cx, start, end)) {
+        if rules.common.all_common(cx.word_hashes(start, end)) {
             continue;
         }
         out.push(Candidate {
@@ -122,17 +122,6 @@ pub(crate) fn find(
             rank: 0,
         });
     }
-}
-
-/// The key hashes of the words of tokens `start..end`.
-pub(crate) fn word_hashes<'c>(
-    cx: &'c Document<'_>,
-    start: usize,
-    end: usize,
-) -> impl Iterator<Item = u64> + 'c {
-    (start..end)
-        .filter(|&i| cx.tokens[i].kind == crate::tokenizer::TokenKind::Word)
-        .map(|i| cx.keys.hash(i))
 }
 
 /// The kinds the learned rules know.

@@ -78,7 +78,7 @@ pub fn explain(
                 covered: candidates
                     .iter()
                     .any(|c| c.evidence != Evidence::Guess && c.start < end && start < c.end),
-                common: common.all_common(crate::rules::learned::word_hashes(cx, start, end)),
+                common: common.all_common(cx.word_hashes(start, end)),
                 fired: fired.out,
             });
         }

@@ -392,11 +392,7 @@ impl<'e> Learner<'e> {
             && cx.word(end) == "-"
             && !cx.tokens[end].space_before;
         let cut = initial || hyphen_after;
-        let designated = cx.cue(end - 1).and_then(|cue| {
-            cue.designators(crate::rules::cues::Position::After)
-                .map(|d| d.kind)
-                .next()
-        });
+        let designated = cx.designator_kinds_after(end - 1).next();
         let from = self.features.len() as u32;
         let mut ids = Vec::new();
         let mut collect = Collect {

@@ -51,7 +51,7 @@ impl Learner<'_> {
                     let covered = candidates
                         .iter()
                         .any(|c| c.evidence != Evidence::Guess && c.start < end && start < c.end);
-                    let words = crate::rules::learned::word_hashes(cx, start, end);
+                    let words = cx.word_hashes(start, end);
                     if covered || rules.common.all_common(words) {
                         continue;
                     }
