@@ -24,11 +24,11 @@ use crate::tokenizer::TokenKind;
 
 /// Names and the cluster each belongs to, or `None` when two clusters
 /// share it.
-type Names = NameIndex<Option<usize>>;
+type NameOwners = NameIndex<Option<usize>>;
 
 /// Every name the document's entities are known by.
 struct Known<'n, 'c> {
-    names: &'n Names,
+    owners: &'n NameOwners,
     /// The names written out (see [`Spelled::Written`]).
     written: &'n str,
     /// The most words in a name.
@@ -51,10 +51,8 @@ struct Claim {
 /// next document (see [`super::Memory`]).
 #[derive(Default)]
 pub(crate) struct Buffers {
-    claims: Vec<Claim>,
-    /// The names with punctuation between their words, written out.
-    written: String,
-    names: Names,
+    claims: Claims,
+    owners: NameOwners,
     /// Whether each token is in a mention already.
     taken: Vec<bool>,
     /// The further mentions: cluster, start and end.
@@ -65,91 +63,15 @@ pub(crate) struct Buffers {
 pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &mut Buffers) {
     let Buffers {
         claims,
-        written,
-        names,
+        owners,
         taken,
         found,
     } = buffers;
-    claims.clear();
-    // Only names with punctuation between their words are written out;
-    // the keys of the others are in the document's keys already.
-    written.clear();
-    // The word tokens of a mention, and where each word's key starts in
-    // `written` when the mention is written out.
-    let mut words: Vec<usize> = Vec::new();
-    let mut word_starts: Vec<usize> = Vec::new();
-    let mut longest = 0;
-    for (index, cluster) in clusters.iter().enumerate() {
-        let person = cluster.kind == EntityKind::Person;
-        for &(s, e) in &cluster.mentions {
-            words.clear();
-            words.extend((s..e).filter(|&i| cx.tokens[i].kind == TokenKind::Word));
-            let written_out = words.len() < e - s;
-            if written_out {
-                word_starts.clear();
-                let start = written.len();
-                for &i in &words {
-                    if written.len() > start {
-                        written.push(' ');
-                    }
-                    word_starts.push(written.len());
-                    written.push_str(cx.keys.get(i));
-                }
-            }
-            // For persons, every ending of the name; for others, the name.
-            // The hash of each ending is folded from the last word back.
-            let mut hash = EMPTY_NAME;
-            for (skip, &token) in words.iter().enumerate().rev() {
-                hash = cx.fold_word(hash, token);
-                if !person && skip > 0 {
-                    continue;
-                }
-                let count = words.len() - skip;
-                if count == 1
-                    && (cx.is_particle(token) || is_stopword(cx, token, cx.keys.get(token)))
-                {
-                    continue;
-                }
-                longest = longest.max(count);
-                let name = if written_out {
-                    Spelled::Written(word_starts[skip]..written.len())
-                } else {
-                    Spelled::Keys(token, e)
-                };
-                claims.push(Claim { name, hash, index });
-            }
-        }
-        if person {
-            // A full name's given name ("Isabel" of "Isabel Ruiz").
-            for &(s, e) in &cluster.mentions {
-                if e - s >= 2 && cx.lexeme(s).given_name {
-                    claims.push(Claim {
-                        name: Spelled::Keys(s, s + 1),
-                        hash: cx.fold_word(EMPTY_NAME, s),
-                        index,
-                    });
-                }
-            }
-        }
-    }
-    if claims.is_empty() {
+    claims.fill(cx, clusters);
+    if claims.claims.is_empty() {
         return;
     }
-    names.clear();
-    for claimed in claims.iter() {
-        let text = claimed.name.text(cx, written);
-        let same = |other: &Spelled, _: &Option<usize>| other.text(cx, written) == text;
-        match names.find(claimed.hash, same) {
-            // A name two clusters claim is ambiguous.
-            Some(i) => {
-                let owner = names.value_mut(i);
-                if *owner != Some(claimed.index) {
-                    *owner = None;
-                }
-            }
-            None => names.insert(claimed.hash, claimed.name.clone(), Some(claimed.index)),
-        }
-    }
+    claims.index(cx, owners);
     taken.clear();
     taken.resize(cx.tokens.len(), false);
     for cluster in clusters.iter() {
@@ -162,9 +84,9 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
     found.clear();
     {
         let known = Known {
-            names,
-            written,
-            longest,
+            owners,
+            written: &claims.written,
+            longest: claims.longest,
             acronyms: OnceCell::new(),
             clusters,
         };
@@ -179,6 +101,135 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
     }
     for &(index, start, end) in found.iter() {
         clusters[index].mentions.push((start, end));
+    }
+}
+
+/// Whether the last `count` of the `words` words of a mention, the first
+/// of them token `first`, are a name its entity is known by: for a person
+/// every ending of the name ("Al Sadr", "Sadr"), for others the whole
+/// name; never a lone particle or stop word.
+fn names_entity(cx: &Document<'_>, person: bool, count: usize, words: usize, first: usize) -> bool {
+    if !person && count < words {
+        return false;
+    }
+    !(count == 1 && (cx.is_particle(first) || is_stopword(cx, first, cx.keys.get(first))))
+}
+
+/// Whether mention `start..end` of a person is a full name whose given
+/// name ("Isabel" of "Isabel Ruiz") the person is known by too.
+fn gives_given_name(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    end - start >= 2 && cx.lexeme(start).given_name
+}
+
+/// The names claimed for the clusters, and where they are spelled.
+#[derive(Default)]
+struct Claims {
+    claims: Vec<Claim>,
+    /// Only names with punctuation between their words are written out;
+    /// the keys of the others are in the document's keys already.
+    written: String,
+    /// The most words in a name claimed.
+    longest: usize,
+    /// The word tokens of the mention at hand.
+    words: Vec<usize>,
+    /// Where each of those words' keys starts in `written`, when the
+    /// mention is written out.
+    word_starts: Vec<usize>,
+}
+
+impl Claims {
+    /// Claims for each cluster the names it is known by (see
+    /// [`names_entity`] and [`gives_given_name`]).
+    fn fill(&mut self, cx: &Document<'_>, clusters: &[Cluster]) {
+        self.claims.clear();
+        self.written.clear();
+        self.longest = 0;
+        for (index, cluster) in clusters.iter().enumerate() {
+            let person = cluster.kind == EntityKind::Person;
+            for &(s, e) in &cluster.mentions {
+                self.claim_endings(cx, index, person, s, e);
+            }
+            if person {
+                for &(s, e) in &cluster.mentions {
+                    if gives_given_name(cx, s, e) {
+                        self.claims.push(Claim {
+                            name: Spelled::Keys(s, s + 1),
+                            hash: cx.fold_word(EMPTY_NAME, s),
+                            index,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Claims for cluster `index` the endings of its mention `start..end`
+    /// that name it, each hashed as the name is folded from its last word
+    /// back, and spelled in the document's keys or, when punctuation
+    /// stands between the words, written out.
+    fn claim_endings(
+        &mut self,
+        cx: &Document<'_>,
+        index: usize,
+        person: bool,
+        start: usize,
+        end: usize,
+    ) {
+        let Claims {
+            claims,
+            written,
+            longest,
+            words,
+            word_starts,
+        } = self;
+        words.clear();
+        words.extend((start..end).filter(|&i| cx.tokens[i].kind == TokenKind::Word));
+        let written_out = words.len() < end - start;
+        if written_out {
+            word_starts.clear();
+            let from = written.len();
+            for &i in words.iter() {
+                if written.len() > from {
+                    written.push(' ');
+                }
+                word_starts.push(written.len());
+                written.push_str(cx.keys.get(i));
+            }
+        }
+        let mut hash = EMPTY_NAME;
+        for (skip, &token) in words.iter().enumerate().rev() {
+            hash = cx.fold_word(hash, token);
+            let count = words.len() - skip;
+            if !names_entity(cx, person, count, words.len(), token) {
+                continue;
+            }
+            *longest = (*longest).max(count);
+            let name = if written_out {
+                Spelled::Written(word_starts[skip]..written.len())
+            } else {
+                Spelled::Keys(token, end)
+            };
+            claims.push(Claim { name, hash, index });
+        }
+    }
+
+    /// Indexes the names claimed by their owners: a name two clusters
+    /// claim is ambiguous, and owned by none.
+    fn index(&self, cx: &Document<'_>, owners: &mut NameOwners) {
+        owners.clear();
+        for claimed in &self.claims {
+            let text = claimed.name.text(cx, &self.written);
+            let same = |other: &Spelled, _: &Option<usize>| other.text(cx, &self.written) == text;
+            match owners.find(claimed.hash, same) {
+                Some(i) => {
+                    let owner = owners.value_mut(i);
+                    if *owner != Some(claimed.index) {
+                        *owner = None;
+                    }
+                }
+                None => owners.insert(claimed.hash, claimed.name.clone(), Some(claimed.index)),
+            }
+        }
     }
 }
 
@@ -255,9 +306,9 @@ fn find_name(
         let text = run_key(cx, s, end, key);
         let same = |other: &Spelled, _: &Option<usize>| other.text(cx, known.written) == text;
         let mut found = known
-            .names
+            .owners
             .find(cx.name_hash(s, end), same)
-            .map(|i| *known.names.value(i));
+            .map(|i| *known.owners.value(i));
         if found.is_none() && single_acronym {
             key.clear();
             acronym::push_letters(word, key);
