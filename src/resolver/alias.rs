@@ -65,7 +65,7 @@ pub(crate) fn merge(
     buffers: &mut Buffers,
 ) {
     merge_same(cx, chosen, clusters, pool, buffers);
-    let names = Names::longest(cx, clusters);
+    let names = LongestNames::of(cx, clusters);
     // One buffer of targets for every step: each step fills it and
     // [`apply`] empties it again.
     let into = &mut buffers.into;
@@ -94,7 +94,7 @@ pub(crate) fn merge(
 /// one and empties the shorter cluster, so the names of the clusters still
 /// standing do not change until the end of [`merge`], where the emptied
 /// clusters are dropped.
-struct Names<'t> {
+struct LongestNames<'t> {
     words: Vec<&'t str>,
     /// The hash of each word's key, as the document's keys have it.
     hashes: Vec<u64>,
@@ -102,10 +102,10 @@ struct Names<'t> {
     ends: Vec<usize>,
 }
 
-impl<'t> Names<'t> {
+impl<'t> LongestNames<'t> {
     /// The lower-cased words (punctuation left out) of the last of each
     /// cluster's mentions with the most words.
-    fn longest(cx: &Document<'t>, clusters: &[Cluster]) -> Names<'t> {
+    fn of(cx: &Document<'t>, clusters: &[Cluster]) -> LongestNames<'t> {
         let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
         let count = |&(s, e): &(usize, usize)| (s..e).filter(is_word).count();
         let mut words = Vec::with_capacity(clusters.len() * 2);
@@ -125,7 +125,7 @@ impl<'t> Names<'t> {
             }
             ends.push(words.len());
         }
-        Names {
+        LongestNames {
             words,
             hashes,
             ends,
@@ -162,7 +162,7 @@ impl People {
     fn fill(
         &mut self,
         clusters: &[Cluster],
-        names: &Names<'_>,
+        names: &LongestNames<'_>,
         hash: impl Fn(&[u64]) -> Option<u64>,
     ) {
         self.by_hash.clear();
@@ -177,7 +177,7 @@ impl People {
     /// of every ending of their names shorter than the whole ("Al Sadr"
     /// and "Sadr" of "Moqtada Al Sadr"), each hashed as [`chain`] folds a
     /// name from its last word back.
-    fn fill_endings(&mut self, clusters: &[Cluster], names: &Names<'_>) {
+    fn fill_endings(&mut self, clusters: &[Cluster], names: &LongestNames<'_>) {
         self.by_hash.clear();
         for index in (0..clusters.len()).filter(|&i| is_person(clusters, i)) {
             let hashes = names.hashes(index);
@@ -212,7 +212,7 @@ impl People {
     }
 }
 
-impl<'t> Index<usize> for Names<'t> {
+impl<'t> Index<usize> for LongestNames<'t> {
     type Output = [&'t str];
 
     fn index(&self, cluster: usize) -> &[&'t str] {
@@ -323,7 +323,7 @@ fn merge_same(
 fn merge_person_suffixes(
     cx: &Document<'_>,
     clusters: &[Cluster],
-    names: &Names<'_>,
+    names: &LongestNames<'_>,
     people: &mut People,
     into: &mut Targets,
 ) {
@@ -363,7 +363,7 @@ fn merge_person_suffixes(
 /// share first and last words, the shorter name joins the longer.
 fn merge_middle_names(
     clusters: &[Cluster],
-    names: &Names<'_>,
+    names: &LongestNames<'_>,
     people: &mut People,
     into: &mut Targets,
 ) {
@@ -411,7 +411,7 @@ fn merge_middle_names(
 fn merge_given_names(
     cx: &Document<'_>,
     clusters: &[Cluster],
-    names: &Names<'_>,
+    names: &LongestNames<'_>,
     people: &mut People,
     into: &mut Targets,
 ) {
@@ -443,7 +443,7 @@ const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outsi
 fn merge_person_surnames(
     cx: &Document<'_>,
     clusters: &[Cluster],
-    names: &Names<'_>,
+    names: &LongestNames<'_>,
     people: &mut People,
     into: &mut Targets,
 ) {
