@@ -16,7 +16,7 @@
 //! The pipeline, one module per stage:
 //!
 //! ```text
-//! input ─► markup ─► tokenizer ─► gazetteer ─► rules ─► resolver ─► Vec<Entity>
+//! input ─► markup ─► tokenizer ─► document ─► gazetteer ─► rules ─► resolver ─► Vec<Entity>
 //! ```
 //!
 //! - [`markup`]: HTML or plain text in; the visible text and a map back to
@@ -24,10 +24,13 @@
 //! - [`tokenizer`]: words, numbers and punctuation with their casing, their
 //!   sentence position and the hard breaks (paragraphs, blocks) no name
 //!   crosses;
+//! - document: the tokens with what the word lists say of each, and the
+//!   runs of capitalised words, found once and read by the stages after;
 //! - [`gazetteer`]: known names, matched on tokens;
 //! - rules: names the gazetteers lack, from titles, designators, acronym
 //!   definitions and given names;
-//! - resolver: one reading per span, aliases merged into entities.
+//! - resolver: from the candidates and the document, one reading per span,
+//!   aliases merged into entities.
 //!
 //! A custom gazetteer adds to (or, with
 //! [`ExtractorBuilder::default_gazetteers`], replaces) the embedded one:

@@ -1,7 +1,8 @@
 //! The document: what the stages after the tokenizer know about one text,
 //! found once and read by all of them.
 //!
-//! A [`Document`] is made right after tokenizing. It holds the visible
+//! A [`Document`] is made right after tokenizing (stage 2) and read by the
+//! gazetteer, the rules and the resolver (stages 3 to 5). It holds the visible
 //! text, its tokens (with their sentence, line, headline and hard-break
 //! facts) and their keys, and adds what the word lists say about each
 //! token ([`words`]: its lexicon facts and its cues, with where the titles

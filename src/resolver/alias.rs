@@ -6,11 +6,11 @@
 //! - same name: they spell the same name with the same kind;
 //! - middle name: two person names share their first and last words and
 //!   one has more in between ("Joshua Abraham Norton");
-//! - given name: a lone given name starts exactly one person's full name
-//!   in the document ("Isabel" … "Isabel Ruiz");
 //! - person suffix: a person's name ends with the other's ("Al Sadr",
 //!   "Sadr" in "Moqtada Al Sadr"), and no other person of the document
 //!   could be meant;
+//! - given name: a lone given name starts exactly one person's full name
+//!   in the document ("Isabel" … "Isabel Ruiz");
 //! - person surname: a one-word place or organisation reading of a word
 //!   that ends a person's name in the document ("Jordan" after "Neil
 //!   Jordan"), unless a locative word says it is a place ("in Jordan");

@@ -8,6 +8,9 @@
 //! - [`alias`] merges the chosen mentions into entities;
 //! - [`propagate`] finds later (or earlier) bare uses of a known name
 //!   ("Sadr", "PMF") that no stage proposed on its own.
+//!
+//! It reads the candidates and the document ([`crate::document`]): how the
+//! rules came to propose a candidate is no business of its.
 
 pub(crate) mod alias;
 pub(crate) mod compound;
