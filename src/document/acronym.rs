@@ -27,6 +27,17 @@ impl Document<'_> {
                 .contains(&self.word(i).chars().filter(|c| c.is_alphabetic()).count())
     }
 
+    /// The acronym that `mentions` (token ranges) all are, when every one
+    /// is the same single word and that word can be an acronym.
+    pub fn acronym_of(&self, mentions: &[(usize, usize)]) -> Option<&str> {
+        let &(s, e) = mentions.first()?;
+        let word = self.word(s);
+        let all_same = mentions
+            .iter()
+            .all(|&(ms, me)| me - ms == 1 && self.word(ms) == word);
+        (e - s == 1 && all_same && self.is_acronym(s)).then_some(word)
+    }
+
     /// The initials of the capitalised words of tokens `start..end`,
     /// lower-cased, skipping small words; `None` when some other word is
     /// not capitalised.

@@ -472,7 +472,7 @@ fn merge_person_surnames(
 
 fn merge_acronyms(cx: &Document<'_>, clusters: &[Cluster], into: &mut Targets) {
     // An acronym a gazetteer knows ("US", "UN") already has its entity.
-    let unknown = |c: &Cluster| c.entry.is_none() && c.acronym(cx).is_some();
+    let unknown = |c: &Cluster| c.entry.is_none() && cx.acronym_of(&c.mentions).is_some();
     if !clusters.iter().any(unknown) {
         return;
     }
@@ -493,7 +493,10 @@ fn merge_acronyms(cx: &Document<'_>, clusters: &[Cluster], into: &mut Targets) {
         }
     }
     for (short, cluster) in clusters.iter().enumerate() {
-        let Some(acronym) = cluster.acronym(cx).filter(|_| cluster.entry.is_none()) else {
+        let Some(acronym) = cx
+            .acronym_of(&cluster.mentions)
+            .filter(|_| cluster.entry.is_none())
+        else {
             continue;
         };
         let spelled = by_initials

@@ -74,18 +74,6 @@ impl Cluster {
             self.entry = other.entry;
         }
     }
-
-    /// The acronym this cluster is, when every mention is the same single
-    /// all-capitals word.
-    pub(crate) fn acronym<'t>(&self, cx: &Document<'t>) -> Option<&'t str> {
-        let (s, e) = *self.mentions.first()?;
-        let word = cx.word(s);
-        let all_same = self
-            .mentions
-            .iter()
-            .all(|&(ms, me)| me - ms == 1 && cx.word(ms) == word);
-        (e - s == 1 && all_same && cx.is_acronym(s)).then_some(word)
-    }
 }
 
 /// What the resolver keeps from one document for the next: its buffers,
