@@ -101,3 +101,89 @@ impl<'a> Document<'a> {
         self.tokens[i].text(self.text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The document of small texts, with a lexicon written here.
+
+    use super::Document;
+    use crate::gazetteer::{Entry, EntryKind, Matcher, Origin};
+    use crate::tokenizer::{Keys, tokenize};
+
+    /// `f`'s answer about the document of `text`, in which "The" is a stop
+    /// word.
+    fn with_document<R>(text: &str, f: impl FnOnce(&Document<'_>) -> R) -> R {
+        let entry = Entry::new(EntryKind::Stopword, "The").rank(80);
+        let matcher = Matcher::new(&[(entry.record(), Origin::Default)]).unwrap();
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let doc = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
+        f(&doc)
+    }
+
+    /// The text of tokens `start..end`.
+    fn span<'a>(doc: &Document<'a>, (start, end): (usize, usize)) -> &'a str {
+        &doc.text[doc.tokens[start].start..doc.tokens[end - 1].end]
+    }
+
+    #[test]
+    fn name_runs_start_after_titles_and_determiners() {
+        let text =
+            "Talks with Mr Smith and The Kurdistan Workers' Party, said cleric Moqtada Al-Sadr.";
+        let runs = with_document(text, |doc| {
+            doc.name_runs()
+                .map(|run| span(doc, run).to_string())
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            runs,
+            [
+                "Talks",
+                "Smith",
+                "Kurdistan Workers",
+                "Party",
+                "Moqtada Al-Sadr"
+            ]
+        );
+    }
+
+    #[test]
+    fn name_runs_end_at_a_hard_break() {
+        let runs = with_document("Moqtada Al\n\nSadr spoke", |doc| {
+            doc.name_runs()
+                .map(|run| span(doc, run).to_string())
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(runs, ["Moqtada Al", "Sadr"]);
+    }
+
+    #[test]
+    fn names_compare_by_their_words_whatever_the_punctuation() {
+        with_document("Al-Sadr and al Sadr and Sadr", |doc| {
+            let mut key = String::new();
+            doc.name_key(0, 3, &mut key);
+            assert_eq!(key, "al sadr");
+            assert_eq!(doc.name_hash(0, 3), doc.name_hash(4, 6));
+            assert_ne!(doc.name_hash(0, 3), doc.name_hash(7, 8));
+            // Hashed from the last word back, an ending's hash comes on the way.
+            assert_eq!(doc.fold_word(super::EMPTY_NAME, 7), doc.name_hash(2, 3));
+        });
+    }
+
+    #[test]
+    fn acronyms_and_the_initials_they_spell() {
+        with_document(
+            "Popular Mobilisation Forces (PMF) and PMF, not Pmf or P",
+            |doc| {
+                let pmf = 4;
+                assert_eq!(doc.word(pmf), "PMF");
+                assert!(doc.is_acronym(pmf));
+                assert!(!doc.is_acronym(10) && !doc.is_acronym(12));
+                assert!(doc.spells_initials(pmf, 0, 3));
+                assert_eq!(doc.initials(0, 3).as_deref(), Some("pmf"));
+                assert_eq!(doc.acronym_of(&[(pmf, pmf + 1), (7, 8)]), Some("PMF"));
+                assert_eq!(doc.acronym_of(&[(pmf, pmf + 1), (10, 11)]), None);
+            },
+        );
+    }
+}
