@@ -34,6 +34,12 @@ mod candidate;
 #[path = "src/entity.rs"]
 #[allow(dead_code)]
 mod entity;
+#[path = "src/explain"]
+#[allow(dead_code)]
+mod explain {
+    mod why;
+    pub use why::Why;
+}
 #[path = "src/error.rs"]
 #[allow(dead_code)]
 mod error;

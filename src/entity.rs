@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::UnknownKind;
+use crate::explain::Why;
 
 /// The four kinds of entity the extractor recognises.
 ///
@@ -97,6 +98,15 @@ pub struct Mention {
     pub end: usize,
     /// The mention as it appears in the input.
     pub text: String,
+    /// Why it is a mention of its entity: `None` from
+    /// [`Extractor::extract`](crate::Extractor::extract), given on every
+    /// mention by [`Extractor::explain`](crate::Extractor::explain).
+    /// Boxed, so that a mention without one stays small.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub why: Option<Box<Why>>,
 }
 
 /// One real-world referent and every span of the document that mentions it.

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use crate::boilerplate::Boilerplate;
 use crate::candidate::Candidate;
 use crate::document::{self, Document};
+use crate::explain::{Sources, Trace};
 use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
 use crate::learned::LearnedRules;
 use crate::markup::{Markup, Visible};
@@ -44,6 +45,8 @@ pub struct Extractor {
     pub(crate) main_content: bool,
     /// The learned rules, unless switched off.
     learned: Option<LearnedRules>,
+    /// Where each gazetteer entry came from, for explanations.
+    sources: Sources,
 }
 
 /// The default of [`ExtractorBuilder::window_size`]: 64 KiB, eight times
@@ -330,12 +333,26 @@ impl ExtractorBuilder {
     /// [`ExtractorBuilder::leave_out_default`] that names no file.
     pub fn build(self) -> Result<Extractor, Error> {
         let mut user: Vec<Entry> = Vec::new();
+        // Each source's name and how many entity entries it holds.
+        let mut user_sources = Vec::new();
+        let mut add = |name: String, entries: Vec<Entry>| {
+            let entities = entries.iter().filter(|e| e.kind.entity().is_some()).count();
+            user_sources.push((name, u32::try_from(entities).unwrap_or(u32::MAX)));
+            user.extend(entries);
+        };
         for source in self.sources {
             match source {
-                Source::File(path) => user.extend(gazetteer::read_file(&path)?),
-                Source::Dir(path) => user.extend(gazetteer::read_dir(&path)?),
-                Source::Data { name, bytes } => user.extend(gazetteer::parse(&name, &bytes)?),
-                Source::Entry(entry) => user.push(entry),
+                Source::File(path) => add(path.display().to_string(), gazetteer::read_file(&path)?),
+                Source::Dir(dir) => {
+                    for path in gazetteer::dir_files(&dir)? {
+                        add(path.display().to_string(), gazetteer::read_file(&path)?);
+                    }
+                }
+                Source::Data { name, bytes } => {
+                    let entries = gazetteer::parse(&name, &bytes)?;
+                    add(name, entries);
+                }
+                Source::Entry(entry) => add("entry".to_string(), vec![entry]),
             }
         }
         for pattern in &self.left_out {
@@ -346,6 +363,9 @@ impl ExtractorBuilder {
             }
         }
         let user: Vec<_> = user.iter().map(|e| (e.record(), Origin::User)).collect();
+        let default_files = gazetteer::default_file_names()
+            .filter(|name| self.defaults && !self.left_out.iter().any(|p| names(p, name)))
+            .collect();
         let matcher = if self.defaults && self.left_out.is_empty() {
             // The default tables are read in place; the user's entries, if
             // any, are added to a copy.
@@ -378,6 +398,7 @@ impl ExtractorBuilder {
             } else {
                 None
             },
+            sources: Sources::new(default_files, user_sources),
         })
     }
 }
@@ -427,6 +448,9 @@ impl Extractor {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
             let entities = self.extract_with(text, visible, &mut scratch);
+            if let Some(trace) = &mut scratch.trace {
+                trace.map_to_input(visible);
+            }
             scratch.keep_if_small();
             cell.replace(scratch);
             entities
@@ -460,6 +484,7 @@ impl Extractor {
                                 start,
                                 end,
                                 text: text[start..end].to_string(),
+                                why: None,
                             }
                         })
                         .collect();
@@ -483,6 +508,9 @@ impl Extractor {
             let to = all.partition_point(|&b| b < range.end);
             breaks.clear();
             breaks.extend(all[from..to].iter().map(|&b| b - offset));
+            if let Some(trace) = &mut scratch.trace {
+                trace.window_at(offset);
+            }
             self.stages(&seen[range], &breaks, scratch, |cx, resolved, memory| {
                 joined.add(cx, offset, resolved, memory);
             });
@@ -509,6 +537,7 @@ impl Extractor {
             learned,
             candidates,
             resolver: memory,
+            trace,
         } = scratch;
         tokenize_into(seen, tokens);
         mark_breaks(tokens, breaks);
@@ -524,11 +553,20 @@ impl Extractor {
         candidates.clear();
         self.matcher.find(cx.text, tokens, keys, candidates);
         rules::run(&cx, candidates);
+        if let Some(trace) = trace {
+            trace.proposed(candidates);
+        }
         if let Some(rules) = &self.learned {
             rules::learned::find(&cx, rules, learned, candidates);
         }
         Boilerplate::embedded().drop_from(tokens, keys, candidates);
+        if let Some(trace) = trace {
+            trace.readings(candidates);
+        }
         let resolved = resolver::resolve(&cx, &self.matcher, candidates, memory);
+        if let Some(trace) = trace {
+            trace.resolved(&cx, candidates, &resolved, self.learned.as_ref());
+        }
         let finished = finish(&cx, resolved, memory);
         *document = cx.into_memory();
         finished
@@ -553,6 +591,19 @@ impl Extractor {
         self.matcher.find(cx.text, &tokens, &keys, &mut candidates);
         rules::run(&cx, &mut candidates);
         f(&cx, &candidates);
+    }
+
+    /// [`Extractor::extract`] with a trace of what the stages did.
+    pub(crate) fn extract_traced(&self, text: &str) -> (Vec<Entity>, Trace) {
+        SCRATCH.with(|cell| cell.borrow_mut().trace = Some(Box::default()));
+        let entities = self.extract(text);
+        let trace = SCRATCH.with(|cell| cell.borrow_mut().trace.take());
+        (entities, trace.map(|t| *t).unwrap_or_default())
+    }
+
+    /// The source and the name of gazetteer entry `id`.
+    pub(crate) fn entry_source(&self, id: u32) -> (&str, &str) {
+        (self.sources.of(id), self.matcher.entry_name(id))
     }
 
     /// The number of entity entries known (word-list entries excluded).
@@ -614,6 +665,8 @@ struct Scratch {
     learned: rules::learned::Scratch,
     candidates: Vec<Candidate>,
     resolver: resolver::Memory,
+    /// What the stages did, kept only by an explaining call.
+    trace: Option<Box<Trace>>,
 }
 
 /// Documents up to this many tokens leave their buffers for the next; a
@@ -623,7 +676,9 @@ const KEPT_TOKENS: usize = 1 << 16;
 impl Scratch {
     fn keep_if_small(&mut self) {
         if self.tokens.capacity() > KEPT_TOKENS {
+            let trace = self.trace.take();
             *self = Scratch::default();
+            self.trace = trace;
         }
     }
 }

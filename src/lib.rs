@@ -75,6 +75,7 @@ mod candidate;
 mod document;
 mod entity;
 mod error;
+pub mod explain;
 mod extractor;
 pub mod gazetteer;
 mod hash;

@@ -299,6 +299,7 @@ impl Joined {
                     start,
                     end,
                     text: input[start..end].to_string(),
+                    why: None,
                 }
             }));
         }

@@ -82,6 +82,15 @@ pub fn read_file(path: &Path) -> Result<Vec<Entry>, Error> {
 
 /// Reads every `*.tsv` file of a directory, in file-name order.
 pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, Error> {
+    let mut entries = Vec::new();
+    for path in dir_files(dir)? {
+        entries.extend(read_file(&path)?);
+    }
+    Ok(entries)
+}
+
+/// The `*.tsv` files of a directory, in file-name order.
+pub(crate) fn dir_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
     let io_error = |source| Error::Io {
         path: dir.to_path_buf(),
         source,
@@ -94,11 +103,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, Error> {
         }
     }
     paths.sort();
-    let mut entries = Vec::new();
-    for path in paths {
-        entries.extend(read_file(&path)?);
-    }
-    Ok(entries)
+    Ok(paths)
 }
 
 fn parse_line(line: &str) -> Result<Record<'_>, LineError> {

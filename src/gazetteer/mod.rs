@@ -39,6 +39,7 @@ mod table;
 pub(crate) use entry::Origin;
 use entry::Record;
 pub use entry::{Entry, EntryKind};
+pub(crate) use file::dir_files;
 pub use file::{parse, read_dir, read_file};
 pub(crate) use filter::WordFilter;
 pub(crate) use lexicon::{Lexeme, Lexicon};

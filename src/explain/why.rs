@@ -1,0 +1,296 @@
+//! The reasons a mention is one: the public types of an explanation.
+
+use std::fmt;
+
+use crate::EntityKind;
+
+/// Why a mention is a mention of its entity.
+///
+/// ```
+/// use gazetteer_ner::explain::Found;
+///
+/// let extractor = gazetteer_ner::Extractor::builder().build()?;
+/// let entities = extractor.explain("Talks in Baghdad.");
+/// let why = entities[0].mentions[0].why.as_deref().unwrap();
+/// assert!(matches!(&why.found, Found::Gazetteer { entry, .. } if entry == "Baghdad"));
+/// # Ok::<(), gazetteer_ner::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Why {
+    /// What found the mention.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub found: Found,
+    /// The rule that joined the mention to an earlier one of its entity
+    /// (`None` on an entity's first mention).
+    #[cfg_attr(
+        feature = "serde",
+        serde(flatten, default, skip_serializing_if = "Option::is_none")
+    )]
+    pub joined: Option<Joined>,
+    /// Which of the several kinds its form could be was chosen, and why
+    /// (`None` where there was one reading).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub chosen: Option<Choice>,
+}
+
+/// What found a mention: a gazetteer entry or a rule, named as the code
+/// names it (the `found` field of the JSON, in kebab case).
+///
+/// ```
+/// use gazetteer_ner::explain::Found;
+///
+/// assert_eq!(Found::AcronymDefinition.name(), "acronym-definition");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "found", rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum Found {
+    /// A surface form of a gazetteer entry.
+    Gazetteer {
+        /// The gazetteer file the entry came from (a default file's name,
+        /// a user's file as given to the builder, the name given with
+        /// [`ExtractorBuilder::gazetteer_data`](crate::ExtractorBuilder::gazetteer_data),
+        /// or `"entry"` for an [`Entry`](crate::Entry) given in code).
+        source: String,
+        /// The entry's canonical name.
+        entry: String,
+        /// The entry's kind, which may differ from the entity's ("Jordan"
+        /// the place joined to "Neil Jordan").
+        kind: EntityKind,
+    },
+    /// A title or role word before the name ("Mr", "President").
+    Title,
+    /// A designator that belongs to the name or a cue before it
+    /// ("province", "Ministry of", "the town of").
+    Designator,
+    /// An acronym defined in parentheses: the long form before it, or
+    /// the acronym itself.
+    AcronymDefinition,
+    /// A capitalised sequence whose first word is a known given name.
+    GivenName,
+    /// A lone common given name where nothing else explains the word.
+    Guess,
+    /// A learned rule of the words around the name.
+    LearnedContext(LearnedRule),
+    /// A learned rule of the name's spelling.
+    LearnedSpelling(LearnedRule),
+    /// A place name inside a longer unexplained name ("Real Madrid"),
+    /// widened into that name.
+    Compound,
+    /// A bare use of a name the document gave its entity elsewhere.
+    Propagation,
+}
+
+impl Found {
+    /// The name of what found the mention, as the JSON writes it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Found::Gazetteer { .. } => "gazetteer",
+            Found::Title => "title",
+            Found::Designator => "designator",
+            Found::AcronymDefinition => "acronym-definition",
+            Found::GivenName => "given-name",
+            Found::Guess => "guess",
+            Found::LearnedContext(_) => "learned-context",
+            Found::LearnedSpelling(_) => "learned-spelling",
+            Found::Compound => "compound",
+            Found::Propagation => "propagation",
+        }
+    }
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Gazetteer {
+                source,
+                entry,
+                kind,
+            } => write!(f, "gazetteer {source}: {kind} {entry:?}"),
+            Found::LearnedContext(rule) | Found::LearnedSpelling(rule) => {
+                write!(f, "{} {rule}", self.name())
+            }
+            _ => f.write_str(self.name()),
+        }
+    }
+}
+
+/// A learned rule: its feature, as the rule files write it, and its
+/// strength.
+///
+/// ```
+/// use gazetteer_ner::explain::Found;
+///
+/// let extractor = gazetteer_ner::Extractor::builder().build()?;
+/// let entities = extractor.explain("Analysts said Williamson was right.");
+/// let why = entities[0].mentions[0].why.as_deref().unwrap();
+/// assert!(matches!(&why.found, Found::LearnedContext(rule) | Found::LearnedSpelling(rule)
+///     if rule.strength > 0.5 && !rule.feature.is_empty()));
+/// # Ok::<(), gazetteer_ner::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct LearnedRule {
+    /// The feature the rule tests ("L2 shares of": the two words before).
+    pub feature: String,
+    /// How strongly it says its kind, from 0 to 1.
+    pub strength: f32,
+}
+
+// Strengths are read from the rule files, never NaN.
+impl Eq for LearnedRule {}
+
+impl std::hash::Hash for LearnedRule {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.feature.hash(state);
+        self.strength.to_bits().hash(state);
+    }
+}
+
+impl fmt::Display for LearnedRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} ({:.2})", self.feature, self.strength)
+    }
+}
+
+/// The rule that joined a mention to another of its entity, and which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Joined {
+    /// The rule.
+    #[cfg_attr(feature = "serde", serde(rename = "joined"))]
+    pub rule: JoinRule,
+    /// The index, among the entity's mentions, of the mention it was
+    /// joined to: an earlier one, unless only a later one explains it
+    /// ("Sadr" before "Moqtada Al Sadr").
+    pub to: usize,
+}
+
+/// The resolver's rules that make two mentions one entity (the `joined`
+/// field of the JSON, in kebab case).
+///
+/// ```
+/// use gazetteer_ner::explain::JoinRule;
+///
+/// assert_eq!(JoinRule::PersonSuffix.name(), "person-suffix");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum JoinRule {
+    /// The same name ("Basra" … "Basra").
+    SameName,
+    /// Another form of the same gazetteer entry ("Irak" … "Iraq").
+    SameEntry,
+    /// A person's name with a middle name more or less ("Joshua Norton",
+    /// "Joshua Abraham Norton").
+    MiddleName,
+    /// A person's given name alone ("Isabel" of "Isabel Ruiz").
+    GivenName,
+    /// An ending of a person's name ("Sadr", "Al Sadr" of "Moqtada Al
+    /// Sadr").
+    PersonSuffix,
+    /// A word that a list took for a place or an organisation, which ends
+    /// a person's name in the document ("Jordan" after "Neil Jordan").
+    PersonSurname,
+    /// An acronym defined in parentheses after the name ("Popular
+    /// Mobilisation Forces (PMF)").
+    AcronymDefinition,
+    /// An acronym that spells the initials of the name.
+    AcronymInitials,
+}
+
+impl JoinRule {
+    /// The rule's name, as the JSON writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            JoinRule::SameName => "same-name",
+            JoinRule::SameEntry => "same-entry",
+            JoinRule::MiddleName => "middle-name",
+            JoinRule::GivenName => "given-name",
+            JoinRule::PersonSuffix => "person-suffix",
+            JoinRule::PersonSurname => "person-surname",
+            JoinRule::AcronymDefinition => "acronym-definition",
+            JoinRule::AcronymInitials => "acronym-initials",
+        }
+    }
+}
+
+impl fmt::Display for JoinRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The kind chosen for a mention whose form had readings of several kinds,
+/// and what chose it.
+///
+/// ```
+/// use gazetteer_ner::explain::ChoiceBy;
+/// use gazetteer_ner::{EntityKind, Extractor};
+///
+/// let extractor = Extractor::builder()
+///     .default_gazetteers(false)
+///     .gazetteer_data("mine.tsv", "place\tJordan\nperson\tJordan\n")
+///     .build()?;
+/// let entities = extractor.explain("Mr Jordan left.");
+/// let chosen = entities[0].mentions[0].why.as_deref().unwrap().chosen.as_ref().unwrap();
+/// assert_eq!(chosen.kind, EntityKind::Person);
+/// assert_eq!(chosen.readings, [EntityKind::Person, EntityKind::Place]);
+/// assert_eq!(chosen.by, ChoiceBy::StrongerEvidence);
+/// # Ok::<(), gazetteer_ner::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Choice {
+    /// The kind chosen: the mention's entity's.
+    pub kind: EntityKind,
+    /// Every kind the form could be, the chosen one among them, in the
+    /// order of [`EntityKind::ALL`].
+    pub readings: Vec<EntityKind>,
+    /// What chose it.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub by: ChoiceBy,
+}
+
+/// What chose among the readings of a form (the `by` field of the JSON's
+/// `chosen`, in kebab case).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(tag = "by", rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum ChoiceBy {
+    /// A learned rule of the words around it ruled the other readings out.
+    LearnedContext(LearnedRule),
+    /// The reading of the strongest evidence: what [`Why::found`] names
+    /// (a title outranks a list, a list a designator, a designator an
+    /// acronym, an acronym a given name).
+    StrongerEvidence,
+    /// Readings of one list: the more prominent entry (of the higher rank).
+    Rank,
+    /// A town named as a competitor in a sports report is its team, one
+    /// reading for all its mentions in the document.
+    SportsReport,
+    /// A person of the document is called by a name that ends with the
+    /// word (see [`JoinRule::PersonSurname`]).
+    PersonSurname,
+}
