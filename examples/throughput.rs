@@ -203,6 +203,7 @@ fn cli_path(extractor: &Extractor, inputs: &[Input], threads: usize) -> Result<u
         lossy: false,
         label_files: false,
         main_content: false,
+        explain: false,
     };
     let mut out = Count(0);
     match jsonl::run(extractor, inputs, &options, &mut out) {

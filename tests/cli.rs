@@ -1243,3 +1243,95 @@ fn main_content_without_the_feature_is_a_clear_error() {
     );
     assert!(run.stdout.is_empty());
 }
+
+// ------------------------------------------------------------- explain --
+
+/// Asserts that every mention of `entities` has a reason it was found,
+/// that each entity's first has no join, and that every later one was
+/// joined by a rule to an earlier mention of its entity.
+fn assert_explained(entities: &Value) {
+    let entities = entities.as_array().expect("entities is an array");
+    assert!(!entities.is_empty());
+    for entity in entities {
+        let mentions = entity["mentions"].as_array().expect("mentions");
+        for (i, mention) in mentions.iter().enumerate() {
+            let why = &mention["why"];
+            let found = why["found"].as_str();
+            assert!(found.is_some_and(|f| !f.is_empty()), "no reason: {mention}");
+            if found == Some("gazetteer") {
+                assert!(why["source"].as_str().is_some_and(|s| s.ends_with(".tsv")));
+                assert!(why["entry"].is_string() && why["kind"].is_string(), "{why}");
+            }
+            if i == 0 {
+                assert!(why.get("joined").is_none(), "first mention joined: {why}");
+                continue;
+            }
+            assert!(
+                why["joined"].is_string(),
+                "not joined: {mention} in {entity}"
+            );
+            let to = why["to"].as_u64().expect("a join says to which mention") as usize;
+            assert!(to < i, "joined to a later mention: {mention} in {entity}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; run by .ci/run"]
+fn the_seed_article_explained_has_a_reason_on_every_mention() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seed-article.txt");
+    let run = run(extract().arg("--explain").arg(&seed), b"");
+    assert_eq!(run.code(), Some(0), "{}", run.stderr);
+    let document = run.json();
+    assert_explained(&document["entities"]);
+    // The same entities and mentions as without --explain.
+    let plain = self::run(extract().arg(&seed), b"").json();
+    let mut stripped = document.clone();
+    for entity in stripped["entities"].as_array_mut().unwrap() {
+        for mention in entity["mentions"].as_array_mut().unwrap() {
+            mention.as_object_mut().unwrap().remove("why");
+        }
+    }
+    assert_eq!(stripped, plain);
+    // Mr Al Sadr is the man by the ending of his name.
+    let sadr = entity(&document["entities"], "Moqtada al-Sadr").expect("Sadr is found");
+    let al_sadr = sadr["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["text"] == "Al Sadr")
+        .expect("Mr Al Sadr is a mention");
+    assert_eq!(al_sadr["why"]["found"], "title");
+    assert_eq!(al_sadr["why"]["joined"], "person-suffix");
+}
+
+#[test]
+fn explain_adds_why_to_documents_and_json_lines() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/article.txt");
+    let document = run(extract().args(["--explain", "--compact"]).arg(&sample), b"");
+    assert_eq!(document.code(), Some(0), "{}", document.stderr);
+    assert_explained(&document.json()["entities"]);
+    let text = fs::read_to_string(&sample).unwrap();
+    let lines = run(
+        extract().args(["--jsonl", "--explain"]),
+        jsonl(&[
+            json!({"id": 7, "text": text}),
+            json!({"id": 8, "text": BAGHDAD}),
+        ])
+        .as_bytes(),
+    );
+    assert_eq!(lines.code(), Some(0), "{}", lines.stderr);
+    let lines = lines.json_lines();
+    assert_eq!(lines[0]["id"], 7);
+    assert_eq!(lines[0]["entities"], document.json()["entities"]);
+    assert_eq!(
+        lines[1]["entities"][0]["mentions"][0]["why"],
+        json!({"found": "gazetteer", "source": "places-geonames.tsv", "entry": "Baghdad", "kind": "place"})
+    );
+    // Without --explain, no reasons.
+    let plain = run(
+        extract().arg("--jsonl"),
+        jsonl(&[json!({"text": BAGHDAD})]).as_bytes(),
+    );
+    assert!(!plain.stdout.contains("why"), "{}", plain.stdout);
+}

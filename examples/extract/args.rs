@@ -61,6 +61,11 @@ pub struct Cli {
     /// feature); each output object then gives the article's title and byline.
     #[arg(long)]
     pub main_content: bool,
+
+    /// Say on every mention why it is one ("why": what found it, the rule that joined it to its
+    /// entity and the mention it joined, the reading chosen where its form had several).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// The values of `--markup`.

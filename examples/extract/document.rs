@@ -21,6 +21,8 @@ pub struct Options {
     pub label_files: bool,
     /// Keep only a web page's article, and give its title and byline.
     pub main_content: bool,
+    /// Say why on every mention.
+    pub explain: bool,
 }
 
 /// A document's entities: `{"file":…,"entities":[…]}`, with
@@ -54,7 +56,7 @@ pub fn run(
         match read(input, options.lossy) {
             Ok((text, map)) => {
                 let (page, mut entities) =
-                    main_content::extract(extractor, &text, options.main_content);
+                    main_content::extract(extractor, &text, options.main_content, options.explain);
                 map.apply(&mut entities);
                 let document = Document {
                     file,

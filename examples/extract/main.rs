@@ -172,6 +172,7 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
             lossy: cli.lossy,
             label_files,
             main_content: cli.main_content,
+            explain: cli.explain,
         };
         jsonl::run(&extractor, &inputs, &options, &mut out)
     } else {
@@ -180,6 +181,7 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
             lossy: cli.lossy,
             label_files,
             main_content: cli.main_content,
+            explain: cli.explain,
         };
         document::run(&extractor, &inputs, &options, &mut out)
     }

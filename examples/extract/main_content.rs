@@ -23,17 +23,18 @@ pub struct PageRecord<'a> {
     pub file: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<&'a RawValue>,
-    #[serde(flatten)]
-    pub page: &'a PageFacts,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub page: Option<&'a PageFacts>,
     pub entities: &'a [Entity],
 }
 
-/// The entities of `text`, and with `main_content` the page's title and
-/// byline.
+/// The entities of `text`, with `explain` each mention's reasons, and with
+/// `main_content` the page's title and byline.
 pub fn extract(
     extractor: &Extractor,
     text: &str,
     main_content: bool,
+    explain: bool,
 ) -> (Option<PageFacts>, Vec<Entity>) {
     #[cfg(feature = "main-content")]
     if main_content {
@@ -42,8 +43,20 @@ pub fn extract(
             title: page.title,
             byline: page.byline,
         };
-        return (Some(facts), page.entities);
+        // The explaining call reads the same article (the extractor is
+        // built to keep only it).
+        let entities = if explain {
+            extractor.explain(text)
+        } else {
+            page.entities
+        };
+        return (Some(facts), entities);
     }
     let _ = main_content;
-    (None, extractor.extract(text))
+    let entities = if explain {
+        extractor.explain(text)
+    } else {
+        extractor.extract(text)
+    };
+    (None, entities)
 }

@@ -48,6 +48,8 @@ pub struct Options {
     pub label_files: bool,
     /// Keep only a web page's article, and give its title and byline.
     pub main_content: bool,
+    /// Say why on every mention.
+    pub explain: bool,
 }
 
 /// Extracts the entities of every record of `inputs`, writing one line per
@@ -294,20 +296,27 @@ impl Worker<'_> {
                         done.messages
                             .push(format!("warning: {name}, line {number}: {warning}"));
                     }
-                    let (page, mut entities) =
-                        main_content::extract(self.extractor, text, self.options.main_content);
+                    let (page, mut entities) = main_content::extract(
+                        self.extractor,
+                        text,
+                        self.options.main_content,
+                        self.options.explain,
+                    );
                     map.apply(&mut entities);
-                    match &page {
-                        Some(page) => output::push_line(
+                    // The hand-written line has no reasons: with them, serde
+                    // writes it.
+                    if page.is_some() || self.options.explain {
+                        output::push_line(
                             &mut done.output,
                             &PageRecord {
                                 file,
                                 id,
-                                page,
+                                page: page.as_ref(),
                                 entities: &entities,
                             },
-                        ),
-                        None => output::push_record(&mut done.output, file, id, &entities),
+                        );
+                    } else {
+                        output::push_record(&mut done.output, file, id, &entities);
                     }
                 }
                 Line::Error { id, message } => {
