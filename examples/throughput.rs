@@ -18,6 +18,8 @@
 //! - `extract` on one thread; `extract` on all threads, each result used
 //!   where it was made; and `extract_batch` on all threads, which returns
 //!   every result to the caller;
+//! - `explain` on one thread: `extract` with the reasons of every mention,
+//!   and its time over `extract`'s;
 //! - the CLI's path for `extract --jsonl`, on one and on all threads: the
 //!   files read, their records parsed, entities extracted and result lines
 //!   written (to a sink that counts them), by the CLI's own code
@@ -137,6 +139,7 @@ const CLI_ONE: usize = 5;
 const CLI_ALL: usize = 6;
 const PROCESS_ONE: usize = 7;
 const PROCESS_ALL: usize = 8;
+const EXPLAIN: usize = 9;
 
 /// How many start-up runs a round makes.
 const STARTS: usize = 5;
@@ -364,6 +367,15 @@ fn run(args: Args, first_call: f64) -> Result<(), String> {
                 .map(|t| extractor.extract(t).len())
                 .sum::<usize>()
         });
+        let (explain_s, explained) = timed(|| {
+            texts
+                .iter()
+                .map(|t| extractor.explain(t).len())
+                .sum::<usize>()
+        });
+        if explained != one {
+            return Err(format!("explain found {explained} entities, extract {one}"));
+        }
         let (spread_s, spread) = timed(|| extract_on_threads(&extractor, &texts, threads));
         let (all_s, all) = timed(|| {
             extractor
@@ -406,6 +418,7 @@ fn run(args: Args, first_call: f64) -> Result<(), String> {
             cli_all_s,
             process_one_s,
             process_all_s,
+            explain_s,
         ]);
         counts = [raw_matches, tokens, one];
     }
@@ -434,6 +447,11 @@ fn run(args: Args, first_call: f64) -> Result<(), String> {
     );
     row("tokenizer alone", TOKENIZER, format!("{tokens} tokens"));
     row("extract, 1 thread", ONE, format!("{one} entities"));
+    row(
+        "explain, 1 thread",
+        EXPLAIN,
+        format!("{:.2}x the time of extract", ratio(ONE, EXPLAIN)),
+    );
     row(
         &format!("extract, {n} threads"),
         SPREAD,
