@@ -7,7 +7,7 @@ use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::{Document, acronym};
 use crate::learned::LearnedRules;
-use crate::learned::features::{self, Features, Sink, View};
+use crate::learned::features::{Features, Sink, View};
 use crate::markup::Visible;
 use crate::resolver::Resolved;
 use crate::tokenizer::TokenKind;
@@ -221,14 +221,12 @@ impl Trace {
             return LearnedRule::default();
         };
         let mut sink = Strongest::new(rules, Some(c.kind), true);
-        let example = cx
-            .name_runs()
-            .find(|&(start, end)| start <= c.start && c.end <= end)
-            .and_then(|(start, end)| features::example(cx, start, end))
-            .filter(|x| (x.start, x.end) == (c.start, c.end));
-        match example {
-            Some(x) if x.lone_initial => self.features.whole(cx, c.start, c.end, &mut sink),
-            _ => self.features.all(cx, c.start, c.end, &mut sink),
+        // A lone word that begins a sentence is typed by its whole
+        // spelling alone (see the learned rule's `example`).
+        if c.len() == 1 && cx.tokens[c.start].sentence_start {
+            self.features.whole(cx, c.start, c.end, &mut sink);
+        } else {
+            self.features.all(cx, c.start, c.end, &mut sink);
         }
         sink.best.unwrap_or_default()
     }
