@@ -308,6 +308,29 @@ fn long_texts_are_explained_across_windows() {
     assert!(whole.iter().any(|e| e.name == "Baghdad"));
 }
 
+#[cfg(feature = "main-content")]
+#[test]
+fn a_web_pages_article_is_explained() {
+    let story = "<p>Talks in Basra went on for a third day on Tuesday, officials said, \
+                 as delegations met in the city's old customs house.</p>"
+        .repeat(6);
+    let page = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/w>Baghdad News</a></nav>\
+         <article>{story}</article><footer>Mosul Office</footer></body></html>"
+    );
+    let extractor = Extractor::builder()
+        .markup(gazetteer_ner::Markup::Html)
+        .main_content(true)
+        .build()
+        .unwrap();
+    let entities = assert_explains(&extractor, &page);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(
+        why(&entities, 0, 5).joined.unwrap().rule,
+        JoinRule::SameName
+    );
+}
+
 #[test]
 fn learned_rules_say_which_feature_typed_a_name() {
     let entities = assert_explains(&defaults(), "Analysts said Williamson was right.");

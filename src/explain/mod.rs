@@ -36,10 +36,10 @@
 //! `found` and `joined` flat in it, the choice nested:
 //!
 //! ```json
-//! {"found":"gazetteer","source":"places.tsv","entry":"Jordan","kind":"place",
+//! {"found":"gazetteer","source":"places-geonames.tsv","entry":"New York","kind":"place",
 //!  "joined":"same-name","to":0,
 //!  "chosen":{"kind":"place","readings":["person","place"],"by":"learned-context",
-//!            "feature":"L1 in","strength":0.97}}
+//!            "feature":"R2 attorney general","strength":0.9956}}
 //! ```
 
 mod assemble;
