@@ -213,6 +213,27 @@ fn ambiguous_forms_name_the_reading_chosen_and_what_chose_it() {
 }
 
 #[test]
+fn an_acronym_takes_the_kind_of_its_long_form() {
+    let extractor = of("");
+    let entities = assert_explains(
+        &extractor,
+        "The Basra Reform Council met on Monday. Later, Mr BRC spoke.",
+    );
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].kind, EntityKind::Organisation);
+    // A title made "BRC" a person; it spells the council's initials.
+    let why = why(&entities, 0, 1);
+    assert_eq!(why.found, Found::Title);
+    assert_eq!(why.joined.unwrap().rule, JoinRule::AcronymInitials);
+    let chosen = why.chosen.as_ref().expect("two readings");
+    assert_eq!(
+        chosen.readings,
+        [EntityKind::Person, EntityKind::Organisation]
+    );
+    assert_eq!(chosen.by, ChoiceBy::JoinedName);
+}
+
+#[test]
 fn a_town_competing_in_a_sports_report_is_its_team() {
     let extractor = of("place\tLeicester\t\t40\nplace\tEngland\t\t100\n");
     let text = "Leicester beat Bath 24-10 in the league match. The cup final and \

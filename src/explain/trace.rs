@@ -262,8 +262,10 @@ impl Trace {
             && readings
                 .iter()
                 .any(|o| o.entry == c.entry && o.kind == EntityKind::Place);
-        let by = if kind != c.kind {
+        let by = if kind != c.kind && kind == EntityKind::Person {
             ChoiceBy::PersonSurname
+        } else if kind != c.kind {
+            ChoiceBy::JoinedName
         } else if team {
             ChoiceBy::SportsReport
         } else if ruled_out && let Some(rules) = learned {

@@ -293,4 +293,7 @@ pub enum ChoiceBy {
     /// A person of the document is called by a name that ends with the
     /// word (see [`JoinRule::PersonSurname`]).
     PersonSurname,
+    /// The kind of the name it was joined to: an acronym takes its long
+    /// form's ("Loan League (L.L)").
+    JoinedName,
 }
