@@ -90,12 +90,12 @@ impl CommonWords {
     /// Reads a list of common words: one a line, its key first, then
     /// anything after a tab; `#` starts a comment line.
     pub(crate) fn parse(source_name: &str, data: &str) -> Result<CommonWords, Error> {
-        let mut hashes = HashSet::default();
+        let mut hashes = HashSet::with_capacity_and_hasher(line_count(data), Default::default());
         for (index, line) in data.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let word = line.split('\t').next().unwrap_or("");
+            let word = line.split(is_tab).next().unwrap_or("");
             if word.is_empty() || word.contains(' ') || word.chars().any(char::is_uppercase) {
                 return Err(Error::MalformedRules {
                     source_name: source_name.to_string(),
@@ -125,6 +125,36 @@ impl CommonWords {
             self.hashes.contains(&h)
         }) && any
     }
+}
+
+/// The fields of a rule line that the rules read; a line may have more.
+const FIELDS: usize = 4;
+
+/// The first [`FIELDS`] tab-separated fields of a line (empty where it has
+/// fewer), and how many it has. No vector is collected for a line: reading
+/// the embedded rules is part of every process's start-up.
+fn fields(line: &str) -> ([&str; FIELDS], usize) {
+    let mut fields = [""; FIELDS];
+    let mut count = 0;
+    for field in line.split(is_tab) {
+        if let Some(slot) = fields.get_mut(count) {
+            *slot = field;
+        }
+        count += 1;
+    }
+    (fields, count)
+}
+
+/// Whether a character is a tab. Splitting short fields by this test
+/// costs less than by the character `'\t'`, whose searcher calls `memchr`
+/// for every field.
+fn is_tab(c: char) -> bool {
+    c == '\t'
+}
+
+/// How many lines `data` has, at most: the room its maps take up front.
+fn line_count(data: &str) -> usize {
+    data.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 /// One learned rule: the kind a feature says, how strongly, and from which
@@ -182,7 +212,7 @@ impl LearnedRules {
     /// the data in errors. Where two rules share a feature, the stronger
     /// is kept.
     pub(crate) fn parse(source_name: &str, data: &str) -> Result<LearnedRules, Error> {
-        let mut rules = NameMap::default();
+        let mut rules = NameMap::with_capacity_and_hasher(line_count(data), Default::default());
         // Each kind's share of the labelled names and of the unlisted ones.
         let mut priors = [(1.0f32, 1.0f32); 4];
         // The classes of rules that type new names, if the file says.
@@ -196,8 +226,11 @@ impl LearnedRules {
                 line: index + 1,
                 message,
             };
-            let fields: Vec<&str> = line.split('\t').collect();
-            if let ["prior", kind, labelled, unlisted] = fields[..] {
+            let (fields, count) = fields(line);
+            let fields = &fields[..count.min(FIELDS)];
+            if let ["prior", kind, labelled, unlisted] = *fields
+                && count == FIELDS
+            {
                 let kind: EntityKind = kind
                     .parse()
                     .map_err(|_| malformed(format!("unknown kind {kind:?}")))?;
@@ -210,7 +243,7 @@ impl LearnedRules {
                 priors[kind as usize] = (share(labelled)?, share(unlisted)?);
                 continue;
             }
-            if let ["use", tag, kind, ..] = fields[..] {
+            if let ["use", tag, kind, ..] = *fields {
                 let tag = features::tag_of(tag)
                     .filter(|_| !tag.contains(' '))
                     .ok_or_else(|| malformed(format!("unknown feature tag {tag:?}")))?;
@@ -220,10 +253,9 @@ impl LearnedRules {
                 uses.get_or_insert_with(Vec::new).push((tag, kind));
                 continue;
             }
-            let [view, feature, kind, strength, ..] = fields[..] else {
+            let [view, feature, kind, strength] = *fields else {
                 return Err(malformed(format!(
-                    "expected 4 or more tab-separated fields (view, feature, kind, strength), found {}",
-                    fields.len()
+                    "expected 4 or more tab-separated fields (view, feature, kind, strength), found {count}"
                 )));
             };
             let Some((feature_view, hash)) = features::hash_text(feature) else {
@@ -425,6 +457,7 @@ mod tests {
         assert_eq!(rules.get(hash).unwrap().kind, EntityKind::Organisation);
         let error = |data: &str| LearnedRules::parse("r.tsv", data).unwrap_err().to_string();
         assert!(error("context\tL1 in\tplace\n").contains("line 1"));
+        assert!(error("context\tL1 in\tplace\n").contains("found 3"));
         assert!(error("# x\ncontext\tQ in\tplace\t0.5\n").contains("line 2"));
         assert!(error("spelling\tL1 in\tplace\t0.5\n").contains("context view"));
         assert!(error("context\tL1 in\tplanet\t0.5\n").contains("unknown kind"));
