@@ -429,11 +429,35 @@ impl Extractor {
     /// [`Markup`] setting decides. Entities come in order of first mention,
     /// mentions in text order, with byte offsets into `text` as given.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
+        let mut entities = Vec::new();
+        self.extract_into(text, &mut entities);
+        entities
+    }
+
+    /// Finds the entities of `text` as [`Extractor::extract`] does, into
+    /// `entities`, whose earlier contents are replaced but whose memory is
+    /// reused: the vector's, and each entity's mentions and their texts. A
+    /// caller that extracts from many texts in turn, and is done with one
+    /// text's entities before the next, allocates and frees far less than
+    /// with a new vector for each text.
+    ///
+    /// ```
+    /// let extractor = gazetteer_ner::Extractor::builder().build()?;
+    /// let mut entities = Vec::new();
+    /// for text in ["Talks in Baghdad and Basra.", "Mosul.", ""] {
+    ///     extractor.extract_into(text, &mut entities);
+    ///     assert_eq!(entities, extractor.extract(text));
+    /// }
+    /// assert!(entities.is_empty());
+    /// # Ok::<(), gazetteer_ner::Error>(())
+    /// ```
+    pub fn extract_into(&self, text: &str, entities: &mut Vec<Entity>) {
         #[cfg(feature = "main-content")]
         if self.main_content {
-            return self.extract_page(text).entities;
+            *entities = self.extract_page(text).entities;
+            return;
         }
-        self.extract_visible(text, &Visible::new(text, self.markup))
+        self.extract_visible_into(text, &Visible::new(text, self.markup), entities);
     }
 
     /// How this extractor reads its input.
@@ -444,59 +468,75 @@ impl Extractor {
 
     /// The entities of `visible`, the visible text of `text`, with offsets
     /// into `text`.
+    #[cfg(feature = "main-content")]
     pub(crate) fn extract_visible(&self, text: &str, visible: &Visible<'_>) -> Vec<Entity> {
+        let mut entities = Vec::new();
+        self.extract_visible_into(text, visible, &mut entities);
+        entities
+    }
+
+    /// [`Extractor::extract_visible`] into `entities`, reusing their memory
+    /// (see [`Extractor::extract_into`]).
+    fn extract_visible_into(&self, text: &str, visible: &Visible<'_>, entities: &mut Vec<Entity>) {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
-            let entities = self.extract_with(text, visible, &mut scratch);
+            self.extract_with(text, visible, &mut scratch, entities);
             if let Some(trace) = &mut scratch.trace {
                 trace.map_to_input(visible);
             }
             scratch.keep_if_small();
             cell.replace(scratch);
-            entities
-        })
+        });
     }
 
-    /// [`Extractor::extract_visible`] with the memory of `scratch`: the
-    /// visible text whole, or window by window when it is longer than a
-    /// window.
+    /// [`Extractor::extract_visible_into`] with the memory of `scratch`:
+    /// the visible text whole, or window by window when it is longer than
+    /// a window.
     fn extract_with(
         &self,
         text: &str,
         visible: &Visible<'_>,
         scratch: &mut Scratch,
-    ) -> Vec<Entity> {
+        entities: &mut Vec<Entity>,
+    ) {
         let seen = visible.text();
         if seen.len() <= self.window {
-            return self.stages(seen, visible.breaks(), scratch, |cx, resolved, memory| {
-                // Collected into a new vector: collecting in place into the
-                // resolver's allocation, of another element size, costs a
-                // realloc.
-                let mut entities = Vec::with_capacity(resolved.len());
-                entities.extend(resolved.into_iter().map(|r| {
-                    let mentions = r
+            self.stages(seen, visible.breaks(), scratch, |cx, resolved, memory| {
+                // Written over the entities already there (a new vector is
+                // reserved whole: growing it, or collecting in place into
+                // the resolver's allocation, of another element size, costs
+                // a realloc).
+                entities.reserve(resolved.len().saturating_sub(entities.len()));
+                let count = resolved.len();
+                for (i, r) in resolved.into_iter().enumerate() {
+                    let spans = r
                         .mentions
                         .iter()
-                        .map(|&(s, e)| {
-                            let (start, end) =
-                                visible.to_input(cx.tokens[s].start, cx.tokens[e - 1].end);
-                            Mention {
-                                start,
-                                end,
-                                text: text[start..end].to_string(),
-                                why: None,
-                            }
-                        })
-                        .collect();
-                    memory.give_back(r.mentions);
-                    Entity {
-                        kind: r.kind,
-                        name: r.name,
-                        mentions,
+                        .map(|&(s, e)| visible.to_input(cx.tokens[s].start, cx.tokens[e - 1].end));
+                    match entities.get_mut(i) {
+                        Some(entity) => {
+                            entity.kind = r.kind;
+                            entity.name = r.name;
+                            refill_mentions(&mut entity.mentions, text, spans);
+                        }
+                        None => entities.push(Entity {
+                            kind: r.kind,
+                            name: r.name,
+                            mentions: spans
+                                .map(|(start, end)| Mention {
+                                    start,
+                                    end,
+                                    text: text[start..end].to_string(),
+                                    why: None,
+                                })
+                                .collect(),
+                        }),
                     }
-                }));
-                entities
+                    memory.give_back(r.mentions);
+                }
+                entities.truncate(count);
             });
+            return;
         }
         let mut joined = window::Joined::default();
         let mut breaks = Vec::new();
@@ -515,7 +555,7 @@ impl Extractor {
                 joined.add(cx, offset, resolved, memory);
             });
         }
-        joined.into_entities(text, visible)
+        *entities = joined.into_entities(text, visible);
     }
 
     /// Runs the stages on `seen`, a visible text or a window of one, whose
@@ -628,6 +668,35 @@ impl Extractor {
     pub fn memory_usage(&self) -> usize {
         self.matcher.memory_usage() + self.learned.as_ref().map_or(0, LearnedRules::memory_usage)
     }
+}
+
+/// Makes `mentions` the mentions of `text` at the byte ranges `spans`,
+/// writing over the mentions and texts already there.
+fn refill_mentions(
+    mentions: &mut Vec<Mention>,
+    text: &str,
+    spans: impl ExactSizeIterator<Item = (usize, usize)>,
+) {
+    let count = spans.len();
+    for (j, (start, end)) in spans.enumerate() {
+        let piece = &text[start..end];
+        match mentions.get_mut(j) {
+            Some(mention) => {
+                mention.start = start;
+                mention.end = end;
+                mention.text.clear();
+                mention.text.push_str(piece);
+                mention.why = None;
+            }
+            None => mentions.push(Mention {
+                start,
+                end,
+                text: piece.to_string(),
+                why: None,
+            }),
+        }
+    }
+    mentions.truncate(count);
 }
 
 /// Marks a hard break on the first token at or after each of `breaks`
@@ -756,6 +825,27 @@ mod tests {
         assert_eq!(entities[0].kind, crate::EntityKind::Organisation);
         assert_eq!(entities[1].mentions.len(), 1);
         assert!(Extractor::builder().build().unwrap().notices().is_empty());
+    }
+
+    #[test]
+    fn extract_into_gives_what_extract_gives_over_any_earlier_entities() {
+        let extractor = Extractor::builder().build().unwrap();
+        let texts = [
+            "Baghdad. Baghdad and Basra. Mosul, Basra, Baghdad.",
+            "Basra.",
+            "Moqtada al-Sadr met Sadr in Najaf and Basra. Sadr left Najaf.",
+            "",
+            "Talks in Baghdad went on.\n\nIn Baghdad, Iraqi officials said.",
+        ];
+        let mut entities = Vec::new();
+        // Each text after longer and shorter ones, with more and fewer
+        // entities and mentions; read whole, and in windows.
+        for extractor in [&extractor, &extractor.with_window_size(40)] {
+            for text in texts.iter().chain(texts.iter().rev()) {
+                extractor.extract_into(text, &mut entities);
+                assert_eq!(entities, extractor.extract(text), "{text}");
+            }
+        }
     }
 
     #[test]

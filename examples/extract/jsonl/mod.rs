@@ -19,7 +19,7 @@ use std::io::{self, Write};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::thread;
 
-use gazetteer_ner::Extractor;
+use gazetteer_ner::{Entity, Extractor};
 
 use self::chunks::{Chunk, Chunks};
 use self::record::{Line, LineReader};
@@ -84,6 +84,7 @@ pub fn run(
         inputs,
         options,
         lines: LineReader::default(),
+        entities: Vec::new(),
     };
     if options.threads <= 1 {
         let mut worker = worker();
@@ -229,6 +230,8 @@ struct Worker<'a> {
     inputs: &'a [Input],
     options: &'a Options,
     lines: LineReader,
+    /// The last record's entities, whose memory the next record's reuse.
+    entities: Vec<Entity>,
 }
 
 impl Worker<'_> {
@@ -296,13 +299,21 @@ impl Worker<'_> {
                         done.messages
                             .push(format!("warning: {name}, line {number}: {warning}"));
                     }
-                    let (page, mut entities) = main_content::extract(
-                        self.extractor,
-                        text,
-                        self.options.main_content,
-                        self.options.explain,
-                    );
-                    map.apply(&mut entities);
+                    let entities = &mut self.entities;
+                    let page = if self.options.main_content || self.options.explain {
+                        let (page, found) = main_content::extract(
+                            self.extractor,
+                            text,
+                            self.options.main_content,
+                            self.options.explain,
+                        );
+                        *entities = found;
+                        page
+                    } else {
+                        self.extractor.extract_into(text, entities);
+                        None
+                    };
+                    map.apply(entities);
                     // The hand-written line has no reasons: with them, serde
                     // writes it.
                     if page.is_some() || self.options.explain {
@@ -312,11 +323,11 @@ impl Worker<'_> {
                                 file,
                                 id,
                                 page: page.as_ref(),
-                                entities: &entities,
+                                entities: &*entities,
                             },
                         );
                     } else {
-                        output::push_record(&mut done.output, file, id, &entities);
+                        output::push_record(&mut done.output, file, id, entities);
                     }
                 }
                 Line::Error { id, message } => {
