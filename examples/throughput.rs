@@ -32,7 +32,14 @@
 //!   process pays it;
 //! - the CLI end to end: `extract --jsonl` run as a process over the same
 //!   files, on one and on all threads, its output discarded: process
-//!   start, reading, extraction and writing.
+//!   start, reading, extraction and writing;
+//! - one long document: the texts joined by blank lines up to 10 MB, read
+//!   in windows (see `DEFAULT_WINDOW_SIZE`), against its first 10 KB read
+//!   as a document 1,000 times, and against its bytes cut into 1,000
+//!   documents of 10 KB: the time per byte of each, and the ratios. (The
+//!   10 KB read over and over finds its gazetteer entries in the caches;
+//!   the pieces, like the long document, do not: the first ratio counts
+//!   the caches, the second what the length of a document costs.)
 //!
 //! The CLI rows need the CLI built: `cargo build --release --example
 //! extract` (they are left out, with a note, when it is not).
@@ -140,6 +147,14 @@ const CLI_ALL: usize = 6;
 const PROCESS_ONE: usize = 7;
 const PROCESS_ALL: usize = 8;
 const EXPLAIN: usize = 9;
+const LONG_DOCUMENT: usize = 10;
+const SHORT_DOCUMENTS: usize = 11;
+const PIECES: usize = 12;
+
+/// The size of the long document, and of the short one read in its stead
+/// as many times as it takes to make the same size.
+const LONG: usize = 10_000_000;
+const SHORT: usize = 10_000;
 
 /// How many start-up runs a round makes.
 const STARTS: usize = 5;
@@ -247,6 +262,31 @@ fn run_cli(cli: &Path, args: &[OsString], stdin: &str) -> Result<(), String> {
     }
 }
 
+/// `texts` joined by blank lines, up to `len` bytes (cut at a character
+/// boundary).
+fn document(texts: &[String], len: usize) -> String {
+    let mut doc = String::with_capacity(len + 4096);
+    for text in texts {
+        if doc.len() >= len {
+            break;
+        }
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(text);
+    }
+    doc.truncate(floor_boundary(&doc, len));
+    doc
+}
+
+/// The last character boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// One run of `f`: its time in seconds, and its result.
 fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
     let start = Instant::now();
@@ -342,6 +382,19 @@ fn run(args: Args, first_call: f64) -> Result<(), String> {
         list
     };
     let (process_one_args, process_all_args) = (process_args(1), process_args(n));
+    let long = document(&texts, LONG);
+    let short = &long[..floor_boundary(&long, SHORT)];
+    let short_reads = long.len().div_ceil(short.len().max(1));
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < long.len() {
+        // The next boundary at or after 10 KB on.
+        let end = (start + SHORT..=long.len())
+            .find(|&i| long.is_char_boundary(i))
+            .unwrap_or(long.len());
+        pieces.push(&long[start..end]);
+        start = end;
+    }
     // Each round times every run once, one after another: a neighbour on
     // a shared host slows runs close in time alike, so the ratios within a
     // round hold steadier than times taken minutes apart.
@@ -394,6 +447,18 @@ fn run(args: Args, first_call: f64) -> Result<(), String> {
         if cli_one? != cli_all? {
             return Err("the CLI path wrote different output on 1 and on more threads".into());
         }
+        let (long_s, _) = timed(|| extractor.extract(&long).len());
+        let (short_s, _) = timed(|| {
+            (0..short_reads)
+                .map(|_| extractor.extract(short).len())
+                .sum::<usize>()
+        });
+        let (pieces_s, _) = timed(|| {
+            pieces
+                .iter()
+                .map(|p| extractor.extract(p).len())
+                .sum::<usize>()
+        });
         let (mut process_one_s, mut process_all_s) = (f64::NAN, f64::NAN);
         if let Some(cli) = &cli {
             let (seconds, done) = timed(|| run_cli(cli, &process_one_args, ""));
@@ -419,6 +484,9 @@ fn run(args: Args, first_call: f64) -> Result<(), String> {
             process_one_s,
             process_all_s,
             explain_s,
+            long_s,
+            short_s,
+            pieces_s,
         ]);
         counts = [raw_matches, tokens, one];
     }
@@ -508,6 +576,31 @@ fn run(args: Args, first_call: f64) -> Result<(), String> {
             high * 1e3
         );
     }
+    let per_byte = |run: usize, bytes: usize| {
+        median(rounds.iter().map(|r| r[run] / bytes as f64 * 1e9).collect())
+    };
+    let short_bytes = short.len() * short_reads;
+    let long_to = |run: usize, bytes: usize| {
+        median(
+            rounds
+                .iter()
+                .map(|r| (r[LONG_DOCUMENT] / long.len() as f64) / (r[run] / bytes as f64))
+                .collect(),
+        )
+    };
+    println!(
+        "one document of {:.1} MB: {:.1} ns/byte; {:.2}x the time per byte of a document of \
+         {:.1} KB read {short_reads} times ({:.1} ns/byte), {:.2}x that of its bytes as {} \
+         documents of 10 KB ({:.1} ns/byte)",
+        long.len() as f64 / 1e6,
+        per_byte(LONG_DOCUMENT, long.len()),
+        long_to(SHORT_DOCUMENTS, short_bytes),
+        short.len() as f64 / 1e3,
+        per_byte(SHORT_DOCUMENTS, short_bytes),
+        long_to(PIECES, long.len()),
+        pieces.len(),
+        per_byte(PIECES, long.len()),
+    );
     let spread: Vec<String> = rounds
         .iter()
         .map(|r| format!("{:.2}", r[RAW] / r[ONE]))
