@@ -46,8 +46,8 @@ mod error;
 #[path = "src/hash.rs"]
 #[allow(dead_code)]
 mod hash;
-#[path = "src/tokenizer.rs"]
-#[allow(dead_code)]
+#[path = "src/tokenizer/mod.rs"]
+#[allow(dead_code, unused_imports)]
 mod tokenizer;
 
 #[path = "src/gazetteer"]

@@ -1,0 +1,170 @@
+//! Facts about ASCII bytes for the word scan, and the scan itself: where a
+//! run of non-white-space bytes ends, and where an ASCII word ends within
+//! it, eight bytes at a time.
+
+/// The end of the run of non-white-space bytes starting at `pos`, a
+/// boundary in UAX #29 but for one case: horizontal white space stays
+/// together (WB3d), so a run ending in a non-ASCII space (U+2000, U+3000)
+/// goes on over the ASCII spaces after it, and over the next run.
+pub(super) fn chunk_end(bytes: &[u8], pos: usize) -> usize {
+    let mut end = pos;
+    loop {
+        end = bytes[end..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |i| end + i);
+        if bytes.get(end) != Some(&b' ') || !ends_in_wide_space(&bytes[pos..end]) {
+            return end;
+        }
+        while bytes.get(end) == Some(&b' ') {
+            end += 1;
+        }
+    }
+}
+
+/// Whether `bytes` end in a non-ASCII character of UAX #29's WSegSpace
+/// class: U+1680, U+2000 to U+2006, U+2008 to U+200A, U+205F or U+3000.
+fn ends_in_wide_space(bytes: &[u8]) -> bool {
+    match *bytes {
+        [.., 0xe1, 0x9a, 0x80] => true,
+        [.., 0xe2, 0x80, last] => matches!(last, 0x80..=0x86 | 0x88..=0x8a),
+        [.., 0xe2, 0x81, 0x9f] => true,
+        [.., 0xe3, 0x80, 0x80] => true,
+        _ => false,
+    }
+}
+
+/// Facts about a byte for the word scan: a word class (letter, digit or
+/// underscore), the case of a letter, and whether it may join words.
+pub(super) const WORD: u8 = 1;
+pub(super) const UPPER: u8 = 2;
+pub(super) const LOWER: u8 = 4;
+/// A character that joins two letters: ':' (MidLetter), '.' and '\''
+/// (MidNumLet, Single_Quote).
+pub(super) const JOINS_LETTERS: u8 = 8;
+/// A character that joins two digits: '.' and '\'' (MidNumLet,
+/// Single_Quote), ',' and ';' (MidNum).
+pub(super) const JOINS_DIGITS: u8 = 32;
+/// A digit.
+pub(super) const DIGIT: u8 = 64;
+/// Not in [`FLAGS`]: the word scan's note that it joined letters over an
+/// apostrophe.
+pub(super) const APOSTROPHE: u8 = 16;
+
+/// The UAX #29 word-break facts of every ASCII byte that is not white
+/// space: [`WORD`] for letters, digits and '_' (ALetter, Numeric,
+/// ExtendNumLet), with [`UPPER`], [`LOWER`] or [`DIGIT`], and
+/// [`JOINS_LETTERS`] and [`JOINS_DIGITS`] for the middle characters; none
+/// for the bytes of non-ASCII characters.
+pub(super) const FLAGS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => WORD | UPPER,
+            b'a'..=b'z' => WORD | LOWER,
+            b'0'..=b'9' => WORD | DIGIT,
+            b'_' => WORD,
+            b':' => JOINS_LETTERS,
+            b'.' | b'\'' => JOINS_LETTERS | JOINS_DIGITS,
+            b',' | b';' => JOINS_DIGITS,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The end of the ASCII word segment starting at `pos`, whose byte is of a
+/// word class, within a run of non-white-space bytes that ends at or
+/// before the end of `bytes`; and the [`UPPER`] and [`LOWER`] flags of its
+/// letters after the first byte, with [`APOSTROPHE`] when an apostrophe
+/// joins two of them.
+///
+/// Inlined: it runs for nearly every token, and most words end in their
+/// first eight bytes, where a call would cost as much as the scan.
+#[inline]
+pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
+    let mut j = pos + 1;
+    let mut case = 0;
+    loop {
+        // Eight bytes at a time while they last, then byte by byte; either
+        // way `j` ends at the first byte that is not a word byte, if any.
+        loop {
+            let Some(chunk) = bytes.get(j..j + 8) else {
+                while let Some(&b) = bytes.get(j)
+                    && FLAGS[usize::from(b)] & WORD != 0
+                {
+                    case |= FLAGS[usize::from(b)];
+                    j += 1;
+                }
+                break;
+            };
+            let (len, flags) = word_bytes(u64::from_le_bytes(
+                chunk.try_into().expect("a chunk of eight bytes"),
+            ));
+            case |= flags;
+            j += len;
+            if len < 8 {
+                break;
+            }
+        }
+        // A single middle character between two letters or two digits.
+        let mid = bytes.get(j).map_or(0, |&b| FLAGS[usize::from(b)]);
+        if mid & (JOINS_LETTERS | JOINS_DIGITS) == 0 {
+            return (j, case);
+        }
+        let Some(&next) = bytes.get(j + 1) else {
+            return (j, case);
+        };
+        let [prev, next] = [bytes[j - 1], next].map(|b| FLAGS[usize::from(b)]);
+        let letter = |flags: u8| flags & (UPPER | LOWER) != 0;
+        let digit = |flags: u8| flags & DIGIT != 0;
+        let letters = mid & JOINS_LETTERS != 0 && letter(prev) && letter(next);
+        let digits = mid & JOINS_DIGITS != 0 && digit(prev) && digit(next);
+        if !(letters || digits) {
+            return (j, case);
+        }
+        case |= next;
+        if bytes[j] == b'\'' {
+            case |= APOSTROPHE;
+        }
+        j += 2;
+    }
+}
+
+/// `byte` in every byte of a word.
+const fn splat(byte: u8) -> u64 {
+    byte as u64 * 0x0101_0101_0101_0101
+}
+
+/// The top bit of every byte.
+const HIGH: u64 = splat(0x80);
+
+/// How many of the eight bytes of `chunk` (first byte lowest) are word
+/// bytes before the first that is not, and the [`UPPER`] and [`LOWER`]
+/// flags of those, as [`FLAGS`] gives them: the word scan, eight bytes in
+/// one step and one branch.
+pub(super) fn word_bytes(chunk: u64) -> (usize, u8) {
+    // Each test leaves the top bit of a byte set where it holds. Bytes are
+    // compared on their low seven bits, so no sum carries into the next
+    // byte; non-ASCII bytes are ruled out at the end.
+    let low = chunk & !HIGH;
+    let at_least = |bytes: u64, b: u8| (bytes + splat(0x80 - b)) & HIGH;
+    // Setting the case bit (0x20) makes every letter lower case and no
+    // other byte a letter.
+    let folded = low | splat(0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let underscore = !((low ^ splat(b'_')) + splat(0x7f)) & HIGH;
+    let stops = !((letter | digit | underscore) & !chunk) & HIGH;
+    // The bits below the first byte that is not a word byte; all of them
+    // when every byte is.
+    let run = (stops & stops.wrapping_neg()).wrapping_sub(1);
+    let letters = letter & run;
+    // The case bit moved up to the top of its byte: set in lower case.
+    let lower = low << 2;
+    let flags = if letters & !lower != 0 { UPPER } else { 0 }
+        | if letters & lower != 0 { LOWER } else { 0 };
+    (stops.trailing_zeros() as usize / 8, flags)
+}

@@ -1,0 +1,152 @@
+//! The matching keys of tokens: their text in lower case, made plain,
+//! with each key's hash.
+
+use super::Token;
+use crate::hash::{BLOCK, Block, hash_bytes};
+
+/// Appends the matching key of a token to `out`: its text in lower case,
+/// with typographic apostrophes and dashes made plain, so that "IRAQ",
+/// "Iraq" and "iraq" share a key and casing is checked separately.
+pub fn push_key(token: &str, out: &mut String) {
+    if token.is_ascii() {
+        let start = out.len();
+        out.push_str(token);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in token.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' | '`' => out.push('\''),
+            '–' | '—' | '‐' | '‑' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The matching keys of a text's tokens (see [`push_key`]), laid out in one
+/// string with a space before every key and after the last, so that a
+/// phrase's keys can be searched as `" new york "`.
+///
+/// ```
+/// use gazetteer_ner::tokenizer::{tokenize, Keys};
+///
+/// let text = "New YORK’s";
+/// let keys = Keys::new(text, &tokenize(text));
+/// assert_eq!(keys.joined(), " new york 's ");
+/// assert_eq!(keys.get(1), "york");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Keys {
+    joined: String,
+    /// Where each token's key lies in `joined`, and its hash.
+    keys: Vec<KeySpan>,
+    /// The text in ASCII lower case, then a block of spaces; kept for its
+    /// memory.
+    lower: Vec<u8>,
+}
+
+/// One token's key in [`Keys`].
+#[derive(Clone, Copy, Debug)]
+struct KeySpan {
+    start: usize,
+    end: usize,
+    /// The hash of the key, computed once for every table that looks it up.
+    hash: u64,
+}
+
+impl Keys {
+    /// The keys of `tokens`, which were taken from `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> Keys {
+        let mut keys = Keys::default();
+        keys.refill(text, tokens);
+        keys
+    }
+
+    /// Replaces these keys with those of `tokens`, taken from `text`,
+    /// reusing their memory: a caller keying many texts allocates once.
+    ///
+    /// ```
+    /// use gazetteer_ner::tokenizer::{tokenize, Keys};
+    ///
+    /// let mut keys = Keys::new("A long first text", &tokenize("A long first text"));
+    /// keys.refill("Iraq’s", &tokenize("Iraq’s"));
+    /// assert_eq!(keys.joined(), " iraq 's ");
+    /// ```
+    pub fn refill(&mut self, text: &str, tokens: &[Token]) {
+        // Lower-casing the whole text at once is cheaper than token by
+        // token; the spaces after it let every token's key be read as a
+        // whole block.
+        let lower = &mut self.lower;
+        lower.clear();
+        lower.extend_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        lower.resize(text.len() + BLOCK, b' ');
+        let lower = &lower[..];
+        // Room for every key no longer than its token, a space before each
+        // and after the last, and a block copied whole past the last. The
+        // spaces are in place from the start; each key then overwrites
+        // what a block before it left after its own end.
+        let mut joined = std::mem::take(&mut self.joined).into_bytes();
+        joined.clear();
+        joined.resize(text.len() + tokens.len() + 1 + BLOCK, b' ');
+        let mut at = 1;
+        let mut other = String::new();
+        // Extended from an iterator of known length: one reservation, not
+        // a capacity check for every key.
+        self.keys.clear();
+        self.keys.extend(tokens.iter().map(|token| {
+            let len = token.end - token.start;
+            let block = lower[token.start..].first_chunk().expect("a block");
+            let key = Block::read(block, len);
+            let (len, hash) = if len <= BLOCK && key.is_ascii() {
+                // Most keys: the block copied whole, which spares a branch
+                // on every length; the space after the key cuts it back.
+                joined[at..at + BLOCK].copy_from_slice(block);
+                (len, key.hash())
+            } else {
+                other.clear();
+                push_key(token.text(text), &mut other);
+                // A few characters have a longer lower case.
+                let longer = other.len().saturating_sub(len);
+                joined.resize(joined.len() + longer, b' ');
+                joined[at..at + other.len()].copy_from_slice(other.as_bytes());
+                (other.len(), hash_bytes(other.as_bytes()))
+            };
+            let span = KeySpan {
+                start: at,
+                end: at + len,
+                hash,
+            };
+            at += len;
+            joined[at] = b' ';
+            at += 1;
+            span
+        }));
+        joined.truncate(at);
+        self.joined = String::from_utf8(joined).expect("keys are made of whole characters");
+    }
+
+    /// The hash of token `i`'s key.
+    pub(crate) fn hash(&self, i: usize) -> u64 {
+        self.keys[i].hash
+    }
+
+    /// The key of token `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let KeySpan { start, end, .. } = self.keys[i];
+        &self.joined[start..end]
+    }
+
+    /// The keys of tokens `first..end`, joined by single spaces.
+    pub fn span(&self, first: usize, end: usize) -> &str {
+        if first >= end {
+            return "";
+        }
+        &self.joined[self.keys[first].start..self.keys[end - 1].end]
+    }
+
+    /// Every key, each preceded by a space, with a space at the end.
+    pub fn joined(&self) -> &str {
+        &self.joined
+    }
+}

@@ -1,0 +1,322 @@
+//! The one pass over the bytes that makes the tokens.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::bytes::{APOSTROPHE, FLAGS, WORD, chunk_end, word_run_end};
+use super::lines::{Break, Lines, mark_headline};
+use super::sentences::{ends_sentence, is_opening, period_ends_sentence};
+use super::{Headline, Shape, Token, TokenKind};
+
+/// Like [`tokenize`](super::tokenize), into a vector that is cleared first, so that a caller
+/// tokenizing many short texts can reuse one allocation.
+///
+/// One pass over the bytes: plain ASCII is split and classified as it is
+/// scanned, with the same segments as [`for_each_segment`](super::for_each_segment). A run between
+/// white space that holds any other character is redone from its start by
+/// UAX #29.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    let bytes = text.as_bytes();
+    let mut state = State::new();
+    let mut lines = Lines::default();
+    // Where the current run of non-white-space bytes began, and the tokens
+    // and state there. (A line break ends a run, so the run is of the
+    // current line.)
+    let mut run = (0, 0, state);
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        // Words first: they begin most steps.
+        if FLAGS[usize::from(b)] & WORD == 0 {
+            if b.is_ascii_whitespace() {
+                // "\r\n" is one line break, found at its "\r".
+                let after_cr = b == b'\n' && pos > 0 && bytes[pos - 1] == b'\r';
+                if matches!(b, b'\n' | b'\r' | 0x0c) && !after_cr {
+                    let crlf = b == b'\r' && bytes.get(pos + 1) == Some(&b'\n');
+                    let kind = if b == 0x0c { Break::Hard } else { Break::Line };
+                    let next = pos + 1 + usize::from(crlf);
+                    state.line_break(&mut lines, tokens, text, (pos, next), kind);
+                }
+                state.space_before = true;
+                pos += 1;
+                run = (pos, tokens.len(), state);
+                continue;
+            }
+            if !b.is_ascii() {
+                let (start, count, before) = run;
+                tokens.truncate(count);
+                state = before;
+                // A combining mark after white space belongs to it: start
+                // from the white space, a boundary in UAX #29. Not from a
+                // line break, which it never joins, and which was taken in.
+                let from = if start > 0 && !matches!(bytes[start - 1], b'\n' | b'\r' | 0x0b | 0x0c)
+                {
+                    start - 1
+                } else {
+                    start
+                };
+                let end = chunk_end(bytes, pos);
+                unicode_chunk(tokens, &mut state, &mut lines, text, (from, end));
+                pos = end;
+                continue;
+            }
+            pos += 1;
+            if b == 0x0b {
+                // A vertical tab is white space with a line break, which
+                // ends a run as a line feed does.
+                state.line_break(&mut lines, tokens, text, (pos - 1, pos), Break::Hard);
+                state.space_before = true;
+                run = (pos, tokens.len(), state);
+                continue;
+            }
+            let opens_sentence = state.sentence_start;
+            state.push(tokens, (pos - 1, pos), TokenKind::Punct, Shape::NoLetters);
+            state.sentence_start = match b {
+                b'!' | b'?' => true,
+                b'.' => period_ends_sentence(tokens, text),
+                b'"' | b'\'' | b'(' | b'[' | b'-' | b'*' => opens_sentence,
+                _ => false,
+            };
+            continue;
+        }
+        let (stop, case) = word_run_end(bytes, pos);
+        // Only a word joined over an apostrophe can end in a possessive.
+        let stem = if case & APOSTROPHE != 0 {
+            ascii_possessive_stem(bytes, pos, stop)
+        } else {
+            stop
+        };
+        // `b` is the word's first byte.
+        if b.is_ascii_alphabetic() {
+            let shape = if stem == stop {
+                Shape::of_ascii_letters(b, case)
+            } else {
+                Shape::of_ascii_word(&bytes[pos..stem])
+            };
+            state.push(tokens, (pos, stem), TokenKind::Word, shape);
+        } else if b.is_ascii_digit() {
+            state.push(tokens, (pos, stem), TokenKind::Number, Shape::NoLetters);
+        } else {
+            // Underscores first: a word if any letter or digit follows.
+            let word = &bytes[pos..stem];
+            let kind = if word.len() > 1 && word.iter().any(u8::is_ascii_alphanumeric) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            push_token(tokens, &mut state, text, (pos, stem), kind);
+        }
+        if stem < stop {
+            state.push(
+                tokens,
+                (stem, stop),
+                TokenKind::Possessive,
+                Shape::NoLetters,
+            );
+        }
+        pos = stop;
+    }
+    mark_headline(text, &mut tokens[lines.first..], false);
+}
+
+/// The end of the word `pos..stop`, joined over an apostrophe, before a
+/// possessive `'s` that ends it; `stop` when there is none.
+///
+/// Out of line and cold, so that the word scan tests only the rare
+/// apostrophe, not the word's length, which is as likely short as not.
+#[cold]
+#[inline(never)]
+fn ascii_possessive_stem(bytes: &[u8], pos: usize, stop: usize) -> usize {
+    if stop - pos >= 3
+        && matches!(bytes[stop - 1], b's' | b'S')
+        && bytes[stop - 2] == b'\''
+        && bytes[pos..stop - 2].iter().any(u8::is_ascii_alphanumeric)
+    {
+        stop - 2
+    } else {
+        stop
+    }
+}
+
+/// Tokens of `start..end` by the UAX #29 word boundaries.
+fn unicode_chunk(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    lines: &mut Lines,
+    text: &str,
+    (start, end): (usize, usize),
+) {
+    for (offset, piece) in text[start..end].split_word_bound_indices() {
+        let span = (start + offset, start + offset + piece.len());
+        push_piece(tokens, state, lines, text, span);
+    }
+}
+
+/// Adds the segment `start..end`: white space sets the state, a word
+/// ending in a possessive gives two tokens, anything else one.
+pub(super) fn push_piece(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    lines: &mut Lines,
+    text: &str,
+    (start, end): (usize, usize),
+) {
+    let piece = &text[start..end];
+    let first_byte = piece.as_bytes()[0];
+    let white = if first_byte.is_ascii() {
+        first_byte.is_ascii_whitespace() || first_byte == 0x0b
+    } else {
+        piece.chars().next().is_some_and(char::is_whitespace)
+    };
+    if white {
+        // UAX #29 gives every line break a segment of its own ("\r\n"
+        // one).
+        let kind = match piece {
+            "\n" | "\r" | "\r\n" => Some(Break::Line),
+            "\u{2028}" | "\u{2029}" | "\u{85}" | "\u{b}" | "\u{c}" => Some(Break::Hard),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            state.line_break(lines, tokens, text, (start, end), kind);
+        }
+        state.space_before = true;
+        return;
+    }
+    if let Some(stem) = possessive_stem(piece) {
+        push(tokens, state, text, start, start + stem);
+        push(tokens, state, text, start + stem, end);
+    } else {
+        push(tokens, state, text, start, end);
+    }
+}
+
+/// The position facts of the token to come.
+#[derive(Clone, Copy)]
+pub(super) struct State {
+    space_before: bool,
+    line_start: bool,
+    sentence_start: bool,
+    hard_break: bool,
+}
+
+impl State {
+    /// The state at the start of a text.
+    pub(super) fn new() -> State {
+        State {
+            space_before: false,
+            line_start: true,
+            sentence_start: true,
+            hard_break: true,
+        }
+    }
+
+    /// Takes in the line break at bytes `at..next`: marks the headline of
+    /// the line it ends, and makes it a hard break or a wrap (see the
+    /// module docs).
+    fn line_break(
+        &mut self,
+        lines: &mut Lines,
+        tokens: &mut [Token],
+        text: &str,
+        (at, next): (usize, usize),
+        kind: Break,
+    ) {
+        // A line with no token: a blank line, or the start of the text.
+        let blank = self.line_start;
+        let wraps = !blank && kind == Break::Line && lines.is_wrap(text, (at, next));
+        let headline = mark_headline(text, &mut tokens[lines.first..], wraps);
+        let hard = !wraps || headline;
+        self.line_start = true;
+        if hard {
+            self.hard_break = true;
+            self.sentence_start = true;
+        }
+        lines.begin = next;
+        lines.first = tokens.len();
+    }
+
+    /// Adds a token with the position facts so far, which it ends; a
+    /// token that is not punctuation ends a sentence start too.
+    fn push(
+        &mut self,
+        tokens: &mut Vec<Token>,
+        (start, end): (usize, usize),
+        kind: TokenKind,
+        shape: Shape,
+    ) {
+        tokens.push(Token {
+            start,
+            end,
+            kind,
+            shape,
+            sentence_start: self.sentence_start,
+            line_start: self.line_start,
+            hard_break: self.hard_break,
+            space_before: self.space_before,
+            headline: Headline::No,
+        });
+        self.space_before = false;
+        self.line_start = false;
+        self.hard_break = false;
+        self.sentence_start &= kind == TokenKind::Punct;
+    }
+}
+
+/// Adds the segment `start..end` as one token, classifying it.
+fn push(tokens: &mut Vec<Token>, state: &mut State, text: &str, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let first = piece.as_bytes()[0];
+    let kind = if first.is_ascii_alphabetic() {
+        TokenKind::Word
+    } else if first.is_ascii_digit() {
+        TokenKind::Number
+    } else if piece == "'s" || piece == "’s" || piece == "'S" || piece == "’S" {
+        TokenKind::Possessive
+    } else if first.is_ascii() && piece.len() == 1 {
+        TokenKind::Punct
+    } else if piece.chars().next().is_some_and(char::is_numeric) {
+        TokenKind::Number
+    } else if piece.chars().any(char::is_alphanumeric) {
+        TokenKind::Word
+    } else {
+        TokenKind::Punct
+    };
+    push_token(tokens, state, text, (start, end), kind);
+}
+
+/// Adds the token `span` of `kind`, with its shape and the state's
+/// position facts, and updates the state.
+fn push_token(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    text: &str,
+    (start, end): (usize, usize),
+    kind: TokenKind,
+) {
+    let piece = &text[start..end];
+    let shape = if kind == TokenKind::Word {
+        Shape::of(piece)
+    } else {
+        Shape::NoLetters
+    };
+    state.push(tokens, (start, end), kind, shape);
+    if kind == TokenKind::Punct {
+        state.sentence_start =
+            ends_sentence(tokens, text) || (state.sentence_start && is_opening(piece));
+    }
+}
+
+/// For a word ending in a possessive `'s`, the length of the word before it.
+fn possessive_stem(piece: &str) -> Option<usize> {
+    if piece.len() < 3 || !matches!(piece.as_bytes()[piece.len() - 1], b's' | b'S') {
+        return None;
+    }
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = piece.strip_suffix(suffix)
+            && stem.chars().any(char::is_alphanumeric)
+        {
+            return Some(stem.len());
+        }
+    }
+    None
+}
