@@ -49,6 +49,9 @@ mod hash;
 #[path = "src/tokenizer/mod.rs"]
 #[allow(dead_code, unused_imports)]
 mod tokenizer;
+#[path = "src/words.rs"]
+#[allow(dead_code)]
+mod words;
 
 #[path = "src/gazetteer"]
 #[allow(dead_code, unused_imports)]

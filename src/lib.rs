@@ -87,6 +87,7 @@ mod resolver;
 mod rules;
 pub mod tokenizer;
 mod window;
+mod words;
 
 pub use entity::{Entity, EntityKind, Mention};
 pub use error::{EntryError, Error, Limit, LineError, UnknownKind};

@@ -32,6 +32,7 @@ use crate::document::acronym;
 use crate::document::{Document, EMPTY_NAME};
 use crate::hash::{NameMap, WordMap, chain};
 use crate::tokenizer::TokenKind;
+use crate::words::LOCATIVE;
 
 /// Where each cluster moves in a merge step (see [`apply`]).
 type Targets = [Option<usize>];
@@ -433,9 +434,6 @@ fn merge_given_names(
         into[index] = people.sole(cx.keys.hash(s), |person| names[person][0] == given);
     }
 }
-
-/// Words before a name that say it is a place.
-const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outside"];
 
 /// One reading per document: when a person of the document is called
 /// "Neil Jordan", a one-word mention "Jordan" that a gazetteer took for the

@@ -15,13 +15,7 @@ use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::tokenizer::Headline;
-
-/// Words that, first in a compound, keep it a place ("New England",
-/// "North Kivu", "Greater Manchester").
-const PLACE_PREFIXES: &[&str] = &[
-    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
-    "lower", "greater", "central", "old",
-];
+use crate::words::PLACE_PREFIXES;
 
 /// A compound is a place when a place designator ends it ("Manila Bay",
 /// "Wildwood Trail") or a compass word starts it ("New England");

@@ -2,14 +2,7 @@
 //! abbreviation, an initial or a word with inner periods.
 
 use super::{Shape, Token, TokenKind};
-
-/// Abbreviations whose final period does not end a sentence.
-pub(super) const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Rev", "Sen",
-    "Rep", "Gov", "Jr", "Sr", "Mt", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Bros", "Adm", "Cmdr",
-    "Pres", "Supt", "Fr", "Hon",
-];
+use crate::words::ABBREVIATIONS;
 
 /// Whether `word` is one of the [`ABBREVIATIONS`], all of two to four
 /// bytes, compared as numbers ([`abbreviation_code`]).

@@ -1,8 +1,9 @@
 use super::bytes::{FLAGS, LOWER, UPPER, WORD, word_bytes};
 use super::lines::{Lines, mark_headline};
 use super::scan::{State, push_piece};
-use super::sentences::{ABBREVIATIONS, is_abbreviation};
+use super::sentences::is_abbreviation;
 use super::*;
+use crate::words::ABBREVIATIONS;
 use unicode_segmentation::UnicodeSegmentation;
 
 fn texts(text: &str) -> Vec<&str> {

@@ -1,0 +1,353 @@
+//! The word lists written in code, in one place: the words that the
+//! tokenizer, the rules and the resolver read as evidence.
+//!
+//! Lists in lower case are compared with token keys; [`TITLES`] and
+//! [`ABBREVIATIONS`] are written as in text. The rules' cue table
+//! (`rules/cues.rs`) gathers most of them, with the designators, into one
+//! look-up. Names themselves live in the gazetteers (`gazetteers/*.tsv`),
+//! not here.
+
+// Titles and roles.
+
+/// Titles and honorifics written before a person's name.
+pub(crate) const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Sheikh",
+    "Sheikha",
+    "Shaikh",
+    "Ayatollah",
+    "Imam",
+    "Mullah",
+    "Hojatoleslam",
+    "Rabbi",
+    "Rev",
+    "Reverend",
+    "Father",
+    "Pope",
+    "Cardinal",
+    "Archbishop",
+    "Bishop",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Emir",
+    "Sultan",
+    "Crown",
+    "President",
+    "Vice",
+    "Premier",
+    "Chancellor",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Gov",
+    "Governor",
+    "Mayor",
+    "Ambassador",
+    "Judge",
+    "Justice",
+    "General",
+    "Gen",
+    "Lieutenant",
+    "Lt",
+    "Colonel",
+    "Col",
+    "Major",
+    "Maj",
+    "Captain",
+    "Capt",
+    "Sergeant",
+    "Sgt",
+    "Corporal",
+    "Cpl",
+    "Private",
+    "Pte",
+    "Admiral",
+    "Adm",
+    "Commander",
+    "Cmdr",
+    "Marshal",
+    "Brigadier",
+    "Field",
+    "Chairman",
+    "Chairwoman",
+    "Speaker",
+    "Deputy",
+    "Chief",
+    "Director",
+    "Coach",
+    "Detective",
+    "Inspector",
+    "Officer",
+    "Agent",
+    "Saint",
+    "Emperor",
+    "Empress",
+    "Tsar",
+    "Czar",
+    "Shah",
+    "Pharaoh",
+    "Duke",
+    "Duchess",
+    "Earl",
+    "Countess",
+    "Baron",
+    "Baroness",
+    "Marquis",
+    "Viscount",
+    "Master",
+    "Mufti",
+    "Patriarch",
+    "Metropolitan",
+    "Pastor",
+    "Deacon",
+    "Superintendent",
+    "Commissioner",
+    "Treasurer",
+    "Attorney",
+    "Solicitor",
+    "Counsel",
+    "Senator-elect",
+    "Mme",
+    "Mlle",
+    "Herr",
+    "Frau",
+];
+
+/// Lower-case role words that, right before a capitalised name, say it is a
+/// person ("cleric Moqtada Al Sadr", "spokesman John Kirby").
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "cleric",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "commander",
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "director",
+    "general",
+    "chief",
+    "official",
+    "ambassador",
+    "envoy",
+    "senator",
+    "governor",
+    "mayor",
+    "lawmaker",
+    "legislator",
+    "candidate",
+    "colleague",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "captain",
+    "player",
+    "batsman",
+    "bowler",
+    "champion",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "writer",
+    "journalist",
+    "reporter",
+    "analyst",
+    "economist",
+    "professor",
+    "lawyer",
+    "attorney",
+    "judge",
+    "prosecutor",
+    "scientist",
+    "researcher",
+    "founder",
+    "owner",
+    "executive",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "prince",
+    "king",
+    "queen",
+    "premier",
+    "secretary",
+    "deputy",
+    "counterpart",
+    "predecessor",
+    "successor",
+    "rival",
+    "opponent",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "uncle",
+    "cousin",
+    "militant",
+    "fighter",
+    "dissident",
+    "activist",
+    "cardinal",
+    "bishop",
+    "imam",
+    "sheikh",
+    "ayatollah",
+];
+
+// Small words inside and before names.
+
+/// Lower-case words that may sit inside any multi-word name when a
+/// capitalised word follows ("Abu Bakr al Baghdadi", "Charles de Gaulle").
+pub(crate) const CONNECTORS: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "du", "des", "la", "le",
+    "van", "von", "der", "den", "dos", "das", "y",
+];
+
+/// Further connectors allowed inside the names of bodies and places, but
+/// not of people ("Ministry of Oil", "Organisation for Islamic
+/// Cooperation"): "Mr Smith of Reuters" is not one name.
+pub(crate) const BODY_CONNECTORS: &[&str] = &["of", "for"];
+
+/// Particles that start Arabic and other names but are never a name alone.
+pub(crate) const PARTICLES: &[&str] = &[
+    "al", "el", "abu", "abd", "bin", "ibn", "bint", "ben", "de", "del", "da", "di", "du", "la",
+    "le", "van", "von", "der", "den", "dos", "das", "ul", "ad", "an", "as", "ash", "at", "az",
+];
+
+/// Determiners that precede names but are never part of one.
+pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+
+/// Words before a name that say it is a place.
+pub(crate) const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outside"];
+
+/// Words that, first in a compound, keep it a place ("New England",
+/// "North Kivu", "Greater Manchester").
+pub(crate) const PLACE_PREFIXES: &[&str] = &[
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+    "lower", "greater", "central", "old",
+];
+
+// Sports reports.
+
+/// Words that mark a sports report.
+pub(crate) const SPORTS: &[&str] = &[
+    "match",
+    "matches",
+    "innings",
+    "wickets",
+    "wicket",
+    "goal",
+    "goals",
+    "scored",
+    "league",
+    "division",
+    "cup",
+    "championship",
+    "tournament",
+    "season",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "batsman",
+    "bowler",
+    "referee",
+    "halftime",
+    "half-time",
+    "seeded",
+    "semifinal",
+    "semi-final",
+    "quarter-final",
+    "pitcher",
+    "inning",
+    "touchdown",
+    "quarterback",
+    "rugby",
+    "soccer",
+    "football",
+    "basketball",
+    "baseball",
+    "hockey",
+    "cricket",
+    "tennis",
+    "golf",
+    "olympic",
+    "fixture",
+    "fixtures",
+    "playoff",
+    "playoffs",
+    "standings",
+    "title",
+];
+
+/// Words that, right before or after a name, make it a competitor.
+pub(crate) const COMPETING: &[&str] = &[
+    "beat", "beats", "v", "vs", "versus", "against", "defeated", "drew", "draw", "lost", "won",
+    "edged", "thrashed", "hosts", "host", "visit", "visiting", "over",
+];
+
+// Sentences.
+
+/// Abbreviations whose final period does not end a sentence.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj", "Rev", "Sen",
+    "Rep", "Gov", "Jr", "Sr", "Mt", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Bros", "Adm", "Cmdr",
+    "Pres", "Supt", "Fr", "Hon",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_list_repeats_a_word() {
+        for list in [
+            TITLES,
+            ROLE_WORDS,
+            CONNECTORS,
+            BODY_CONNECTORS,
+            PARTICLES,
+            DETERMINERS,
+            LOCATIVE,
+            PLACE_PREFIXES,
+            SPORTS,
+            COMPETING,
+            ABBREVIATIONS,
+        ] {
+            let mut words = list.to_vec();
+            words.sort_unstable();
+            let before = words.len();
+            words.dedup();
+            assert_eq!(words.len(), before, "a word repeated in {list:?}");
+        }
+    }
+}
