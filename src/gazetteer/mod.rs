@@ -45,7 +45,6 @@ pub(crate) use filter::WordFilter;
 pub(crate) use lexicon::{Lexeme, Lexicon};
 pub(crate) use matcher::Matcher;
 pub use notice::Notice;
-pub(crate) use table::KeyTable;
 
 /// The entries of the embedded default gazetteers, file by file in
 /// file-name order.

@@ -135,6 +135,7 @@ impl<V: Clone> KeyTable<V> {
     /// An empty table with room for `keys` keys, so that building it never
     /// rehashes. (The arena grows as long keys come: how many bytes they
     /// take is not known up front.)
+    #[cfg(test)]
     pub fn with_capacity(keys: usize) -> Self {
         let mut table = KeyTable::default();
         table.reserve(keys);
@@ -268,6 +269,7 @@ impl<V: Clone> KeyTable<V> {
     }
 
     /// Every key and value, in insertion order.
+    #[cfg(test)]
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
         self.entries.iter().map(|e| (self.key(e), &e.value))
     }

@@ -4,8 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::EntityKind;
-use crate::gazetteer::{KeyTable, WordFilter};
-use crate::hash::hash_key;
+use crate::hash::{WordMap, hash_key};
 use crate::tokenizer::Keys;
 use crate::words::{
     BODY_CONNECTORS, COMPETING, CONNECTORS, DETERMINERS, PARTICLES, ROLE_WORDS, SPORTS, TITLES,
@@ -257,8 +256,119 @@ impl Cue {
 /// Sets one flag of a [`Cue`].
 type SetFlag = fn(&mut Cue);
 
-/// Every cue word, built once per process.
-static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
+/// Every cue word and what the lists say about it, built once per process.
+static INDEX: LazyLock<CueIndex> = LazyLock::new(CueIndex::new);
+
+/// The cues of a lower-cased key, if it is a cue word.
+pub(crate) fn lookup(key: &str) -> Option<&'static Cue> {
+    INDEX.get(key, hash_key(key))
+}
+
+/// The cue index, fetched once for a whole text: every use of a
+/// `LazyLock` costs an atomic load and a branch, and [`Cues::may_hold`]
+/// is asked about every token.
+#[derive(Clone, Copy)]
+pub(crate) struct Cues {
+    index: &'static CueIndex,
+}
+
+impl Cues {
+    /// The cue index (built on first use).
+    pub fn get() -> Cues {
+        Cues { index: &INDEX }
+    }
+
+    /// Whether the word of this key hash may be a cue word: false for
+    /// nearly every other word, and always true for cue words.
+    #[inline]
+    pub fn may_hold(self, hash: u64) -> bool {
+        let slot = CueIndex::slot(hash);
+        self.index.occupied[slot / 64] & 1 << (slot % 64) != 0
+    }
+
+    /// [`lookup`] for token `i` of a text, whose key's hash is known.
+    #[inline]
+    pub fn lookup_token(self, keys: &Keys, i: usize) -> Option<&'static Cue> {
+        self.index.get(keys.get(i), keys.hash(i))
+    }
+}
+
+/// How many slots the [`CueIndex`] has: a power of two, about forty
+/// times the number of cue words, so that few other words find their slot
+/// taken.
+const SLOTS: usize = 1 << 14;
+
+/// No word: the end of a slot's chain.
+const NO_WORD: u16 = u16::MAX;
+
+/// The one look-up structure of the cue words: a hash table of [`SLOTS`]
+/// slots by their keys' hashes ([`hash_key`]), whose occupied slots are
+/// marked in a bit set small enough to stay in cache. Whether a token may
+/// be a cue word is one bit of it, asked of every word without a branch
+/// on the answer (a fifth of a text's words are cue words, so a branch
+/// would be mispredicted often); only a word whose slot is taken has its
+/// key compared with the words of the slot.
+struct CueIndex {
+    /// One bit per slot, set where a word is.
+    occupied: Box<[u64]>,
+    /// Each occupied slot's first word, as an index into `words`.
+    first: Box<[u16]>,
+    /// Every cue word's key and cues, and the next word of its slot.
+    words: Box<[CueWord]>,
+}
+
+/// A cue word in the [`CueIndex`].
+struct CueWord {
+    key: String,
+    cue: Cue,
+    /// The next word in the same slot, or [`NO_WORD`].
+    next: u16,
+}
+
+impl CueIndex {
+    /// The index of every list.
+    fn new() -> CueIndex {
+        let mut occupied = vec![0; SLOTS / 64].into_boxed_slice();
+        let mut first = vec![NO_WORD; SLOTS].into_boxed_slice();
+        let mut words = Vec::new();
+        for (i, (key, cue)) in cue_words().into_iter().enumerate() {
+            let i = u16::try_from(i).expect("fewer than 65,535 cue words");
+            let slot = CueIndex::slot(hash_key(&key));
+            occupied[slot / 64] |= 1 << (slot % 64);
+            let next = std::mem::replace(&mut first[slot], i);
+            words.push(CueWord { key, cue, next });
+        }
+        CueIndex {
+            occupied,
+            first,
+            words: words.into_boxed_slice(),
+        }
+    }
+
+    /// The slot of a key hash, from its bits 32 and up (see [`crate::hash`]).
+    #[inline]
+    fn slot(hash: u64) -> usize {
+        (hash >> 32) as usize & (SLOTS - 1)
+    }
+
+    /// The cues of a key whose hash ([`hash_key`]) is `hash`.
+    #[inline]
+    fn get(&'static self, key: &str, hash: u64) -> Option<&'static Cue> {
+        let mut i = self.first[CueIndex::slot(hash)];
+        while i != NO_WORD {
+            let word = &self.words[usize::from(i)];
+            if word.key == key {
+                return Some(&word.cue);
+            }
+            i = word.next;
+        }
+        None
+    }
+}
+
+/// Every word of the cue lists and the designators, once, with what they
+/// say about it, in the order the lists give them.
+fn cue_words() -> Vec<(String, Cue)> {
     let lists: [(&[&str], SetFlag); 8] = [
         (SPORTS, |c| c.sports = true),
         (COMPETING, |c| c.competing = true),
@@ -269,134 +379,34 @@ static TABLE: LazyLock<KeyTable<Cue>> = LazyLock::new(|| {
         (PARTICLES, |c| c.particle = true),
         (DETERMINERS, |c| c.determiner = true),
     ];
-    // Room for every word, so that building never rehashes. (A text's
-    // tokens are looked up in the `CueIndex` made from this table.)
-    let words = lists.iter().map(|(words, _)| words.len()).sum::<usize>() + DESIGNATORS.len();
-    let mut table: KeyTable<Cue> = KeyTable::with_capacity(words);
-    for (words, set) in lists {
-        for word in words {
-            set(table.get_or_insert_with(&word.to_lowercase(), Cue::default));
+    let mut words = Vec::new();
+    let mut at = WordMap::default();
+    for (list, set) in lists {
+        for word in list {
+            set(cue_of(&mut words, &mut at, word.to_lowercase()));
         }
     }
     for d in DESIGNATORS {
-        table
-            .get_or_insert_with(d.word, Cue::default)
+        cue_of(&mut words, &mut at, d.word.to_owned())
             .designators
             .push(d);
     }
-    table
-});
-
-/// The cues of a lower-cased key, if it is a cue word.
-pub(crate) fn lookup(key: &str) -> Option<&'static Cue> {
-    TABLE.get(key)
+    words
 }
 
-/// The cue lists, fetched once for a whole text: every use of a
-/// `LazyLock` costs an atomic load and a branch, and [`Cues::lookup_token`]
-/// is asked about every token.
-#[derive(Clone, Copy)]
-pub(crate) struct Cues {
-    index: &'static CueIndex,
-    filter: &'static WordFilter,
+/// The cues of `key` in `words`, added first if absent; `at` holds each
+/// key's place in `words`.
+fn cue_of<'w>(
+    words: &'w mut Vec<(String, Cue)>,
+    at: &mut WordMap<String, usize>,
+    key: String,
+) -> &'w mut Cue {
+    let i = *at.entry(key).or_insert_with_key(|key| {
+        words.push((key.clone(), Cue::default()));
+        words.len() - 1
+    });
+    &mut words[i].1
 }
-
-impl Cues {
-    /// The cue lists (built on first use).
-    pub fn get() -> Cues {
-        Cues {
-            index: &INDEX,
-            filter: &FILTER,
-        }
-    }
-
-    /// Whether the word of this key hash may be a cue word: false for
-    /// most words, and always true for cue words.
-    #[inline]
-    pub fn may_hold(self, hash: u64) -> bool {
-        self.filter.may_contain_hashed(hash)
-    }
-
-    /// [`lookup`] for token `i` of a text, whose key's hash is known.
-    #[inline]
-    pub fn lookup_token(self, keys: &Keys, i: usize) -> Option<&'static Cue> {
-        self.index.get(keys.get(i), keys.hash(i))
-    }
-}
-
-/// The cue words by their keys' whole hashes, for [`Cues::lookup_token`]:
-/// a fifth of the words of a text are cue words, and a look-up here costs
-/// half what one in a [`KeyTable`] does, which keeps only part of each hash
-/// and its keys in an arena.
-struct CueIndex {
-    /// Each slot's word's key hash, or [`NO_HASH`] in an empty slot; a
-    /// power of two long, and at most a quarter full, so that nearly every
-    /// look-up ends at the first probe.
-    hashes: Box<[u64]>,
-    /// Each slot's word's key and cues.
-    words: Box<[Option<(&'static str, &'static Cue)>]>,
-}
-
-/// The hash of no cue word (checked when the index is built).
-const NO_HASH: u64 = 0;
-
-impl CueIndex {
-    fn new(table: &'static KeyTable<Cue>) -> CueIndex {
-        let size = (table.iter().count() * 4).next_power_of_two();
-        let mut hashes = vec![NO_HASH; size].into_boxed_slice();
-        let mut words = vec![None; size].into_boxed_slice();
-        for (key, cue) in table.iter() {
-            let hash = hash_key(key);
-            assert_ne!(hash, NO_HASH, "cue word {key:?} hashes to the empty slot");
-            let mut i = CueIndex::slot(hash, size);
-            while hashes[i] != NO_HASH {
-                i = (i + 1) % size;
-            }
-            hashes[i] = hash;
-            words[i] = Some((key, cue));
-        }
-        CueIndex { hashes, words }
-    }
-
-    /// The first slot to probe for a hash (from its top bits, which the
-    /// hash mixes best).
-    fn slot(hash: u64, size: usize) -> usize {
-        (hash >> 32) as usize & (size - 1)
-    }
-
-    /// The cues of a key whose hash ([`hash_key`]) is `hash`.
-    #[inline]
-    fn get(&self, key: &str, hash: u64) -> Option<&'static Cue> {
-        let mask = self.hashes.len() - 1;
-        let mut i = CueIndex::slot(hash, self.hashes.len());
-        loop {
-            let slot_hash = self.hashes[i];
-            if slot_hash == hash {
-                if let Some((word, cue)) = self.words[i]
-                    && word == key
-                {
-                    return Some(cue);
-                }
-            } else if slot_hash == NO_HASH {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
-/// [`TABLE`] indexed for look-ups by token.
-static INDEX: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(&TABLE));
-
-/// The cue words as a Bloom filter, which settles most words of a text
-/// before the table is asked.
-static FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
-    let mut filter = WordFilter::new(14);
-    for (key, _) in TABLE.iter() {
-        filter.insert(key);
-    }
-    filter
-});
 
 /// Whether a lower-cased key is a particle.
 pub(crate) fn is_particle(key: &str) -> bool {
@@ -409,12 +419,19 @@ mod tests {
 
     #[test]
     fn index_finds_every_cue_word_and_no_other() {
-        for (key, cue) in TABLE.iter() {
+        let cues = Cues::get();
+        for CueWord { key, cue, .. } in &INDEX.words {
+            assert!(cues.may_hold(hash_key(key)), "{key}");
             assert!(std::ptr::eq(INDEX.get(key, hash_key(key)).unwrap(), cue));
         }
         for key in ["baghdad", "mrs.", "", "provinces"] {
             assert!(INDEX.get(key, hash_key(key)).is_none(), "{key}");
         }
+        // Few words that are no cue word get past `may_hold`.
+        let passed = (0..10_000)
+            .filter(|i| cues.may_hold(hash_key(&format!("other{i}"))))
+            .count();
+        assert!(passed < 500, "{passed} of 10,000");
     }
 
     #[test]
