@@ -5,8 +5,8 @@
 //! per lookup on keys of a few bytes. Two multiply-rotate hashes stand in:
 //!
 //! - [`hash_key`], computed once per token by the keys and shared by the
-//!   gazetteer tables and filters: a key of up to [`BLOCK`] bytes, nearly
-//!   every word, is hashed as one masked [`Block`] without a branch on its
+//!   gazetteer tables and filters: a key of up to [`SHORT_KEY_BYTES`] bytes, nearly
+//!   every word, is hashed as one masked [`ShortKey`] without a branch on its
 //!   length, where the key lies in a longer buffer;
 //! - [`WordHasher`], the `Hasher` of maps keyed by strings, which reads
 //!   eight bytes at a time.
@@ -14,6 +14,33 @@
 //! A phrase or name is hashed from its words' [`hash_key`]s with
 //! [`chain`], so that the hash of every prefix (or ending) comes on the
 //! way; maps keyed by such hashes, or by numbers, take [`NameHasher`].
+//!
+//! # Which bits of a key's hash each consumer reads
+//!
+//! One [`hash_key`] per token serves every table and filter that looks the
+//! token up, so each reads its own bits of it, and two structures that
+//! read the same bits see the same collisions:
+//!
+//! - `gazetteer/table.rs`, the key tables (phrases, lexicon): the first
+//!   slot from bits 32 and up, as many as the table's size needs; bits 0
+//!   to 31 as the tag kept in the slot, compared before the key;
+//! - `gazetteer/filter.rs`, the Bloom filters: the 64-bit word of the
+//!   filter from bits 40 and up, the bit in it from bits 28 to 33, and a
+//!   second bit from bits 34 to 39;
+//! - `rules/cues.rs`, the cue words' index: the slot from bits 32 to 45,
+//!   whose bit in the index's bit set says whether a token may be a cue
+//!   word.
+//!
+//! The matcher asks two filters about a token's first word: `starts`, of
+//! the first words of all forms, then `singles`, of the one-word forms.
+//! Given the same hash, both would read the same bits, and a word let
+//! through by a false positive of the one would mostly be let through by
+//! the other: it hands `singles` the hash remixed (`matcher::remix`), so
+//! that the two err apart. Its `continues` filter takes [`chain`] hashes,
+//! other numbers already.
+//!
+//! `finish` folds the high bits, which the multiplications mix best,
+//! into the low ones, so that the tags are as good as the slots.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -81,14 +108,14 @@ pub(crate) fn hash_key(key: &str) -> u64 {
 
 /// Keys up to this many bytes, nearly every word, are hashed as one
 /// zero-padded block, with no branch on their length.
-pub(crate) const BLOCK: usize = 16;
+pub(crate) const SHORT_KEY_BYTES: usize = 16;
 
 /// [`hash_key`] of a key's bytes.
 pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
-    if key.len() <= BLOCK {
-        let mut block = [0; BLOCK];
+    if key.len() <= SHORT_KEY_BYTES {
+        let mut block = [0; SHORT_KEY_BYTES];
         block[..key.len()].copy_from_slice(key);
-        return Block::read(&block, key.len()).hash();
+        return ShortKey::read(&block, key.len()).hash();
     }
     let mut hash = SEED ^ key.len() as u64;
     let mut chunks = key.chunks_exact(8);
@@ -109,37 +136,37 @@ pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
     finish(hash)
 }
 
-/// A key of up to [`BLOCK`] bytes read where it lies in a longer buffer:
+/// A key of up to [`SHORT_KEY_BYTES`] bytes read where it lies in a longer buffer:
 /// two words, with the bytes after the key masked off. Reading the words
 /// once serves both the check that the key is plain ASCII and its hash.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Block {
+pub(crate) struct ShortKey {
     low: u64,
     high: u64,
     len: usize,
 }
 
-impl Block {
+impl ShortKey {
     /// The key made of the first `len` bytes of `block`; of all of them
-    /// when `len > BLOCK`, for a caller that checks the length later.
-    pub(crate) fn read(block: &[u8; BLOCK], len: usize) -> Block {
+    /// when `len > SHORT_KEY_BYTES`, for a caller that checks the length later.
+    pub(crate) fn read(block: &[u8; SHORT_KEY_BYTES], len: usize) -> ShortKey {
         // A block of ones then one of zeros: the block of it that starts
         // `n` bytes before the zeros masks the first `n` bytes.
-        const MASKS: [u8; 2 * BLOCK] = {
-            let mut masks = [0; 2 * BLOCK];
+        const MASKS: [u8; 2 * SHORT_KEY_BYTES] = {
+            let mut masks = [0; 2 * SHORT_KEY_BYTES];
             let mut i = 0;
-            while i < BLOCK {
+            while i < SHORT_KEY_BYTES {
                 masks[i] = u8::MAX;
                 i += 1;
             }
             masks
         };
-        let n = len.min(BLOCK);
-        let mask = &MASKS[BLOCK - n..2 * BLOCK - n];
+        let n = len.min(SHORT_KEY_BYTES);
+        let mask = &MASKS[SHORT_KEY_BYTES - n..2 * SHORT_KEY_BYTES - n];
         let word = |bytes: &[u8], at: usize| {
             u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
         };
-        Block {
+        ShortKey {
             low: word(block, 0) & word(mask, 0),
             high: word(block, 8) & word(mask, 8),
             len,
@@ -151,7 +178,7 @@ impl Block {
         (self.low | self.high) & 0x8080_8080_8080_8080 == 0
     }
 
-    /// [`hash_bytes`] of the key, which must be at most [`BLOCK`] bytes.
+    /// [`hash_bytes`] of the key, which must be at most [`SHORT_KEY_BYTES`] bytes.
     pub(crate) fn hash(self) -> u64 {
         finish(mix(mix(SEED ^ self.len as u64, self.low), self.high))
     }
@@ -231,10 +258,10 @@ mod tests {
         ] {
             let mut buffer = key.as_bytes().to_vec();
             buffer.extend_from_slice(b" and whatever follows");
-            if key.len() <= BLOCK {
-                let block: &[u8; BLOCK] = buffer[..BLOCK].try_into().unwrap();
+            if key.len() <= SHORT_KEY_BYTES {
+                let block: &[u8; SHORT_KEY_BYTES] = buffer[..SHORT_KEY_BYTES].try_into().unwrap();
                 assert_eq!(
-                    Block::read(block, key.len()).hash(),
+                    ShortKey::read(block, key.len()).hash(),
                     hash_key(key),
                     "{key:?}"
                 );
@@ -245,12 +272,14 @@ mod tests {
 
     #[test]
     fn a_block_is_ascii_by_its_key_alone() {
-        let buffer: &[u8; BLOCK] = "naïve café abcd".as_bytes()[..BLOCK].try_into().unwrap();
-        assert!(Block::read(buffer, 2).is_ascii(), "\"na\" before the ï");
-        assert!(!Block::read(buffer, 4).is_ascii(), "\"naï\"");
-        let ascii: &[u8; BLOCK] = b"sixteen bytes ab";
-        assert!(Block::read(ascii, BLOCK).is_ascii());
-        assert_eq!(Block::read(ascii, 5).hash(), hash_key("sixte"));
+        let buffer: &[u8; SHORT_KEY_BYTES] = "naïve café abcd".as_bytes()[..SHORT_KEY_BYTES]
+            .try_into()
+            .unwrap();
+        assert!(ShortKey::read(buffer, 2).is_ascii(), "\"na\" before the ï");
+        assert!(!ShortKey::read(buffer, 4).is_ascii(), "\"naï\"");
+        let ascii: &[u8; SHORT_KEY_BYTES] = b"sixteen bytes ab";
+        assert!(ShortKey::read(ascii, SHORT_KEY_BYTES).is_ascii());
+        assert_eq!(ShortKey::read(ascii, 5).hash(), hash_key("sixte"));
     }
 
     #[test]

@@ -260,9 +260,9 @@ fn next_lt(bytes: &[u8], from: usize) -> Option<usize> {
     // block of bytes with no branch per byte, which the compiler turns
     // into vector instructions, settles a block several times faster than
     // a byte search; only a block with a `<` is searched byte by byte.
-    const BLOCK: usize = 64;
+    const CHUNK: usize = 64;
     let mut start = from;
-    for chunk in bytes.get(from..)?.chunks(BLOCK) {
+    for chunk in bytes.get(from..)?.chunks(CHUNK) {
         if chunk.iter().fold(false, |any, &b| any | (b == b'<')) {
             return chunk.iter().position(|&b| b == b'<').map(|i| start + i);
         }

@@ -2,7 +2,7 @@
 //! with each key's hash.
 
 use super::Token;
-use crate::hash::{BLOCK, Block, hash_bytes};
+use crate::hash::{SHORT_KEY_BYTES, ShortKey, hash_bytes};
 
 /// Appends the matching key of a token to `out`: its text in lower case,
 /// with typographic apostrophes and dashes made plain, so that "IRAQ",
@@ -80,7 +80,7 @@ impl Keys {
         lower.clear();
         lower.extend_from_slice(text.as_bytes());
         lower.make_ascii_lowercase();
-        lower.resize(text.len() + BLOCK, b' ');
+        lower.resize(text.len() + SHORT_KEY_BYTES, b' ');
         let lower = &lower[..];
         // Room for every key no longer than its token, a space before each
         // and after the last, and a block copied whole past the last. The
@@ -88,7 +88,7 @@ impl Keys {
         // what a block before it left after its own end.
         let mut joined = std::mem::take(&mut self.joined).into_bytes();
         joined.clear();
-        joined.resize(text.len() + tokens.len() + 1 + BLOCK, b' ');
+        joined.resize(text.len() + tokens.len() + 1 + SHORT_KEY_BYTES, b' ');
         let mut at = 1;
         let mut other = String::new();
         // Extended from an iterator of known length: one reservation, not
@@ -97,11 +97,11 @@ impl Keys {
         self.keys.extend(tokens.iter().map(|token| {
             let len = token.end - token.start;
             let block = lower[token.start..].first_chunk().expect("a block");
-            let key = Block::read(block, len);
-            let (len, hash) = if len <= BLOCK && key.is_ascii() {
+            let key = ShortKey::read(block, len);
+            let (len, hash) = if len <= SHORT_KEY_BYTES && key.is_ascii() {
                 // Most keys: the block copied whole, which spares a branch
                 // on every length; the space after the key cuts it back.
-                joined[at..at + BLOCK].copy_from_slice(block);
+                joined[at..at + SHORT_KEY_BYTES].copy_from_slice(block);
                 (len, key.hash())
             } else {
                 other.clear();

@@ -273,39 +273,39 @@ impl Matcher {
         }
         // Whether a token may start a form is a coin toss to the branch
         // predictor (one word in five passes the first-word filters, with
-        // punctuation between): the tokens that may are gathered a block at
+        // punctuation between): the tokens that may are gathered a batch at
         // a time without a branch on the answer, then looked at in turn.
-        let mut firsts = [0u32; BLOCK];
-        for block in (0..tokens.len()).step_by(BLOCK) {
-            let n = self.gather_firsts(block, tokens, keys, &mut firsts);
+        let mut firsts = [0u32; TOKEN_BATCH];
+        for batch in (0..tokens.len()).step_by(TOKEN_BATCH) {
+            let n = self.gather_firsts(batch, tokens, keys, &mut firsts);
             for &first in &firsts[..n] {
                 self.find_at(first as usize, text, tokens, keys, out);
             }
         }
     }
 
-    /// Writes to the front of `firsts` the tokens of the block that starts
-    /// at token `block` which may start a form, and returns how many.
+    /// Writes to the front of `firsts` the tokens of the batch that starts
+    /// at token `batch` which may start a form, and returns how many.
     ///
     /// Not inlined: in one body with the look-ups, its loop kept its
     /// pointers on the stack and reloaded them for every token.
     #[inline(never)]
     fn gather_firsts(
         &self,
-        block: usize,
+        batch: usize,
         tokens: &[Token],
         keys: &Keys,
-        firsts: &mut [u32; BLOCK],
+        firsts: &mut [u32; TOKEN_BATCH],
     ) -> usize {
-        let end = tokens.len().min(block + BLOCK);
+        let end = tokens.len().min(batch + TOKEN_BATCH);
         let mut n = 0;
-        for (first, token) in (block..end).zip(&tokens[block..end]) {
+        for (first, token) in (batch..end).zip(&tokens[batch..end]) {
             let filter = &self.starts[usize::from(token.shape == Shape::Lower)];
             let may_start =
                 (token.kind != TokenKind::Punct) & filter.may_contain_hashed(keys.hash(first));
-            // `n` is at most `first - block`, so the mask changes nothing
+            // `n` is at most `first - batch`, so the mask changes nothing
             // but spares a bounds check.
-            firsts[n % BLOCK] = first as u32;
+            firsts[n % TOKEN_BATCH] = first as u32;
             n += usize::from(may_start);
         }
         n
@@ -378,7 +378,7 @@ impl Matcher {
 }
 
 /// How many tokens [`Matcher::find`] looks at in one go.
-const BLOCK: usize = 128;
+const TOKEN_BATCH: usize = 128;
 
 /// A word's hash with its bits mixed, for a filter that must not share
 /// false positives with filters taking the word's [`hash_key`](crate::hash::hash_key) as it is:
