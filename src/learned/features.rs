@@ -191,7 +191,7 @@ pub(crate) fn examples<'c>(cx: &'c Document<'_>) -> impl Iterator<Item = Example
 /// [`examples`]).
 pub(crate) fn example(cx: &Document<'_>, start: usize, end: usize) -> Option<Example> {
     let token = &cx.tokens[start];
-    if token.headline != Headline::No || part_of_a_longer_name(cx, start, end) {
+    if token.headline != Headline::RunningText || part_of_a_longer_name(cx, start, end) {
         return None;
     }
     // A lone letter is an initial, a grade or a label, not a name.

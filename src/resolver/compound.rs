@@ -37,7 +37,7 @@ fn compound_kind(cx: &Document<'_>, start: usize, end: usize) -> EntityKind {
 pub(crate) fn widen(cx: &Document<'_>, chosen: &mut [Candidate]) {
     for k in 0..chosen.len() {
         let c = chosen[k];
-        let headline = cx.tokens[c.start].headline != Headline::No;
+        let headline = cx.tokens[c.start].headline != Headline::RunningText;
         if c.kind != EntityKind::Place || c.evidence != Evidence::Gazetteer || headline {
             continue;
         }

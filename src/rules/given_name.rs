@@ -30,7 +30,7 @@ const SURNAME_RANK: u8 = 60;
 pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     for (run, end) in cx.name_runs() {
         let start = trim_initial(cx, run, end);
-        if start >= end || cx.tokens[start].headline != Headline::No {
+        if start >= end || cx.tokens[start].headline != Headline::RunningText {
             continue;
         }
         let first = cx.lexeme(start);

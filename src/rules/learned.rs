@@ -158,7 +158,7 @@ fn retype(
             && group
                 .iter()
                 .any(|o| o.kind != c.kind && learned_kind(o.kind));
-        if ambiguous && cx.tokens[c.start].headline == crate::tokenizer::Headline::No {
+        if ambiguous && cx.tokens[c.start].headline == crate::tokenizer::Headline::RunningText {
             let mut decision = Decision::new(rules);
             features.context(cx, c.start, c.end, &mut decision);
             let chosen = group

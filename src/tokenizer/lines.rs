@@ -85,12 +85,12 @@ pub(super) fn mark_headline(text: &str, line: &mut [Token], wraps: bool) -> bool
     {
         Headline::TitleCase
     } else {
-        Headline::No
+        Headline::RunningText
     };
-    if kind != Headline::No {
+    if kind != Headline::RunningText {
         for token in line {
             token.headline = kind;
         }
     }
-    kind != Headline::No
+    kind != Headline::RunningText
 }

@@ -93,9 +93,9 @@ pub struct Token {
 /// How a token's line is written, when it is a headline.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Headline {
-    /// Running text.
+    /// Running text, no headline.
     #[default]
-    No,
+    RunningText,
     /// Every word in capitals: "IRAQ AND IRAN TALK".
     Capitals,
     /// Every long word capitalised: "Pirelli Cables Look To Tap Growth".

@@ -253,7 +253,7 @@ impl State {
             line_start: self.line_start,
             hard_break: self.hard_break,
             space_before: self.space_before,
-            headline: Headline::No,
+            headline: Headline::RunningText,
         });
         self.space_before = false;
         self.line_start = false;

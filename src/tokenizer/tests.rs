@@ -176,9 +176,13 @@ fn headlines_by_line() {
     let kinds: Vec<Headline> = tokenize(text).iter().map(|t| t.headline).collect();
     assert_eq!(kinds[0], Headline::Capitals);
     assert_eq!(kinds[4], Headline::TitleCase);
-    assert!(kinds[10..].iter().all(|&k| k == Headline::No));
+    assert!(kinds[10..].iter().all(|&k| k == Headline::RunningText));
     let results = "Romania - Marius Vasilescu ( 31st ) , Florin Pavelescu ( 75th )";
-    assert!(tokenize(results).iter().all(|t| t.headline == Headline::No));
+    assert!(
+        tokenize(results)
+            .iter()
+            .all(|t| t.headline == Headline::RunningText)
+    );
 }
 
 /// The words of `text` after a hard break.
@@ -235,7 +239,11 @@ fn a_wrap_inside_a_paragraph_is_no_hard_break() {
     let text = "On Monday, The Royal Naval Staff College Building Fund\n\
                 Committee met in the capital to talk about the plans for the year.";
     assert_eq!(after_hard_breaks(text), ["On"]);
-    assert!(tokenize(text).iter().all(|t| t.headline == Headline::No));
+    assert!(
+        tokenize(text)
+            .iter()
+            .all(|t| t.headline == Headline::RunningText)
+    );
 }
 
 /// The keys as [`push_key`] makes them, one token at a time.

@@ -336,7 +336,7 @@ impl<'e> Learner<'e> {
         let extractor = self.extractor;
         extractor.proposals(text, |cx, candidates| {
             for (i, token) in cx.tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word || token.headline != Headline::No {
+                if token.kind != TokenKind::Word || token.headline != Headline::RunningText {
                     continue;
                 }
                 let case = if token.shape == Shape::Lower {
