@@ -2,7 +2,7 @@
 //! Aho-Corasick scan: the criterion counterpart of `examples/throughput.rs`.
 //!
 //! ```text
-//! cargo bench --bench pipeline
+//! cargo bench --features internals --bench pipeline
 //! ```
 //!
 //! Input: a fixed ~2 MB sample of the news corpus in

@@ -1,7 +1,7 @@
 //! Throughput of extraction against the limit, measured in one run.
 //!
 //! ```text
-//! cargo run --release --example throughput -- [--threads N] [FILE.jsonl ...]
+//! cargo run --release --features internals --example throughput -- [--threads N] [FILE.jsonl ...]
 //! ```
 //!
 //! Reads the `text` of every line of the JSONL files (by default the news

@@ -21,7 +21,7 @@
 //!
 //! - [`markup`]: HTML or plain text in; the visible text and a map back to
 //!   input offsets out;
-//! - [`tokenizer`]: words, numbers and punctuation with their casing, their
+//! - tokenizer: words, numbers and punctuation with their casing, their
 //!   sentence position and the hard breaks (paragraphs, blocks) no name
 //!   crosses;
 //! - document: the tokens with what the word lists say of each, and the
@@ -85,7 +85,10 @@ pub mod markup;
 mod page;
 mod resolver;
 mod rules;
+#[cfg(feature = "internals")]
 pub mod tokenizer;
+#[cfg(not(feature = "internals"))]
+mod tokenizer;
 mod window;
 mod words;
 

@@ -93,42 +93,8 @@ fn newsish() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.join(" "))
 }
 
-/// Byte ranges of segments.
-type Segments = Vec<(usize, usize)>;
-
-/// The segments of the tokenizer's ASCII fast path and of
-/// `unicode-segmentation`'s UAX #29 pass.
-fn both_segmentations(text: &str) -> (Segments, Segments) {
-    use unicode_segmentation::UnicodeSegmentation;
-    let mut ours = Vec::new();
-    gazetteer_ner::tokenizer::for_each_segment(text, |s, e| ours.push((s, e)));
-    let theirs = text
-        .split_word_bound_indices()
-        .map(|(s, piece)| (s, s + piece.len()))
-        .collect();
-    (ours, theirs)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
-
-    #[test]
-    fn segments_agree_with_uax29_on_ascii(text in "[ -~\t\r\n]{0,80}") {
-        let (ours, theirs) = both_segmentations(&text);
-        prop_assert_eq!(ours, theirs);
-    }
-
-    #[test]
-    fn segments_agree_with_uax29_on_unicode(text in "([a-zA-Z0-9 .,:;'_\n-]|\\PC){0,60}") {
-        let (ours, theirs) = both_segmentations(&text);
-        prop_assert_eq!(ours, theirs);
-    }
-
-    #[test]
-    fn segments_agree_with_uax29_on_anything(text in ".{0,60}") {
-        let (ours, theirs) = both_segmentations(&text);
-        prop_assert_eq!(ours, theirs);
-    }
 
     #[test]
     fn arbitrary_unicode_keeps_the_invariants(text in "\\PC{0,200}") {

@@ -28,12 +28,14 @@ pub fn push_key(token: &str, out: &mut String) {
 /// phrase's keys can be searched as `" new york "`.
 ///
 /// ```
+/// # #[cfg(feature = "internals")] {
 /// use gazetteer_ner::tokenizer::{tokenize, Keys};
 ///
 /// let text = "New YORK’s";
 /// let keys = Keys::new(text, &tokenize(text));
 /// assert_eq!(keys.joined(), " new york 's ");
 /// assert_eq!(keys.get(1), "york");
+/// # }
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
@@ -66,11 +68,13 @@ impl Keys {
     /// reusing their memory: a caller keying many texts allocates once.
     ///
     /// ```
+    /// # #[cfg(feature = "internals")] {
     /// use gazetteer_ner::tokenizer::{tokenize, Keys};
     ///
     /// let mut keys = Keys::new("A long first text", &tokenize("A long first text"));
     /// keys.refill("Iraq’s", &tokenize("Iraq’s"));
     /// assert_eq!(keys.joined(), " iraq 's ");
+    /// # }
     /// ```
     pub fn refill(&mut self, text: &str, tokens: &[Token]) {
         // Lower-casing the whole text at once is cheaper than token by
@@ -146,6 +150,7 @@ impl Keys {
     }
 
     /// Every key, each preceded by a space, with a space at the end.
+    #[cfg(any(test, feature = "internals"))]
     pub fn joined(&self) -> &str {
         &self.joined
     }

@@ -34,6 +34,7 @@ mod bytes;
 mod keys;
 mod lines;
 mod scan;
+#[cfg(any(test, feature = "internals"))]
 mod segments;
 mod sentences;
 mod shape;
@@ -41,8 +42,10 @@ mod shape;
 mod tests;
 
 pub use keys::{Keys, push_key};
+#[cfg(feature = "internals")]
 pub use lines::WRAP_WIDTHS;
 pub use scan::tokenize_into;
+#[cfg(any(test, feature = "internals"))]
 pub use segments::for_each_segment;
 pub use shape::Shape;
 
@@ -117,11 +120,13 @@ impl Token {
 /// Splits `text` into tokens.
 ///
 /// ```
+/// # #[cfg(feature = "internals")] {
 /// use gazetteer_ner::tokenizer::{tokenize, TokenKind};
 ///
 /// let text = "Iraq's Iran-backed groups.";
 /// let words: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
 /// assert_eq!(words, ["Iraq", "'s", "Iran", "-", "backed", "groups", "."]);
+/// # }
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);

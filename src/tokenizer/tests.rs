@@ -1,5 +1,5 @@
 use super::bytes::{FLAGS, LOWER, UPPER, WORD, word_bytes};
-use super::lines::{Lines, mark_headline};
+use super::lines::{Lines, WRAP_WIDTHS, mark_headline};
 use super::scan::{State, push_piece};
 use super::sentences::is_abbreviation;
 use super::*;
@@ -288,4 +288,41 @@ fn keys_fold_case_and_typography() {
     push_key("Kata’ib", &mut key);
     push_key("IRAQ", &mut key);
     assert_eq!(key, "kata'ibiraq");
+}
+
+/// Byte ranges of segments.
+type Segments = Vec<(usize, usize)>;
+
+/// The segments of the tokenizer's ASCII fast path and of
+/// `unicode-segmentation`'s UAX #29 pass.
+fn both_segmentations(text: &str) -> (Segments, Segments) {
+    let mut ours = Vec::new();
+    for_each_segment(text, |s, e| ours.push((s, e)));
+    let theirs = text
+        .split_word_bound_indices()
+        .map(|(s, piece)| (s, s + piece.len()))
+        .collect();
+    (ours, theirs)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn segments_agree_with_uax29_on_ascii(text in "[ -~\t\r\n]{0,80}") {
+        let (ours, theirs) = both_segmentations(&text);
+        proptest::prop_assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn segments_agree_with_uax29_on_unicode(text in "([a-zA-Z0-9 .,:;'_\n-]|\\PC){0,60}") {
+        let (ours, theirs) = both_segmentations(&text);
+        proptest::prop_assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn segments_agree_with_uax29_on_anything(text in ".{0,60}") {
+        let (ours, theirs) = both_segmentations(&text);
+        proptest::prop_assert_eq!(ours, theirs);
+    }
 }
