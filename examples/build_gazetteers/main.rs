@@ -10,7 +10,7 @@
 //!
 //! Output is deterministic: all collections are ordered (`BTreeMap`/`BTreeSet`), so
 //! the same input gives byte-identical files. Sources with share-alike or copyleft
-//! licences (CountryInfo CC BY-SA, nam_dict GFDL, GATE ANNIE LGPL) each go to files
+//! licences (CountryInfo CC BY-SA, `nam_dict` GFDL, GATE ANNIE LGPL) each go to files
 //! of their own.
 
 mod filters;

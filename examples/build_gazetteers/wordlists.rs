@@ -2016,7 +2016,7 @@ pub const COMMON_WORDS: &[&str] = &[
 ];
 
 /// Words that begin place names ("San Francisco", "Wadi Barada", "Port Said") and
-/// that nam_dict also lists as given names; as given names they would turn those
+/// that `nam_dict` also lists as given names; as given names they would turn those
 /// places into people, so they are dropped from the given-name lists.
 pub const PLACE_NAME_PREFIXES: &[&str] = &[
     "San", "Santa", "Santo", "Sao", "São", "Los", "Las", "Wadi", "Jebel", "Jabal", "Tell", "Tel",

@@ -29,6 +29,12 @@ use crate::{Error, LineError};
 /// Parses the contents of a gazetteer file. `source_name` names it in
 /// errors.
 ///
+/// # Errors
+///
+/// [`Error::InvalidUtf8`] when the bytes are not UTF-8, and
+/// [`Error::Malformed`] for the first line that is no entry (its number
+/// and what is wrong with it).
+///
 /// ```
 /// use gazetteer_ner::gazetteer::parse;
 ///
@@ -72,6 +78,11 @@ pub(crate) fn records<'a>(
 }
 
 /// Reads and parses one gazetteer file.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the file cannot be read, and the errors of
+/// [`parse`] for its contents.
 pub fn read_file(path: &Path) -> Result<Vec<Entry>, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
@@ -81,6 +92,11 @@ pub fn read_file(path: &Path) -> Result<Vec<Entry>, Error> {
 }
 
 /// Reads every `*.tsv` file of a directory, in file-name order.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the directory or one of its files cannot be read,
+/// and the errors of [`parse`] for the first file that does not parse.
 pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, Error> {
     let mut entries = Vec::new();
     for path in dir_files(dir)? {

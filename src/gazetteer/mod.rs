@@ -49,6 +49,11 @@ pub use notice::Notice;
 /// The entries of the embedded default gazetteers, file by file in
 /// file-name order.
 ///
+/// # Errors
+///
+/// None in practice: the build script parsed the same files, and fails
+/// the build on any error [`parse`] would give.
+///
 /// ```
 /// let entries = gazetteer_ner::gazetteer::default_entries().unwrap();
 /// assert!(entries.iter().any(|e| e.name == "Iraq"));

@@ -40,10 +40,10 @@ pub(super) const WORD: u8 = 1;
 pub(super) const UPPER: u8 = 2;
 pub(super) const LOWER: u8 = 4;
 /// A character that joins two letters: ':' (MidLetter), '.' and '\''
-/// (MidNumLet, Single_Quote).
+/// (MidNumLet, `Single_Quote`).
 pub(super) const JOINS_LETTERS: u8 = 8;
 /// A character that joins two digits: '.' and '\'' (MidNumLet,
-/// Single_Quote), ',' and ';' (MidNum).
+/// `Single_Quote`), ',' and ';' (MidNum).
 pub(super) const JOINS_DIGITS: u8 = 32;
 /// A digit.
 pub(super) const DIGIT: u8 = 64;

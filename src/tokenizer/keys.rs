@@ -41,7 +41,7 @@ pub fn push_key(token: &str, out: &mut String) {
 pub struct Keys {
     joined: String,
     /// Where each token's key lies in `joined`, and its hash.
-    keys: Vec<KeySpan>,
+    spans: Vec<KeySpan>,
     /// The text in ASCII lower case, then a block of spaces; kept for its
     /// memory.
     lower: Vec<u8>,
@@ -97,8 +97,8 @@ impl Keys {
         let mut other = String::new();
         // Extended from an iterator of known length: one reservation, not
         // a capacity check for every key.
-        self.keys.clear();
-        self.keys.extend(tokens.iter().map(|token| {
+        self.spans.clear();
+        self.spans.extend(tokens.iter().map(|token| {
             let len = token.end - token.start;
             let block = lower[token.start..].first_chunk().expect("a block");
             let key = ShortKey::read(block, len);
@@ -132,12 +132,12 @@ impl Keys {
 
     /// The hash of token `i`'s key.
     pub(crate) fn hash(&self, i: usize) -> u64 {
-        self.keys[i].hash
+        self.spans[i].hash
     }
 
     /// The key of token `i`.
     pub fn get(&self, i: usize) -> &str {
-        let KeySpan { start, end, .. } = self.keys[i];
+        let KeySpan { start, end, .. } = self.spans[i];
         &self.joined[start..end]
     }
 
@@ -146,7 +146,7 @@ impl Keys {
         if first >= end {
             return "";
         }
-        &self.joined[self.keys[first].start..self.keys[end - 1].end]
+        &self.joined[self.spans[first].start..self.spans[end - 1].end]
     }
 
     /// Every key, each preceded by a space, with a space at the end.

@@ -199,7 +199,7 @@ fn is_person_name_town(city: &City, largest: &BTreeMap<String, u64>, ctx: &Conte
     largest.get(&plain).copied().unwrap_or(0) < min_population
 }
 
-/// Parses a cities TSV (cities15000 or cities5000_extra).
+/// Parses a cities TSV (cities15000 or `cities5000_extra`).
 fn load_cities(text: &str) -> Vec<City> {
     tsv_rows(text)
         .into_iter()

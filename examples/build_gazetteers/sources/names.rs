@@ -1,4 +1,4 @@
-//! Given names and surnames: US Census 1990 (public domain) and nam_dict (GFDL,
+//! Given names and surnames: US Census 1990 (public domain) and `nam_dict` (GFDL,
 //! kept in its own file).
 
 use std::collections::BTreeMap;
@@ -115,7 +115,7 @@ pub fn build_census(dir: &Path, ctx: &Context) -> Gazetteer {
     gaz
 }
 
-/// Builds `given-names-nam-dict.tsv` from nam_dict's first names (GFDL).
+/// Builds `given-names-nam-dict.tsv` from `nam_dict`'s first names (GFDL).
 pub fn build_nam_dict(dir: &Path, ctx: &Context) -> Gazetteer {
     let mut gaz = Gazetteer::new(
         "given-names-nam-dict.tsv",

@@ -30,6 +30,10 @@ pub struct Explained {
 /// contents) it fires, with `common` the contents of a common-words file:
 /// for a person, or a script, to see why the learned rules type a name.
 ///
+/// # Errors
+///
+/// [`crate::Error::MalformedRules`] when `rules` or `common` is malformed.
+///
 /// ```
 /// use gazetteer_ner::{EntityKind, Extractor};
 /// use gazetteer_ner::learn::explain;
