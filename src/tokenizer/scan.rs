@@ -43,21 +43,8 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 continue;
             }
             if !b.is_ascii() {
-                let (start, count, before) = run;
-                tokens.truncate(count);
-                state = before;
-                // A combining mark after white space belongs to it: start
-                // from the white space, a boundary in UAX #29. Not from a
-                // line break, which it never joins, and which was taken in.
-                let from = if start > 0 && !matches!(bytes[start - 1], b'\n' | b'\r' | 0x0b | 0x0c)
-                {
-                    start - 1
-                } else {
-                    start
-                };
-                let end = chunk_end(bytes, pos);
-                unicode_chunk(tokens, &mut state, &mut lines, text, (from, end));
-                pos = end;
+                state = run.2;
+                pos = redo_run(tokens, &mut state, &mut lines, text, run, pos);
                 continue;
             }
             pos += 1;
@@ -69,54 +56,97 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 run = (pos, tokens.len(), state);
                 continue;
             }
-            let opens_sentence = state.sentence_start;
-            state.push(tokens, (pos - 1, pos), TokenKind::Punct, Shape::NoLetters);
-            state.sentence_start = match b {
-                b'!' | b'?' => true,
-                b'.' => period_ends_sentence(tokens, text),
-                b'"' | b'\'' | b'(' | b'[' | b'-' | b'*' => opens_sentence,
-                _ => false,
-            };
+            push_ascii_punct(tokens, &mut state, text, pos - 1);
             continue;
         }
-        let (stop, case) = word_run_end(bytes, pos);
-        // Only a word joined over an apostrophe can end in a possessive.
-        let stem = if case & APOSTROPHE != 0 {
-            ascii_possessive_stem(bytes, pos, stop)
-        } else {
-            stop
-        };
-        // `b` is the word's first byte.
-        if b.is_ascii_alphabetic() {
-            let shape = if stem == stop {
-                Shape::of_ascii_letters(b, case)
-            } else {
-                Shape::of_ascii_word(&bytes[pos..stem])
-            };
-            state.push(tokens, (pos, stem), TokenKind::Word, shape);
-        } else if b.is_ascii_digit() {
-            state.push(tokens, (pos, stem), TokenKind::Number, Shape::NoLetters);
-        } else {
-            // Underscores first: a word if any letter or digit follows.
-            let word = &bytes[pos..stem];
-            let kind = if word.len() > 1 && word.iter().any(u8::is_ascii_alphanumeric) {
-                TokenKind::Word
-            } else {
-                TokenKind::Punct
-            };
-            push_token(tokens, &mut state, text, (pos, stem), kind);
-        }
-        if stem < stop {
-            state.push(
-                tokens,
-                (stem, stop),
-                TokenKind::Possessive,
-                Shape::NoLetters,
-            );
-        }
-        pos = stop;
+        pos = push_ascii_word(tokens, &mut state, text, pos);
     }
     mark_headline(text, &mut tokens[lines.first..], false);
+}
+
+/// Adds the ASCII word that starts at `pos`, whose first byte is a letter,
+/// a digit or an underscore, and the possessive `'s` that may end it;
+/// returns where it ends.
+#[inline]
+fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let b = bytes[pos];
+    let (stop, case) = word_run_end(bytes, pos);
+    // Only a word joined over an apostrophe can end in a possessive.
+    let stem = if case & APOSTROPHE != 0 {
+        ascii_possessive_stem(bytes, pos, stop)
+    } else {
+        stop
+    };
+    // `b` is the word's first byte.
+    if b.is_ascii_alphabetic() {
+        let shape = if stem == stop {
+            Shape::of_ascii_letters(b, case)
+        } else {
+            Shape::of_ascii_word(&bytes[pos..stem])
+        };
+        state.push(tokens, (pos, stem), TokenKind::Word, shape);
+    } else if b.is_ascii_digit() {
+        state.push(tokens, (pos, stem), TokenKind::Number, Shape::NoLetters);
+    } else {
+        // Underscores first: a word if any letter or digit follows.
+        let word = &bytes[pos..stem];
+        let kind = if word.len() > 1 && word.iter().any(u8::is_ascii_alphanumeric) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        push_token(tokens, state, text, (pos, stem), kind);
+    }
+    if stem < stop {
+        state.push(
+            tokens,
+            (stem, stop),
+            TokenKind::Possessive,
+            Shape::NoLetters,
+        );
+    }
+    stop
+}
+
+/// Adds the ASCII punctuation byte at `at`, which may end a sentence or,
+/// after a sentence start, open one.
+#[inline]
+fn push_ascii_punct(tokens: &mut Vec<Token>, state: &mut State, text: &str, at: usize) {
+    let opens_sentence = state.sentence_start;
+    state.push(tokens, (at, at + 1), TokenKind::Punct, Shape::NoLetters);
+    state.sentence_start = match text.as_bytes()[at] {
+        b'!' | b'?' => true,
+        b'.' => period_ends_sentence(tokens, text),
+        b'"' | b'\'' | b'(' | b'[' | b'-' | b'*' => opens_sentence,
+        _ => false,
+    };
+}
+
+/// Redoes by UAX #29 the run of non-white-space bytes that `run` began
+/// (its first byte, and the tokens and state there), in which the byte at
+/// `pos` is not ASCII; `state` is the run's. Returns where the run ends.
+fn redo_run(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    lines: &mut Lines,
+    text: &str,
+    (start, count, _): (usize, usize, State),
+    pos: usize,
+) -> usize {
+    let bytes = text.as_bytes();
+    tokens.truncate(count);
+    // A combining mark after white space belongs to it: start from the
+    // white space, a boundary in UAX #29. Not from a line break, which it
+    // never joins, and which was taken in.
+    let from = if start > 0 && !matches!(bytes[start - 1], b'\n' | b'\r' | 0x0b | 0x0c) {
+        start - 1
+    } else {
+        start
+    };
+    let end = chunk_end(bytes, pos);
+    unicode_chunk(tokens, state, lines, text, (from, end));
+    end
 }
 
 /// The end of the word `pos..stop`, joined over an apostrophe, before a
