@@ -49,9 +49,9 @@ mod hash;
 #[path = "src/tokenizer/mod.rs"]
 #[allow(dead_code, unused_imports)]
 mod tokenizer;
-#[path = "src/words.rs"]
+#[path = "src/wordlists.rs"]
 #[allow(dead_code)]
-mod words;
+mod wordlists;
 
 #[path = "src/gazetteer"]
 #[allow(dead_code, unused_imports)]

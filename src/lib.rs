@@ -90,7 +90,7 @@ pub mod tokenizer;
 #[cfg(not(feature = "internals"))]
 mod tokenizer;
 mod window;
-mod words;
+mod wordlists;
 
 pub use entity::{Entity, EntityKind, Mention};
 pub use error::{EntryError, Error, Limit, LineError, UnknownKind};

@@ -32,7 +32,7 @@ use crate::document::acronym;
 use crate::document::{Document, EMPTY_NAME};
 use crate::hash::{NameMap, WordMap, chain};
 use crate::tokenizer::TokenKind;
-use crate::words::LOCATIVE;
+use crate::wordlists::LOCATIVE;
 
 /// Where each cluster moves in a merge step (see [`apply`]).
 type Targets = [Option<usize>];

@@ -15,7 +15,7 @@ use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::tokenizer::Headline;
-use crate::words::PLACE_PREFIXES;
+use crate::wordlists::PLACE_PREFIXES;
 
 /// A compound is a place when a place designator ends it ("Manila Bay",
 /// "Wildwood Trail") or a compass word starts it ("New England");

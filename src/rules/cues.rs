@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::EntityKind;
 use crate::hash::{WordMap, hash_key};
 use crate::tokenizer::Keys;
-use crate::words::{
+use crate::wordlists::{
     BODY_CONNECTORS, COMPETING, CONNECTORS, DETERMINERS, PARTICLES, ROLE_WORDS, SPORTS, TITLES,
 };
 

@@ -2,7 +2,7 @@
 //! abbreviation, an initial or a word with inner periods.
 
 use super::{Shape, Token, TokenKind};
-use crate::words::ABBREVIATIONS;
+use crate::wordlists::ABBREVIATIONS;
 
 /// Whether `word` is one of the [`ABBREVIATIONS`], all of two to four
 /// bytes, compared as numbers ([`abbreviation_code`]).

@@ -3,7 +3,7 @@ use super::lines::{Lines, WRAP_WIDTHS, mark_headline};
 use super::scan::{State, push_piece};
 use super::sentences::is_abbreviation;
 use super::*;
-use crate::words::ABBREVIATIONS;
+use crate::wordlists::ABBREVIATIONS;
 use unicode_segmentation::UnicodeSegmentation;
 
 fn texts(text: &str) -> Vec<&str> {
