@@ -83,6 +83,7 @@ mod learned;
 pub mod markup;
 #[cfg(feature = "main-content")]
 mod page;
+mod reading;
 mod resolver;
 mod rules;
 #[cfg(feature = "internals")]
@@ -101,3 +102,4 @@ pub use learned::learner as learn;
 pub use markup::Markup;
 #[cfg(feature = "main-content")]
 pub use page::Page;
+pub use reading::{Reading, TokenSpan};
