@@ -61,10 +61,16 @@ mod jsonl;
 mod lossy;
 #[path = "extract/main_content.rs"]
 mod main_content;
+#[path = "extract/offsets.rs"]
+mod offsets;
 #[path = "extract/output.rs"]
 mod output;
+#[path = "extract/progress.rs"]
+mod progress;
 #[path = "extract/status.rs"]
 mod status;
+#[path = "extract/view/mod.rs"]
+mod view;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -222,9 +228,11 @@ fn cli_path(extractor: &Extractor, inputs: &[Input], threads: usize) -> Result<u
         label_files: false,
         main_content: false,
         explain: false,
+        view: view::View::default(),
     };
     let mut out = Count(0);
-    match jsonl::run(extractor, inputs, &options, &mut out) {
+    let mut progress = progress::Progress::new(inputs, false, false, false);
+    match jsonl::run(extractor, inputs, &options, &mut out, &mut progress) {
         Ok(Status::Ok) => Ok(out.0),
         Ok(status) => Err(format!("the CLI path failed: {status:?}")),
         Err(e) => Err(format!("the CLI path cannot write: {e}")),

@@ -4,9 +4,11 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use gazetteer_ner::Markup;
+use gazetteer_ner::{EntityKind, Markup};
 
+use crate::offsets::Offsets;
 use crate::status::report;
+use crate::view::Format;
 
 /// Named entities from text files or JSON Lines, as JSON.
 #[derive(Debug, Parser)]
@@ -66,6 +68,43 @@ pub struct Cli {
     /// entity and the mention it joined, the reading chosen where its form had several).
     #[arg(long)]
     pub explain: bool,
+
+    /// Output format. json: the entities (the default). html: one self-contained page per input
+    /// (not with --jsonl), the visible text with each mention highlighted in its kind's colour;
+    /// hover names the entity, a click outlines all its mentions. displacy: spaCy's manual
+    /// displaCy format {"text","ents":[{"start","end","label"}],"title"}, code-point offsets into
+    /// the visible text (one line per record with --jsonl, the id as title). conll: one
+    /// "TOKEN TAG" line per token, BIO tags, a blank line after each sentence, "-DOCSTART- O"
+    /// before each document when there are several. Labels in displacy and conll: person PER,
+    /// group GRP, place LOC, organisation ORG.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Json)]
+    pub format: Format,
+
+    /// Unit of "start" and "end" in the JSON output: bytes (UTF-8, the default), chars (Unicode
+    /// code points, Python's indices) or utf16 (UTF-16 code units, JavaScript's), counted in the
+    /// text as read (a skipped byte-order mark counts one; with --lossy a replaced sequence one).
+    #[arg(long, value_enum, value_name = "UNIT", default_value_t = Offsets::Bytes)]
+    pub offsets: Offsets,
+
+    /// Keep only entities of these kinds: comma-separated, of person, group, place, organisation.
+    #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_kind)]
+    pub kinds: Vec<EntityKind>,
+
+    /// Show progress on stderr: records done, MB, MB/s, errors and, for files, the time left.
+    /// On by default with --jsonl when stderr is a terminal.
+    #[arg(long)]
+    pub progress: bool,
+
+    /// At the end, write on stderr the records, bytes, failed records, time and entities per kind.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+/// Reads one kind of `--kinds`.
+fn parse_kind(kind: &str) -> Result<EntityKind, String> {
+    kind.parse().map_err(|_| {
+        format!("unknown kind {kind:?}: the kinds are person, group, place, organisation")
+    })
 }
 
 /// The values of `--markup`.

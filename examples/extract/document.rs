@@ -9,7 +9,9 @@ use crate::input::{BOM, Input};
 use crate::lossy::{OffsetMap, push_lossy};
 use crate::main_content::{self, PageFacts};
 use crate::output::InputError;
+use crate::progress::{Progress, Tally};
 use crate::status::{Status, report};
+use crate::view::{Format, View};
 
 /// How a document run goes.
 pub struct Options {
@@ -23,6 +25,8 @@ pub struct Options {
     pub main_content: bool,
     /// Say why on every mention.
     pub explain: bool,
+    /// The format, kinds and offsets asked for.
+    pub view: View,
 }
 
 /// A document's entities: `{"file":…,"entities":[…]}`, with
@@ -48,27 +52,56 @@ pub fn run(
     inputs: &[Input],
     options: &Options,
     out: &mut dyn Write,
+    progress: &mut Progress,
 ) -> io::Result<Status> {
     let mut status = Status::Ok;
+    let view = &options.view;
     for input in inputs {
         let label = options.label_files.then(|| input.label());
         let file = label.as_deref();
+        let mut tally = Tally {
+            records: 1,
+            ..Tally::default()
+        };
         match read(input, options.lossy) {
             Ok((text, map)) => {
+                tally.bytes = map.to_input(text.len()) as u64;
                 let (page, mut entities) =
                     main_content::extract(extractor, &text, options.main_content, options.explain);
-                map.apply(&mut entities);
-                let document = Document {
-                    file,
-                    page: page.as_ref(),
-                    entities: &entities,
-                };
-                write(out, &document, options.compact)
+                view.keep_kinds(&mut entities);
+                tally.entities(&entities);
+                if view.format == Format::Json {
+                    let bom = usize::from(map.to_input(0) > 0);
+                    view.json_offsets(&mut entities, &text, &map, bom);
+                    let document = Document {
+                        file,
+                        page: page.as_ref(),
+                        entities: &entities,
+                    };
+                    write(out, &document, options.compact)
+                } else {
+                    let title = match input {
+                        Input::Stdin => None,
+                        Input::File(_) => Some(input.name()),
+                    };
+                    let mut buffer = Vec::new();
+                    let several = options.label_files;
+                    view.push(
+                        &mut buffer,
+                        &text,
+                        &entities,
+                        title.as_deref(),
+                        several,
+                        options.compact,
+                    );
+                    out.write_all(&buffer)
+                }
             }
             Err(message) => {
                 report(format_args!("error: {message}"));
                 status = Status::InputFailed;
-                match file {
+                tally.failed = 1;
+                match file.filter(|_| view.format == Format::Json) {
                     Some(file) => write(
                         out,
                         &InputError {
@@ -81,7 +114,9 @@ pub fn run(
                 }
             }
         }?;
+        progress.add(&tally);
     }
+    progress.finish();
     Ok(status)
 }
 

@@ -69,6 +69,19 @@ impl Input {
         }
     }
 
+    /// The input's size in bytes, when it is a file (or stdin redirected
+    /// from one).
+    pub fn size(&self) -> Option<u64> {
+        let path = match self {
+            Input::Stdin => Path::new("/dev/stdin"),
+            Input::File(path) => path,
+        };
+        std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+    }
+
     /// The message for an input that cannot be read.
     pub fn cannot_read(&self, error: &io::Error) -> String {
         format!("cannot read {}: {error}", self.name())

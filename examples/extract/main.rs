@@ -104,8 +104,9 @@
 //! stdin), [`document`] and [`jsonl`] (the two modes), [`lossy`] (text
 //! read lossily, with offsets back to the bytes as given), [`main_content`]
 //! (`--main-content`: a web page's article, title and byline), [`output`] (the
-//! JSON objects besides a document's) and [`status`] (exit status and
-//! messages). `examples/throughput.rs` includes the JSON Lines path to
+//! JSON objects besides a document's), [`view`] (`--format`, `--kinds`: the
+//! HTML, displaCy and CoNLL views), [`offsets`] (`--offsets`), [`progress`]
+//! (`--progress`, `--summary`) and [`status`] (exit status and messages). `examples/throughput.rs` includes the JSON Lines path to
 //! time it in process.
 
 mod args;
@@ -114,8 +115,11 @@ mod input;
 mod jsonl;
 mod lossy;
 mod main_content;
+mod offsets;
 mod output;
+mod progress;
 mod status;
+mod view;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -125,7 +129,10 @@ use gazetteer_ner::Extractor;
 
 use crate::args::Cli;
 use crate::input::Input;
+use crate::offsets::Offsets;
+use crate::progress::Progress;
 use crate::status::{Status, report};
+use crate::view::{Format, View};
 
 /// Why a run ended early.
 #[derive(Debug)]
@@ -160,10 +167,30 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
                 .to_string(),
         ));
     }
+    if cli.offsets != Offsets::Bytes && cli.format != Format::Json {
+        return Err(Failure::Fatal(
+            "--offsets applies to --format json only (displacy always counts code points)"
+                .to_string(),
+        ));
+    }
+    let inputs = Input::all(&cli.files);
+    if cli.format == Format::Html && (cli.jsonl || inputs.len() > 1) {
+        return Err(Failure::Fatal(
+            "--format html writes one page for one input: give one file (not --jsonl); \
+             for a corpus, --format displacy gives one object per record"
+                .to_string(),
+        ));
+    }
     let threads = if cli.jsonl { cli.worker_threads() } else { 1 };
     let extractor = build_extractor(cli)?;
-    let inputs = Input::all(&cli.files);
     let label_files = inputs.len() > 1;
+    let view = View {
+        format: cli.format,
+        offsets: cli.offsets,
+        kinds: cli.kinds.clone(),
+        markup: cli.markup.into(),
+    };
+    let mut progress = Progress::new(&inputs, cli.progress, cli.jsonl, cli.summary);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     let status = if cli.jsonl {
         let options = jsonl::Options {
@@ -173,8 +200,9 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
             label_files,
             main_content: cli.main_content,
             explain: cli.explain,
+            view,
         };
-        jsonl::run(&extractor, &inputs, &options, &mut out)
+        jsonl::run(&extractor, &inputs, &options, &mut out, &mut progress)
     } else {
         let options = document::Options {
             compact: cli.compact,
@@ -182,8 +210,9 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
             label_files,
             main_content: cli.main_content,
             explain: cli.explain,
+            view,
         };
-        document::run(&extractor, &inputs, &options, &mut out)
+        document::run(&extractor, &inputs, &options, &mut out, &mut progress)
     }
     .map_err(Failure::Output)?;
     out.flush().map_err(Failure::Output)?;

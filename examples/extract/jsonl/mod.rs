@@ -26,7 +26,9 @@ use self::record::{Line, LineReader};
 use crate::input::Input;
 use crate::main_content::{self, PageRecord};
 use crate::output::{self, InputError, LineError};
+use crate::progress::{Progress, Tally};
 use crate::status::{Status, report};
+use crate::view::{Format, View, conll};
 
 /// At most this many bytes of input and output are in flight: read and not
 /// yet written.
@@ -50,6 +52,8 @@ pub struct Options {
     pub main_content: bool,
     /// Say why on every mention.
     pub explain: bool,
+    /// The format, kinds and offsets asked for.
+    pub view: View,
 }
 
 /// Extracts the entities of every record of `inputs`, writing one line per
@@ -63,6 +67,7 @@ pub fn run(
     inputs: &[Input],
     options: &Options,
     out: &mut (dyn Write + Send),
+    progress: &mut Progress,
 ) -> io::Result<Status> {
     let mut source = Source {
         inputs,
@@ -78,6 +83,7 @@ pub fn run(
         status: Status::Ok,
         stopped: false,
         error: None,
+        progress,
     };
     let worker = || Worker {
         extractor,
@@ -118,6 +124,7 @@ pub fn run(
         });
         sink = shared.sink.into_inner().expect("no worker panicked");
     }
+    sink.progress.finish();
     match sink.error {
         Some(e) => Err(e),
         None => Ok(sink.status),
@@ -162,6 +169,8 @@ struct Done {
     stop: bool,
     /// The bytes of input it was made of.
     input_bytes: usize,
+    /// What it did, for `--progress` and `--summary`.
+    tally: Tally,
 }
 
 /// The inputs, handed out as work in order.
@@ -243,6 +252,10 @@ impl Worker<'_> {
             status: Status::Ok,
             stop: false,
             input_bytes: work.bytes(),
+            tally: Tally {
+                bytes: work.bytes() as u64,
+                ..Tally::default()
+            },
         };
         match work {
             Work::Unreadable {
@@ -251,7 +264,8 @@ impl Worker<'_> {
                 message,
             } => {
                 done.seq = seq;
-                if self.options.label_files {
+                done.tally.failed += 1;
+                if self.options.label_files && self.options.view.format != Format::Conll {
                     let file = &self.inputs[input].label();
                     output::push_line(
                         &mut done.output,
@@ -313,7 +327,23 @@ impl Worker<'_> {
                         self.extractor.extract_into(text, entities);
                         None
                     };
-                    map.apply(entities);
+                    let view = &self.options.view;
+                    view.keep_kinds(entities);
+                    done.tally.records += 1;
+                    done.tally.entities(entities);
+                    if view.format != Format::Json {
+                        let title = id.map(|id| id_title(id.get()));
+                        view.push(
+                            &mut done.output,
+                            text,
+                            entities,
+                            title.as_deref(),
+                            true,
+                            true,
+                        );
+                        continue;
+                    }
+                    view.json_offsets(entities, text, map, 0);
                     // The hand-written line has no reasons: with them, serde
                     // writes it.
                     if page.is_some() || self.options.explain {
@@ -339,7 +369,14 @@ impl Worker<'_> {
                         id,
                         error: &message,
                     };
-                    output::push_line(&mut done.output, &error);
+                    done.tally.records += 1;
+                    done.tally.failed += 1;
+                    if self.options.view.format == Format::Conll {
+                        // An empty document in its place keeps the others'.
+                        done.output.extend_from_slice(conll::DOCSTART.as_bytes());
+                    } else {
+                        output::push_line(&mut done.output, &error);
+                    }
                     self.fail(done, Status::RecordsFailed);
                     if done.stop {
                         return;
@@ -372,6 +409,7 @@ struct Sink<'w> {
     /// Whether nothing more is written: the run stops.
     stopped: bool,
     error: Option<io::Error>,
+    progress: &'w mut Progress,
 }
 
 impl Sink<'_> {
@@ -390,6 +428,7 @@ impl Sink<'_> {
                 report(format_args!("{message}"));
             }
             self.status = self.status.max(done.status);
+            self.progress.add(&done.tally);
             self.stopped = done.stop;
             if let Err(e) = self
                 .out
@@ -438,4 +477,10 @@ impl<'w> Shared<'_, 'w> {
             self.room.notify_all();
         }
     }
+}
+
+/// A record's title in the views that name records: its id, a string's
+/// value or any other JSON value's text.
+fn id_title(id: &str) -> String {
+    serde_json::from_str::<String>(id).unwrap_or_else(|_| id.to_string())
 }

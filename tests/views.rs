@@ -1,0 +1,536 @@
+//! End-to-end tests of the `extract` CLI's views (`--format`, `--offsets`,
+//! `--kinds`, `--progress`, `--summary`) and of the `top_entities` example,
+//! run as built binaries (built once per test process, as in `cli.rs`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::{env, fs, thread};
+
+use serde_json::{Value, json};
+
+// ------------------------------------------------------------- harness --
+
+/// The built example `name`, built or rebuilt once per test process.
+fn example(name: &'static str) -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    let profile_dir = BUILT.get_or_init(|| {
+        let exe = env::current_exe().expect("the test binary has a path");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("the test binary lives in target/<profile>/deps")
+            .to_path_buf();
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "extract",
+                "--example",
+                "top_entities",
+            ])
+            .arg("--manifest-path")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
+        if cfg!(feature = "main-content") {
+            cargo.args(["--features", "main-content"]);
+        }
+        if let Some(profile) = profile_dir.file_name().and_then(|p| p.to_str())
+            && profile != "debug"
+        {
+            cargo.args(["--profile", profile]);
+        }
+        let built = cargo.status().map(|s| s.success()).unwrap_or(false);
+        assert!(
+            built || profile_dir.join("examples").exists(),
+            "cannot build the examples"
+        );
+        profile_dir
+    });
+    profile_dir
+        .join("examples")
+        .join(format!("{name}{}", env::consts::EXE_SUFFIX))
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON value ({e}): {}", self.stdout))
+    }
+
+    fn json_lines(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+            .collect()
+    }
+
+    fn assert_ok(&self) -> &Run {
+        assert_eq!(self.code, Some(0), "{}", self.stderr);
+        self
+    }
+}
+
+fn run_example(name: &'static str, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(example(name))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let input = stdin.to_vec();
+    let writer = thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("the example runs");
+    writer.join().expect("the writer does not panic");
+    let run = Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+fn extract(args: &[&str], stdin: &str) -> Run {
+    run_example("extract", args, stdin.as_bytes())
+}
+
+/// A directory of scratch files, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let path = env::temp_dir().join(format!(
+            "gazetteer-ner-views-{}-{}-{name}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).expect("the temp dir is writable");
+        TempDir(path)
+    }
+
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.0.join(name);
+        fs::write(&path, contents).expect("the temp dir is writable");
+        path.to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Gazetteers of names with accents, for texts with emoji.
+fn gazetteers() -> TempDir {
+    let dir = TempDir::new("gazetteers");
+    dir.file(
+        "names.tsv",
+        "place\tZürich\nperson\tJosé Ñúñez\tÑúñez\norganisation\tAcme Widgets\tAcme\n",
+    );
+    dir
+}
+
+/// `(start, end, text)` of every mention.
+fn spans(entities: &Value) -> Vec<(usize, usize, String)> {
+    entities
+        .as_array()
+        .expect("entities is an array")
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().unwrap())
+        .map(|m| {
+            let n = |key: &str| m[key].as_u64().unwrap() as usize;
+            (
+                n("start"),
+                n("end"),
+                m["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const ACCENTED: &str = "😀 José Ñúñez flew from Zürich 🇨🇭. Ñúñez met Acme Widgets in Zürich.";
+
+// ------------------------------------------------------------ --offsets --
+
+#[test]
+fn offsets_count_bytes_chars_or_utf16_units() {
+    let dir = gazetteers();
+    let names = dir.0.to_string_lossy().into_owned();
+    let of = |unit: &str| {
+        let run = extract(
+            &["--gazetteers", &names, "--compact", "--offsets", unit],
+            ACCENTED,
+        );
+        spans(&run.assert_ok().json()["entities"])
+    };
+    let bytes = of("bytes");
+    let chars = of("chars");
+    let utf16 = of("utf16");
+    assert!(bytes.len() >= 5, "{bytes:?}");
+    assert_eq!(
+        bytes,
+        spans(&extract(&["--gazetteers", &names], ACCENTED).json()["entities"])
+    );
+    let code_points: Vec<char> = ACCENTED.chars().collect();
+    let units: Vec<u16> = ACCENTED.encode_utf16().collect();
+    for ((b, c), u) in bytes.iter().zip(&chars).zip(&utf16) {
+        let name = &b.2;
+        assert_eq!(&ACCENTED[b.0..b.1], name);
+        assert_eq!(&code_points[c.0..c.1].iter().collect::<String>(), name);
+        assert_eq!(&String::from_utf16(&units[u.0..u.1]).unwrap(), name);
+        assert!(
+            c.0 < b.0 && u.0 > c.0,
+            "the emoji before count differently: {b:?} {c:?} {u:?}"
+        );
+    }
+}
+
+#[test]
+fn offsets_apply_to_jsonl_records_and_count_a_byte_order_mark_as_one() {
+    let dir = gazetteers();
+    let names = dir.0.to_string_lossy().into_owned();
+    let record = json!({"id": "a", "text": ACCENTED});
+    let run = extract(
+        &["--gazetteers", &names, "--jsonl", "--offsets", "chars"],
+        &format!("{record}\n"),
+    );
+    let chars: Vec<char> = ACCENTED.chars().collect();
+    for (start, end, text) in spans(&run.assert_ok().json_lines()[0]["entities"]) {
+        assert_eq!(chars[start..end].iter().collect::<String>(), text);
+    }
+    let with_bom = dir.file("bom.txt", format!("\u{feff}{ACCENTED}"));
+    let run = extract(
+        &["--gazetteers", &names, "--offsets", "utf16", &with_bom],
+        "",
+    );
+    let units: Vec<u16> = format!("\u{feff}{ACCENTED}").encode_utf16().collect();
+    for (start, end, text) in spans(&run.assert_ok().json()["entities"]) {
+        assert_eq!(String::from_utf16(&units[start..end]).unwrap(), text);
+    }
+}
+
+#[test]
+fn offsets_other_than_bytes_are_for_json_only() {
+    let run = extract(
+        &["--offsets", "chars", "--format", "conll"],
+        "Talks in Baghdad.",
+    );
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("--offsets"), "{}", run.stderr);
+}
+
+// -------------------------------------------------------------- --kinds --
+
+#[test]
+fn kinds_keeps_only_the_kinds_asked_for() {
+    let text = "Iraqi troops left Baghdad. Moqtada al-Sadr met the United Nations.";
+    let all = extract(&[], text).assert_ok().json();
+    let kinds = |v: &Value| -> Vec<String> {
+        let mut k: Vec<String> = v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap().to_string())
+            .collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    assert!(kinds(&all).len() >= 3, "{all}");
+    let some = extract(&["--kinds", "person,place"], text)
+        .assert_ok()
+        .json();
+    assert_eq!(kinds(&some), ["person", "place"]);
+    let kept: Vec<&Value> = all["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "person" || e["kind"] == "place")
+        .collect();
+    assert_eq!(
+        some["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .collect::<Vec<_>>(),
+        kept
+    );
+    let lines = extract(
+        &["--jsonl", "--kinds", "group"],
+        &format!("{}\n", json!({"text": text})),
+    );
+    assert_eq!(kinds(&lines.assert_ok().json_lines()[0]), ["group"]);
+}
+
+#[test]
+fn an_unknown_kind_is_a_usage_error() {
+    let run = extract(&["--kinds", "person,planet"], "Talks in Baghdad.");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("planet"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("person, group, place, organisation"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
+
+// ------------------------------------------------------------- --format --
+
+#[test]
+fn html_marks_every_mention_in_the_visible_text() {
+    let input = "<html><body><h1>Talks</h1><p>Moqtada al-Sadr &amp; Iraqi leaders met in <b>Baghdad</b>.</p>\
+                 <p>Al-Sadr left Baghdad for Najaf.</p></body></html>";
+    let json = extract(&["--compact"], input).assert_ok().json();
+    let mentions = spans(&json["entities"]);
+    assert!(mentions.len() >= 4, "{json}");
+    let run = extract(&["--format", "html"], input);
+    let html = &run.assert_ok().stdout;
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(
+        html.matches("<mark data-kind=").count(),
+        mentions.len(),
+        "{html}"
+    );
+    assert!(
+        html.contains("met in <mark data-kind=\"place\" data-entity=\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("</mark> &amp; <mark"),
+        "the visible text, references decoded and escaped again"
+    );
+    assert!(
+        html.contains("<div id=\"text\">Talks\n\n<mark"),
+        "blank lines collapsed: {html}"
+    );
+    assert!(
+        !html.contains("<p>") && !html.contains("<b>"),
+        "the input's tags are not shown"
+    );
+    for entity in json["entities"].as_array().unwrap() {
+        let name = entity["name"].as_str().unwrap();
+        assert!(
+            html.contains(&format!("title=\"{name} (")),
+            "hover names {name}"
+        );
+    }
+    assert!(
+        !html.contains("src=") && !html.contains("href="),
+        "nothing loaded"
+    );
+}
+
+#[test]
+fn html_with_jsonl_is_refused() {
+    let run = extract(&["--format", "html", "--jsonl"], "{\"text\":\"Baghdad\"}\n");
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("--format html"), "{}", run.stderr);
+}
+
+#[test]
+fn displacy_gives_spacy_manual_format_with_code_point_offsets() {
+    let dir = gazetteers();
+    let names = dir.0.to_string_lossy().into_owned();
+    let file = dir.file("article.txt", ACCENTED);
+    let run = extract(&["--gazetteers", &names, "--format", "displacy", &file], "");
+    let doc = run.assert_ok().json();
+    assert_eq!(doc["text"], ACCENTED);
+    assert_eq!(doc["title"], file.as_str());
+    let chars: Vec<char> = ACCENTED.chars().collect();
+    let ents: Vec<(String, &str)> = doc["ents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let n = |key: &str| e[key].as_u64().unwrap() as usize;
+            (
+                chars[n("start")..n("end")].iter().collect(),
+                e["label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        ents.contains(&("José Ñúñez".to_string(), "PER")),
+        "{ents:?}"
+    );
+    assert!(ents.contains(&("Zürich".to_string(), "LOC")), "{ents:?}");
+    assert!(
+        ents.contains(&("Acme Widgets".to_string(), "ORG")),
+        "{ents:?}"
+    );
+    let records = format!(
+        "{}\n{}\n",
+        json!({"id": "x1", "text": "Talks in Baghdad."}),
+        json!({"id": 7, "text": "Basra"})
+    );
+    let lines = extract(&["--format", "displacy", "--jsonl"], &records)
+        .assert_ok()
+        .json_lines();
+    assert_eq!(
+        lines[0],
+        json!({"text": "Talks in Baghdad.", "ents": [{"start": 9, "end": 16, "label": "LOC"}], "title": "x1"})
+    );
+    assert_eq!(lines[1]["title"], "7");
+}
+
+#[test]
+fn conll_gives_one_token_a_line_with_bio_tags() {
+    let dir = gazetteers();
+    let names = dir.0.to_string_lossy().into_owned();
+    let run = extract(
+        &["--gazetteers", &names, "--format", "conll"],
+        "Acme Widgets opened in Zürich. Acme grew.",
+    );
+    assert_eq!(
+        run.assert_ok().stdout,
+        "Acme B-ORG\nWidgets I-ORG\nopened O\nin O\nZürich B-LOC\n. O\n\nAcme B-ORG\ngrew O\n. O\n\n"
+    );
+    let records = format!(
+        "{}\n{}\n",
+        json!({"text": "Talks in Baghdad."}),
+        json!({"text": "Basra"})
+    );
+    let run = extract(&["--format", "conll", "--jsonl"], &records);
+    assert_eq!(
+        run.assert_ok().stdout,
+        "-DOCSTART- O\n\nTalks O\nin O\nBaghdad B-LOC\n. O\n\n-DOCSTART- O\n\nBasra B-LOC\n\n"
+    );
+}
+
+// ---------------------------------------------------- --progress, --summary --
+
+#[test]
+fn summary_and_progress_go_to_stderr_only_when_asked() {
+    let records = format!(
+        "{}\n{}\nnot json\n",
+        json!({"id": 1, "text": "Iraqi troops left Baghdad."}),
+        json!({"id": 2, "text": "Moqtada al-Sadr met them."})
+    );
+    let quiet = extract(&["--jsonl"], &records);
+    assert_eq!(quiet.code, Some(1));
+    assert_eq!(
+        quiet
+            .stderr
+            .lines()
+            .filter(|l| !l.starts_with("error:"))
+            .count(),
+        0,
+        "{}",
+        quiet.stderr
+    );
+    let summary = extract(&["--jsonl", "--summary"], &records);
+    assert_eq!(summary.stdout, quiet.stdout, "stdout is the same");
+    assert!(
+        summary.stderr.contains("summary: 3 records, "),
+        "{}",
+        summary.stderr
+    );
+    assert!(
+        summary
+            .stderr
+            .contains(&format!(" {} bytes, 1 failed", records.len())),
+        "{}",
+        summary.stderr
+    );
+    assert!(
+        summary.stderr.contains("1 person") && summary.stderr.contains("1 place"),
+        "{}",
+        summary.stderr
+    );
+    let progress = extract(&["--jsonl", "--progress"], &records);
+    assert_eq!(progress.stdout, quiet.stdout);
+    let last = progress.stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("3 records, ") && last.ends_with(" 1 errors"),
+        "{}",
+        progress.stderr
+    );
+    let document = extract(&["--summary"], "Talks in Baghdad.");
+    assert!(
+        document
+            .assert_ok()
+            .stderr
+            .starts_with("summary: 1 records, 17 bytes, 0 failed"),
+        "{}",
+        document.stderr
+    );
+}
+
+// ---------------------------------------------------------------- --help --
+
+#[test]
+fn help_describes_every_view_option() {
+    let help = extract(&["--help"], "").assert_ok().stdout.clone();
+    for word in [
+        "--format",
+        "json",
+        "html",
+        "displacy",
+        "conll",
+        "PER",
+        "GRP",
+        "LOC",
+        "ORG",
+        "--offsets",
+        "bytes",
+        "chars",
+        "utf16",
+        "--kinds",
+        "--progress",
+        "--summary",
+    ] {
+        assert!(help.contains(word), "--help says nothing of {word}: {help}");
+    }
+}
+
+// --------------------------------------------------------- top_entities --
+
+#[test]
+fn top_entities_counts_mentions_and_documents_of_a_run() {
+    let records = format!(
+        "{}\n{}\n{}\n",
+        json!({"id": 1, "text": "Talks in Baghdad. Baghdad agreed."}),
+        json!({"id": 2, "text": "Baghdad and Basra."}),
+        json!({"id": 3, "text": "Basra"})
+    );
+    let output = extract(&["--jsonl"], &records).assert_ok().stdout.clone();
+    let tsv = run_example(
+        "top_entities",
+        &["--tsv", "--kinds", "place"],
+        output.as_bytes(),
+    );
+    assert_eq!(
+        tsv.assert_ok().stdout,
+        "kind\tname\tmentions\tdocuments\nplace\tBaghdad\t3\t2\nplace\tBasra\t2\t2\n"
+    );
+    let table = run_example("top_entities", &["--top", "1"], output.as_bytes());
+    let table = &table.assert_ok().stdout;
+    assert!(table.starts_with("3 documents\n"), "{table}");
+    assert!(table.contains("place: 2 entities\n"), "{table}");
+    assert!(
+        table.contains("Baghdad\n") && !table.contains("Basra"),
+        "--top 1: {table}"
+    );
+    let bad = run_example("top_entities", &["--kinds", "planet"], b"");
+    assert_eq!(bad.code, Some(2));
+    let not_json = run_example("top_entities", &[], b"{\"entities\": [");
+    assert_eq!(not_json.code, Some(2));
+}
