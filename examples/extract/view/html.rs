@@ -6,7 +6,7 @@
 //! data-entity="N">`, `N` the entity's index in the JSON output, in its
 //! kind's colour. Hovering a mention shows its entity's name and kind;
 //! clicking one (or an entity in the side list) outlines every mention of
-//! that entity. The side list gives the entities by kind, most mentioned
+//! that entity, as does a link to the page ending in `#entity-N`. The side list gives the entities by kind, most mentioned
 //! first, with their mention counts. Everything is inline: no network.
 //!
 //! The page is built from the entities as JSON, so that whatever the JSON
@@ -180,19 +180,21 @@ fn escape(text: &str) -> String {
 const STYLE: &str = "<style>
 body { margin: 0; display: flex; gap: 2em; font: 16px/1.6 Georgia, serif; color: #222; background: #fdfdfb; }
 main { flex: 3; padding: 1em 2em; min-width: 0; }
-aside { flex: 1; padding: 1em; border-left: 1px solid #ddd; font: 14px/1.5 system-ui, sans-serif; background: #f6f6f3; }
+aside { flex: 1; min-height: 100vh; padding: 1em; border-left: 1px solid #ddd; font: 14px/1.5 system-ui, sans-serif; background: #f6f6f3; }
 h1 { font: 600 18px system-ui, sans-serif; color: #555; }
 #text { white-space: pre-wrap; max-width: 48em; }
 mark { border-radius: 3px; padding: 0 2px; cursor: pointer; color: inherit; }
-[data-kind=person] { background: #ffd8a8; }
-[data-kind=group] { background: #c3f0c8; }
-[data-kind=place] { background: #a5e4f3; }
-[data-kind=organisation] { background: #d0bfff; }
+[data-kind=person] { --kind: #ffd8a8; }
+[data-kind=group] { --kind: #c3f0c8; }
+[data-kind=place] { --kind: #a5e4f3; }
+[data-kind=organisation] { --kind: #d0bfff; }
+mark, h3 { background: var(--kind); }
 h3 { margin: 1em 0 0.3em; padding: 0 4px; border-radius: 3px; font-size: 14px; }
 ul { list-style: none; margin: 0; padding: 0; }
-li { cursor: pointer; padding: 1px 4px; margin: 2px 0; border-radius: 3px; }
+li { cursor: pointer; padding: 0 4px; margin: 1px 0; border-left: 4px solid var(--kind); }
 .count { color: #666; font-size: 12px; }
-.selected { outline: 2px solid #222; font-weight: bold; }
+.selected { outline: 2px solid #222; }
+li.selected { font-weight: bold; }
 </style>
 ";
 
@@ -208,6 +210,8 @@ const SCRIPT: &str = "<script>
     var hit = event.target.closest('mark[data-entity], li[data-target]');
     select(hit ? (hit.dataset.entity || hit.dataset.target) : null);
   });
+  // A link to the page can pick an entity: page.html#entity-3.
+  if (location.hash.indexOf('#entity-') === 0) select(location.hash.slice(8));
   document.body.dataset.mentions = document.querySelectorAll('mark[data-entity]').length;
 })();
 </script>
