@@ -88,6 +88,17 @@
 //! cannot be read or parsed stops the run with a message naming the file
 //! (and line).
 //!
+//! ## Views
+//!
+//! `--format` chooses what is written for each input: `json` (the above),
+//! `html` (a self-contained page of the text with its mentions marked;
+//! one input only), `displacy` (spaCy's manual displaCy format, code-point
+//! offsets) or `conll` (one token a line with BIO tags); see the [`view`]
+//! modules. `--offsets bytes|chars|utf16` sets the unit of the JSON
+//! offsets ([`offsets`]); `--kinds person,place` keeps only those kinds.
+//! `--progress` (on by default for `--jsonl` when stderr is a terminal)
+//! and `--summary` report on stderr what the run has done ([`progress`]).
+//!
 //! # Exit status
 //!
 //! - `0`: success (also when stdout is closed early, e.g. by `| head`: the
