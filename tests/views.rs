@@ -534,3 +534,47 @@ fn top_entities_counts_mentions_and_documents_of_a_run() {
     let not_json = run_example("top_entities", &[], b"{\"entities\": [");
     assert_eq!(not_json.code, Some(2));
 }
+
+#[test]
+fn progress_is_on_by_default_for_jsonl_when_stderr_is_a_terminal() {
+    // `script` runs the command on a pseudo-terminal and copies what it
+    // writes there (its stderr; stdout goes to a file) to its own stdout.
+    let dir = TempDir::new("terminal");
+    let records = dir.file(
+        "in.jsonl",
+        format!("{}\n", json!({"text": "Talks in Baghdad."})).repeat(3),
+    );
+    let out = dir.0.join("out.jsonl");
+    let command = format!(
+        "{} --jsonl {records} > {}",
+        example("extract").display(),
+        out.display()
+    );
+    let terminal = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(terminal.status.success(), "{terminal:?}");
+    let shown = String::from_utf8_lossy(&terminal.stdout);
+    assert!(shown.contains("\r\u{1b}[2K3 records, "), "{shown:?}");
+    assert_eq!(fs::read_to_string(&out).unwrap().lines().count(), 3);
+}
+
+#[test]
+fn views_of_lossy_input_show_the_text_as_read() {
+    let dir = TempDir::new("lossy");
+    let file = dir.file("bad.txt", b"Talks \xff in Baghdad.");
+    let run = extract(&["--lossy", "--format", "displacy", &file], "");
+    let doc = run.assert_ok().json();
+    assert_eq!(doc["text"], "Talks \u{fffd} in Baghdad.");
+    assert_eq!(
+        doc["ents"],
+        json!([{"start": 11, "end": 18, "label": "LOC"}])
+    );
+    let chars = extract(&["--lossy", "--offsets", "chars", "--compact", &file], "");
+    assert_eq!(
+        spans(&chars.assert_ok().json()["entities"]),
+        [(11, 18, "Baghdad".to_string())]
+    );
+}
