@@ -98,6 +98,7 @@ pub fn run(
                 }
             }
             Err(message) => {
+                progress.clear();
                 report(format_args!("error: {message}"));
                 status = Status::InputFailed;
                 tally.failed = 1;

@@ -104,6 +104,14 @@ impl Progress {
         }
     }
 
+    /// Clears the progress line from the terminal, so that a message can be
+    /// written on stderr in its place (the next update draws it again).
+    pub fn clear(&self) {
+        if self.show && self.terminal && self.drawn.is_some() {
+            let _ = write!(io::stderr().lock(), "\r\x1b[2K");
+        }
+    }
+
     /// Ends the run: the last progress line, and the summary if asked.
     pub fn finish(&mut self) {
         if self.show {

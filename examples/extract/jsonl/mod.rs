@@ -424,6 +424,9 @@ impl Sink<'_> {
             if self.stopped {
                 continue;
             }
+            if !done.messages.is_empty() {
+                self.progress.clear();
+            }
             for message in &done.messages {
                 report(format_args!("{message}"));
             }
