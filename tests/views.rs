@@ -578,3 +578,22 @@ fn views_of_lossy_input_show_the_text_as_read() {
         [(11, 18, "Baghdad".to_string())]
     );
 }
+
+#[test]
+fn with_explain_the_html_view_shows_each_mentions_why() {
+    let text = "Moqtada Al Sadr spoke. Mr Al Sadr later left Baghdad.";
+    let html = extract(&["--explain", "--format", "html"], text);
+    let html = &html.assert_ok().stdout;
+    let marks = html.matches("<mark ").count();
+    assert!(marks >= 3, "{html}");
+    assert_eq!(html.matches(" data-why=\"{").count(), marks, "{html}");
+    assert!(
+        html.contains("&quot;joined&quot;:&quot;person-suffix&quot;"),
+        "{html}"
+    );
+    assert!(
+        !extract(&["--format", "html"], text)
+            .stdout
+            .contains("data-why")
+    );
+}
