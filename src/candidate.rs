@@ -16,7 +16,8 @@ pub(crate) enum Evidence {
     /// A name no list holds, typed by a learned rule of its context (the
     /// words around it: "shares of X", "X said").
     LearnedContext,
-    /// A capitalised sequence whose first word is a known given name.
+    /// A capitalised sequence whose first word is a known given name, or
+    /// that starts with initials ("M. Atherton").
     GivenName,
     /// An acronym defined in parentheses after its long form.
     Acronym,

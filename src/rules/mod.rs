@@ -15,6 +15,8 @@
 //! - [`given_name`]: a capitalised sequence that starts with a known given
 //!   name is a person ("Abdul Karim Hassan"), and so, where nothing else
 //!   explains it, is a lone common given name ("Gloria");
+//! - [`initial`]: a capitalised sequence that starts with initials is a
+//!   person ("M. Atherton");
 //! - [`learned`]: rules learned from unlabelled news type the runs nothing
 //!   else explains, and choose between the readings of an ambiguous list
 //!   hit (run by the extractor after the others, when it has such rules).
@@ -26,18 +28,22 @@ pub(crate) mod acronym;
 pub(crate) mod cues;
 pub(crate) mod designator;
 pub(crate) mod given_name;
+pub(crate) mod initial;
 pub(crate) mod learned;
 pub(crate) mod title;
 
 use crate::candidate::Candidate;
 use crate::document::Document;
 
-/// Runs every rule and appends what they propose.
+/// Runs every rule and appends what they propose to `out`, which holds
+/// the gazetteer's readings, in text order.
 pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
+    let listed = out.len();
     title::find(cx, out);
     designator::find(cx, out);
     acronym::find(cx, out);
     given_name::find(cx, out);
+    initial::find(cx, listed, out);
 }
 
 #[cfg(test)]

@@ -1,0 +1,138 @@
+//! The initial rule: a run of capitalised words that starts with initials
+//! is a person ("M. Atherton", "J. K. Rowling"), the way sports results,
+//! scorecards and bylines write the names that no list holds.
+//!
+//! An initial is one capital letter and a full stop, with a space after it:
+//! "U.S. Army" (no space inside) and "U.S" (one token) are not initials.
+//! After the initials come one to three capitalised words, none of them a
+//! stop word, so that a sentence that ends with a letter ("Group B. The
+//! draw") gives nothing. Headlines are left alone, as by the given-name
+//! rule: there, capitals say nothing; nor is a sentence-initial word before
+//! the initials part of the name ("Later M. Atherton").
+//!
+//! Two other things are written the same way: a compass point before a
+//! country or a people ("S. Korea", "N. Irish"), so no name whose first
+//! word a gazetteer lists as a country or a group follows the initials; and
+//! the items of a lettered list ("A. Aztec" on one line, "B. Maya" on the
+//! next), so a letter that starts its line, next to a line that starts with
+//! the letter before or after it, is no initial.
+
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
+use crate::tokenizer::{Headline, Shape};
+
+/// The most words after the initials.
+const MAX_WORDS: usize = 3;
+
+/// The rank from which a gazetteer place is a country (as in the teams
+/// rule).
+const COUNTRY_RANK: u8 = 100;
+
+/// Proposes a person for every run that starts with initials. The first
+/// `listed` candidates of `out` are the gazetteer's, in text order.
+pub(crate) fn find(cx: &Document<'_>, listed: usize, out: &mut Vec<Candidate>) {
+    for (run, end) in cx.name_runs() {
+        if cx.tokens[run].headline != Headline::No {
+            continue;
+        }
+        // A sentence-initial word before the initials is no part of the
+        // name ("Later M. Atherton").
+        let start = if cx.tokens[run].sentence_start && !is_initial(cx, run) {
+            run + 1
+        } else {
+            run
+        };
+        let mut i = start;
+        while i + 2 < end && is_initial(cx, i) {
+            i += 2;
+        }
+        let words = end - i;
+        if i == start || words == 0 || words > MAX_WORDS || lettered_item(cx, start) {
+            continue;
+        }
+        let listed = &out[..listed];
+        let from = listed.partition_point(|c| c.start < i);
+        let country_or_group = listed[from..].iter().take_while(|c| c.start == i).any(|c| {
+            c.kind == EntityKind::Group || (c.kind == EntityKind::Place && c.rank >= COUNTRY_RANK)
+        });
+        if country_or_group {
+            continue;
+        }
+        let names = (i..end).all(|j| {
+            let token = &cx.tokens[j];
+            token.shape == Shape::Capitalised
+                && token.end - token.start > 1
+                && !cx.is_stopword(j)
+                && !cx.is_particle(j)
+        });
+        if names {
+            out.push(Candidate {
+                start,
+                end,
+                kind: EntityKind::Person,
+                entry: None,
+                evidence: Evidence::GivenName,
+                rank: 0,
+            });
+        }
+    }
+}
+
+/// Whether token `i` is an initial: one capital letter, a full stop right
+/// after it, and a space after that.
+fn is_initial(cx: &Document<'_>, i: usize) -> bool {
+    let letter = &cx.tokens[i];
+    let (Some(stop), Some(next)) = (cx.tokens.get(i + 1), cx.tokens.get(i + 2)) else {
+        return false;
+    };
+    letter.shape == Shape::Upper
+        && letter.end - letter.start == 1
+        && cx.word(i + 1) == "."
+        && !stop.space_before
+        && next.space_before
+}
+
+/// Whether the initial at token `i` starts its line and a line next to it
+/// starts with the letter before or after it: an item of a lettered list.
+fn lettered_item(cx: &Document<'_>, i: usize) -> bool {
+    if !cx.tokens[i].line_start {
+        return false;
+    }
+    let letter = cx.word(i).as_bytes()[0];
+    let item = |j: usize, step: i8| {
+        is_initial(cx, j) && cx.word(j).as_bytes()[0] == letter.wrapping_add_signed(step)
+    };
+    let next = (i + 1..cx.tokens.len()).find(|&j| cx.tokens[j].line_start);
+    let previous = (0..i).rev().find(|&j| cx.tokens[j].line_start);
+    next.is_some_and(|j| item(j, 1)) || previous.is_some_and(|j| item(j, -1))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::proposals;
+
+    fn find(cx: &crate::rules::Document<'_>, out: &mut Vec<crate::candidate::Candidate>) {
+        super::find(cx, out.len(), out);
+    }
+
+    #[test]
+    fn runs_starting_with_initials_are_persons() {
+        assert_eq!(
+            proposals(
+                find,
+                "Later M. Atherton was out to J. K. Rowlinson for 12 runs."
+            ),
+            ["person M. Atherton", "person J. K. Rowlinson"]
+        );
+    }
+
+    #[test]
+    fn acronyms_stop_words_and_headlines_are_no_initials() {
+        assert!(proposals(find, "The U.S. Army came.").is_empty());
+        assert!(proposals(find, "They won Group B. The draw was fair.").is_empty());
+        assert!(proposals(find, "Joined by A. Very Long Name Here today").is_empty());
+        assert!(proposals(find, "M. ATHERTON WAS OUT").is_empty());
+        assert!(proposals(find, "Who?\nA. Aztec\nB. Maya\nC. Olmec").is_empty());
+    }
+}
