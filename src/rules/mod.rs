@@ -17,6 +17,8 @@
 //!   explains it, is a lone common given name ("Gloria");
 //! - [`initial`]: a capitalised sequence that starts with initials is a
 //!   person ("M. Atherton");
+//! - [`results`]: in a sports report, the names of a results line or a
+//!   table row are teams ("Lotte 6 Hyundai 2");
 //! - [`learned`]: rules learned from unlabelled news type the runs nothing
 //!   else explains, and choose between the readings of an ambiguous list
 //!   hit (run by the extractor after the others, when it has such rules).
@@ -30,6 +32,7 @@ pub(crate) mod designator;
 pub(crate) mod given_name;
 pub(crate) mod initial;
 pub(crate) mod learned;
+pub(crate) mod results;
 pub(crate) mod title;
 
 use crate::candidate::Candidate;
@@ -44,6 +47,7 @@ pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     acronym::find(cx, out);
     given_name::find(cx, out);
     initial::find(cx, listed, out);
+    results::find(cx, out);
 }
 
 #[cfg(test)]
