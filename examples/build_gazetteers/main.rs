@@ -51,6 +51,7 @@ fn build_all(dir: &Path) -> Vec<Gazetteer> {
     let ctx = Context::load(dir);
     let mut files = vec![
         geonames::build(dir, &ctx),
+        geonames::build_towns(dir, &ctx),
         handwritten::build_demonyms(),
         curated::build(dir, &ctx),
         phoenix::build(dir, &ctx),

