@@ -17,6 +17,8 @@
 //!   explains it, is a lone common given name ("Gloria");
 //! - [`initial`]: a capitalised sequence that starts with initials is a
 //!   person ("M. Atherton");
+//! - [`head_word`]: an organisation's head word alone is its short name
+//!   where the document names it ("... the University");
 //! - [`results`]: in a sports report, the names of a results line or a
 //!   table row are teams ("Lotte 6 Hyundai 2");
 //! - [`learned`]: rules learned from unlabelled news type the runs nothing
@@ -30,6 +32,7 @@ pub(crate) mod acronym;
 pub(crate) mod cues;
 pub(crate) mod designator;
 pub(crate) mod given_name;
+pub(crate) mod head_word;
 pub(crate) mod initial;
 pub(crate) mod learned;
 pub(crate) mod results;
@@ -48,6 +51,7 @@ pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     given_name::find(cx, out);
     initial::find(cx, listed, out);
     results::find(cx, out);
+    head_word::find(cx, out);
 }
 
 #[cfg(test)]

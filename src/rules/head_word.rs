@@ -1,0 +1,122 @@
+//! The head-word rule: an organisation's head word, capitalised and alone
+//! in the middle of a sentence, is that organisation's short name when the
+//! document names an organisation with it ("Pennsylvania State University
+//! ... the University", "House of Representatives ... the House").
+//!
+//! A head word is a designator of organisations ("University", "House of",
+//! "Senate"); the longer name is a proposal of the gazetteer or of a rule
+//! before this one, an organisation of two or more words that ends with the
+//! head word or starts with it. The proposal takes the longer name's
+//! gazetteer entry, if it has one, so that the two are one entity; but not
+//! when two organisations of the document have the head word, either of
+//! which could be meant. It is a guess ([`Evidence::Guess`]): any other
+//! reading of the word wins.
+
+use super::cues::Position;
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
+use crate::tokenizer::{Headline, Shape};
+
+/// Proposes an organisation for every lone head word of an organisation
+/// named in the document.
+pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
+    // The head words of the organisations named so far, found only once a
+    // lone head word needs them: most documents have none.
+    let mut heads: Option<Vec<Head<'_>>> = None;
+    let proposed = out.len();
+    for (start, end) in cx.name_runs() {
+        if end - start != 1 || !lone_head_word(cx, start) {
+            continue;
+        }
+        let heads = heads.get_or_insert_with(|| named_heads(cx, &out[..proposed]));
+        let key = cx.keys.get(start);
+        let mut named = heads.iter().filter(|head| head.word == key);
+        let Some(first) = named.next() else {
+            continue;
+        };
+        let sole = named.all(|head| head.name == first.name);
+        out.push(Candidate {
+            start,
+            end,
+            kind: EntityKind::Organisation,
+            entry: first.entry.filter(|_| sole),
+            evidence: Evidence::Guess,
+            rank: 0,
+        });
+    }
+}
+
+/// Whether token `i` is a capitalised organisation designator, neither
+/// first in its sentence nor in a headline.
+fn lone_head_word(cx: &Document<'_>, i: usize) -> bool {
+    let token = &cx.tokens[i];
+    token.shape == Shape::Capitalised
+        && !token.sentence_start
+        && token.headline == Headline::No
+        && cx.cue(i).is_some_and(|cue| {
+            cue.designators(Position::After)
+                .chain(cue.designators(Position::BeforeOf))
+                .any(|d| d.kind == EntityKind::Organisation)
+        })
+}
+
+/// A head word of an organisation the document names.
+struct Head<'a> {
+    /// The head word's key.
+    word: &'a str,
+    /// The keys of the organisation's name.
+    name: &'a str,
+    /// Its gazetteer entry, if any.
+    entry: Option<u32>,
+}
+
+/// The first and last words of the organisations of two or more words
+/// among `proposals`, where those words are designators.
+fn named_heads<'a>(cx: &Document<'a>, proposals: &[Candidate]) -> Vec<Head<'a>> {
+    let mut heads = Vec::new();
+    for c in proposals {
+        if c.kind != EntityKind::Organisation || c.end - c.start < 2 {
+            continue;
+        }
+        for i in [c.start, c.end - 1] {
+            if cx.cue(i).is_some_and(|cue| !cue.designators.is_empty()) {
+                heads.push(Head {
+                    word: cx.keys.get(i),
+                    name: cx.keys.span(c.start, c.end),
+                    entry: c.entry,
+                });
+            }
+        }
+    }
+    heads
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::proposals;
+
+    fn find(cx: &crate::rules::Document<'_>, out: &mut Vec<crate::candidate::Candidate>) {
+        crate::rules::designator::find(cx, out);
+        let designated = out.len();
+        super::find(cx, out);
+        out.drain(..designated);
+    }
+
+    #[test]
+    fn a_lone_head_word_of_a_named_organisation_is_its_short_name() {
+        assert_eq!(
+            proposals(
+                find,
+                "She studied at Wexford University. Later the University grew."
+            ),
+            ["organisation University"]
+        );
+    }
+
+    #[test]
+    fn a_head_word_no_organisation_has_is_left_alone() {
+        assert!(proposals(find, "She went to the Senate of Oxley. The House sat.").is_empty());
+        assert!(proposals(find, "They met at the University today.").is_empty());
+    }
+}
