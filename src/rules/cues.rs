@@ -194,6 +194,7 @@ const DESIGNATORS: &[Designator] = &[
     d("clinic", Organisation, After, false),
     d("orchestra", Organisation, After, false),
     d("ministry", Organisation, BeforeOf, false),
+    d("government", Organisation, BeforeOf, false),
     d("museum", Organisation, BeforeOf, false),
     d("library", Organisation, BeforeOf, false),
     d("school", Organisation, BeforeOf, false),
