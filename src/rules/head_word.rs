@@ -53,7 +53,7 @@ fn lone_head_word(cx: &Document<'_>, i: usize) -> bool {
     let token = &cx.tokens[i];
     token.shape == Shape::Capitalised
         && !token.sentence_start
-        && token.headline == Headline::No
+        && token.headline == Headline::RunningText
         && cx.cue(i).is_some_and(|cue| {
             cue.designators(Position::After)
                 .chain(cue.designators(Position::BeforeOf))

@@ -33,7 +33,7 @@ const COUNTRY_RANK: u8 = 100;
 /// `listed` candidates of `out` are the gazetteer's, in text order.
 pub(crate) fn find(cx: &Document<'_>, listed: usize, out: &mut Vec<Candidate>) {
     for (run, end) in cx.name_runs() {
-        if cx.tokens[run].headline != Headline::No {
+        if cx.tokens[run].headline != Headline::RunningText {
             continue;
         }
         // A sentence-initial word before the initials is no part of the
