@@ -24,6 +24,11 @@ pub(crate) enum Evidence {
     /// A designator that belongs to the name ("province", "Forces",
     /// "Ministry of") or a cue before it ("the town of").
     Designator,
+    /// A listed place widened over the unexplained name words around it
+    /// ("Basra Gate" from "Basra"; `resolver/compound.rs`). Made after the
+    /// overlapping readings are settled, so it is never weighed against
+    /// another.
+    Compound,
     /// A surface form of a gazetteer entry.
     Gazetteer,
     /// A title or role word before it ("Mr", "President", "cleric").

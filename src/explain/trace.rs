@@ -189,16 +189,8 @@ impl Trace {
                 return Finder::Gazetteer(entry, kind);
             }
             Evidence::Title => Found::Title,
-            Evidence::Designator => {
-                let proposed = Self::at(&self.readings, c)
-                    .iter()
-                    .any(|o| o.evidence == Evidence::Designator);
-                if proposed {
-                    Found::Designator
-                } else {
-                    Found::Compound
-                }
-            }
+            Evidence::Designator => Found::Designator,
+            Evidence::Compound => Found::Compound,
             Evidence::Acronym => Found::AcronymDefinition,
             Evidence::GivenName => Found::GivenName,
             Evidence::Guess => Found::Guess,

@@ -84,7 +84,7 @@ pub(crate) fn widen(cx: &Document<'_>, chosen: &mut [Candidate]) {
             end,
             kind: compound_kind(cx, start, end),
             entry: None,
-            evidence: Evidence::Designator,
+            evidence: Evidence::Compound,
             rank: 0,
         };
     }
