@@ -3,7 +3,7 @@
 //!
 //! Lists in lower case are compared with token keys; [`TITLES`] and
 //! [`ABBREVIATIONS`] are written as in text. The rules' cue table
-//! (`rules/cues.rs`) gathers most of them, with the designators, into one
+//! (`document/cues.rs`) gathers most of them, with the designators, into one
 //! look-up. Names themselves live in the gazetteers (`gazetteers/*.tsv`),
 //! not here.
 

@@ -15,6 +15,7 @@
 //! the candidates and the document. Neither reads the other's internals.
 
 pub(crate) mod acronym;
+pub(crate) mod cues;
 mod names;
 mod runs;
 mod words;

@@ -3,9 +3,9 @@
 //! connector, determiner, designator, sports and competition words).
 
 use super::Document;
+use super::cues::{self, Cue, Cues, Position};
 use crate::EntityKind;
 use crate::gazetteer::Lexeme;
-use crate::rules::cues::{self, Cue, Cues, Position};
 use crate::tokenizer::{Keys, Shape, Token, TokenKind};
 
 /// What the word lists and cue lists say about one token.

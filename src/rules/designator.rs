@@ -14,9 +14,9 @@
 //! none count in a headline written in capitals, and none across a hard
 //! break.
 
-use super::cues::Position;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
+use crate::document::cues::Position;
 use crate::tokenizer::{Headline, Shape};
 
 /// Proposes a candidate for every designated name.

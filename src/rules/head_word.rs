@@ -12,10 +12,10 @@
 //! which could be meant. It is a guess ([`Evidence::Guess`]): any other
 //! reading of the word wins.
 
-use super::cues::Position;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
+use crate::document::cues::Position;
 use crate::tokenizer::{Headline, Shape};
 
 /// Proposes an organisation for every lone head word of an organisation

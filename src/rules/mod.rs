@@ -29,7 +29,6 @@
 //! resolver's business.
 
 pub(crate) mod acronym;
-pub(crate) mod cues;
 pub(crate) mod designator;
 pub(crate) mod given_name;
 pub(crate) mod head_word;
