@@ -75,21 +75,26 @@ pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>) {
     readings.truncate(kept);
 }
 
+/// The order in which the rule considers overlapping readings, most
+/// preferred first: anything before a guess, then the longer, the
+/// stronger evidence, the higher rank, the earlier start.
+fn preference(c: &Candidate) -> (bool, Reverse<usize>, Reverse<Evidence>, Reverse<u8>, usize) {
+    (
+        c.evidence == Evidence::Guess,
+        Reverse(c.len()),
+        Reverse(c.evidence),
+        Reverse(c.rank),
+        c.start,
+    )
+}
+
 /// Applies the rule to a group of readings: moves those taken to its
 /// front, in text order, and returns how many they are.
 fn take_by_rule(group: &mut [Candidate]) -> usize {
     if group.len() == 1 {
         return 1;
     }
-    group.sort_unstable_by_key(|c| {
-        (
-            c.evidence == Evidence::Guess,
-            Reverse(c.len()),
-            Reverse(c.evidence),
-            Reverse(c.rank),
-            c.start,
-        )
-    });
+    group.sort_unstable_by_key(preference);
     // Each reading is taken when no reading taken before it overlaps it.
     let taken = if group.len() <= SMALL_GROUP {
         let mut taken = 0;
@@ -167,15 +172,7 @@ mod tests {
     /// The rule as written: each reading checked against every one taken.
     fn taken_one_by_one(group: &[Candidate]) -> Vec<Candidate> {
         let mut group = group.to_vec();
-        group.sort_unstable_by_key(|c| {
-            (
-                c.evidence == Evidence::Guess,
-                Reverse(c.len()),
-                Reverse(c.evidence),
-                Reverse(c.rank),
-                c.start,
-            )
-        });
+        group.sort_unstable_by_key(preference);
         let mut taken: Vec<Candidate> = Vec::new();
         for reading in group {
             if taken
