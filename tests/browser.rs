@@ -8,41 +8,18 @@
 //! `chromium` when it is missing and runs it with
 //! `cargo test --test browser -- --ignored`.
 
+mod common;
+
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::{env, fs};
 
 use gazetteer_ner::{Markup, Reading};
 use serde_json::Value;
 
-const SEED: &str = "../shared/corpus/seed-article.txt";
+use common::extract;
 
-/// The built `extract` example, next to this test's directory.
-fn extract() -> Command {
-    let exe = env::current_exe().expect("the test binary has a path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("the test binary lives in target/<profile>/deps");
-    let mut cargo = Command::new(env!("CARGO"));
-    cargo
-        .args([
-            "build",
-            "--quiet",
-            "--example",
-            "extract",
-            "--manifest-path",
-        ])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
-    if profile_dir.file_name().is_some_and(|p| p == "release") {
-        cargo.arg("--release");
-    }
-    assert!(
-        cargo.status().is_ok_and(|s| s.success()),
-        "cannot build the extract example"
-    );
-    Command::new(profile_dir.join("examples").join("extract"))
-}
+const SEED: &str = "../shared/corpus/seed-article.txt";
 
 /// Runs `command`, returning its stdout; panics with its stderr if it fails.
 fn output(command: &mut Command) -> String {

@@ -1,180 +1,30 @@
 //! Integration tests of the `extract` example, run as a built binary.
 //!
-//! The binary is `target/<profile>/examples/extract`, next to the `deps`
-//! directory that holds this test. `cargo test --test cli` does not build
-//! examples, so the first test to need it runs `cargo build --example
-//! extract` once (a no-op when it is up to date, and the only way to be
-//! sure it is not stale); if cargo cannot be run, an existing binary is used
-//! as is.
+//! The binary is built once per test process by the harness the tests of
+//! built examples share (`tests/common/`).
 
-use std::ffi::OsStr;
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::{env, fs, thread};
+use std::{fs, thread};
 
 use serde_json::{Value, json};
 
+use common::{Run, TempDir, extract, run};
+
 // ------------------------------------------------------------- harness --
 
-/// The built example, built or rebuilt once per test process.
-fn binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let exe = env::current_exe().expect("the test binary has a path");
-        // target/<profile>/deps/cli-HASH -> target/<profile>
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("the test binary lives in target/<profile>/deps");
-        let binary = profile_dir
-            .join("examples")
-            .join(format!("extract{}", env::consts::EXE_SUFFIX));
-        build_example(profile_dir, &binary);
-        binary
-    })
-}
-
-/// Runs `cargo build --example extract` for the profile the tests were
-/// built with; falls back to an existing binary if cargo cannot run.
-fn build_example(profile_dir: &Path, binary: &Path) {
-    let mut cargo = Command::new(env!("CARGO"));
-    cargo
-        .args([
-            "build",
-            "--quiet",
-            "--example",
-            "extract",
-            "--manifest-path",
-        ])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
-    if cfg!(feature = "main-content") {
-        cargo.args(["--features", "main-content"]);
-    }
-    match profile_dir.file_name().and_then(OsStr::to_str) {
-        Some("debug") | None => {}
-        Some(profile) => {
-            cargo.args(["--profile", profile]);
-        }
-    }
-    let built = cargo.status().map(|s| s.success()).unwrap_or(false);
+/// Asserts that the run could not be done (exit 2) and that its message
+/// names `path`.
+fn assert_could_not_run_naming(run: &Run, path: &Path) {
+    assert_eq!(run.code(), Some(2), "{}", run.stderr);
     assert!(
-        built || binary.exists(),
-        "cannot build the extract example and {} does not exist",
-        binary.display()
-    );
-}
-
-/// A command running the example.
-fn extract() -> Command {
-    Command::new(binary())
-}
-
-/// What a finished run left.
-struct Run {
-    status: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn code(&self) -> Option<i32> {
-        self.status.code()
-    }
-
-    /// Asserts that the run could not be done (exit 2) and that its
-    /// message names `path`.
-    fn assert_could_not_run_naming(&self, path: &Path) {
-        assert_eq!(self.code(), Some(2), "{}", self.stderr);
-        assert!(
-            self.stderr.contains(&*path.to_string_lossy()),
-            "{}",
-            self.stderr
-        );
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not one JSON value ({e}): {}", self.stdout))
-    }
-
-    fn json_lines(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|line| {
-                serde_json::from_str(line)
-                    .unwrap_or_else(|e| panic!("output line is not JSON ({e}): {line}"))
-            })
-            .collect()
-    }
-}
-
-/// Runs `command` with `stdin` as its input (written from another thread
-/// so that large inputs cannot deadlock against a full stdout pipe).
-fn run(command: &mut Command, stdin: &[u8]) -> Run {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let input = stdin.to_vec();
-    let writer = thread::spawn(move || {
-        // The program may exit without reading everything; that is its call.
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("the example runs");
-    writer.join().expect("the stdin writer does not panic");
-    let run = Run {
-        status: output.status,
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "the example panicked: {}",
+        run.stderr.contains(&*path.to_string_lossy()),
+        "{}",
         run.stderr
     );
-    run
-}
-
-/// A directory of scratch files, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let path = env::temp_dir().join(format!(
-            "gazetteer-ner-cli-{}-{}-{name}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).expect("the temp dir is writable");
-        TempDir(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).expect("the temp dir is writable");
-        }
-        fs::write(&path, contents).expect("the temp dir is writable");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }
 
 /// The entity named `name` in a list of entities, if any.
@@ -283,7 +133,7 @@ fn invalid_utf8_names_the_file_and_byte_offset() {
     let dir = TempDir::new("invalid-utf8");
     let file = dir.file("latin1.txt", b"Talks in Baghdad.\ncaf\xe9 ok\n");
     let run = run(extract().arg(&file), b"");
-    run.assert_could_not_run_naming(&file);
+    assert_could_not_run_naming(&run, &file);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert!(run.stderr.contains("byte 21"), "{}", run.stderr);
 }
@@ -308,7 +158,7 @@ fn a_missing_file_is_an_error_naming_it() {
     let dir = TempDir::new("missing");
     let file = dir.path().join("no-such-file.txt");
     let run = run(extract().arg(&file), b"");
-    run.assert_could_not_run_naming(&file);
+    assert_could_not_run_naming(&run, &file);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
 
@@ -316,7 +166,7 @@ fn a_missing_file_is_an_error_naming_it() {
 fn a_directory_is_not_an_input() {
     let dir = TempDir::new("directory");
     let run = run(extract().arg(dir.path()), b"");
-    run.assert_could_not_run_naming(dir.path());
+    assert_could_not_run_naming(&run, dir.path());
     assert!(run.stderr.contains("directory"), "{}", run.stderr);
 }
 
@@ -658,7 +508,7 @@ fn a_malformed_gazetteer_names_its_file_and_line() {
         extract().arg("--gazetteers").arg(dir.path()),
         BAGHDAD.as_bytes(),
     );
-    run.assert_could_not_run_naming(&file);
+    assert_could_not_run_naming(&run, &file);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert!(run.stderr.contains("line 2"), "{}", run.stderr);
 }
@@ -671,7 +521,7 @@ fn a_missing_gazetteer_dir_is_an_error_naming_it() {
         extract().arg("--gazetteers").arg(&missing),
         BAGHDAD.as_bytes(),
     );
-    run.assert_could_not_run_naming(&missing);
+    assert_could_not_run_naming(&run, &missing);
 }
 
 // ------------------------------------------- ids, BOM, blank lines, Unicode --
@@ -916,7 +766,7 @@ fn an_unreadable_file_in_a_list_is_reported_in_its_place() {
             .arg(&third),
         b"",
     );
-    run.assert_could_not_run_naming(&missing);
+    assert_could_not_run_naming(&run, &missing);
     assert!(run.stderr.contains("directory"), "{}", run.stderr);
     let lines = run.json_lines();
     assert_eq!(lines.len(), 4, "{}", run.stdout);
@@ -945,7 +795,7 @@ fn an_unreadable_document_in_a_list_is_reported_in_its_place() {
             .arg(&last),
         b"",
     );
-    run.assert_could_not_run_naming(&missing);
+    assert_could_not_run_naming(&run, &missing);
     assert!(
         run.stderr.contains(&*latin1.to_string_lossy()),
         "{}",

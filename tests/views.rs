@@ -1,140 +1,30 @@
 //! End-to-end tests of the `extract` CLI's views (`--format`, `--offsets`,
 //! `--kinds`, `--progress`, `--summary`) and of the `top_entities` example,
-//! run as built binaries (built once per test process, as in `cli.rs`).
+//! run as built binaries (built once per test process by `tests/common/`).
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::{env, fs, thread};
 
 use serde_json::{Value, json};
 
+use common::{Run, TempDir, example, run};
+
 // ------------------------------------------------------------- harness --
 
-/// The built example `name`, built or rebuilt once per test process.
-fn example(name: &'static str) -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    let profile_dir = BUILT.get_or_init(|| {
-        let exe = env::current_exe().expect("the test binary has a path");
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("the test binary lives in target/<profile>/deps")
-            .to_path_buf();
-        let mut cargo = Command::new(env!("CARGO"));
-        cargo
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "extract",
-                "--example",
-                "top_entities",
-            ])
-            .arg("--manifest-path")
-            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
-        if cfg!(feature = "main-content") {
-            cargo.args(["--features", "main-content"]);
-        }
-        if let Some(profile) = profile_dir.file_name().and_then(|p| p.to_str())
-            && profile != "debug"
-        {
-            cargo.args(["--profile", profile]);
-        }
-        let built = cargo.status().map(|s| s.success()).unwrap_or(false);
-        assert!(
-            built || profile_dir.join("examples").exists(),
-            "cannot build the examples"
-        );
-        profile_dir
-    });
-    profile_dir
-        .join("examples")
-        .join(format!("{name}{}", env::consts::EXE_SUFFIX))
-}
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not one JSON value ({e}): {}", self.stdout))
-    }
-
-    fn json_lines(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|line| serde_json::from_str(line).expect("each line is JSON"))
-            .collect()
-    }
-
-    fn assert_ok(&self) -> &Run {
-        assert_eq!(self.code, Some(0), "{}", self.stderr);
-        self
-    }
-}
-
-fn run_example(name: &'static str, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(example(name))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let input = stdin.to_vec();
-    let writer = thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("the example runs");
-    writer.join().expect("the writer does not panic");
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
+fn run_example(name: &str, args: &[&str], stdin: &[u8]) -> Run {
+    run(Command::new(example(name)).args(args), stdin)
 }
 
 fn extract(args: &[&str], stdin: &str) -> Run {
     run_example("extract", args, stdin.as_bytes())
 }
 
-/// A directory of scratch files, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let path = env::temp_dir().join(format!(
-            "gazetteer-ner-views-{}-{}-{name}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).expect("the temp dir is writable");
-        TempDir(path)
-    }
-
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
-        let path = self.0.join(name);
-        fs::write(&path, contents).expect("the temp dir is writable");
-        path.to_string_lossy().into_owned()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// A scratch file's path as the CLI's argument.
+fn arg(path: PathBuf) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 /// Gazetteers of names with accents, for texts with emoji.
@@ -172,7 +62,7 @@ const ACCENTED: &str = "😀 José Ñúñez flew from Zürich 🇨🇭. Ñúñez
 #[test]
 fn offsets_count_bytes_chars_or_utf16_units() {
     let dir = gazetteers();
-    let names = dir.0.to_string_lossy().into_owned();
+    let names = arg(dir.path().to_path_buf());
     let of = |unit: &str| {
         let run = extract(
             &["--gazetteers", &names, "--compact", "--offsets", unit],
@@ -205,7 +95,7 @@ fn offsets_count_bytes_chars_or_utf16_units() {
 #[test]
 fn offsets_apply_to_jsonl_records_and_count_a_byte_order_mark_as_one() {
     let dir = gazetteers();
-    let names = dir.0.to_string_lossy().into_owned();
+    let names = arg(dir.path().to_path_buf());
     let record = json!({"id": "a", "text": ACCENTED});
     let run = extract(
         &["--gazetteers", &names, "--jsonl", "--offsets", "chars"],
@@ -215,7 +105,7 @@ fn offsets_apply_to_jsonl_records_and_count_a_byte_order_mark_as_one() {
     for (start, end, text) in spans(&run.assert_ok().json_lines()[0]["entities"]) {
         assert_eq!(chars[start..end].iter().collect::<String>(), text);
     }
-    let with_bom = dir.file("bom.txt", format!("\u{feff}{ACCENTED}"));
+    let with_bom = arg(dir.file("bom.txt", format!("\u{feff}{ACCENTED}")));
     let run = extract(
         &["--gazetteers", &names, "--offsets", "utf16", &with_bom],
         "",
@@ -232,7 +122,7 @@ fn offsets_other_than_bytes_are_for_json_only() {
         &["--offsets", "chars", "--format", "conll"],
         "Talks in Baghdad.",
     );
-    assert_eq!(run.code, Some(2));
+    assert_eq!(run.code(), Some(2));
     assert!(run.stderr.contains("--offsets"), "{}", run.stderr);
 }
 
@@ -282,7 +172,7 @@ fn kinds_keeps_only_the_kinds_asked_for() {
 #[test]
 fn an_unknown_kind_is_a_usage_error() {
     let run = extract(&["--kinds", "person,planet"], "Talks in Baghdad.");
-    assert_eq!(run.code, Some(2));
+    assert_eq!(run.code(), Some(2));
     assert!(run.stderr.contains("planet"), "{}", run.stderr);
     assert!(
         run.stderr.contains("person, group, place, organisation"),
@@ -341,15 +231,15 @@ fn html_marks_every_mention_in_the_visible_text() {
 #[test]
 fn html_with_jsonl_is_refused() {
     let run = extract(&["--format", "html", "--jsonl"], "{\"text\":\"Baghdad\"}\n");
-    assert_eq!(run.code, Some(2));
+    assert_eq!(run.code(), Some(2));
     assert!(run.stderr.contains("--format html"), "{}", run.stderr);
 }
 
 #[test]
 fn displacy_gives_spacy_manual_format_with_code_point_offsets() {
     let dir = gazetteers();
-    let names = dir.0.to_string_lossy().into_owned();
-    let file = dir.file("article.txt", ACCENTED);
+    let names = arg(dir.path().to_path_buf());
+    let file = arg(dir.file("article.txt", ACCENTED));
     let run = extract(&["--gazetteers", &names, "--format", "displacy", &file], "");
     let doc = run.assert_ok().json();
     assert_eq!(doc["text"], ACCENTED);
@@ -394,7 +284,7 @@ fn displacy_gives_spacy_manual_format_with_code_point_offsets() {
 #[test]
 fn conll_gives_one_token_a_line_with_bio_tags() {
     let dir = gazetteers();
-    let names = dir.0.to_string_lossy().into_owned();
+    let names = arg(dir.path().to_path_buf());
     let run = extract(
         &["--gazetteers", &names, "--format", "conll"],
         "Acme Widgets opened in Zürich. Acme grew.",
@@ -425,7 +315,7 @@ fn summary_and_progress_go_to_stderr_only_when_asked() {
         json!({"id": 2, "text": "Moqtada al-Sadr met them."})
     );
     let quiet = extract(&["--jsonl"], &records);
-    assert_eq!(quiet.code, Some(1));
+    assert_eq!(quiet.code(), Some(1));
     assert_eq!(
         quiet
             .stderr
@@ -530,9 +420,9 @@ fn top_entities_counts_mentions_and_documents_of_a_run() {
         "--top 1: {table}"
     );
     let bad = run_example("top_entities", &["--kinds", "planet"], b"");
-    assert_eq!(bad.code, Some(2));
+    assert_eq!(bad.code(), Some(2));
     let not_json = run_example("top_entities", &[], b"{\"entities\": [");
-    assert_eq!(not_json.code, Some(2));
+    assert_eq!(not_json.code(), Some(2));
 }
 
 #[test]
@@ -544,10 +434,11 @@ fn progress_is_on_by_default_for_jsonl_when_stderr_is_a_terminal() {
         "in.jsonl",
         format!("{}\n", json!({"text": "Talks in Baghdad."})).repeat(3),
     );
-    let out = dir.0.join("out.jsonl");
+    let out = dir.path().join("out.jsonl");
     let command = format!(
-        "{} --jsonl {records} > {}",
+        "{} --jsonl {} > {}",
         example("extract").display(),
+        records.display(),
         out.display()
     );
     let terminal = Command::new("script")
@@ -564,7 +455,7 @@ fn progress_is_on_by_default_for_jsonl_when_stderr_is_a_terminal() {
 #[test]
 fn views_of_lossy_input_show_the_text_as_read() {
     let dir = TempDir::new("lossy");
-    let file = dir.file("bad.txt", b"Talks \xff in Baghdad.");
+    let file = arg(dir.file("bad.txt", b"Talks \xff in Baghdad."));
     let run = extract(&["--lossy", "--format", "displacy", &file], "");
     let doc = run.assert_ok().json();
     assert_eq!(doc["text"], "Talks \u{fffd} in Baghdad.");
