@@ -10,7 +10,7 @@
 
 use gazetteer_ner::{Entity, Markup, Reading};
 
-use super::{label, spans};
+use super::{label, mention_spans, spans};
 
 /// The line that starts each document of several.
 pub const DOCSTART: &str = "-DOCSTART- O\n\n";
@@ -19,7 +19,7 @@ pub const DOCSTART: &str = "-DOCSTART- O\n\n";
 /// offsets into `text`) to `out`.
 pub fn push(out: &mut Vec<u8>, text: &str, markup: Markup, entities: &[Entity]) {
     let reading = Reading::new(text, markup);
-    let spans = spans(entities);
+    let spans = spans(entities, mention_spans);
     let mut next = spans.iter().peekable();
     for sentence in reading.sentences() {
         for token in sentence {

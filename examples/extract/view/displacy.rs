@@ -10,7 +10,7 @@
 use gazetteer_ner::{Entity, Markup, Reading};
 use serde::Serialize;
 
-use super::{label, spans, visible_spans};
+use super::{label, mention_spans, spans, visible_spans};
 use crate::offsets::Offsets;
 
 /// One input in the displaCy format.
@@ -41,7 +41,7 @@ pub fn push(
 ) {
     let reading = Reading::new(text, markup);
     let tokens = reading.sentences().concat();
-    let spans = spans(entities);
+    let spans = spans(entities, mention_spans);
     let visible: Vec<(usize, usize, usize)> = visible_spans(&tokens, &spans)
         .into_iter()
         .zip(&spans)

@@ -21,7 +21,7 @@ use gazetteer_ner::{Entity, EntityKind, Markup, Reading};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::visible_spans;
+use super::{spans, visible_spans};
 
 /// An entity as the page reads it from its JSON.
 #[derive(Debug, Deserialize)]
@@ -52,12 +52,7 @@ pub fn page_entities(entities: &[Entity]) -> Vec<PageEntity> {
 pub fn push(out: &mut Vec<u8>, text: &str, markup: Markup, entities: &[PageEntity], title: &str) {
     let reading = Reading::new(text, markup);
     let tokens = reading.sentences().concat();
-    let mut spans: Vec<(usize, usize, usize)> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
-        .collect();
-    spans.sort_unstable();
+    let spans = spans(entities, |e| e.mentions.iter().map(|m| (m.start, m.end)));
     let mut whys = std::collections::HashMap::new();
     for entity in entities {
         for m in &entity.mentions {
@@ -79,9 +74,6 @@ pub fn push(out: &mut Vec<u8>, text: &str, markup: Markup, entities: &[PageEntit
     let mut at = 0;
     for (&(input_start, _, i), &place) in spans.iter().zip(&visible) {
         let Some((start, end)) = place else { continue };
-        if start < at {
-            continue; // overlaps the mention before: not produced
-        }
         push_gap(&mut page, &seen[at..start], at == 0);
         let entity = &entities[i];
         let kind = entity.kind.as_str();

@@ -113,14 +113,21 @@ pub fn label(kind: EntityKind) -> &'static str {
     }
 }
 
-/// Every mention as `(start, end, entity index)`, in text order; a mention
-/// that overlaps one before it (which the extractor does not produce) is
-/// left out, so that the spans can be marked in one pass.
-pub fn spans(entities: &[Entity]) -> Vec<(usize, usize, usize)> {
+/// Every mention of `entities` (the `(start, end)` of each that
+/// `mentions` gives) as `(start, end, entity index)`, in text order; a
+/// mention that overlaps one before it (which the extractor does not
+/// produce) is left out, so that the spans can be marked in one pass.
+pub fn spans<'a, E, M>(
+    entities: &'a [E],
+    mentions: impl Fn(&'a E) -> M,
+) -> Vec<(usize, usize, usize)>
+where
+    M: Iterator<Item = (usize, usize)>,
+{
     let mut spans: Vec<(usize, usize, usize)> = entities
         .iter()
         .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
+        .flat_map(|(i, e)| mentions(e).map(move |(start, end)| (start, end, i)))
         .collect();
     spans.sort_unstable();
     let mut end = 0;
@@ -132,6 +139,11 @@ pub fn spans(entities: &[Entity]) -> Vec<(usize, usize, usize)> {
         keep
     });
     spans
+}
+
+/// The `(start, end)` of each mention of `entity`, for [`spans`].
+pub fn mention_spans(entity: &Entity) -> impl Iterator<Item = (usize, usize)> + '_ {
+    entity.mentions.iter().map(|m| (m.start, m.end))
 }
 
 /// Where each of `spans` (offsets into the input) lies in the visible
