@@ -1,7 +1,9 @@
 //! The HTML view in a real browser: headless Chromium renders the seed
 //! article's page (`extract --format html`), and the DOM it builds must
 //! hold one marked element per mention, with its kind and entity, and the
-//! article's text, and the page's script must have run.
+//! article's text, and the page's script must have run; on a page of two
+//! inputs, a link ending in `#doc-1-entity-N` selects that entity's
+//! mentions in the second input only.
 //!
 //! Ignored by a plain `cargo test`: it needs `chromium` and
 //! `../shared/corpus/seed-article.txt`. `.ci/run` installs Debian's
@@ -30,6 +32,29 @@ fn output(command: &mut Command) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// The DOM that headless Chromium builds of the page at `url`, its
+/// scripts run; `dir` holds the browser's profile.
+fn dump_dom(dir: &Path, url: &str) -> String {
+    output(
+        Command::new("timeout")
+            .args([
+                "120",
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+            ])
+            .args([
+                "--disable-background-networking",
+                "--disable-component-update",
+            ])
+            .args(["--disable-sync", "--no-first-run"])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .arg("--dump-dom")
+            .arg(url),
+    )
 }
 
 /// The text of an HTML fragment: tags dropped, the page's escapes decoded.
@@ -89,24 +114,7 @@ fn chromium_renders_one_marked_element_per_mention_and_the_article() {
         output(extract().args(["--format", "html"]).arg(&seed)),
     )
     .expect("the page is written");
-    let dom = output(
-        Command::new("timeout")
-            .args([
-                "120",
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-            ])
-            .args([
-                "--disable-background-networking",
-                "--disable-component-update",
-            ])
-            .args(["--disable-sync", "--no-first-run"])
-            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-            .arg("--dump-dom")
-            .arg(format!("file://{}", page.display())),
-    );
+    let dom = dump_dom(&dir, &format!("file://{}", page.display()));
 
     // One <mark> per mention, in text order, with its kind and entity.
     let marks: Vec<(&str, &str, String)> = dom
@@ -150,8 +158,62 @@ fn chromium_renders_one_marked_element_per_mention_and_the_article() {
     // link), word for word.
     let visible = Reading::new(&article, Markup::Auto);
     let start = dom
-        .find("<div id=\"text\">")
+        .find("<div class=\"text\">")
         .expect("the text is on the page");
     let end = start + dom[start..].find("</div>").expect("the text ends");
     assert_eq!(words(&text_of(&dom[start..end])), words(visible.text()));
+}
+
+#[test]
+#[ignore = "needs chromium and ../shared/corpus; run by .ci/run"]
+fn a_link_picks_an_entity_of_the_document_it_names() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser-several");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("a scratch directory");
+    let second = dir.join("second.txt");
+    fs::write(
+        &second,
+        "Talks in Najaf. Najaf and Basra said. Later, Najaf.",
+    )
+    .expect("written");
+    let json: Value = serde_json::from_str(&output(extract().arg("--compact").arg(&second)))
+        .expect("JSON output");
+    let najaf = json["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .position(|e| e["mentions"][0]["text"] == "Najaf")
+        .expect("Najaf is found");
+    let page = dir.join("two.html");
+    fs::write(
+        &page,
+        output(extract().args(["--format", "html"]).arg(&seed).arg(&second)),
+    )
+    .expect("the page is written");
+    let dom = dump_dom(
+        &dir,
+        &format!("file://{}#doc-1-entity-{najaf}", page.display()),
+    );
+    // Only the second document's marks of Najaf, and its list item, are
+    // selected; the seed article's entity of the same number is not.
+    let second_section = &dom[dom.find("<section id=\"doc-1\"").expect("a second section")..];
+    let selected: Vec<&str> = dom.split("class=\"selected\"").skip(1).collect();
+    assert_eq!(
+        selected.len(),
+        3 + 1,
+        "three marks and one list item: {dom}"
+    );
+    assert_eq!(
+        second_section.matches("class=\"selected\"").count(),
+        4,
+        "all in the second document"
+    );
+    assert_eq!(
+        second_section
+            .matches("class=\"selected\">Najaf</mark>")
+            .count(),
+        3,
+        "{second_section}"
+    );
 }

@@ -208,7 +208,7 @@ fn html_marks_every_mention_in_the_visible_text() {
         "the visible text, references decoded and escaped again"
     );
     assert!(
-        html.contains("<div id=\"text\">Talks\n\n<mark"),
+        html.contains("<div class=\"text\">Talks\n\n<mark"),
         "blank lines collapsed: {html}"
     );
     assert!(
@@ -226,6 +226,54 @@ fn html_marks_every_mention_in_the_visible_text() {
         !html.contains("src=") && !html.contains("href="),
         "nothing loaded"
     );
+}
+
+#[test]
+fn html_of_several_inputs_has_a_section_per_input_with_its_own_entities() {
+    let dir = TempDir::new("html-several");
+    let first = arg(dir.file("first.txt", "Moqtada al-Sadr met Iraqi leaders in Baghdad."));
+    let second = arg(dir.file("second.txt", "Talks in Najaf. Najaf and Basra said."));
+    let missing = arg(dir.path().join("missing.txt"));
+    let run = extract(&["--format", "html", &first, &missing, &second], "");
+    assert_eq!(run.code(), Some(2), "a missing input fails the run");
+    assert!(run.stderr.contains(&missing), "{}", run.stderr);
+    let html = &run.stdout;
+    assert_eq!(html.matches("<!DOCTYPE html>").count(), 1, "one page");
+    assert!(
+        html.contains("<title>3 documents · entities</title>"),
+        "{html}"
+    );
+    assert!(html.trim_end().ends_with("</html>"), "the page is closed");
+    // A section per input read, in order, headed by its name; the missing
+    // input's place is skipped.
+    let sections: Vec<&str> = html.split("<section id=\"doc-").skip(1).collect();
+    assert_eq!(sections.len(), 2, "{html}");
+    for (section, (index, file)) in sections.iter().zip([(0, &first), (2, &second)]) {
+        assert!(section.starts_with(&format!("{index}\">")), "{section}");
+        assert!(section.contains(&format!("<h1>{file}</h1>")), "{section}");
+        // Its marks are its input's mentions, numbered as in its JSON.
+        let json = extract(&["--compact", file], "").assert_ok().json();
+        let mut expected: Vec<(String, String)> = Vec::new();
+        for (i, entity) in json["entities"].as_array().unwrap().iter().enumerate() {
+            for mention in entity["mentions"].as_array().unwrap() {
+                expected.push((i.to_string(), mention["text"].as_str().unwrap().to_string()));
+            }
+        }
+        let mut marks: Vec<(String, String)> = section
+            .split("<mark ")
+            .skip(1)
+            .map(|mark| {
+                let entity = mark.split("data-entity=\"").nth(1).unwrap();
+                let entity = &entity[..entity.find('"').unwrap()];
+                let text = &mark[mark.find('>').unwrap() + 1..mark.find("</mark>").unwrap()];
+                (entity.to_string(), text.to_string())
+            })
+            .collect();
+        expected.sort();
+        marks.sort();
+        assert!(!marks.is_empty(), "{section}");
+        assert_eq!(marks, expected, "{section}");
+    }
 }
 
 #[test]

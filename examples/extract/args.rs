@@ -69,8 +69,8 @@ pub struct Cli {
     #[arg(long)]
     pub explain: bool,
 
-    /// Output format. json: the entities (the default). html: a self-contained page of one input
-    /// (not with --jsonl or several inputs), the visible text with each mention highlighted in its kind's colour;
+    /// Output format. json: the entities (the default). html: a self-contained page with a section
+    /// per input (not with --jsonl), its visible text with each mention highlighted in its kind's colour;
     /// hover names the entity, a click outlines all its mentions. displacy: spaCy's manual
     /// displaCy format {"text","ents":[{"start","end","label"}],"title"}, code-point offsets into
     /// the visible text (one line per record with --jsonl, the id as title). conll: one

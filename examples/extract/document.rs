@@ -11,7 +11,7 @@ use crate::main_content::{self, PageFacts};
 use crate::output::InputError;
 use crate::progress::{Progress, Tally};
 use crate::status::{Status, report};
-use crate::view::{Format, View};
+use crate::view::{Format, View, html};
 
 /// How a document run goes.
 pub struct Options {
@@ -56,7 +56,16 @@ pub fn run(
 ) -> io::Result<Status> {
     let mut status = Status::Ok;
     let view = &options.view;
-    for input in inputs {
+    let mut html_page = Vec::new();
+    if view.format == Format::Html {
+        let title = match inputs {
+            [input] => input.name(),
+            _ => format!("{} documents", inputs.len()).into(),
+        };
+        html::push_start(&mut html_page, &title);
+        out.write_all(&html_page)?;
+    }
+    for (index, input) in inputs.iter().enumerate() {
         let label = options.label_files.then(|| input.label());
         let file = label.as_deref();
         let mut tally = Tally {
@@ -79,6 +88,17 @@ pub fn run(
                         entities: &entities,
                     };
                     write(out, &document, options.compact)
+                } else if view.format == Format::Html {
+                    html_page.clear();
+                    html::push_document(
+                        &mut html_page,
+                        &text,
+                        view.markup,
+                        &html::page_entities(&entities),
+                        &input.name(),
+                        index,
+                    );
+                    out.write_all(&html_page)
                 } else {
                     let title = match input {
                         Input::Stdin => None,
@@ -116,6 +136,11 @@ pub fn run(
             }
         }?;
         progress.add(&tally);
+    }
+    if view.format == Format::Html {
+        html_page.clear();
+        html::push_end(&mut html_page);
+        out.write_all(&html_page)?;
     }
     progress.finish();
     Ok(status)

@@ -91,8 +91,8 @@
 //! ## Views
 //!
 //! `--format` chooses what is written for each input: `json` (the above),
-//! `html` (a self-contained page of the text with its mentions marked;
-//! one input only), `displacy` (spaCy's manual displaCy format, code-point
+//! `html` (a self-contained page of each input's text with its mentions
+//! marked, a section per input; not with `--jsonl`), `displacy` (spaCy's manual displaCy format, code-point
 //! offsets) or `conll` (one token a line with BIO tags); see the [`view`]
 //! modules. `--offsets bytes|chars|utf16` sets the unit of the JSON
 //! offsets ([`offsets`]); `--kinds person,place` keeps only those kinds.
@@ -185,9 +185,9 @@ fn run(cli: &Cli) -> Result<Status, Failure> {
         ));
     }
     let inputs = Input::all(&cli.files);
-    if cli.format == Format::Html && (cli.jsonl || inputs.len() > 1) {
+    if cli.format == Format::Html && cli.jsonl {
         return Err(Failure::Fatal(
-            "--format html writes one page for one input: give one file (not --jsonl); \
+            "--format html writes one page of whole documents: give files (not --jsonl); \
              for a corpus, --format displacy gives one object per record"
                 .to_string(),
         ));

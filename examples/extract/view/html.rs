@@ -1,13 +1,16 @@
-//! `--format html`: one self-contained page per input, to read the text
-//! with its entities.
+//! `--format html`: one self-contained page, to read the text of each
+//! input with its entities.
 //!
-//! The page shows the input's visible text (an HTML input's text without
+//! The page holds a section per input (`id="doc-K"`, K counting from 0),
+//! with the input's name as its heading. A section shows the input's visible text (an HTML input's text without
 //! its tags) with each mention marked as `<mark data-kind="…"
 //! data-entity="N">`, `N` the entity's index in the JSON output, in its
 //! kind's colour. Hovering a mention shows its entity's name and kind;
 //! clicking one (or an entity in the side list) outlines every mention of
-//! that entity, as does a link to the page ending in `#entity-N`. The side list gives the entities by kind, most mentioned
-//! first, with their mention counts. Everything is inline: no network.
+//! that entity, as does a link to the page ending in `#entity-N` (in the
+//! first document) or `#doc-K-entity-N`. Each section's side list gives
+//! its entities by kind, most mentioned first, with their mention counts.
+//! Everything is inline: no network.
 //!
 //! The page is built from the entities as JSON, so that whatever the JSON
 //! of a mention carries beyond its span shows with it: a mention with a
@@ -47,9 +50,29 @@ pub fn page_entities(entities: &[Entity]) -> Vec<PageEntity> {
     serde_json::from_value(json).expect("entities read back")
 }
 
-/// Writes the page of `text` (the input as read) and its `entities` (byte
-/// offsets into `text`) to `out`; `title` names the input.
-pub fn push(out: &mut Vec<u8>, text: &str, markup: Markup, entities: &[PageEntity], title: &str) {
+/// Writes the start of the page, up to its first document, to `out`;
+/// `title` names the page.
+pub fn push_start(out: &mut Vec<u8>, title: &str) {
+    let mut page = String::with_capacity(4096);
+    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(page, "<title>{} · entities</title>", escape(title));
+    page.push_str(STYLE);
+    page.push_str("</head>\n<body>\n");
+    out.extend_from_slice(page.as_bytes());
+}
+
+/// Writes the section of one document to `out`: `text` (the input as
+/// read) with its `entities` (byte offsets into `text`) marked, and the
+/// side list of its entities; `title` names the input, `index` counts the
+/// documents of the page from 0.
+pub fn push_document(
+    out: &mut Vec<u8>,
+    text: &str,
+    markup: Markup,
+    entities: &[PageEntity],
+    title: &str,
+    index: usize,
+) {
     let reading = Reading::new(text, markup);
     let tokens = reading.sentences().concat();
     let spans = spans(entities, |e| e.mentions.iter().map(|m| (m.start, m.end)));
@@ -64,12 +87,9 @@ pub fn push(out: &mut Vec<u8>, text: &str, markup: Markup, entities: &[PageEntit
     let visible = visible_spans(&tokens, &spans);
 
     let mut page = String::with_capacity(text.len() * 2 + 4096);
-    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    let _ = writeln!(page, "<title>{} · entities</title>", escape(title));
-    page.push_str(STYLE);
-    page.push_str("</head>\n<body>\n<main>\n");
+    let _ = writeln!(page, "<section id=\"doc-{index}\">\n<main>");
     let _ = writeln!(page, "<h1>{}</h1>", escape(title));
-    page.push_str("<div id=\"text\">");
+    page.push_str("<div class=\"text\">");
     let seen = reading.text();
     let mut at = 0;
     for (&(input_start, _, i), &place) in spans.iter().zip(&visible) {
@@ -96,9 +116,14 @@ pub fn push(out: &mut Vec<u8>, text: &str, markup: Markup, entities: &[PageEntit
     push_gap(&mut page, seen[at..].trim_end(), at == 0);
     page.push_str("</div>\n</main>\n");
     push_side_list(&mut page, entities);
-    page.push_str(SCRIPT);
-    page.push_str("</body>\n</html>\n");
+    page.push_str("</section>\n");
     out.extend_from_slice(page.as_bytes());
+}
+
+/// Writes the end of the page, after its last document, to `out`.
+pub fn push_end(out: &mut Vec<u8>) {
+    out.extend_from_slice(SCRIPT.as_bytes());
+    out.extend_from_slice(b"</body>\n</html>\n");
 }
 
 /// The side list: per kind, its entities, most mentioned first.
@@ -170,11 +195,12 @@ fn escape(text: &str) -> String {
 }
 
 const STYLE: &str = "<style>
-body { margin: 0; display: flex; gap: 2em; font: 16px/1.6 Georgia, serif; color: #222; background: #fdfdfb; }
+body { margin: 0; font: 16px/1.6 Georgia, serif; color: #222; background: #fdfdfb; }
+section { display: flex; gap: 2em; border-bottom: 1px solid #ddd; }
 main { flex: 3; padding: 1em 2em; min-width: 0; }
-aside { flex: 1; min-height: 100vh; padding: 1em; border-left: 1px solid #ddd; font: 14px/1.5 system-ui, sans-serif; background: #f6f6f3; }
+aside { flex: 1; min-height: 50vh; padding: 1em; border-left: 1px solid #ddd; font: 14px/1.5 system-ui, sans-serif; background: #f6f6f3; }
 h1 { font: 600 18px system-ui, sans-serif; color: #555; }
-#text { white-space: pre-wrap; max-width: 48em; }
+.text { white-space: pre-wrap; max-width: 48em; }
 mark { border-radius: 3px; padding: 0 2px; cursor: pointer; color: inherit; }
 [data-kind=person] { --kind: #ffd8a8; }
 [data-kind=group] { --kind: #c3f0c8; }
@@ -192,18 +218,21 @@ li.selected { font-weight: bold; }
 
 const SCRIPT: &str = "<script>
 (function () {
-  function select(id) {
+  // Entities are numbered within their document's section.
+  function select(section, id) {
     document.querySelectorAll('.selected').forEach(function (e) { e.classList.remove('selected'); });
-    if (id === null) return;
-    document.querySelectorAll('mark[data-entity=\"' + id + '\"], li[data-target=\"' + id + '\"]')
+    if (!section || id === null) return;
+    section.querySelectorAll('mark[data-entity=\"' + id + '\"], li[data-target=\"' + id + '\"]')
       .forEach(function (e) { e.classList.add('selected'); });
   }
   document.addEventListener('click', function (event) {
     var hit = event.target.closest('mark[data-entity], li[data-target]');
-    select(hit ? (hit.dataset.entity || hit.dataset.target) : null);
+    select(hit && hit.closest('section'), hit ? (hit.dataset.entity || hit.dataset.target) : null);
   });
-  // A link to the page can pick an entity: page.html#entity-3.
-  if (location.hash.indexOf('#entity-') === 0) select(location.hash.slice(8));
+  // A link to the page can pick an entity: page.html#entity-3 in the first
+  // document, page.html#doc-2-entity-3 in the third.
+  var picked = /^#(?:doc-(\\d+)-)?entity-(\\d+)$/.exec(location.hash);
+  if (picked) select(document.getElementById('doc-' + (picked[1] || '0')), picked[2]);
   document.body.dataset.mentions = document.querySelectorAll('mark[data-entity]').length;
 })();
 </script>
@@ -217,7 +246,9 @@ mod tests {
 
     fn page(input: &str, entities: &[PageEntity]) -> String {
         let mut out = Vec::new();
-        push(&mut out, input, Markup::Auto, entities, "a <test>");
+        push_start(&mut out, "a <test>");
+        push_document(&mut out, input, Markup::Auto, entities, "a <test>", 0);
+        push_end(&mut out);
         String::from_utf8(out).unwrap()
     }
 

@@ -24,8 +24,8 @@ pub enum Format {
     /// The entities as JSON (JSON Lines with --jsonl).
     #[default]
     Json,
-    /// One self-contained HTML page per input: the text with each mention
-    /// highlighted in its kind's colour, and the entities by kind.
+    /// One self-contained HTML page: a section per input, its text with each
+    /// mention highlighted in its kind's colour, and its entities by kind.
     Html,
     /// spaCy's manual displaCy format, {"text","ents":[{"start","end","label"}],"title"},
     /// with code-point offsets into the (visible) text.
@@ -65,7 +65,7 @@ impl View {
     }
 
     /// Appends the view of one document or record in a format other than
-    /// JSON: `text` as read, its `entities` with offsets into it, `title`
+    /// JSON and HTML: `text` as read, its `entities` with offsets into it, `title`
     /// the input's name or record's id, `several` whether the output holds
     /// several documents.
     pub fn push(
@@ -79,16 +79,7 @@ impl View {
     ) {
         match self.format {
             Format::Json => unreachable!("JSON is written by the modes themselves"),
-            Format::Html => {
-                let title = title.unwrap_or("<stdin>");
-                html::push(
-                    out,
-                    text,
-                    self.markup,
-                    &html::page_entities(entities),
-                    title,
-                );
-            }
+            Format::Html => unreachable!("the HTML page is written by document mode"),
             Format::Displacy => displacy::push(out, text, self.markup, entities, title, compact),
             Format::Conll => {
                 if several {
