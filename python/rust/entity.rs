@@ -4,6 +4,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use gazetteer_ner::Entity as RustEntity;
+use gazetteer_ner::explain::Why;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
@@ -18,6 +19,13 @@ use crate::text::Text;
 /// any text, accents and emoji included. ``byte_start`` and ``byte_end``
 /// are the same span's offsets into the text's UTF-8 encoding, as the CLI
 /// and the Rust library report them.
+///
+/// ``why`` is ``None`` on mentions from ``extract``; ``explain`` gives every
+/// mention a dict of the reasons it is one (see :attr:`why`).
+///
+/// Two mentions are equal, and hash alike, when their spans and texts are:
+/// ``why`` explains a mention and takes no part in its identity, so a
+/// mention from ``explain`` equals the same mention from ``extract``.
 #[pyclass(module = "gazetteer_ner", name = "Mention", frozen)]
 pub struct Mention {
     /// Python string index of the mention's first character.
@@ -35,12 +43,43 @@ pub struct Mention {
     /// Offset one past the mention's last byte in the UTF-8 encoded text.
     #[pyo3(get)]
     byte_end: usize,
+    /// Why it is a mention of its entity, from `explain`.
+    why: Option<Box<Why>>,
 }
 
 #[pymethods]
 impl Mention {
+    /// Why the mention is one, as the CLI's ``--explain`` writes it: a
+    /// dict with ``found`` (what found it: ``"gazetteer"``, with the
+    /// entry's ``source`` file, ``entry`` name and ``kind``, or a rule such
+    /// as ``"title"``, ``"learned-context"`` with its ``feature`` and
+    /// ``strength``), on every mention after its entity's first
+    /// ``joined`` (the resolver's rule) and ``to`` (the index, in the
+    /// entity's ``mentions``, of the mention it was joined to), and where
+    /// the form had readings of several kinds ``chosen`` (a dict of
+    /// ``kind``, ``readings`` and ``by``). ``None`` on mentions from
+    /// ``extract``.
+    ///
+    /// Each read gives a new dict: changing it changes no mention.
+    ///
+    /// >>> import gazetteer_ner
+    /// >>> text = "Moqtada Al Sadr spoke. Mr Al Sadr later left."
+    /// >>> sadr = gazetteer_ner.explain(text)[0]
+    /// >>> sadr.mentions[1].why
+    /// {'found': 'title', 'joined': 'person-suffix', 'to': 0}
+    /// >>> gazetteer_ner.extract(text)[0].mentions[1].why is None
+    /// True
+    #[getter]
+    fn why<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.why
+            .as_deref()
+            .map(|why| why_to_py(py, why))
+            .transpose()
+    }
+
     /// The mention as a plain dict: ``start``, ``end``, ``text``,
-    /// ``byte_start`` and ``byte_end``.
+    /// ``byte_start`` and ``byte_end``, and ``why`` where the mention has
+    /// one (from ``explain``).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("start", self.start)?;
@@ -48,6 +87,9 @@ impl Mention {
         dict.set_item("text", self.text.bind(py))?;
         dict.set_item("byte_start", self.byte_start)?;
         dict.set_item("byte_end", self.byte_end)?;
+        if let Some(why) = self.why(py)? {
+            dict.set_item("why", why)?;
+        }
         Ok(dict)
     }
 
@@ -71,7 +113,8 @@ impl Mention {
             && self.text.bind(py).as_any().eq(other.text.bind(py))?)
     }
 
-    /// Pickling: the mention is rebuilt from its fields.
+    /// Pickling: the mention is rebuilt from its fields, its ``why`` from
+    /// its JSON.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, MentionState)> {
         Ok((
             rebuilder(py, "_mention")?,
@@ -81,6 +124,7 @@ impl Mention {
                 self.text.clone_ref(py),
                 self.byte_start,
                 self.byte_end,
+                self.why.as_deref().map(to_json_string).transpose()?,
             ),
         ))
     }
@@ -104,6 +148,10 @@ impl Mention {
 /// gazetteer knows the entity, otherwise its most complete form in the
 /// text; ``mentions`` a tuple of :class:`Mention` in text order. A list of
 /// entities is in order of first mention.
+///
+/// Two entities are equal, and hash alike, when their kinds, names and
+/// mentions are: as for a :class:`Mention`, the mentions' ``why`` takes no
+/// part, so ``explain(text) == extract(text)``.
 #[pyclass(module = "gazetteer_ner", name = "Entity", frozen)]
 pub struct Entity {
     /// The library's entity, kept for its JSON.
@@ -137,7 +185,7 @@ impl Entity {
 
     /// The entity as a plain dict: ``kind``, ``name`` and ``mentions``, a
     /// list of :meth:`Mention.to_dict` dicts (Python string indices and
-    /// byte offsets).
+    /// byte offsets, and each mention's ``why`` where it has one).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("kind", self.kind())?;
@@ -151,7 +199,8 @@ impl Entity {
     }
 
     /// The entity as the CLI writes it: compact JSON with UTF-8 byte
-    /// offsets as ``start`` and ``end``.
+    /// offsets as ``start`` and ``end``, and each mention's ``why`` where
+    /// it has one (as ``--explain`` writes it).
     fn to_json(&self) -> PyResult<String> {
         to_json_string(&self.inner)
     }
@@ -185,24 +234,47 @@ impl Entity {
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<Entity>()
-            .is_ok_and(|other| self.inner == other.get().inner && self.spans == other.get().spans)
+        other.cast::<Entity>().is_ok_and(|other| {
+            let (a, b) = (&self.inner, &other.get().inner);
+            (a.kind, &a.name, self.spans.as_slice())
+                == (b.kind, &b.name, other.get().spans.as_slice())
+                && a.mentions.len() == b.mentions.len()
+                && a.mentions
+                    .iter()
+                    .zip(&b.mentions)
+                    .all(|(m, n)| identity(m) == identity(n))
+        })
     }
 
     fn __hash__(&self) -> isize {
         let mut hasher = DefaultHasher::new();
         self.inner.kind.hash(&mut hasher);
         self.inner.name.hash(&mut hasher);
-        self.inner.mentions.hash(&mut hasher);
+        for mention in &self.inner.mentions {
+            identity(mention).hash(&mut hasher);
+        }
         self.spans.hash(&mut hasher);
         // Python reserves -1 for errors; the bit pattern is all that matters.
         (hasher.finish() >> 1) as isize
     }
 }
 
-/// What a pickled [`Mention`] holds: its fields in declaration order.
-type MentionState = (usize, usize, Py<PyString>, usize, usize);
+/// What makes a mention of the library the mention it is, for equality
+/// and hashing: its span and text, not its `why`.
+fn identity(mention: &gazetteer_ner::Mention) -> (usize, usize, &str) {
+    (mention.start, mention.end, &mention.text)
+}
+
+/// A mention's `why` as a Python dict, through the JSON the CLI writes, so
+/// that the two agree to the key order and the float.
+fn why_to_py<'py>(py: Python<'py>, why: &Why) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?
+        .call_method1("loads", (to_json_string(why)?,))
+}
+
+/// What a pickled [`Mention`] holds: its fields in declaration order, its
+/// `why` as JSON.
+type MentionState = (usize, usize, Py<PyString>, usize, usize, Option<String>);
 
 /// What a pickled [`Entity`] holds: the library's JSON of it, the
 /// mentions' Python string indices, and the mentions.
@@ -215,24 +287,33 @@ fn rebuilder<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 
 /// Rebuilds a pickled :class:`Mention`; not for direct use.
 #[pyfunction]
+#[pyo3(signature = (start, end, text, byte_start, byte_end, why = None))]
 pub fn _mention(
     start: usize,
     end: usize,
     text: Py<PyString>,
     byte_start: usize,
     byte_end: usize,
+    why: Option<&str>,
 ) -> PyResult<Mention> {
     if start > end || byte_start > byte_end {
         return Err(PyValueError::new_err(format!(
             "a mention's start is at most its end, not {start}..{end} ({byte_start}..{byte_end} in bytes)"
         )));
     }
+    let why = why
+        .map(|json| {
+            serde_json::from_str(json)
+                .map_err(|e| PyValueError::new_err(format!("not a mention's why as JSON: {e}")))
+        })
+        .transpose()?;
     Ok(Mention {
         start,
         end,
         text,
         byte_start,
         byte_end,
+        why,
     })
 }
 
@@ -314,6 +395,7 @@ impl Extracted {
                     text: text.unbind(),
                     byte_start: m.start,
                     byte_end: m.end,
+                    why: m.why.clone(),
                 };
                 mentions.push(Bound::new(py, mention)?);
             }

@@ -95,6 +95,22 @@ impl Extractor {
         extract_one(&self.inner, text)
     }
 
+    /// The entities of ``text``, as :meth:`extract` finds them, with every
+    /// mention's :attr:`Mention.why`: what found it, the rule that joined
+    /// it to its entity, and the reading chosen where its form had several.
+    ///
+    /// It costs more than ``extract`` (about 1.6 times), and the first call
+    /// on an extractor finds which gazetteer file each entry came from.
+    /// The GIL is released while explaining.
+    ///
+    /// >>> from gazetteer_ner import Extractor
+    /// >>> extractor = Extractor(entries=[{"kind": "organisation", "name": "Acme Widgets"}])
+    /// >>> [m.why for m in extractor.explain("Acme Widgets hired. Acme Widgets said.")[0].mentions]
+    /// [{'found': 'gazetteer', 'source': 'entry', 'entry': 'Acme Widgets', 'kind': 'organisation'}, {'found': 'gazetteer', 'source': 'entry', 'entry': 'Acme Widgets', 'kind': 'organisation', 'joined': 'same-name', 'to': 0}]
+    fn explain<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+        explain_one(&self.inner, text)
+    }
+
     /// The entities of every text, a list per text in input order, equal
     /// to ``[self.extract(t) for t in texts]``.
     ///
@@ -175,10 +191,26 @@ pub fn extract_one<'py>(
     extractor: &RustExtractor,
     text: &Bound<'py, PyString>,
 ) -> PyResult<Bound<'py, PyList>> {
+    one(text, |text| extractor.extract(text))
+}
+
+/// `extractor.explain(text)`, without the GIL.
+pub fn explain_one<'py>(
+    extractor: &RustExtractor,
+    text: &Bound<'py, PyString>,
+) -> PyResult<Bound<'py, PyList>> {
+    one(text, |text| extractor.explain(text))
+}
+
+/// The Python entities that `find` gives for `text`, found without the GIL.
+fn one<'py>(
+    text: &Bound<'py, PyString>,
+    find: impl FnOnce(&str) -> Vec<gazetteer_ner::Entity> + Send,
+) -> PyResult<Bound<'py, PyList>> {
     let py = text.py();
     let read = Text::read(text)?;
     let extracted = py.detach(|| {
-        let entities = extractor.extract(&read.string);
+        let entities = find(&read.string);
         Extracted::new(&read.string, entities)
     });
     extracted.into_py(py, &read, text)

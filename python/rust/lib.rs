@@ -15,7 +15,7 @@ use pyo3::types::{PyList, PyString};
 
 use crate::entity::{_entity, _mention, Entity, Mention, to_json_string};
 use crate::entry::Entry;
-use crate::extractor::{Extractor, default_extractor, extract_many, extract_one};
+use crate::extractor::{Extractor, default_extractor, explain_one, extract_many, extract_one};
 
 /// The entities of ``text`` with the embedded default gazetteers, in order
 /// of first mention.
@@ -31,6 +31,24 @@ use crate::extractor::{Extractor, default_extractor, extract_many, extract_one};
 #[pyfunction]
 fn extract<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
     extract_one(default_extractor(text.py()), text)
+}
+
+/// The entities of ``text`` with the embedded default gazetteers, as
+/// :func:`extract` finds them, with every mention's :attr:`Mention.why`:
+/// what found it (a gazetteer entry, with its file, or a rule), the rule
+/// that joined it to its entity, and the reading chosen where its form had
+/// several. The GIL is released while explaining.
+///
+/// >>> import gazetteer_ner
+/// >>> text = "Moqtada al-Sadr spoke in Baghdad. Mr Sadr later left."
+/// >>> sadr = gazetteer_ner.explain(text)[0]
+/// >>> [(m.text, m.why["found"], m.why.get("joined")) for m in sadr.mentions]
+/// [('Moqtada al-Sadr', 'gazetteer', None), ('Sadr', 'title', 'person-suffix')]
+/// >>> sadr == gazetteer_ner.extract(text)[0]
+/// True
+#[pyfunction]
+fn explain<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+    explain_one(default_extractor(text.py()), text)
 }
 
 /// The entities of every text with the embedded default gazetteers, a list
@@ -70,6 +88,7 @@ fn _gazetteer_ner(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Entry>()?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(to_json, m)?)?;
     m.add_function(wrap_pyfunction!(_entity, m)?)?;
     m.add_function(wrap_pyfunction!(_mention, m)?)?;

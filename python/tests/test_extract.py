@@ -152,17 +152,17 @@ def ticks_during(call):
     return sum(start < t < end for t in ticks), end - start
 
 
-@pytest.mark.parametrize("batch", [False, True])
-def test_extraction_releases_the_gil(batch):
+@pytest.mark.parametrize("call", ["extract", "extract_batch", "explain"])
+def test_extraction_releases_the_gil(call):
     # Long enough that a held GIL would stop the ticker for many switch
     # intervals: the ticker's Python code runs only while the GIL is free.
     text = "Talks in Baghdad with Mr Abdul Karim and the KRG. " * 200_000
     extractor = Extractor()
-    extractor.extract("warm up")
-    if batch:
+    extractor.explain("warm up in Baghdad")
+    if call == "extract_batch":
         ticks, seconds = ticks_during(lambda: extractor.extract_batch([text] * 2, threads=1))
     else:
-        ticks, seconds = ticks_during(lambda: extractor.extract(text))
+        ticks, seconds = ticks_during(lambda: getattr(extractor, call)(text))
     assert seconds > 0.02
     assert ticks > 1000, f"{ticks} ticks in {seconds:.3f} s"
 
@@ -337,14 +337,23 @@ def test_unpickling_checks_what_it_is_given():
 
 
 def test_docstring_examples_run():
-    objects = [gazetteer_ner, gazetteer_ner.extract, Extractor, Entry, gazetteer_ner.shared_extractor]
+    objects = [
+        gazetteer_ner,
+        gazetteer_ner.extract,
+        gazetteer_ner.explain,
+        Extractor,
+        Extractor.explain,
+        Mention.why,
+        Entry,
+        gazetteer_ner.shared_extractor,
+    ]
     parser, runner = doctest.DocTestParser(), doctest.DocTestRunner()
     examples = 0
     for obj in objects:
         test = parser.get_doctest(obj.__doc__, {}, getattr(obj, "__name__", "?"), None, 0)
         examples += len(test.examples)
         runner.run(test)
-    assert examples >= 6
+    assert examples >= 12
     assert runner.summarize(verbose=False).failed == 0
 
 

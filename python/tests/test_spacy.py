@@ -190,3 +190,36 @@ def test_a_missing_gazetteer_path_fails_when_the_component_is_used(tmp_path):
     nlp = make(gazetteers=[str(tmp_path / "nowhere.tsv")])
     with pytest.raises(FileNotFoundError, match="nowhere.tsv"):
         nlp("Talks in Baghdad.")
+
+
+def test_explain_puts_each_mentions_why_on_its_span():
+    import gazetteer_ner
+
+    explained = make(explain=True, spans_key="names")(TEXT)
+    mentions = {(m.start, m.end): m.why for e in gazetteer_ner.explain(TEXT) for m in e.mentions}
+    spans = list(explained.spans["names"])
+    assert spans and all(s._.why == mentions[(s.start_char, s.end_char)] for s in spans)
+    assert all(e._.why is not None for e in explained.ents)
+    by_text = {e.text: e._.why for e in explained.ents}
+    assert by_text["Moqtada Al Sadr"]["found"] == "gazetteer"
+    assert (by_text["Al Sadr"]["found"], by_text["Al Sadr"]["joined"]) == ("title", "person-suffix")
+    # The same spans as without explain, and no why there.
+    plain = make(spans_key="names")(TEXT)
+    assert ents(plain) == ents(explained)
+    assert all(e._.why is None for e in plain.ents)
+    assert Span.has_extension("why")
+
+
+def test_explained_docs_pipe_and_keep_their_why_through_docbin():
+    nlp = make(explain=True, threads=2)
+    texts = [TEXT, "", "Café 😀 in Zürich and Baghdad."] * 5
+
+    def whys(doc):
+        return [(e.text, e._.why) for e in doc.ents]
+
+    piped = list(nlp.pipe(texts, batch_size=4))
+    assert [whys(d) for d in piped] == [whys(nlp(t)) for t in texts]
+    docs = DocBin(store_user_data=True, docs=piped[:3])
+    restored = list(DocBin().from_bytes(docs.to_bytes()).get_docs(nlp.vocab))
+    assert [whys(d) for d in restored] == [whys(d) for d in piped[:3]]
+    assert whys(restored[0])[0][1]["found"] == "gazetteer"

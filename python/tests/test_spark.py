@@ -17,19 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import import_or_require, require
+from conftest import REPO, import_or_require, require
 
-REPO = Path(__file__).resolve().parents[2]
 JOB = REPO / "python" / "examples" / "spark_extract.py"
 PER_FILE = 100
 BAD_LINES = ['{"id": "bad-json", "text": ', '["not an object"]', '{"id": 7, "text": 3}']
-
-
-@pytest.fixture(scope="module")
-def cli():
-    path = Path(os.environ.get("GAZETTEER_NER_CLI", REPO / "target/release/examples/extract"))
-    require(path.is_file(), f"no CLI at {path}: cargo build --release --example extract")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,9 @@ place Baghdad ['Baghdad']
 
 Mention offsets are Python string indices (``text[m.start:m.end] ==
 m.text``), with the UTF-8 byte offsets beside them (``m.byte_start``,
-``m.byte_end``). :class:`Extractor` takes your own gazetteers,
+``m.byte_end``). :func:`explain` finds the same entities and says on every
+mention why it is one (``m.why``: what found it, the rule that joined it
+to its entity, the reading chosen). :class:`Extractor` takes your own gazetteers,
 :func:`shared_extractor` builds one per process and configuration;
 ``gazetteer_ner.spacy_component`` is the spaCy pipeline component
 (``nlp.add_pipe("gazetteer_ner")``).
@@ -22,6 +24,7 @@ from ._gazetteer_ner import (
     Extractor,
     Mention,
     __version__,
+    explain,
     extract,
     extract_batch,
     to_json,
@@ -36,6 +39,7 @@ __all__ = [
     "GazetteerError",
     "Mention",
     "__version__",
+    "explain",
     "extract",
     "extract_batch",
     "shared_extractor",

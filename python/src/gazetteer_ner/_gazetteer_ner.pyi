@@ -2,7 +2,19 @@
 ``gazetteer_ner``."""
 
 import os
-from typing import Any, Iterable, Literal, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import (
+    Any,
+    Iterable,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    TypedDict,
+    Union,
+    final,
+)
 
 __version__: str
 
@@ -13,12 +25,69 @@ EntryKindName = Literal[
 MarkupName = Literal["auto", "html", "plain"]
 StrPath = Union[str, "os.PathLike[str]"]
 
+class Choice(TypedDict, total=False):
+    """``Why["chosen"]``: the kind taken among several readings, and what took it."""
+
+    kind: Kind
+    readings: List[Kind]
+    by: Literal[
+        "learned-context",
+        "stronger-evidence",
+        "rank",
+        "sports-report",
+        "person-surname",
+        "joined-name",
+    ]
+    # With by == "learned-context": the rule's feature and strength.
+    feature: str
+    strength: float
+
+class Why(TypedDict, total=False):
+    """:attr:`Mention.why`, the CLI's ``--explain`` ``why`` object.
+
+    ``found`` is always there; ``source``, ``entry`` and ``kind`` with
+    ``found == "gazetteer"``; ``feature`` and ``strength`` with a learned
+    rule; ``joined`` and ``to`` on mentions after an entity's first;
+    ``chosen`` where the form had readings of several kinds.
+    """
+
+    found: Literal[
+        "gazetteer",
+        "title",
+        "designator",
+        "acronym-definition",
+        "given-name",
+        "guess",
+        "learned-context",
+        "learned-spelling",
+        "compound",
+        "propagation",
+    ]
+    source: str
+    entry: str
+    kind: Kind
+    feature: str
+    strength: float
+    joined: Literal[
+        "same-name",
+        "same-entry",
+        "middle-name",
+        "given-name",
+        "person-suffix",
+        "person-surname",
+        "acronym-definition",
+        "acronym-initials",
+    ]
+    to: int
+    chosen: Choice
+
 @final
 class Mention:
     """One span of the text that names an entity.
 
     ``text[m.start:m.end] == m.text`` (Python string indices);
     ``byte_start``/``byte_end`` are offsets into the UTF-8 encoded text.
+    Equality and hashing read the span and text, never ``why``.
     """
 
     @property
@@ -31,8 +100,13 @@ class Mention:
     def byte_start(self) -> int: ...
     @property
     def byte_end(self) -> int: ...
+    @property
+    def why(self) -> Optional[Why]:
+        """Why it is a mention (from ``explain``; ``None`` from ``extract``),
+        a new dict on each read."""
     def to_dict(self) -> dict[str, Any]:
-        """``{"start", "end", "text", "byte_start", "byte_end"}``."""
+        """``{"start", "end", "text", "byte_start", "byte_end"}``, and
+        ``"why"`` where the mention has one."""
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -49,7 +123,8 @@ class Entity:
     def to_dict(self) -> dict[str, Any]:
         """``{"kind", "name", "mentions": [Mention.to_dict(), ...]}``."""
     def to_json(self) -> str:
-        """The entity as the CLI writes it (UTF-8 byte offsets)."""
+        """The entity as the CLI writes it (UTF-8 byte offsets; each
+        mention's ``why`` where it has one, as with ``--explain``)."""
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -89,6 +164,8 @@ class Extractor:
     ) -> None: ...
     def extract(self, text: str) -> list[Entity]:
         """The entities of ``text``, in order of first mention (GIL released)."""
+    def explain(self, text: str) -> list[Entity]:
+        """As :meth:`extract`, with every mention's ``why`` (GIL released)."""
     def extract_batch(
         self, texts: Iterable[str], threads: Optional[int] = None
     ) -> list[list[Entity]]:
@@ -100,6 +177,9 @@ class Extractor:
 
 def extract(text: str) -> list[Entity]:
     """The entities of ``text`` with the embedded default gazetteers."""
+
+def explain(text: str) -> list[Entity]:
+    """As :func:`extract`, with every mention's ``why`` (GIL released)."""
 
 def extract_batch(texts: Iterable[str], threads: Optional[int] = None) -> list[list[Entity]]:
     """``[extract(t) for t in texts]``, on ``threads`` threads (all cores for ``None``)."""
