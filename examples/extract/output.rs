@@ -77,25 +77,31 @@ fn push_str(out: &mut Vec<u8>, text: &str) {
 /// Whether `bytes` hold a byte JSON escapes: a control character, `"` or
 /// `\`.
 fn needs_escape(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(8);
+    let mut found = 0;
+    for block in &mut blocks {
+        found |= escapes(u64::from_le_bytes(block.try_into().expect("eight bytes")));
+    }
+    // The last few bytes, padded with spaces to a block of their own: one
+    // more step rather than a loop over them (most mentions are short).
+    let mut last = [b' '; 8];
+    last[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+    found | escapes(u64::from_le_bytes(last)) != 0
+}
+
+/// Nonzero exactly when one of the eight bytes of `x` is one JSON
+/// escapes.
+fn escapes(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A high bit where a byte of `x` is zero; exact, as only a byte's own
-    // borrow could set it after `!x` has cleared the high bits of bytes
-    // that were 0x80 or more.
+    // Nonzero exactly when a byte of `x` is zero: a byte's high bit can
+    // only be set by its own borrow once `!x` has cleared those of the
+    // bytes that were 0x80 or more.
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let mut blocks = bytes.chunks_exact(8);
-    for block in &mut blocks {
-        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
-        // Bytes below 0x20 are those whose top three bits are zero.
-        let control = zero(x & (0xe0 * ONES));
-        if control | zero(x ^ (u64::from(b'"') * ONES)) | zero(x ^ (u64::from(b'\\') * ONES)) != 0 {
-            return true;
-        }
-    }
-    blocks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    // Bytes below 0x20 are those whose top three bits are zero.
+    zero(x & (0xe0 * ONES))
+        | zero(x ^ (u64::from(b'"') * ONES))
+        | zero(x ^ (u64::from(b'\\') * ONES))
 }
 
 /// The decimal digits of 0 to 99, two each.

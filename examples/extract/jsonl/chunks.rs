@@ -60,7 +60,10 @@ impl Chunks {
             let old = bytes.len();
             let read = if self.regular_file {
                 // Up to `target` bytes, appended without zeroing them
-                // first; short only at the end of the file.
+                // first; short only at the end of the file. (Room made
+                // first: grown as it fills, the buffer would be copied
+                // over and over.)
+                bytes.reserve(target);
                 (&mut self.reader)
                     .take(target as u64)
                     .read_to_end(&mut bytes)

@@ -198,9 +198,8 @@ impl<'a> Fields<'a> {
     fn scan(json: &'a str) -> Option<Fields<'a>> {
         // A control character is whitespace between values, or an error in
         // a string: lines with one are rare enough to be left to
-        // `serde_json`. (Folded without an early exit, so that the check
-        // runs many bytes at a time.)
-        if json.bytes().fold(false, |control, b| control | (b < 0x20)) {
+        // `serde_json`.
+        if least_byte(json.as_bytes()) < 0x20 {
             return None;
         }
         let mut fields = Fields {
@@ -219,6 +218,23 @@ impl<'a> Fields<'a> {
             .is_empty()
             .then_some(fields)
     }
+}
+
+/// The least of `bytes` (`u8::MAX` for none), found block by block
+/// without an early exit, so that each step takes the least of many bytes
+/// at once.
+fn least_byte(bytes: &[u8]) -> u8 {
+    let mut least = [u8::MAX; 32];
+    let mut blocks = bytes.chunks_exact(least.len());
+    for block in &mut blocks {
+        for (least, &b) in least.iter_mut().zip(block) {
+            *least = (*least).min(b);
+        }
+    }
+    least
+        .into_iter()
+        .chain(blocks.remainder().iter().copied())
+        .fold(u8::MAX, u8::min)
 }
 
 /// How deep [`skip_value`] follows arrays and objects (`serde_json` fails
