@@ -280,7 +280,10 @@ impl Worker<'_> {
             }
             Work::Lines { seq, input, chunk } => {
                 done.seq = seq;
-                done.output.reserve(chunk.bytes.len() / 2);
+                // Room for as many bytes of output as of input (more
+                // than JSON Lines of news make): grown as it fills, the
+                // buffer would be copied over.
+                done.output.reserve(chunk.bytes.len());
                 self.lines_of(input, &chunk, &mut done);
             }
         }
