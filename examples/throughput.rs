@@ -69,7 +69,10 @@ mod output;
 mod progress;
 #[path = "extract/status.rs"]
 mod status;
+// The views' JSON options only: the HTML page is written by the CLI's
+// document mode, which this example does not include.
 #[path = "extract/view/mod.rs"]
+#[allow(dead_code)]
 mod view;
 
 use std::ffi::OsString;
