@@ -327,6 +327,22 @@ fn displacy_gives_spacy_manual_format_with_code_point_offsets() {
         json!({"text": "Talks in Baghdad.", "ents": [{"start": 9, "end": 16, "label": "LOC"}], "title": "x1"})
     );
     assert_eq!(lines[1]["title"], "7");
+    // With several inputs, a title names the record's file too.
+    let dir = TempDir::new("displacy-several");
+    let first = arg(dir.file("a.jsonl", &records));
+    let second = arg(dir.file("b.jsonl", format!("{}\n", json!({"text": "Basra"}))));
+    let lines = extract(&["--format", "displacy", "--jsonl", &first, &second], "")
+        .assert_ok()
+        .json_lines();
+    let titles: Vec<&Value> = lines.iter().map(|line| &line["title"]).collect();
+    assert_eq!(
+        titles,
+        [
+            &json!(format!("{first} x1")),
+            &json!(format!("{first} 7")),
+            &json!(second)
+        ]
+    );
 }
 
 #[test]

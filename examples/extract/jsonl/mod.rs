@@ -335,7 +335,7 @@ impl Worker<'_> {
                     done.tally.records += 1;
                     done.tally.entities(entities);
                     if view.format != Format::Json {
-                        let title = id.map(|id| id_title(id.get()));
+                        let title = record_title(file, id.map(|id| id.get()));
                         view.push(
                             &mut done.output,
                             text,
@@ -485,8 +485,15 @@ impl<'w> Shared<'_, 'w> {
     }
 }
 
-/// A record's title in the views that name records: its id, a string's
-/// value or any other JSON value's text.
-fn id_title(id: &str) -> String {
-    serde_json::from_str::<String>(id).unwrap_or_else(|_| id.to_string())
+/// A record's title in the views that name records: its id (a string's
+/// value or any other JSON value's text), after the name of its `file`
+/// when the run reads several (`FILE ID`, or `FILE` alone for a record
+/// without an id).
+fn record_title(file: Option<&str>, id: Option<&str>) -> Option<String> {
+    let id = id.map(|id| serde_json::from_str::<String>(id).unwrap_or_else(|_| id.to_string()));
+    match (file, id) {
+        (Some(file), Some(id)) => Some(format!("{file} {id}")),
+        (Some(file), None) => Some(file.to_string()),
+        (None, id) => id,
+    }
 }

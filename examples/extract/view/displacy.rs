@@ -5,7 +5,8 @@
 //! `text` is the visible text (an HTML input's text without its tags) and
 //! `start`/`end` are code-point offsets into it, as Python slices it;
 //! `label` is the kind's short label ([`super::label`]), `title` the input's
-//! name or the record's id (`null` for stdin and for a record without one).
+//! name or the record's id, after its file's name when a `--jsonl` run
+//! reads several (`null` for stdin and for a record without one).
 
 use gazetteer_ner::{Entity, Markup, Reading};
 use serde::Serialize;
