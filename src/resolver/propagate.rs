@@ -6,8 +6,13 @@
 //! lone particle or stop word, and their given name ("Isabel" of "Isabel
 //! Ruiz"); and for other entities the acronym their
 //! initials spell ("ARC" for "Arab Reform Council"), matched only where it
-//! is written in capitals. A name that two entities share is ambiguous and
-//! not propagated. A sentence-initial word before a name ("Later Al Sadr
+//! is written in capitals; and for organisations and groups, each
+//! capitalised word of their name that is no stop word or cue word
+//! ("Mercantile" of "Mercantile Bancorp"), used only after their first
+//! mention, in running text, not first in a sentence, and only where no
+//! whole name is spelled alike. A name that two entities share is
+//! ambiguous and not propagated, except a surname or given name that
+//! several persons share: it is the person named most often, if one is. A sentence-initial word before a name ("Later Al Sadr
 //! left") may be left out of the run. A use must be a
 //! whole run of capitalised words (a title may precede it), so "Sadr" in
 //! "Sadr City" is not taken for the man.
@@ -20,11 +25,36 @@ use super::name_index::{NameIndex, Spelled};
 use crate::EntityKind;
 use crate::document::acronym;
 use crate::document::{Document, EMPTY_NAME};
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{Headline, TokenKind};
 
-/// Names and the cluster each belongs to, or `None` when two clusters
-/// share it.
-type NameOwners = NameIndex<Option<usize>>;
+/// Names and the cluster each belongs to (see [`Owner`]).
+type NameOwners = NameIndex<Owner>;
+
+/// The cluster a name belongs to, as its claims are indexed.
+#[derive(Clone, Copy)]
+struct Owner {
+    /// The claimant chosen so far.
+    cluster: usize,
+    /// Whether the name is the chosen claimant's own: no other cluster
+    /// claims it, or only persons the document names less often (see
+    /// [`Claims::index`]).
+    sole: bool,
+    /// Whether a cluster that is not a person shares it with another, or
+    /// it is one cluster's name and a word of another's: no count of
+    /// mentions settles that.
+    kinds_differ: bool,
+    /// Whether it is only a word of the owner's names (see
+    /// [`NAME_WORDS`]): used only after the owner's first mention, and never
+    /// where a capital says nothing.
+    word: bool,
+}
+
+impl Owner {
+    /// The cluster the name is a use of, if one claimant is chosen.
+    fn get(self) -> Option<usize> {
+        (self.sole && !self.kinds_differ).then_some(self.cluster)
+    }
+}
 
 /// Every name the document's entities are known by.
 struct Known<'n, 'c> {
@@ -45,6 +75,8 @@ struct Claim {
     name: Spelled,
     hash: u64,
     index: usize,
+    /// Whether the name is a word of the entity's name (see [`NAME_WORDS`]).
+    word: bool,
 }
 
 /// The buffers of [`propagate`] that hold no borrowed text, kept for the
@@ -71,7 +103,7 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
     if claims.claims.is_empty() {
         return;
     }
-    claims.index(cx, owners);
+    claims.index(cx, clusters, owners);
     taken.clear();
     taken.resize(cx.tokens.len(), false);
     for cluster in clusters.iter() {
@@ -103,6 +135,20 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
         clusters[index].mentions.push((start, end));
     }
 }
+
+/// Whether a surname or given name that several persons of the document
+/// share goes to the one it names more often than each of the others (the
+/// person a story is about: "Jared Padalecki", twice, and "his mother
+/// Sherri Padalecki", once). Off, a name shared is nobody's.
+const MAIN_PERSON: bool = true;
+
+/// Whether a capitalised word of an organisation's or group's name
+/// ("Mercantile Bancorp" … "Mercantile") names that entity alone later in
+/// the document where nothing else claims the word. (The first word of a
+/// person's full name that no list knows as a given name was tried too, and
+/// lost more than it found: it is often a title or a word of another name.) Off, only the names of
+/// [`names_entity`] and [`gives_given_name`] are propagated.
+const NAME_WORDS: bool = true;
 
 /// Whether the last `count` of the `words` words of a mention, the first
 /// of them token `first`, are a name its entity is known by: for a person
@@ -156,9 +202,13 @@ impl Claims {
                             name: Spelled::Keys(s, s + 1),
                             hash: cx.fold_word(EMPTY_NAME, s),
                             index,
+                            word: false,
                         });
                     }
                 }
+            }
+            if NAME_WORDS {
+                self.claim_words(cx, index, cluster);
             }
         }
     }
@@ -209,25 +259,97 @@ impl Claims {
             } else {
                 Spelled::Keys(token, end)
             };
-            claims.push(Claim { name, hash, index });
+            claims.push(Claim {
+                name,
+                hash,
+                index,
+                word: false,
+            });
+        }
+    }
+
+    /// Claims for cluster `index` the words of its names that may name it
+    /// alone (see [`NAME_WORDS`]): every word of an organisation's or
+    /// group's name of two words or more that is capitalised and neither a
+    /// stop word, a particle nor a cue word (a designator, title or
+    /// connector).
+    fn claim_words(&mut self, cx: &Document<'_>, index: usize, cluster: &Cluster) {
+        if !matches!(cluster.kind, EntityKind::Organisation | EntityKind::Group) {
+            return;
+        }
+        for &(s, e) in &cluster.mentions {
+            if e - s < 2 {
+                continue;
+            }
+            for i in s..e {
+                let token = &cx.tokens[i];
+                let own_word = token.kind == TokenKind::Word
+                    && token.shape.is_capitalised()
+                    && !cx.is_stopword(i)
+                    && !cx.is_particle(i)
+                    && cx.cue(i).is_none();
+                if own_word {
+                    self.claims.push(Claim {
+                        name: Spelled::Keys(i, i + 1),
+                        hash: cx.fold_word(EMPTY_NAME, i),
+                        index,
+                        word: true,
+                    });
+                }
+            }
         }
     }
 
     /// Indexes the names claimed by their owners: a name two clusters
-    /// claim is ambiguous, and owned by none.
-    fn index(&self, cx: &Document<'_>, owners: &mut NameOwners) {
+    /// claim is ambiguous, and owned by none, unless both are persons and
+    /// one of them has more mentions than any other that claims it (see
+    /// [`MAIN_PERSON`]). A word of a name yields to a whole name.
+    fn index(&self, cx: &Document<'_>, clusters: &[Cluster], owners: &mut NameOwners) {
         owners.clear();
+        let person = |index: usize| clusters[index].kind == EntityKind::Person;
+        let mentions = |index: usize| clusters[index].mentions.len();
         for claimed in &self.claims {
             let text = claimed.name.text(cx, &self.written);
-            let same = |other: &Spelled, _: &Option<usize>| other.text(cx, &self.written) == text;
+            let same = |other: &Spelled, _: &Owner| other.text(cx, &self.written) == text;
+            let index = claimed.index;
             match owners.find(claimed.hash, same) {
                 Some(i) => {
                     let owner = owners.value_mut(i);
-                    if *owner != Some(claimed.index) {
-                        *owner = None;
+                    let whole = Owner {
+                        cluster: index,
+                        sole: true,
+                        kinds_differ: false,
+                        word: false,
+                    };
+                    match (owner.word, claimed.word) {
+                        // A word of a name yields to a whole name.
+                        (false, true) => {}
+                        (true, false) => *owner = whole,
+                        _ if owner.cluster == index => {}
+                        (true, true) => owner.kinds_differ = true,
+                        (false, false) => {
+                            let persons = person(index) && person(owner.cluster);
+                            if !MAIN_PERSON || !persons {
+                                owner.kinds_differ = true;
+                            } else if mentions(index) > mentions(owner.cluster) {
+                                owner.cluster = index;
+                                owner.sole = true;
+                            } else if mentions(index) == mentions(owner.cluster) {
+                                owner.sole = false;
+                            }
+                        }
                     }
                 }
-                None => owners.insert(claimed.hash, claimed.name.clone(), Some(claimed.index)),
+                None => owners.insert(
+                    claimed.hash,
+                    claimed.name.clone(),
+                    Owner {
+                        cluster: index,
+                        sole: true,
+                        kinds_differ: false,
+                        word: claimed.word,
+                    },
+                ),
             }
         }
     }
@@ -304,11 +426,16 @@ fn find_name(
         // A name two entities share (`Some(None)`) settles it too: no
         // acronym is tried then.
         let text = run_key(cx, s, end, key);
-        let same = |other: &Spelled, _: &Option<usize>| other.text(cx, known.written) == text;
+        let same = |other: &Spelled, _: &Owner| other.text(cx, known.written) == text;
         let mut found = known
             .owners
             .find(cx.name_hash(s, end), same)
-            .map(|i| *known.owners.value(i));
+            .map(|i| *known.owners.value(i))
+            .map(|owner| {
+                owner
+                    .get()
+                    .filter(|&index| !owner.word || word_use(cx, known, index, s))
+            });
         if found.is_none() && single_acronym {
             key.clear();
             acronym::push_letters(word, key);
@@ -326,6 +453,19 @@ fn find_name(
     })
 }
 
+/// Whether the one-word run at `start` may be a use of a word of cluster
+/// `index`'s names: after the cluster's first mention, in running text,
+/// and not first in its sentence, where a capital says nothing.
+fn word_use(cx: &Document<'_>, known: &Known<'_, '_>, index: usize, start: usize) -> bool {
+    let token = &cx.tokens[start];
+    !token.sentence_start
+        && token.headline == Headline::RunningText
+        && known.clusters[index]
+            .mentions
+            .iter()
+            .any(|&(s, _)| s < start)
+}
+
 /// The name key of the run `start..end` (see [`Spelled::of`]), written
 /// into `buf` only when the document's keys do not hold it already.
 fn run_key<'a>(cx: &Document<'a>, start: usize, end: usize, buf: &'a mut String) -> &'a str {
@@ -341,5 +481,98 @@ fn is_stopword(cx: &Document<'_>, token: usize, key: &str) -> bool {
         cx.is_stopword(token)
     } else {
         cx.is_stopword_key(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Propagation on small texts, with a gazetteer written here.
+
+    use crate::Extractor;
+
+    /// "kind: mention | mention" for each entity of `text`.
+    fn resolved(gazetteer: &str, text: &str) -> Vec<String> {
+        let extractor = Extractor::builder()
+            .default_gazetteers(false)
+            .gazetteer_data("test.tsv", gazetteer)
+            .build()
+            .unwrap();
+        extractor
+            .extract(text)
+            .iter()
+            .map(|e| {
+                let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+                format!("{}: {}", e.kind, mentions.join(" | "))
+            })
+            .collect()
+    }
+
+    const NAMES: &str = "given-name\tGeorge\ngiven-name\tLaura\n";
+
+    #[test]
+    fn a_shared_surname_is_the_person_named_most_often() {
+        assert_eq!(
+            resolved(
+                NAMES,
+                "George Bush spoke. George Bush met Laura Bush. Later Bush left."
+            ),
+            [
+                "person: George Bush | George Bush | Bush",
+                "person: Laura Bush"
+            ]
+        );
+        // As often named, either could be meant.
+        assert_eq!(
+            resolved(NAMES, "George Bush met Laura Bush. Later Bush left."),
+            ["person: George Bush", "person: Laura Bush"]
+        );
+    }
+
+    #[test]
+    fn a_word_of_an_organisation_names_it_later_in_running_text() {
+        let gazetteer = "organisation\tMercantile Bancorp\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Shares of Mercantile Bancorp rose. Analysts said Mercantile would gain."
+            ),
+            ["organisation: Mercantile Bancorp | Mercantile"]
+        );
+        // Not before the name, nor first in a sentence, where a capital says
+        // nothing.
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Analysts said Mercantile would gain. Shares of Mercantile Bancorp rose. \
+                 Mercantile rose."
+            ),
+            ["organisation: Mercantile Bancorp"]
+        );
+    }
+
+    #[test]
+    fn a_word_two_organisations_share_or_a_whole_name_holds_is_not_theirs() {
+        let gazetteer = "organisation\tMercantile Bancorp\norganisation\tMercantile Trust\n\
+                         given-name\tGeorge\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Mercantile Bancorp and Mercantile Trust rose. Analysts said Mercantile gained."
+            ),
+            [
+                "organisation: Mercantile Bancorp",
+                "organisation: Mercantile Trust"
+            ]
+        );
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "George Mercantile joined Mercantile Trust. Later Mercantile left."
+            ),
+            [
+                "person: George Mercantile | Mercantile",
+                "organisation: Mercantile Trust"
+            ]
+        );
     }
 }
