@@ -310,10 +310,12 @@ const NO_WORD: u16 = u16::MAX;
 /// would be mispredicted often); only a word whose slot is taken has its
 /// key compared with the words of the slot.
 struct CueIndex {
-    /// One bit per slot, set where a word is.
-    occupied: Box<[u64]>,
+    /// One bit per slot, set where a word is. Arrays of a fixed length,
+    /// so that a masked slot needs no bounds check: asked about every
+    /// token, the check cost more than the look-up.
+    occupied: Box<[u64; SLOTS / 64]>,
     /// Each occupied slot's first word, as an index into `words`.
-    first: Box<[u16]>,
+    first: Box<[u16; SLOTS]>,
     /// Every cue word's key and cues, and the next word of its slot.
     words: Box<[CueWord]>,
 }
@@ -329,8 +331,8 @@ struct CueWord {
 impl CueIndex {
     /// The index of every list.
     fn new() -> CueIndex {
-        let mut occupied = vec![0; SLOTS / 64].into_boxed_slice();
-        let mut first = vec![NO_WORD; SLOTS].into_boxed_slice();
+        let mut occupied = Box::new([0; SLOTS / 64]);
+        let mut first = Box::new([NO_WORD; SLOTS]);
         let mut words = Vec::new();
         for (i, (key, cue)) in cue_words().into_iter().enumerate() {
             let i = u16::try_from(i).expect("fewer than 65,535 cue words");

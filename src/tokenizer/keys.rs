@@ -108,13 +108,7 @@ impl Keys {
                 joined[at..at + SHORT_KEY_BYTES].copy_from_slice(block);
                 (len, key.hash())
             } else {
-                other.clear();
-                push_key(token.text(text), &mut other);
-                // A few characters have a longer lower case.
-                let longer = other.len().saturating_sub(len);
-                joined.resize(joined.len() + longer, b' ');
-                joined[at..at + other.len()].copy_from_slice(other.as_bytes());
-                (other.len(), hash_bytes(other.as_bytes()))
+                write_other_key(token.text(text), &mut joined, at, &mut other)
             };
             let span = KeySpan {
                 start: at,
@@ -154,4 +148,28 @@ impl Keys {
     pub fn joined(&self) -> &str {
         &self.joined
     }
+}
+
+/// Writes to `joined` at `at` the key of `token`, a token of more than
+/// [`SHORT_KEY_BYTES`] bytes or not plain ASCII, using `other` for its
+/// memory; returns the key's length and hash.
+///
+/// Out of line and cold: a few tokens in a thousand take this path, and
+/// inlined into [`Keys::refill`] its values kept the loop's own in memory
+/// rather than registers, for every token.
+#[cold]
+#[inline(never)]
+fn write_other_key(
+    token: &str,
+    joined: &mut Vec<u8>,
+    at: usize,
+    other: &mut String,
+) -> (usize, u64) {
+    other.clear();
+    push_key(token, other);
+    // A few characters have a longer lower case.
+    let longer = other.len().saturating_sub(token.len());
+    joined.resize(joined.len() + longer, b' ');
+    joined[at..at + other.len()].copy_from_slice(other.as_bytes());
+    (other.len(), hash_bytes(other.as_bytes()))
 }
