@@ -403,3 +403,22 @@ fn a_why_serialises_flat_with_the_choice_nested() {
     let back: Vec<gazetteer_ner::Mention> = serde_json::from_value(json).unwrap();
     assert_eq!(back, entities[0].mentions);
 }
+
+#[test]
+fn a_head_word_alone_is_joined_to_the_organisation_it_heads() {
+    let extractor = of("");
+    let entities = assert_explains(
+        &extractor,
+        "The House met. She spoke to the House of Burgesses at noon. Later the House rose.",
+    );
+    let house = entities
+        .iter()
+        .position(|e| e.name == "House of Burgesses")
+        .unwrap();
+    assert_eq!(entities[house].mentions.len(), 3, "{entities:?}");
+    // The first "House" comes before the full name, and is joined to it.
+    let first = why(&entities, house, 0);
+    assert!(first.joined.is_none());
+    let joined = why(&entities, house, 1).joined.unwrap();
+    assert_eq!((joined.rule, joined.to), (JoinRule::HeadWord, 0));
+}

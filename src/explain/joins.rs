@@ -136,5 +136,9 @@ fn rule(a: &Facts, b: &Facts) -> Option<JoinRule> {
     if spells(a, b) || spells(b, a) {
         return Some(JoinRule::AcronymInitials);
     }
+    let organisation = a.kind == EntityKind::Organisation && b.kind == EntityKind::Organisation;
+    if organisation && s.len() == 1 && l.len() > 1 && (l[0] == s[0] || l.last() == s.last()) {
+        return Some(JoinRule::HeadWord);
+    }
     None
 }

@@ -208,6 +208,10 @@ pub enum JoinRule {
     /// A word that a list took for a place or an organisation, which ends
     /// a person's name in the document ("Jordan" after "Neil Jordan").
     PersonSurname,
+    /// An organisation's head word alone ("the University"), which starts
+    /// or ends the one organisation's name of the document that has it
+    /// ("Wexford University").
+    HeadWord,
     /// An acronym defined in parentheses after the name ("Popular
     /// Mobilisation Forces (PMF)").
     AcronymDefinition,
@@ -225,6 +229,7 @@ impl JoinRule {
             JoinRule::GivenName => "given-name",
             JoinRule::PersonSuffix => "person-suffix",
             JoinRule::PersonSurname => "person-surname",
+            JoinRule::HeadWord => "head-word",
             JoinRule::AcronymDefinition => "acronym-definition",
             JoinRule::AcronymInitials => "acronym-initials",
         }

@@ -14,6 +14,11 @@
 //! - person surname: a one-word place or organisation reading of a word
 //!   that ends a person's name in the document ("Jordan" after "Neil
 //!   Jordan"), unless a locative word says it is a place ("in Jordan");
+//! - head word: an organisation named by its head word alone ("the
+//!   University", "the House"), a designator of organisations, and the one
+//!   organisation of the document whose name of two or more words starts
+//!   or ends with that word ("Wexford University", "House of
+//!   Representatives");
 //! - acronym definition: an acronym follows the name in parentheses,
 //!   "Popular Mobilisation Forces (PMF)";
 //! - acronym initials: an acronym spells the initials of exactly one
@@ -29,6 +34,7 @@ use super::{Cluster, Pool};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::acronym;
+use crate::document::cues::Position;
 use crate::document::{Document, EMPTY_NAME};
 use crate::hash::{NameMap, WordMap, chain};
 use crate::tokenizer::TokenKind;
@@ -81,6 +87,8 @@ pub(crate) fn merge(
     merge_given_names(cx, clusters, &names, people, into);
     apply(clusters, into, pool);
     merge_person_surnames(cx, clusters, &names, people, into);
+    apply(clusters, into, pool);
+    merge_head_words(cx, clusters, &names, into);
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
     into.truncate(clusters.len());
@@ -466,6 +474,46 @@ fn merge_person_surnames(
             names[person].last() == Some(&surname)
         });
     }
+}
+
+/// "The University" joins "Wexford University" when it is the only
+/// organisation of the document whose name starts or ends with that head
+/// word; with two ("Wexford University", "Oxley University") either could
+/// be meant, and neither is joined.
+fn merge_head_words(
+    cx: &Document<'_>,
+    clusters: &[Cluster],
+    names: &LongestNames<'_>,
+    into: &mut Targets,
+) {
+    let organisation =
+        |i: usize| clusters[i].kind == EntityKind::Organisation && !clusters[i].mentions.is_empty();
+    for (index, cluster) in clusters.iter().enumerate() {
+        let lone = cluster.mentions.iter().all(|&(s, e)| e - s == 1);
+        if !organisation(index) || !lone || !is_head_word(cx, cluster.mentions[0].0) {
+            continue;
+        }
+        let head = names[index][0];
+        let mut named = (0..clusters.len()).filter(|&long| {
+            let words = &names[long];
+            organisation(long)
+                && words.len() > 1
+                && (words[0] == head || words.last() == Some(&head))
+        });
+        if let (Some(long), None) = (named.next(), named.next()) {
+            into[index] = Some(long);
+        }
+    }
+}
+
+/// Whether token `i` is a designator of organisations, after a name
+/// ("University") or before "of" ("House of").
+fn is_head_word(cx: &Document<'_>, i: usize) -> bool {
+    cx.cue(i).is_some_and(|cue| {
+        cue.designators(Position::After)
+            .chain(cue.designators(Position::BeforeOf))
+            .any(|d| d.kind == EntityKind::Organisation)
+    })
 }
 
 fn merge_acronyms(cx: &Document<'_>, clusters: &[Cluster], into: &mut Targets) {

@@ -7,7 +7,9 @@
 //! - [`teams`] makes towns named as competitors in sports reports teams;
 //! - [`alias`] merges the chosen mentions into entities;
 //! - [`propagate`] finds later (or earlier) bare uses of a known name
-//!   ("Sadr", "PMF") that no stage proposed on its own.
+//!   ("Sadr", "PMF") that no stage proposed on its own;
+//! - [`teams`] again parts a sports report's venues ("NEW YORK 1996-08-30")
+//!   from the team of their name.
 //!
 //! It reads the candidates and the document ([`crate::document`]): how the
 //! rules came to propose a candidate is no business of its.
@@ -151,6 +153,7 @@ pub(crate) fn resolve(
         &mut memory.merge,
     );
     propagate::propagate(cx, &mut clusters, &mut memory.propagate);
+    teams::part_venues(cx, chosen, &mut clusters, &mut memory.pool);
     let mut resolved = Vec::with_capacity(clusters.len());
     resolved.extend(clusters.drain(..).map(|mut c| {
         c.mentions.sort_unstable();
@@ -254,6 +257,29 @@ mod tests {
         assert_eq!(
             resolved(gazetteer, "George Bush met Laura Bush. Later Bush left."),
             ["person: George Bush", "person: Laura Bush"]
+        );
+    }
+
+    #[test]
+    fn a_head_word_joins_the_one_organisation_it_heads() {
+        assert_eq!(
+            resolved(
+                "",
+                "She studied at Wexford University. Later the University grew."
+            ),
+            ["organisation: Wexford University | University"]
+        );
+        // Either university could be meant.
+        assert_eq!(
+            resolved(
+                "",
+                "She studied at Wexford University and Oxley University. Later the University grew."
+            ),
+            [
+                "organisation: Wexford University",
+                "organisation: Oxley University",
+                "organisation: University"
+            ]
         );
     }
 

@@ -1,6 +1,7 @@
 //! Teams: in sports reports, a town or region named as a competitor is the
 //! team, an organisation ("Leicestershire beat Somerset", "Lotte 6 Hyundai
-//! 2").
+//! 2"), and a place named as where something happens is the place, apart
+//! from the team of the same name.
 //!
 //! A document counts as a sports report when at least three of its words
 //! are sports terms. There, a one-word or multi-word place from a gazetteer
@@ -8,19 +9,29 @@
 //! a score follows it on its line or a word of competition stands next to
 //! it; and when it competes in at least half of its mentions, so, one
 //! reading per document, do all of them. Countries stay places: national sides are
-//! conventionally tagged with their country. So does a dateline's place, alone on
-//! its line before a date ("NEW YORK 1996-08-30"): the date is no score.
+//! conventionally tagged with their country.
+//!
+//! A venue is a place where the report puts something rather than a side:
+//! a place of its dateline, the line of place names before a date
+//! ("NEW YORK 1996-08-30", "BIRMINGHAM , England 1996-08-31"; the date is no
+//! score), or a place after "in" that ends its clause ("In Seattle , ...",
+//! "in Moldova ."; not "in Texas history"). A venue stays a place, and in a
+//! sports report it is an entity of its own, apart from the other mentions
+//! of its name: "Texas" on the dateline is the state, "Texas" in the report
+//! the team (see [`part_venues`]), and never becomes a team.
 
+use super::{Cluster, Pool};
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::hash::NameMap;
-use crate::tokenizer::TokenKind;
+use crate::tokenizer::{Shape, Token, TokenKind};
 
 /// The rank from which a place is a country (or as prominent as one).
 const COUNTRY_RANK: u8 = 100;
 
-/// Turns competitors of a sports report into organisations.
+/// Turns competitors of a sports report into organisations; a venue stays a
+/// place.
 pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
     // Only a town that competes somewhere can become a team; most
     // documents have none, and need no count of their sports terms.
@@ -30,15 +41,11 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
     {
         return;
     }
-    let sports = (0..cx.tokens.len())
-        .filter(|&i| cx.is_sports_term(i))
-        .take(3)
-        .count();
-    if sports < 3 {
+    if !sports_report(cx) {
         return;
     }
     // One reading per document: a town that competes in at least half of
-    // its mentions is the team in all of them.
+    // its mentions is the team in all of them but its venues.
     let mut votes: NameMap<u32, (u32, u32)> = NameMap::default();
     for c in chosen.iter() {
         if let Some(entry) = town_entry(c) {
@@ -51,11 +58,75 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
         let team = c.kind == EntityKind::Place
             && c.entry
                 .and_then(|e| votes.get(&e))
-                .is_some_and(|&(competes, all)| competes > 0 && competes * 2 >= all);
+                .is_some_and(|&(competes, all)| competes > 0 && competes * 2 >= all)
+            && !is_venue(cx, c.start, c.end);
         if team {
             c.kind = EntityKind::Organisation;
         }
     }
+}
+
+/// Parts the venues of a sports report from the side of the same name: an
+/// entity named as a competitor somewhere ("Texas beat Cleveland 5-3")
+/// leaves its venues ("ARLINGTON , Texas 1996-08-31") to a place of their
+/// own. A name that never competes ("in Brussels" … "Brussels") stays one
+/// entity. The side takes the kind of its first chosen mention (`chosen`,
+/// as [`retype`] left them): its entity had the kind of its first mention,
+/// which may have been the venue.
+pub(crate) fn part_venues(
+    cx: &Document<'_>,
+    chosen: &[Candidate],
+    clusters: &mut Vec<Cluster>,
+    pool: &mut Pool,
+) {
+    let venue = |&(s, e): &(usize, usize)| is_venue(cx, s, e);
+    // Whether each mention competes is settled by a look at its
+    // neighbours; whether it is a venue takes more, and is asked of fewer.
+    let parted = |c: &Cluster| {
+        matches!(c.kind, EntityKind::Place | EntityKind::Organisation)
+            && c.mentions
+                .iter()
+                .any(|m| competing(cx, m.0, m.1) && !venue(m))
+            && c.mentions.iter().any(venue)
+    };
+    // Most documents have no venue of a competing name, and need no count
+    // of their sports terms.
+    if !clusters.iter().any(parted) || !sports_report(cx) {
+        return;
+    }
+    for i in 0..clusters.len() {
+        if !parted(&clusters[i]) {
+            continue;
+        }
+        let mut venues = pool.mentions();
+        clusters[i].mentions.retain(|m| {
+            let keep = !venue(m);
+            if !keep {
+                venues.push(*m);
+            }
+            keep
+        });
+        let side = &mut clusters[i];
+        let first = side.mentions.iter().copied().min();
+        if let Some(c) = chosen.iter().find(|c| Some((c.start, c.end)) == first) {
+            side.kind = c.kind;
+        }
+        let entry = side.entry;
+        clusters.push(Cluster {
+            kind: EntityKind::Place,
+            entry,
+            mentions: venues,
+        });
+    }
+}
+
+/// Whether at least three of the document's words are sports terms.
+fn sports_report(cx: &Document<'_>) -> bool {
+    (0..cx.tokens.len())
+        .filter(|&i| cx.is_sports_term(i))
+        .take(3)
+        .count()
+        == 3
 }
 
 /// The entry of a gazetteer place that is not a country: a town or region
@@ -78,17 +149,52 @@ fn competing(cx: &Document<'_>, start: usize, end: usize) -> bool {
     score_follows || before || after
 }
 
-/// Whether the name at `start..end` begins its line and nothing follows it
-/// there but one date written as three numbers joined by hyphens.
+/// Whether the name at `start..end` is a venue: on a dateline, or after
+/// "in" and before the end of its clause.
+fn is_venue(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    let after_in = start > 0 && cx.keys.get(start - 1) == "in";
+    let clause_ends = cx.tokens.get(end).is_none_or(|t| {
+        t.line_start || matches!(t.text(cx.text), "," | "." | ";" | ":" | "!" | "?")
+    });
+    (after_in && clause_ends) || dateline(cx, start, end)
+}
+
+/// The most tokens of a dateline's place names and commas.
+const DATELINE_PLACES: usize = 8;
+
+/// Whether the name at `start..end` is on a dateline: a line of capitalised
+/// names and commas, a few at most, then one date written as three numbers
+/// joined by hyphens and nothing after it.
 fn dateline(cx: &Document<'_>, start: usize, end: usize) -> bool {
-    if !cx.tokens[start].line_start {
+    // The date: after the names and commas, on the same line. Most names
+    // are followed by a lower-case word or a stop, and settled here.
+    let name = |t: &Token| {
+        !t.line_start
+            && ((t.kind == TokenKind::Word && t.shape != Shape::Lower) || t.text(cx.text) == ",")
+    };
+    let Some(date_start) = (end..cx.tokens.len())
+        .take(DATELINE_PLACES)
+        .find(|&i| !name(&cx.tokens[i]))
+    else {
+        return false;
+    };
+    if cx.tokens[date_start].kind != TokenKind::Number || cx.tokens[date_start].line_start {
         return false;
     }
-    let line_end = (end..cx.tokens.len())
+    let Some(line_start) = (start.saturating_sub(DATELINE_PLACES)..=start)
+        .rev()
+        .find(|&i| cx.tokens[i].line_start)
+    else {
+        return false;
+    };
+    let line_end = (date_start..cx.tokens.len())
+        .take(6)
         .find(|&i| cx.tokens[i].line_start)
         .unwrap_or(cx.tokens.len());
-    let date = &cx.tokens[end..line_end];
-    date.len() == 5
+    let date = &cx.tokens[date_start..line_end];
+    date_start - line_start <= DATELINE_PLACES
+        && (line_start..start).all(|i| i == line_start && cx.word(i) != "," || name(&cx.tokens[i]))
+        && date.len() == 5
         && date.iter().enumerate().all(|(j, t)| {
             let joined = j == 0 || !t.space_before;
             let part = if j % 2 == 0 {
@@ -131,5 +237,30 @@ mod tests {
                 ("Derby".to_string(), EntityKind::Organisation),
             ]
         );
+    }
+
+    #[test]
+    fn a_venue_is_the_place_apart_from_the_team_of_its_name() {
+        let report = "SOCCER - RESULT\nBIRMINGHAM , Oxley 1996-08-31\nOxley beat Derby 2-1 in the league \
+                      championship after a goal. Oxley won the match . The fans in Derby , who \
+                      cheered , saw Derby lose the cup match against Oxley .\n";
+        // Oxley competes in three of its four mentions and is the team but
+        // on the dateline; Derby in one of three, and stays a place, but the
+        // one it names in Derby is where the fans were.
+        assert_eq!(
+            kinds(report),
+            [
+                ("Oxley".to_string(), EntityKind::Place),
+                ("Oxley".to_string(), EntityKind::Organisation),
+                ("Derby".to_string(), EntityKind::Place),
+                ("Derby".to_string(), EntityKind::Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn outside_a_sports_report_a_venue_is_one_with_its_name() {
+        let report = "NEWS\nOxley 1996-08-31\nThe mayor of Oxley spoke in Oxley .\n";
+        assert_eq!(kinds(report), [("Oxley".to_string(), EntityKind::Place)]);
     }
 }
