@@ -211,8 +211,9 @@ mod tests {
 
     use crate::{EntityKind, Extractor};
 
-    /// "kind: mention | mention" for each entity of `text`.
-    fn resolved(gazetteer: &str, text: &str) -> Vec<String> {
+    /// "kind: mention | mention" for each entity of `text`; the resolver's
+    /// steps' own tests read it too.
+    pub(super) fn resolved(gazetteer: &str, text: &str) -> Vec<String> {
         let extractor = Extractor::builder()
             .default_gazetteers(false)
             .gazetteer_data("test.tsv", gazetteer)

@@ -488,24 +488,7 @@ fn is_stopword(cx: &Document<'_>, token: usize, key: &str) -> bool {
 mod tests {
     //! Propagation on small texts, with a gazetteer written here.
 
-    use crate::Extractor;
-
-    /// "kind: mention | mention" for each entity of `text`.
-    fn resolved(gazetteer: &str, text: &str) -> Vec<String> {
-        let extractor = Extractor::builder()
-            .default_gazetteers(false)
-            .gazetteer_data("test.tsv", gazetteer)
-            .build()
-            .unwrap();
-        extractor
-            .extract(text)
-            .iter()
-            .map(|e| {
-                let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
-                format!("{}: {}", e.kind, mentions.join(" | "))
-            })
-            .collect()
-    }
+    use crate::resolver::tests::resolved;
 
     const NAMES: &str = "given-name\tGeorge\ngiven-name\tLaura\n";
 
