@@ -12,7 +12,7 @@ use std::{fs, thread};
 
 use serde_json::{Value, json};
 
-use common::{Run, TempDir, extract, run};
+use common::{Run, TempDir, extract, run, spawn_piped};
 
 // ------------------------------------------------------------- harness --
 
@@ -884,12 +884,7 @@ const PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
 
 impl Streaming {
     fn start(command: &mut Command) -> Streaming {
-        let mut child = command
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the example starts");
+        let mut child = spawn_piped(command);
         let stdin = child.stdin.take();
         let stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
         let (sender, lines) = std::sync::mpsc::channel();

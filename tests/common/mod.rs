@@ -16,7 +16,7 @@
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::{env, fs, thread};
@@ -124,16 +124,21 @@ impl Run {
     }
 }
 
-/// Runs `command` with `stdin` as its input, written from another thread
-/// so that a large input cannot deadlock against a full stdout pipe.
-/// Panics if the program panicked.
-pub fn run(command: &mut Command, stdin: &[u8]) -> Run {
-    let mut child = command
+/// Starts `command` with its stdin, stdout and stderr piped to the test.
+pub fn spawn_piped(command: &mut Command) -> Child {
+    command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the example starts");
+        .expect("the example starts")
+}
+
+/// Runs `command` with `stdin` as its input, written from another thread
+/// so that a large input cannot deadlock against a full stdout pipe.
+/// Panics if the program panicked.
+pub fn run(command: &mut Command, stdin: &[u8]) -> Run {
+    let mut child = spawn_piped(command);
     let mut pipe = child.stdin.take().expect("stdin is piped");
     let input = stdin.to_vec();
     let writer = thread::spawn(move || {
