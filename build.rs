@@ -9,6 +9,10 @@
 //!   library's own compiler (`src/gazetteer/matcher/compile.rs`), which
 //!   this script includes with the modules it needs, wired as they are in
 //!   the library;
+//! - `learned_rules.bin`, the tables of the learned rules and common words
+//!   (`gazetteers/learned/`) as an image read in place the same way
+//!   (`src/learned/table.rs`), read from their files by the library's own
+//!   reader (`src/learned/file.rs`);
 //! - `default_gazetteers.rs`, a slice of (file name, contents) pairs built
 //!   with `include_str!`, for `gazetteer::default_entries`.
 //!
@@ -59,7 +63,7 @@ mod gazetteer {
     mod entry;
     pub mod file;
     mod filter;
-    mod image;
+    pub(crate) mod image;
     mod lexicon;
     mod matcher;
     mod notice;
@@ -73,6 +77,14 @@ mod gazetteer {
     pub use notice::Notice;
 }
 
+#[path = "src/learned"]
+#[allow(dead_code)]
+mod learned {
+    pub mod file;
+    mod table;
+    mod written;
+}
+
 use entity::EntityKind;
 use error::{EntryError, Error, Limit, LineError, UnknownKind};
 use gazetteer::{ImageWriter, Matcher, Origin};
@@ -82,7 +94,6 @@ fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
     let dir = root.join("gazetteers");
     println!("cargo::rerun-if-changed={}", dir.display());
-    println!("cargo::rustc-check-cfg=cfg(gazetteer_ner_defaults_at_run_time)");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|entries| {
             entries
@@ -108,9 +119,30 @@ fn main() {
     if target_order == our_order {
         let bytes = compile(&files).unwrap_or_else(|e| panic!("the default gazetteers: {e}"));
         fs::write(&image, bytes).expect("OUT_DIR is writable");
+        let learned = compile_learned(&root.join("gazetteers").join("learned"))
+            .unwrap_or_else(|e| panic!("the learned rules: {e}"));
+        fs::write(out.join("learned_rules.bin"), learned).expect("OUT_DIR is writable");
     } else {
         println!("cargo::rustc-cfg=gazetteer_ner_defaults_at_run_time");
     }
+}
+
+/// The image of the tables of the learned rules and common words in `dir`.
+fn compile_learned(dir: &Path) -> Result<Vec<u8>, Error> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        println!("cargo::rerun-if-changed={}", path.display());
+        fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
+    };
+    let rules = learned::file::rules("gazetteers/learned/rules.tsv", &read("rules.tsv")?)?;
+    let common = learned::file::common_words(
+        "gazetteers/learned/common-words.tsv",
+        &read("common-words.tsv")?,
+    )?;
+    let mut image = ImageWriter::new();
+    rules.write(&mut image);
+    common.write(&mut image);
+    Ok(image.finish())
 }
 
 /// Writes the Rust slice of (file name, contents) pairs of `files`.

@@ -8,7 +8,8 @@
 //! table reads its arrays from those slices until something is added to
 //! it. Starting the default extractor thus costs a few dozen checks, and
 //! the memory of the tables is the embedded bytes, paged in as they are
-//! used.
+//! used. The learned rules' tables (`learned/table.rs`) are written and
+//! read the same way, in an image of their own.
 //!
 //! The layout: eight bytes of [`MAGIC`], then for each array its length
 //! in bytes as a 64-bit number and its bytes, each starting and ending on

@@ -30,7 +30,7 @@
 mod entry;
 mod file;
 mod filter;
-mod image;
+pub(crate) mod image;
 mod lexicon;
 mod matcher;
 mod notice;

@@ -31,58 +31,9 @@ use crate::document::Document;
 use crate::hash::{chain, hash_key};
 use crate::tokenizer::{Headline, Shape, TokenKind};
 
-/// Which half of the features a feature belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum View {
-    /// The name's own words and shape.
-    Spelling,
-    /// The words around the name.
-    Context,
-}
-
-/// The tags of the features, in the order of their index (see [`tag_of`]).
-pub(crate) const TAGS_WRITTEN: [&str; 11] =
-    ["F", "W", "H", "S3", "S4", "X", "L1", "L2", "R1", "R2", "AP"];
-
-/// The index of a feature's tag in [`TAGS_WRITTEN`], from the feature's text.
-pub(crate) fn tag_of(text: &str) -> Option<u8> {
-    let tag = parts(text).next()?;
-    TAGS_WRITTEN.iter().position(|&t| t == tag).map(|i| i as u8)
-}
-
-impl View {
-    /// The name used in rule files.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            View::Spelling => "spelling",
-            View::Context => "context",
-        }
-    }
-
-    /// The view of a feature by its tag, or `None` for an unknown tag.
-    pub(crate) fn of_tag(tag: &str) -> Option<View> {
-        match tag {
-            "F" | "W" | "H" | "S3" | "S4" | "X" => Some(View::Spelling),
-            "L1" | "L2" | "R1" | "R2" | "AP" => Some(View::Context),
-            _ => None,
-        }
-    }
-}
-
-/// The index of each tag in [`TAGS_WRITTEN`].
-pub(crate) mod tag {
-    pub const F: u8 = 0;
-    pub const W: u8 = 1;
-    pub const H: u8 = 2;
-    pub const S3: u8 = 3;
-    pub const S4: u8 = 4;
-    pub const X: u8 = 5;
-    pub const L1: u8 = 6;
-    pub const L2: u8 = 7;
-    pub const R1: u8 = 8;
-    pub const R2: u8 = 9;
-    pub const AP: u8 = 10;
-}
+#[cfg(feature = "learn")]
+pub(crate) use super::written::{TAGS_WRITTEN, tag_of};
+pub(crate) use super::written::{View, tag};
 
 /// What receives the features of an example.
 pub(crate) trait Sink {
@@ -91,34 +42,13 @@ pub(crate) trait Sink {
     const TEXT: bool;
 
     /// Whether the sink wants the features of tag `tag` (an index of
-    /// [`TAGS_WRITTEN`]); those it does not want are not computed.
+    /// [`super::written::TAGS_WRITTEN`]); those it does not want are not computed.
     fn wants(&self, _tag: u8) -> bool {
         true
     }
 
     /// One feature: its view, its hash and, when [`Sink::TEXT`], its text.
     fn feature(&mut self, view: View, hash: u64, text: &str);
-}
-
-/// The hash of a feature written as text: its space-separated parts
-/// chained (see the module docs). `None` for text that is not a feature.
-pub(crate) fn hash_text(text: &str) -> Option<(View, u64)> {
-    let view = View::of_tag(parts(text).next()?)?;
-    let hash = parts(text).fold(0, |hash, part| chain(hash, hash_key(part)));
-    Some((view, hash))
-}
-
-/// The space-separated parts of a feature's text. (Split by a test of each
-/// character: the parts are short, and the searcher of the character `' '`
-/// calls `memchr` for each, which made reading the embedded rules cost
-/// more.)
-fn parts(text: &str) -> impl Iterator<Item = &str> {
-    text.split(is_space)
-}
-
-/// Whether a character is the space that parts a feature's text.
-fn is_space(c: char) -> bool {
-    c == ' '
 }
 
 /// The hashes of the tags and fixed words, computed once.
@@ -516,6 +446,7 @@ fn apposition_head(cx: &Document<'_>, end: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::gazetteer::Matcher;
+    use crate::learned::written::hash_text;
     use crate::tokenizer::{Keys, tokenize};
 
     /// Collects every feature's text and checks its hash against
