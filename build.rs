@@ -8,7 +8,9 @@
 //!   costs no parsing and no compiling. The tables are made by the
 //!   library's own compiler (`src/gazetteer/matcher/compile.rs`), which
 //!   this script includes with the modules it needs, wired as they are in
-//!   the library;
+//!   the library; and beside it `default_gazetteer_texts.txt`, the texts of
+//!   the forms and names, embedded as a string literal, which the compiler
+//!   checks for UTF-8 so that no process has to;
 //! - `learned_rules.bin`, the tables of the learned rules and common words
 //!   (`gazetteers/learned/`) as an image read in place the same way
 //!   (`src/learned/table.rs`), read from their files by the library's own
@@ -117,8 +119,10 @@ fn main() {
     };
     let image = out.join("default_gazetteers.bin");
     if target_order == our_order {
-        let bytes = compile(&files).unwrap_or_else(|e| panic!("the default gazetteers: {e}"));
+        let (bytes, texts) =
+            compile(&files).unwrap_or_else(|e| panic!("the default gazetteers: {e}"));
         fs::write(&image, bytes).expect("OUT_DIR is writable");
+        fs::write(out.join("default_gazetteer_texts.txt"), texts).expect("OUT_DIR is writable");
         let learned = compile_learned(&root.join("gazetteers").join("learned"))
             .unwrap_or_else(|e| panic!("the learned rules: {e}"));
         fs::write(out.join("learned_rules.bin"), learned).expect("OUT_DIR is writable");
@@ -164,8 +168,9 @@ fn write_file_list(files: &[PathBuf], to: &Path) {
     fs::write(to, code).expect("OUT_DIR is writable");
 }
 
-/// The image of the matcher of the entries of `files`, in order.
-fn compile(files: &[PathBuf]) -> Result<Vec<u8>, Error> {
+/// The image of the matcher of the entries of `files`, in order, and the
+/// texts of its forms and names, which the image leaves out.
+fn compile(files: &[PathBuf]) -> Result<(Vec<u8>, String), Error> {
     let data: Vec<(String, Vec<u8>)> = files
         .iter()
         .map(|path| {
@@ -183,6 +188,7 @@ fn compile(files: &[PathBuf]) -> Result<Vec<u8>, Error> {
         }
     }
     let mut image = ImageWriter::new();
-    Matcher::new(&records)?.write(&mut image);
-    Ok(image.finish())
+    let matcher = Matcher::new(&records)?;
+    matcher.write(&mut image);
+    Ok((image.finish(), matcher.texts().to_string()))
 }

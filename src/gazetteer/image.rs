@@ -24,7 +24,7 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 /// The first bytes of an image: a name, and the version of the layout
 /// of the tables, to change when they change.
-pub(crate) const MAGIC: [u8; 8] = *b"gzner\0\0\x02";
+pub(crate) const MAGIC: [u8; 8] = *b"gzner\0\0\x03";
 
 /// Where arrays start and end in an image: a cache line, so that a
 /// table's entries of 32 bytes never straddle two.

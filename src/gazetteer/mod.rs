@@ -105,11 +105,17 @@ static DEFAULT_IMAGE: &image::Aligned<[u8]> = &image::Aligned(*include_bytes!(co
     "/default_gazetteers.bin"
 )));
 
+/// The texts of the default gazetteers' forms and names, which the image
+/// leaves out: as a string literal, they were checked for UTF-8 when the
+/// crate was compiled, not each time a process reads them.
+#[cfg(not(gazetteer_ner_defaults_at_run_time))]
+static DEFAULT_TEXTS: &str = include_str!(concat!(env!("OUT_DIR"), "/default_gazetteer_texts.txt"));
+
 /// The matcher of the default gazetteers, its tables read in place from
-/// [`DEFAULT_IMAGE`].
+/// [`DEFAULT_IMAGE`] and [`DEFAULT_TEXTS`].
 #[cfg(not(gazetteer_ner_defaults_at_run_time))]
 pub(crate) fn default_matcher() -> Result<Matcher, crate::Error> {
-    Ok(Matcher::read(&DEFAULT_IMAGE.0)
+    Ok(Matcher::read(&DEFAULT_IMAGE.0, DEFAULT_TEXTS)
         .unwrap_or_else(|e| panic!("the build script wrote the image for this crate: {e}")))
 }
 
@@ -135,11 +141,11 @@ fn defaults() -> Vec<(Record<'static>, Origin)> {
 mod tests {
     use super::*;
 
-    /// The image of a matcher's tables.
-    fn image_of(matcher: &Matcher) -> Vec<u8> {
+    /// The image of a matcher's tables, and the texts written beside it.
+    fn image_of(matcher: &Matcher) -> (Vec<u8>, &str) {
         let mut image = image::ImageWriter::new();
         matcher.write(&mut image);
-        image.finish()
+        (image.finish(), matcher.texts())
     }
 
     #[test]
@@ -147,14 +153,14 @@ mod tests {
     fn the_embedded_tables_are_what_the_library_compiles() {
         let compiled = Matcher::new(&defaults()).unwrap();
         assert!(
-            image_of(&compiled) == DEFAULT_IMAGE.0,
+            image_of(&compiled) == (DEFAULT_IMAGE.0.to_vec(), DEFAULT_TEXTS),
             "build.rs is out of step"
         );
         let read = default_matcher().unwrap();
         assert_eq!(read.entry_count(), compiled.entry_count());
         assert_eq!(read.pattern_count(), compiled.pattern_count());
         // Every byte of the image is a table's, but for lengths and padding.
-        let overhead = DEFAULT_IMAGE.0.len() - read.memory_usage();
+        let overhead = DEFAULT_IMAGE.0.len() + DEFAULT_TEXTS.len() - read.memory_usage();
         assert!(overhead < 4096, "{overhead} bytes");
     }
 

@@ -213,8 +213,11 @@ impl Matcher {
     }
 
     /// Writes the tables to an image, to be read in place by
-    /// [`Matcher::read`]. Notices are not written: they are for the user's
-    /// data, which is compiled at run time.
+    /// [`Matcher::read`], all but the texts of forms and names
+    /// ([`Matcher::texts`]), which are kept beside it as a string the
+    /// compiler checks, so that reading them checks nothing. Notices are
+    /// not written: they are for the user's data, which is compiled at run
+    /// time.
     #[cfg_attr(
         not(test),
         allow(dead_code, reason = "build.rs writes the images the library reads")
@@ -228,15 +231,24 @@ impl Matcher {
         self.continues.write(image);
         image.array(&self.forms);
         image.array(&self.bounds);
-        image.array(self.texts.as_bytes());
         image.array(&self.entries);
         image.number(self.phrase_count as u64);
         self.lexicon.write(image);
     }
 
+    /// The texts of forms and names, which [`Matcher::write`] leaves out
+    /// of the image.
+    #[cfg_attr(
+        not(test),
+        allow(dead_code, reason = "build.rs writes the images the library reads")
+    )]
+    pub fn texts(&self) -> &str {
+        &self.texts
+    }
+
     /// Reads the tables of an image written by [`Matcher::write`], in
-    /// place: only the texts are checked (for UTF-8).
-    pub fn read(image: &'static [u8]) -> Result<Matcher, ImageError> {
+    /// place, with the [`Matcher::texts`] written beside it.
+    pub fn read(image: &'static [u8], texts: &'static str) -> Result<Matcher, ImageError> {
         let mut image = ImageReader::new(image)?;
         let matcher = Matcher {
             phrases: KeyTable::read(&mut image)?,
@@ -245,9 +257,7 @@ impl Matcher {
             continues: WordFilter::read(&mut image)?,
             forms: Cow::Borrowed(image.array()?),
             bounds: Cow::Borrowed(image.array()?),
-            texts: Cow::Borrowed(
-                std::str::from_utf8(image.array()?).map_err(|_| image.invalid("UTF-8 texts"))?,
-            ),
+            texts: Cow::Borrowed(texts),
             entries: Cow::Borrowed(image.array()?),
             phrase_count: usize::try_from(image.number()?)
                 .map_err(|_| image.invalid("a count of phrases"))?,
