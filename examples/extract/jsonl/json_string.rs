@@ -60,6 +60,68 @@ pub fn decode<'a>(raw: &'a str, buffer: &'a mut String) -> Result<&'a str, Strin
     Ok(buffer)
 }
 
+/// Where a string's value is, as [`split_decode`] found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// In the raw text between the quotes, which holds no escape.
+    InPlace,
+    /// In the buffer, decoded.
+    InBuffer,
+}
+
+/// The JSON string at the start of `json`, found and decoded in one pass:
+/// its raw text, quotes included; what follows it; and where its value is
+/// (as [`decode`] would give it), or why it is not text. `None` unless it
+/// is a string with only well-formed escapes that ends in `json`, whose
+/// caller has checked that it holds no control character.
+pub fn split_decode<'a>(
+    json: &'a str,
+    buffer: &mut String,
+) -> Option<(&'a str, &'a str, Result<Held, StringError>)> {
+    let bytes = json.as_bytes();
+    if bytes.first() != Some(&b'"') {
+        return None;
+    }
+    let mut held = Ok(Held::InPlace);
+    // Where the raw text not yet in the buffer starts.
+    let mut copied = 1;
+    let mut at = 1;
+    loop {
+        at += memchr::memchr2(b'"', b'\\', &bytes[at..])?;
+        // Quotes and backslashes are ASCII: character boundaries.
+        if bytes[at] == b'"' {
+            if held == Ok(Held::InBuffer) {
+                buffer.push_str(&json[copied..at]);
+            }
+            let (raw, rest) = json.split_at(at + 1);
+            return Some((raw, rest, held));
+        }
+        let len = match bytes.get(at + 1)? {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
+            b'u' if bytes.get(at + 2..at + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
+            _ => return None,
+        };
+        if held.is_ok() {
+            if held == Ok(Held::InPlace) {
+                buffer.clear();
+                held = Ok(Held::InBuffer);
+            }
+            buffer.push_str(&json[copied..at]);
+            match unescape(&bytes[at..], buffer, false) {
+                // A surrogate pair takes two escapes, well-formed both.
+                Ok(escape) => {
+                    at += escape.len;
+                    copied = at;
+                    continue;
+                }
+                // Decoding stops; the string's end is still to be found.
+                Err(e) => held = Err(e),
+            }
+        }
+        at += len;
+    }
+}
+
 /// [`decode`] for a string read lossily: `raw` may hold invalid UTF-8,
 /// which becomes U+FFFD as lone surrogates do, with the shifts recorded in
 /// `map` (cleared first). The value is `buffer`; returns how many lone
@@ -195,6 +257,38 @@ mod tests {
         // A high surrogate followed by anything but a low one.
         assert!(value(r"\ud800\u0041").is_err());
         assert!(value(r"\ud800\ud800").is_err());
+    }
+
+    #[test]
+    fn splitting_and_decoding_in_one_pass_gives_what_decode_gives() {
+        let mut buffer = String::new();
+        let mut decoded = String::new();
+        for raw in [
+            r#"Talks in Baghdad"#,
+            r#"a\"b\\c\/d\b\f\n\r\t \u00e9\u4e2d \ud83d\ude00 \u0041"#,
+            r#"ab\ud800 c"#,
+            r#"\udc00 and \n after"#,
+            r#"\ud800\ud800"#,
+            r#"ends in an escape\n"#,
+            r#""#,
+        ] {
+            let json = format!("\"{raw}\", \"next\": 1}}");
+            let (string, rest, held) = split_decode(&json, &mut buffer).unwrap();
+            assert_eq!((string.len(), rest), (raw.len() + 2, r#", "next": 1}"#));
+            let in_place = held == Ok(Held::InPlace);
+            let value = held.map(|held| match held {
+                Held::InPlace => raw.to_string(),
+                Held::InBuffer => buffer.clone(),
+            });
+            let expected = decode(raw, &mut decoded).map(str::to_string);
+            assert_eq!(value, expected, "{raw}");
+            assert_eq!(in_place, !raw.contains('\\'));
+        }
+        // What is no string, or no string that ends, or one with a bad
+        // escape, is left to the parser.
+        for json in ["x", r#""open"#, r#""a\x""#, r#""a\u12""#, r#""a\"#] {
+            assert!(split_decode(json, &mut buffer).is_none(), "{json}");
+        }
     }
 
     #[test]

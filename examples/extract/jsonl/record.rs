@@ -17,7 +17,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::json_string::{self, StringError};
+use super::json_string::{self, Held, StringError};
 use crate::lossy::{OffsetMap, push_lossy};
 
 /// What a line holds.
@@ -87,7 +87,9 @@ impl LineReader {
                 (replaced.as_str(), Some(e.valid_up_to()))
             }
         };
-        let fields = match Fields::parse(json) {
+        // Read lossily, the text is decoded below, from the line as given.
+        let decode_into = (!lossy).then_some(&mut *buffer);
+        let fields = match Fields::parse(json, decode_into) {
             Ok(fields) => fields,
             Err(message) => return Line::Error { id: None, message },
         };
@@ -111,6 +113,26 @@ impl LineReader {
         // The string's raw text between its quotes.
         let quoted = &raw[1..raw.len() - 1];
         let text_error = |e: StringError| format!("\"text\": {e}");
+        // Decoded already, as the line was read.
+        if invalid_at.is_none()
+            && let Some(held) = fields.held
+        {
+            return match held {
+                Ok(Held::InPlace) => Line::Record {
+                    id,
+                    text: quoted,
+                    map: text_map,
+                    warning: None,
+                },
+                Ok(Held::InBuffer) => Line::Record {
+                    id,
+                    text: buffer,
+                    map: text_map,
+                    warning: None,
+                },
+                Err(e) => error(text_error(e)),
+            };
+        }
         match invalid_at {
             None if !lossy || !quoted.contains('\\') => match json_string::decode(quoted, buffer) {
                 Ok(text) => Line::Record {
@@ -170,15 +192,19 @@ struct Fields<'a> {
     id: Option<&'a RawValue>,
     /// The raw JSON text of the `text` value.
     text: Option<&'a str>,
+    /// Where the `text` value is, decoded as the line was read, or why it
+    /// is not text; `None` if it was not decoded.
+    held: Option<Result<Held, StringError>>,
 }
 
 /// JSON's whitespace.
 const WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
 
 impl<'a> Fields<'a> {
-    /// Parses a line that should be one JSON object.
-    fn parse(json: &'a str) -> Result<Fields<'a>, String> {
-        if let Some(fields) = Fields::scan(json) {
+    /// Parses a line that should be one JSON object; the value of its
+    /// `text`, if a string, may be decoded into `decode_into` on the way.
+    fn parse(json: &'a str, decode_into: Option<&mut String>) -> Result<Fields<'a>, String> {
+        if let Some(fields) = Fields::scan(json, decode_into) {
             return Ok(fields);
         }
         let start = json.trim_start_matches(WHITESPACE);
@@ -194,8 +220,9 @@ impl<'a> Fields<'a> {
     /// The fields of a line that is an object whose keys hold no escape,
     /// read in one pass; `None` for any other line, valid JSON or not,
     /// which [`Fields::parse`] leaves to `serde_json`. What it accepts,
-    /// `serde_json` accepts and reads alike.
-    fn scan(json: &'a str) -> Option<Fields<'a>> {
+    /// `serde_json` accepts and reads alike. Given `decode_into`, the
+    /// `text` string is decoded there in the pass that finds its end.
+    fn scan(json: &'a str, mut decode_into: Option<&mut String>) -> Option<Fields<'a>> {
         // A control character is whitespace between values, or an error in
         // a string: lines with one are rare enough to be left to
         // `serde_json`.
@@ -205,14 +232,27 @@ impl<'a> Fields<'a> {
         let mut fields = Fields {
             id: None,
             text: None,
+            held: None,
         };
-        let rest = skip_object(json.trim_start_matches(WHITESPACE), 0, &mut |key, value| {
+        let object = json.trim_start_matches(WHITESPACE);
+        let rest = skip_object(object, 0, &mut |key, value, depth| {
+            if key == "text"
+                && let Some(buffer) = decode_into.as_deref_mut()
+                && value.starts_with('"')
+            {
+                let (string, after, held) = json_string::split_decode(value, buffer)?;
+                fields.text = Some(string);
+                fields.held = Some(held);
+                return Some(after);
+            }
+            let after = skip_value(value, depth)?;
+            let value = &value[..value.len() - after.len()];
             match key {
                 "id" => fields.id = Some(serde_json::from_str(value).ok()?),
-                "text" => fields.text = Some(value),
+                "text" => (fields.text, fields.held) = (Some(value), None),
                 _ => {}
             }
-            Some(())
+            Some(after)
         })?;
         rest.trim_start_matches(WHITESPACE)
             .is_empty()
@@ -246,7 +286,7 @@ const DEPTH: usize = 64;
 fn skip_value(json: &str, depth: usize) -> Option<&str> {
     match json.as_bytes().first()? {
         b'"' => split_string(json).map(|(_, rest)| rest),
-        b'{' => skip_object(json, depth, &mut |_, _| Some(())),
+        b'{' => skip_object(json, depth, &mut |_, value, depth| skip_value(value, depth)),
         b'[' => skip_array(json, depth),
         b't' => json.strip_prefix("true"),
         b'f' => json.strip_prefix("false"),
@@ -256,12 +296,13 @@ fn skip_value(json: &str, depth: usize) -> Option<&str> {
 }
 
 /// What follows the object at the start of `json`, after handing each of
-/// its members, key unquoted and value as written, to `member` (which may
-/// refuse one); `None` unless it is an object of plain keys.
+/// its members to `member`: its key unquoted, the text from its value on
+/// and the depth of the value, for which `member` gives what follows the
+/// value (or refuses it); `None` unless it is an object of plain keys.
 fn skip_object<'a>(
     json: &'a str,
     depth: usize,
-    member: &mut impl FnMut(&'a str, &'a str) -> Option<()>,
+    member: &mut impl FnMut(&'a str, &'a str, usize) -> Option<&'a str>,
 ) -> Option<&'a str> {
     if depth >= DEPTH {
         return None;
@@ -280,9 +321,7 @@ fn skip_object<'a>(
             .trim_start_matches(WHITESPACE)
             .strip_prefix(':')?
             .trim_start_matches(WHITESPACE);
-        let after = skip_value(rest, depth + 1)?;
-        member(key, &rest[..rest.len() - after.len()])?;
-        rest = after.trim_start_matches(WHITESPACE);
+        rest = member(key, rest, depth + 1)?.trim_start_matches(WHITESPACE);
         match rest.strip_prefix(',') {
             Some(after) => rest = after.trim_start_matches(WHITESPACE),
             None => return rest.strip_prefix('}'),
@@ -374,6 +413,7 @@ impl<'de> Visitor<'de> for FieldsVisitor {
         let mut fields = Fields {
             id: None,
             text: None,
+            held: None,
         };
         while let Some(key) = map.next_key::<Key>()? {
             match key {
@@ -486,9 +526,18 @@ mod tests {
             r#"{"text": ["a"]}"#,
         ];
         for json in scanned {
-            let fields = Fields::scan(json);
+            let fields = Fields::scan(json, None);
             assert!(fields.is_some(), "{json}");
             assert_eq!(raw(fields), raw(serde_json::from_str(json).ok()), "{json}");
+            let mut buffer = String::new();
+            let fields = Fields::scan(json, Some(&mut buffer)).unwrap();
+            let text = fields.text.filter(|t| t.starts_with('"'));
+            assert_eq!(fields.held.is_some(), text.is_some(), "{json}");
+            assert_eq!(
+                raw(Some(fields)),
+                raw(serde_json::from_str(json).ok()),
+                "{json}"
+            );
         }
         // Left to serde_json, to read or to fail.
         let not_scanned = [
@@ -511,7 +560,11 @@ mod tests {
             "",
         ];
         for json in not_scanned {
-            assert!(Fields::scan(json).is_none(), "{json}");
+            assert!(Fields::scan(json, None).is_none(), "{json}");
+            assert!(
+                Fields::scan(json, Some(&mut String::new())).is_none(),
+                "{json}"
+            );
         }
     }
 
@@ -577,10 +630,14 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Whatever the scan reads, `serde_json` reads alike.
+        /// Whatever the scan reads, `serde_json` reads alike, and the
+        /// text it decodes on the way is the string `serde_json` decodes.
         #[test]
         fn the_scan_reads_what_serde_json_reads(json in line()) {
-            if let Some(fields) = Fields::scan(&json) {
+            let mut buffer = String::new();
+            let decoding = Fields::scan(&json, Some(&mut buffer));
+            proptest::prop_assert_eq!(decoding.is_some(), Fields::scan(&json, None).is_some());
+            if let Some(fields) = decoding {
                 let parsed: Fields<'_> = serde_json::from_str(&json)
                     .unwrap_or_else(|e| panic!("{json:?}: {e}"));
                 proptest::prop_assert_eq!(
@@ -588,6 +645,13 @@ mod tests {
                     parsed.id.map(RawValue::get)
                 );
                 proptest::prop_assert_eq!(fields.text, parsed.text);
+                if let (Some(held), Some(raw)) = (fields.held, fields.text) {
+                    let value = held.map(|held| match held {
+                        Held::InPlace => raw[1..raw.len() - 1].to_string(),
+                        Held::InBuffer => buffer.clone(),
+                    });
+                    proptest::prop_assert_eq!(value.ok(), serde_json::from_str::<String>(raw).ok());
+                }
             }
         }
     }
