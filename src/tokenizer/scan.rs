@@ -220,13 +220,16 @@ pub(super) fn push_piece(
     }
 }
 
-/// The position facts of the token to come.
+/// The position facts of the token to come, laid out as in a [`Token`]
+/// (`sentence_start` to `space_before`), so that pushing a token copies
+/// them in one move.
 #[derive(Clone, Copy)]
+#[repr(C)]
 pub(super) struct State {
-    space_before: bool,
-    line_start: bool,
     sentence_start: bool,
+    line_start: bool,
     hard_break: bool,
+    space_before: bool,
 }
 
 impl State {
