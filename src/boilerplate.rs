@@ -120,7 +120,7 @@ mod tests {
         Boilerplate::embedded().drop_from(&tokens, &keys, &mut candidates);
         candidates
             .iter()
-            .map(|c| text[tokens[c.start].start..tokens[c.end - 1].end].to_string())
+            .map(|c| text[tokens[c.start].start()..tokens[c.end - 1].end()].to_string())
             .collect()
     }
 

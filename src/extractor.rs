@@ -11,7 +11,7 @@ use crate::gazetteer::{self, Entry, Matcher, Notice, Origin};
 use crate::learned::LearnedRules;
 use crate::markup::{Markup, Visible};
 use crate::rules;
-use crate::tokenizer::{Keys, Token, tokenize_into};
+use crate::tokenizer::{Keys, MAX_TEXT_LEN, Token, tokenize_into};
 use crate::{Entity, Error, Mention, resolver, window};
 
 /// A configured entity extractor.
@@ -294,6 +294,9 @@ impl ExtractorBuilder {
     /// mentions found from a name given earlier, acronym definitions and
     /// sports teams are decided within each window.
     ///
+    /// A window is at most 4 GiB long (`u32::MAX` bytes): a larger size is
+    /// taken as that, since the tokenizer keeps offsets in 32 bits.
+    ///
     /// ```
     /// use gazetteer_ner::Extractor;
     ///
@@ -307,7 +310,7 @@ impl ExtractorBuilder {
     /// ```
     #[must_use]
     pub fn window_size(mut self, bytes: usize) -> Self {
-        self.window = bytes.max(1);
+        self.window = bytes.clamp(1, MAX_TEXT_LEN);
         self
     }
 
@@ -509,10 +512,9 @@ impl Extractor {
                 entities.reserve(resolved.len().saturating_sub(entities.len()));
                 let count = resolved.len();
                 for (i, r) in resolved.into_iter().enumerate() {
-                    let spans = r
-                        .mentions
-                        .iter()
-                        .map(|&(s, e)| visible.to_input(cx.tokens[s].start, cx.tokens[e - 1].end));
+                    let spans = r.mentions.iter().map(|&(s, e)| {
+                        visible.to_input(cx.tokens[s].start(), cx.tokens[e - 1].end())
+                    });
                     match entities.get_mut(i) {
                         Some(entity) => {
                             entity.kind = r.kind;
@@ -704,7 +706,7 @@ fn refill_mentions(
 /// where the text runs on (see [`Visible::breaks`]).
 fn mark_breaks(tokens: &mut [Token], breaks: &[usize]) {
     for &at in breaks {
-        let i = tokens.partition_point(|t| t.start < at);
+        let i = tokens.partition_point(|t| t.start() < at);
         if let Some(token) = tokens.get_mut(i) {
             token.hard_break = true;
         }
@@ -716,7 +718,7 @@ impl Extractor {
     /// This extractor with another window size, without a second build.
     pub(crate) fn with_window_size(&self, bytes: usize) -> Extractor {
         Extractor {
-            window: bytes.max(1),
+            window: bytes.clamp(1, MAX_TEXT_LEN),
             ..self.clone()
         }
     }
@@ -794,6 +796,15 @@ mod tests {
     fn extractor_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn a_window_is_no_longer_than_token_offsets_reach() {
+        assert_eq!(
+            Extractor::builder().window_size(usize::MAX).window,
+            MAX_TEXT_LEN
+        );
+        assert_eq!(Extractor::builder().window_size(0).window, 1);
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! tokens the extractor saw, so that every mention falls on whole tokens.
 
 use crate::markup::{Markup, Visible};
-use crate::tokenizer::tokenize;
+use crate::tokenizer::{MAX_TEXT_LEN, tokenize};
+use crate::window::windows;
 
 /// The visible text of an input and its sentences of tokens.
 ///
@@ -68,21 +69,29 @@ impl<'a> Reading<'a> {
     /// blank line, a block element, a line break that does not wrap a
     /// paragraph). A mention's offsets are always the start of one token
     /// and the end of one.
+    ///
+    /// A visible text longer than 4 GiB is tokenized in windows of at most
+    /// that, as the extractor reads it.
     pub fn sentences(&self) -> Vec<Vec<TokenSpan>> {
         let mut sentences: Vec<Vec<TokenSpan>> = Vec::new();
-        for token in tokenize(self.text()) {
-            let (start, end) = self.to_input(token.start, token.end);
-            let span = TokenSpan {
-                start,
-                end,
-                visible_start: token.start,
-                visible_end: token.end,
-            };
-            match sentences.last_mut() {
-                Some(sentence) if !(token.sentence_start || token.hard_break) => {
-                    sentence.push(span)
+        let text = self.text();
+        for window in windows(text, MAX_TEXT_LEN) {
+            let offset = window.start;
+            for token in tokenize(&text[window]) {
+                let (visible_start, visible_end) = (offset + token.start(), offset + token.end());
+                let (start, end) = self.to_input(visible_start, visible_end);
+                let span = TokenSpan {
+                    start,
+                    end,
+                    visible_start,
+                    visible_end,
+                };
+                match sentences.last_mut() {
+                    Some(sentence) if !(token.sentence_start || token.hard_break) => {
+                        sentence.push(span)
+                    }
+                    _ => sentences.push(vec![span]),
                 }
-                _ => sentences.push(vec![span]),
             }
         }
         sentences

@@ -208,8 +208,10 @@ impl Joined {
             let mut words = 0;
             let first = self.mentions.len();
             for &(s, e) in &r.mentions {
-                self.mentions
-                    .push((offset + cx.tokens[s].start, offset + cx.tokens[e - 1].end));
+                self.mentions.push((
+                    offset + cx.tokens[s].start(),
+                    offset + cx.tokens[e - 1].end(),
+                ));
                 let count = cx.tokens[s..e]
                     .iter()
                     .filter(|t| t.kind == TokenKind::Word)

@@ -124,7 +124,7 @@ mod tests {
 
     /// The text of tokens `start..end`.
     fn span<'a>(doc: &Document<'a>, (start, end): (usize, usize)) -> &'a str {
-        &doc.text[doc.tokens[start].start..doc.tokens[end - 1].end]
+        &doc.text[doc.tokens[start].start()..doc.tokens[end - 1].end()]
     }
 
     #[test]

@@ -83,7 +83,7 @@ impl Document<'_> {
                 // A middle initial: "Mario J. Lucero".
                 "." => {
                     let initial = &self.tokens[i - 1];
-                    initial.shape == Shape::Upper && initial.end - initial.start == 1
+                    initial.shape == Shape::Upper && initial.end() - initial.start() == 1
                 }
                 "'" | "’" => plural_possessive && self.word(i - 1).ends_with('s'),
                 _ => false,

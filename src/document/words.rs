@@ -79,7 +79,8 @@ impl Document<'_> {
                 let facts = &mut facts[i];
                 facts.lexeme = lexicon.lookup_token(keys, i);
                 facts.droppable |= facts.lexeme.stopword;
-                facts.name_word = !is_contraction(&self.text.as_bytes()[token.start..token.end]);
+                facts.name_word =
+                    !is_contraction(&self.text.as_bytes()[token.start()..token.end()]);
                 facts.continues = facts.name_word && !token.hard_break && !token.sentence_start;
                 if facts.name_word {
                     found.name_words.push(i);

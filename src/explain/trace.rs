@@ -123,8 +123,12 @@ impl Trace {
         e: usize,
     ) -> Facts {
         let offset = self.offset;
-        let span =
-            |s: usize, e: usize| (offset + cx.tokens[s].start, offset + cx.tokens[e - 1].end);
+        let span = |s: usize, e: usize| {
+            (
+                offset + cx.tokens[s].start(),
+                offset + cx.tokens[e - 1].end(),
+            )
+        };
         let at = chosen.partition_point(|c| c.start < s);
         let candidate = chosen.get(at).filter(|c| (c.start, c.end) == (s, e));
         let word = cx.word(s);

@@ -190,7 +190,7 @@ fn longest_text(cx: &Document<'_>, mentions: &[(usize, usize)]) -> String {
         .rev()
         .max_by_key(|m| words(m))
         .unwrap_or(&mentions[0]);
-    let text = &cx.text[cx.tokens[best.0].start..cx.tokens[best.1 - 1].end];
+    let text = &cx.text[cx.tokens[best.0].start()..cx.tokens[best.1 - 1].end()];
     if !text.contains(['\n', '\r']) {
         return text.to_string();
     }

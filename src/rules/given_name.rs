@@ -61,7 +61,7 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
 /// written as a name ("Gloria", not "GLORIA" or "S").
 fn lone_name(cx: &Document<'_>, i: usize) -> bool {
     let token = &cx.tokens[i];
-    !token.sentence_start && token.shape == Shape::Capitalised && token.end - token.start > 1
+    !token.sentence_start && token.shape == Shape::Capitalised && token.end() - token.start() > 1
 }
 
 /// Drops a sentence-initial word that is not a known name ("Later Cofinec

@@ -62,7 +62,7 @@ pub(crate) fn find(cx: &Document<'_>, listed: usize, out: &mut Vec<Candidate>) {
         let names = (i..end).all(|j| {
             let token = &cx.tokens[j];
             token.shape == Shape::Capitalised
-                && token.end - token.start > 1
+                && token.end() - token.start() > 1
                 && !cx.is_stopword(j)
                 && !cx.is_particle(j)
         });
@@ -87,7 +87,7 @@ fn is_initial(cx: &Document<'_>, i: usize) -> bool {
         return false;
     };
     letter.shape == Shape::Upper
-        && letter.end - letter.start == 1
+        && letter.end() - letter.start() == 1
         && cx.word(i + 1) == "."
         && !stop.space_before
         && next.space_before

@@ -223,7 +223,7 @@ mod tests {
                 format!(
                     "{} {}",
                     c.kind,
-                    &text[tokens[c.start].start..tokens[c.end - 1].end]
+                    &text[tokens[c.start].start()..tokens[c.end - 1].end()]
                 )
             })
             .collect()

@@ -88,7 +88,7 @@ pub(crate) mod testing {
                 format!(
                     "{} {}",
                     c.kind,
-                    &text[tokens[c.start].start..tokens[c.end - 1].end]
+                    &text[tokens[c.start].start()..tokens[c.end - 1].end()]
                 )
             })
             .collect()

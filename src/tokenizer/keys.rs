@@ -99,8 +99,8 @@ impl Keys {
         // a capacity check for every key.
         self.spans.clear();
         self.spans.extend(tokens.iter().map(|token| {
-            let len = token.end - token.start;
-            let block = lower[token.start..].first_chunk().expect("a block");
+            let len = token.end() - token.start();
+            let block = lower[token.start()..].first_chunk().expect("a block");
             let key = ShortKey::read(block, len);
             let (len, hash) = if len <= SHORT_KEY_BYTES && key.is_ascii() {
                 // Most keys: the block copied whole, which spares a branch

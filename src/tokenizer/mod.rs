@@ -64,6 +64,11 @@ pub enum TokenKind {
 
 /// One token: a half-open byte range of the visible text and its facts.
 ///
+/// Sixteen bytes: its offsets are kept in 32 bits, so the text it comes
+/// from is shorter than 4 GiB ([`MAX_TEXT_LEN`]). A text of many tokens
+/// is read through once per stage, and tokens of 24 bytes made that half
+/// as much memory again.
+///
 /// Laid out as declared, so that the four position facts lie together in
 /// the order the tokenizer's state keeps them, which copies them in one
 /// move.
@@ -71,9 +76,9 @@ pub enum TokenKind {
 #[repr(C)]
 pub struct Token {
     /// Byte offset of the token's first byte in the visible text.
-    pub start: usize,
+    start: u32,
     /// Byte offset one past the token's last byte.
-    pub end: usize,
+    end: u32,
     /// What the token is made of.
     pub kind: TokenKind,
     /// Its casing.
@@ -110,10 +115,26 @@ pub enum Headline {
     TitleCase,
 }
 
+/// The length, in bytes, of the longest text the tokenizer takes: a
+/// token's offsets are kept in 32 bits. The extractor reads a longer text
+/// in windows no longer than this (see
+/// [`ExtractorBuilder::window_size`](crate::ExtractorBuilder::window_size)).
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
 impl Token {
+    /// Byte offset of the token's first byte in the visible text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset one past the token's last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The token's text in the visible text it came from.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
 
     /// Whether this is a word starting with an upper-case letter.
@@ -123,6 +144,11 @@ impl Token {
 }
 
 /// Splits `text` into tokens.
+///
+/// # Panics
+///
+/// If `text` is longer than [`MAX_TEXT_LEN`], 4 GiB; the extractor never
+/// gives the tokenizer such a text.
 ///
 /// ```
 /// # #[cfg(feature = "internals")] {

@@ -5,7 +5,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::bytes::{APOSTROPHE, FLAGS, WORD, chunk_end, word_run_end};
 use super::lines::{Break, Lines, mark_headline};
 use super::sentences::{ends_sentence, is_opening, period_ends_sentence};
-use super::{Headline, Shape, Token, TokenKind};
+use super::{Headline, MAX_TEXT_LEN, Shape, Token, TokenKind};
 
 /// Like [`tokenize`](super::tokenize), into a vector that is cleared first, so that a caller
 /// tokenizing many short texts can reuse one allocation.
@@ -14,7 +14,16 @@ use super::{Headline, Shape, Token, TokenKind};
 /// scanned, with the same segments as [`for_each_segment`](super::for_each_segment). A run between
 /// white space that holds any other character is redone from its start by
 /// UAX #29.
+///
+/// # Panics
+///
+/// If `text` is longer than [`MAX_TEXT_LEN`], 4 GiB; the extractor never
+/// gives the tokenizer such a text.
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    assert!(
+        text.len() <= MAX_TEXT_LEN,
+        "a text to tokenize is at most 4 GiB"
+    );
     tokens.clear();
     let bytes = text.as_bytes();
     let mut state = State::new();
@@ -277,9 +286,11 @@ impl State {
         kind: TokenKind,
         shape: Shape,
     ) {
+        // Both offsets are within the text, which is no longer than
+        // `MAX_TEXT_LEN` (see `tokenize_into`).
         tokens.push(Token {
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             kind,
             shape,
             sentence_start: self.sentence_start,

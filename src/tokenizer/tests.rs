@@ -326,3 +326,14 @@ proptest::proptest! {
         proptest::prop_assert_eq!(ours, theirs);
     }
 }
+
+#[test]
+fn a_token_is_sixteen_bytes_with_offsets_as_given() {
+    assert_eq!(std::mem::size_of::<Token>(), 16);
+    let text = "Iraq’s PMF";
+    let spans: Vec<(usize, usize)> = tokenize(text)
+        .iter()
+        .map(|t| (t.start(), t.end()))
+        .collect();
+    assert_eq!(spans, [(0, 4), (4, 8), (9, 12)]);
+}

@@ -58,7 +58,8 @@ impl Keyer {
                 self.key.push(' ');
             }
             push_key(token.text(form), &mut self.key);
-            self.bounds.push([offset(token.start)?, offset(token.end)?]);
+            self.bounds
+                .push([offset(token.start())?, offset(token.end())?]);
         }
         Ok(())
     }

@@ -438,7 +438,7 @@ mod tests {
         out.iter()
             .map(|c| {
                 (
-                    text[tokens[c.start].start..tokens[c.end - 1].end].to_string(),
+                    text[tokens[c.start].start()..tokens[c.end - 1].end()].to_string(),
                     c.kind,
                 )
             })

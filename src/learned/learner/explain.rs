@@ -76,8 +76,8 @@ pub fn explain(
             };
             features.all(cx, start, end, &mut fired);
             seen.push(Explained {
-                start: cx.tokens[start].start,
-                end: cx.tokens[end - 1].end,
+                start: cx.tokens[start].start(),
+                end: cx.tokens[end - 1].end(),
                 lone_initial: example.lone_initial,
                 covered: candidates
                     .iter()

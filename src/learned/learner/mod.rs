@@ -422,7 +422,7 @@ impl<'e> Learner<'e> {
             self.example_words.push(id);
         }
         let words = (words_from, self.example_words.len() as u32);
-        let text = &cx.text[cx.tokens[start].start..cx.tokens[end - 1].end];
+        let text = &cx.text[cx.tokens[start].start()..cx.tokens[end - 1].end()];
         let name = self
             .names
             .id(&text.split_whitespace().collect::<Vec<_>>().join(" "));

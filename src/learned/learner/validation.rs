@@ -58,7 +58,7 @@ impl Learner<'_> {
                     let Some(rule) = rules.decide(cx, &mut features, example) else {
                         continue;
                     };
-                    let span = (cx.tokens[start].start, cx.tokens[end - 1].end);
+                    let span = (cx.tokens[start].start(), cx.tokens[end - 1].end());
                     let right = match gold.iter().find(|g| (g.start, g.end) == span) {
                         Some(GoldSpan { kind: None, .. }) => continue,
                         Some(g) => g.kind == Some(rule.kind),
