@@ -28,10 +28,6 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut state = State::new();
     let mut lines = Lines::default();
-    // Where the current run of non-white-space bytes began, and the tokens
-    // and state there. (A line break ends a run, so the run is of the
-    // current line.)
-    let mut run = (0, 0, state);
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
@@ -48,10 +44,10 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 }
                 state.space_before = true;
                 pos += 1;
-                run = (pos, tokens.len(), state);
                 continue;
             }
             if !b.is_ascii() {
+                let run = run_start(bytes, tokens, state, pos);
                 state = run.2;
                 pos = redo_run(tokens, &mut state, &mut lines, text, run, pos);
                 continue;
@@ -62,7 +58,6 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 // ends a run as a line feed does.
                 state.line_break(&mut lines, tokens, text, (pos - 1, pos), Break::Hard);
                 state.space_before = true;
-                run = (pos, tokens.len(), state);
                 continue;
             }
             push_ascii_punct(tokens, &mut state, text, pos - 1);
@@ -130,6 +125,25 @@ fn push_ascii_punct(tokens: &mut Vec<Token>, state: &mut State, text: &str, at: 
         b'"' | b'\'' | b'(' | b'[' | b'-' | b'*' => opens_sentence,
         _ => false,
     };
+}
+
+/// Where the run of non-white-space bytes that holds `pos` began (after
+/// the last white space before it, a vertical tab among them, or at the
+/// start of the text), how many tokens there were then, and the state
+/// there, given the tokens and `state` so far.
+///
+/// Found only when a run needs redoing, rather than kept at every space:
+/// every byte of the run before `pos` is ASCII and began or joined a token,
+/// so the run's first token, if any, holds the state the run began with.
+/// (A line break ends a run, so the run is of the current line.)
+fn run_start(bytes: &[u8], tokens: &[Token], state: State, pos: usize) -> (usize, usize, State) {
+    let start = bytes[..pos]
+        .iter()
+        .rposition(|&b| b.is_ascii_whitespace() || b == 0x0b)
+        .map_or(0, |at| at + 1);
+    let count = tokens.partition_point(|t| t.start() < start);
+    let state = tokens.get(count).map_or(state, State::of);
+    (start, count, state)
 }
 
 /// Redoes by UAX #29 the run of non-white-space bytes that `run` began
@@ -249,6 +263,16 @@ impl State {
             line_start: true,
             sentence_start: true,
             hard_break: true,
+        }
+    }
+
+    /// The state a token was pushed with.
+    fn of(token: &Token) -> State {
+        State {
+            sentence_start: token.sentence_start,
+            line_start: token.line_start,
+            hard_break: token.hard_break,
+            space_before: token.space_before,
         }
     }
 

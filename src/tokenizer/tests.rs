@@ -126,6 +126,9 @@ fn one_pass_tokens_on_examples() {
         "Iraq's U.S. 1,000.5 _a_ __'s x's 3's Mr. Smith. \"Yes!\" (No) - * e\u{0b}f",
         "  \u{301}x \n\u{301}y\r\n café’s IRAQ’S",
         "IRAQ TALKS\u{2028}Big Cables Look To Tap\u{b}THE END\nCafé Owners Look To Tap",
+        // Runs redone by UAX #29 after ASCII tokens of their own, at a
+        // sentence start, after a vertical tab and after a blank line.
+        "Talks end. \"(Naïve)\" x.é\u{b}«Yes» said.\n\nAl-Ḥasan’s",
     ] {
         assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
     }
