@@ -105,19 +105,25 @@ impl Keys {
             let (len, hash) = if len <= SHORT_KEY_BYTES && key.is_ascii() {
                 // Most keys: the block copied whole, which spares a branch
                 // on every length; the space after the key cuts it back.
-                joined[at..at + SHORT_KEY_BYTES].copy_from_slice(block);
+                // Taken with the byte after it as one array, whose one
+                // bounds check covers the space too.
+                let out: &mut [u8; SHORT_KEY_BYTES + 1] = joined[at..]
+                    .first_chunk_mut()
+                    .expect("room for a block and a space");
+                out[..SHORT_KEY_BYTES].copy_from_slice(block);
+                out[len] = b' ';
                 (len, key.hash())
             } else {
-                write_other_key(token.text(text), &mut joined, at, &mut other)
+                let (len, hash) = write_other_key(token.text(text), &mut joined, at, &mut other);
+                joined[at + len] = b' ';
+                (len, hash)
             };
             let span = KeySpan {
                 start: at,
                 end: at + len,
                 hash,
             };
-            at += len;
-            joined[at] = b' ';
-            at += 1;
+            at += len + 1;
             span
         }));
         joined.truncate(at);
