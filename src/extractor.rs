@@ -593,7 +593,8 @@ impl Extractor {
             std::mem::take(document),
         );
         candidates.clear();
-        self.matcher.find(cx.text, tokens, keys, candidates);
+        self.matcher
+            .find(cx.text, tokens, keys, cx.form_starts(), candidates);
         rules::run(&cx, candidates);
         if let Some(trace) = trace {
             trace.proposed(candidates);
@@ -630,7 +631,8 @@ impl Extractor {
             document::Memory::default(),
         );
         let mut candidates = Vec::new();
-        self.matcher.find(cx.text, &tokens, &keys, &mut candidates);
+        self.matcher
+            .find(cx.text, &tokens, &keys, cx.form_starts(), &mut candidates);
         rules::run(&cx, &mut candidates);
         f(&cx, &candidates);
     }

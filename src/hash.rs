@@ -31,11 +31,12 @@
 //!   whose bit in the index's bit set says whether a token may be a cue
 //!   word.
 //!
-//! The matcher asks two filters about a token's first word: `starts`, of
-//! the first words of all forms, then `singles`, of the one-word forms.
+//! A token's first word is asked about in two filters: the lexicon's
+//! `first_words`, of the first words of all forms (asked by the document
+//! for every token), then the matcher's `singles`, of the one-word forms.
 //! Given the same hash, both would read the same bits, and a word let
 //! through by a false positive of the one would mostly be let through by
-//! the other: it hands `singles` the hash remixed (`matcher::remix`), so
+//! the other: the matcher hands `singles` the hash remixed (`matcher::remix`), so
 //! that the two err apart. Its `continues` filter takes [`chain`] hashes,
 //! other numbers already.
 //!

@@ -64,6 +64,9 @@ pub(crate) struct Memory {
     titles: Vec<usize>,
     /// The words some designator is spelled like, in order.
     designators: Vec<usize>,
+    /// A bit for each token that may start a gazetteer form, 64 tokens to
+    /// a number (see [`Document::form_starts`]).
+    form_starts: Vec<u64>,
 }
 
 impl<'a> Document<'a> {

@@ -5,7 +5,7 @@
 use super::Document;
 use super::cues::{self, Cue, Cues, Position};
 use crate::EntityKind;
-use crate::gazetteer::Lexeme;
+use crate::gazetteer::{Lexeme, Lexicon};
 use crate::tokenizer::{Keys, Shape, Token, TokenKind};
 
 /// What the word lists and cue lists say about one token.
@@ -35,14 +35,17 @@ pub(super) struct Facts {
 }
 
 impl Document<'_> {
-    /// Looks up every token in the word lists and cue lists.
+    /// Looks up every token in the word lists and cue lists, and marks the
+    /// tokens that may start a gazetteer form.
     ///
     /// Few tokens need a look-up: the words that pass the cue filter, and
     /// the capitalised words. Whether a token is either is as good as random
     /// to the branch predictor, so each block of 64 tokens is first marked
-    /// in two bit sets without a branch, and then the marked tokens are
+    /// in bit sets without a branch, and then the marked tokens are
     /// looked up, cues first (a stop word's look-up adds to what its cue
-    /// says).
+    /// says). The same pass marks the tokens the first-word filters let
+    /// through, for the gazetteer matcher (see [`Document::form_starts`]):
+    /// one walk over the tokens and their keys rather than two.
     pub(super) fn look_up_words(&mut self) {
         let (tokens, keys, lexicon) = (self.tokens, self.keys, self.lexicon);
         let found = &mut self.found;
@@ -52,11 +55,13 @@ impl Document<'_> {
         found.name_words.clear();
         found.titles.clear();
         found.designators.clear();
+        found.form_starts.clear();
         let cue_lists = Cues::get();
         for (block, block_tokens) in tokens.chunks(64).enumerate() {
             let base = block * 64;
-            let (maybe_cues, capitalised) = mark(block_tokens, keys, base, cue_lists);
-            for i in set_bits(maybe_cues).map(|j| base + j) {
+            let marks = mark(block_tokens, keys, base, cue_lists, lexicon);
+            found.form_starts.push(marks.form_starts);
+            for i in set_bits(marks.maybe_cues).map(|j| base + j) {
                 let Some(cue) = cue_lists.lookup_token(keys, i) else {
                     continue;
                 };
@@ -74,7 +79,7 @@ impl Document<'_> {
                     found.designators.push(i);
                 }
             }
-            for i in set_bits(capitalised).map(|j| base + j) {
+            for i in set_bits(marks.capitalised).map(|j| base + j) {
                 let token = &tokens[i];
                 let facts = &mut facts[i];
                 facts.lexeme = lexicon.lookup_token(keys, i);
@@ -87,6 +92,14 @@ impl Document<'_> {
                 }
             }
         }
+    }
+
+    /// The tokens that may start a gazetteer form, a bit per token, 64
+    /// tokens to a number, lowest first: every token but punctuation whose
+    /// key the first-word filter lets through (see
+    /// [`Lexicon::may_start_form`]). A filter: most of them start none.
+    pub fn form_starts(&self) -> &[u64] {
+        &self.found.form_starts
     }
 
     /// The titles and role words (see [`Document::is_title`]), in order.
@@ -183,22 +196,47 @@ impl Document<'_> {
     }
 }
 
+/// Which tokens of a block of up to 64 are what, a bit per token.
+struct Marks {
+    /// Words that may be cue words.
+    maybe_cues: u64,
+    /// Capitalised words.
+    capitalised: u64,
+    /// Tokens that may start a gazetteer form.
+    form_starts: u64,
+}
+
 /// Marks the tokens of a block of up to 64, from token `base` on, that may
-/// be cue words and that are capitalised words, in two bit sets.
+/// be cue words, that are capitalised words and that may start a form.
 ///
 /// Kept out of line: inlined into [`Document::look_up_words`], whose loops
 /// hold more than the registers do, this loop kept its sums on the stack.
 #[inline(never)]
-fn mark(tokens: &[Token], keys: &Keys, base: usize, cue_lists: Cues) -> (u64, u64) {
-    let (mut maybe_cues, mut capitalised) = (0, 0);
-    for (j, token) in tokens.iter().enumerate() {
-        // Only words are cue words or name words.
+fn mark(tokens: &[Token], keys: &Keys, base: usize, cue_lists: Cues, lexicon: &Lexicon) -> Marks {
+    let mut marks = Marks {
+        maybe_cues: 0,
+        capitalised: 0,
+        form_starts: 0,
+    };
+    // Last token first, each bit shifted in at the bottom: a shift and an
+    // add per set, where a shift by the token's place took four.
+    let mut j = tokens.len().min(64);
+    while j > 0 {
+        j -= 1;
+        let token = &tokens[j];
+        let hash = keys.hash(base + j);
+        // Only words are cue words or name words; any token but
+        // punctuation may start a form.
         let word = token.kind == TokenKind::Word;
-        let maybe_cue = word & cue_lists.may_hold(keys.hash(base + j));
-        maybe_cues |= u64::from(maybe_cue) << j;
-        capitalised |= u64::from(word & token.shape.is_capitalised()) << j;
+        let maybe_cue = word & cue_lists.may_hold(hash);
+        let capitalised = word & token.shape.is_capitalised();
+        let may_start = (token.kind != TokenKind::Punct)
+            & lexicon.may_start_form(hash, token.shape == Shape::Lower);
+        marks.maybe_cues = marks.maybe_cues << 1 | u64::from(maybe_cue);
+        marks.capitalised = marks.capitalised << 1 | u64::from(capitalised);
+        marks.form_starts = marks.form_starts << 1 | u64::from(may_start);
     }
-    (maybe_cues, capitalised)
+    marks
 }
 
 /// The positions of the bits set in `bits`, lowest first.

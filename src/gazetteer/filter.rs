@@ -89,6 +89,30 @@ impl<const BITS: u32> WordFilter<BITS> {
     }
 }
 
+impl WordFilter<1> {
+    /// Adds a word by its hash, marked or not: a marked word sets a second
+    /// bit, in the same 64-bit word of the filter as its first.
+    pub fn insert_marked(&mut self, hash: u64, marked: bool) {
+        let (i, first) = self.bits(hash);
+        owned(&mut self.bits, 0)[i] |= first | Self::mark(hash, marked);
+    }
+
+    /// Whether the word of this hash may have been added, and if `marked`,
+    /// added marked (always true if it was). One memory access either
+    /// way, and no branch on `marked`.
+    #[inline]
+    pub fn may_contain_marked(&self, hash: u64, marked: bool) -> bool {
+        let (i, first) = self.bits(hash);
+        let wanted = first | Self::mark(hash, marked);
+        self.bits[i] & wanted == wanted
+    }
+
+    /// The bit that marks the word of this hash, if `marked`, or none.
+    fn mark(hash: u64, marked: bool) -> u64 {
+        (1 << ((hash >> 34) & 63)) & 0u64.wrapping_sub(u64::from(marked))
+    }
+}
+
 impl<const BITS: u32> Default for WordFilter<BITS> {
     fn default() -> Self {
         WordFilter::new(6)
@@ -111,6 +135,32 @@ mod tests {
         (0..10_000)
             .filter(|i| filter.may_contain_hashed(hash_key(&format!("other{i}"))))
             .count()
+    }
+
+    #[test]
+    fn marked_words_are_found_marked_and_unmarked_ones_only_unmarked() {
+        let mut filter = WordFilter::<1>::new(16);
+        let hash = |i: usize| hash_key(&format!("word{i}"));
+        for i in 0..1000 {
+            filter.insert_marked(hash(i), i % 10 == 0);
+        }
+        for i in 0..1000 {
+            assert!(filter.may_contain_marked(hash(i), false), "{i}");
+            assert!(filter.may_contain_hashed(hash(i)), "{i}");
+            assert_eq!(
+                filter.may_contain_marked(hash(i), true),
+                i % 10 == 0 || {
+                    // A false positive: the mark's bit set by another word.
+                    let (w, _) = filter.bits(hash(i));
+                    filter.bits[w] & WordFilter::<1>::mark(hash(i), true) != 0
+                }
+            );
+        }
+        // Of the 900 unmarked words, few pass as marked.
+        let passed = (0..1000)
+            .filter(|&i| i % 10 != 0 && filter.may_contain_marked(hash(i), true))
+            .count();
+        assert!(passed < 100, "{passed} of 900");
     }
 
     #[test]

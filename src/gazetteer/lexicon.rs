@@ -1,7 +1,9 @@
-//! The word lists: given names, surnames and stop words, by lower-cased key.
+//! The word lists: given names, surnames and stop words, by lower-cased key,
+//! and the words that may start a gazetteer form.
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
+use super::filter::WordFilter;
 use super::image::{ImageError, ImageReader, ImageWriter};
 use super::table::KeyTable;
 use super::{EntryKind, Origin};
@@ -87,13 +89,47 @@ impl Word {
     }
 }
 
-/// Given names, surnames and stop words, by lower-cased key.
+/// Given names, surnames and stop words, by lower-cased key; and the first
+/// words of the gazetteer's forms.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
     words: KeyTable<Word>,
+    /// The first words of all forms, those of forms written with a
+    /// lower-case first letter ("al-Sadr") marked: a lower-case word of a
+    /// text that starts no such form starts no match. Marked in the same
+    /// filter rather than in a second one, so that a token is asked about
+    /// with one memory access and no branch on its case (which the branch
+    /// predictor would miss every few words). Kept with the word lists, so
+    /// that the document asks it in the one pass over the tokens in which
+    /// it asks the cue filter (see [`Lexicon::may_start_form`]).
+    first_words: WordFilter,
 }
 
 impl Lexicon {
+    /// An empty lexicon whose first-word filters are sized for the
+    /// default gazetteers.
+    pub fn new() -> Lexicon {
+        Lexicon {
+            words: KeyTable::default(),
+            first_words: WordFilter::new(20),
+        }
+    }
+
+    /// Records the hash ([`hash_key`](crate::hash::hash_key)) of a form's
+    /// first word, and whether the form is written with a lower-case
+    /// first letter.
+    pub fn add_first_word(&mut self, hash: u64, lower_first: bool) {
+        self.first_words.insert_marked(hash, lower_first);
+    }
+
+    /// Whether a word of this key hash may start a form: always true if it
+    /// starts one, written in lower case (`lower`) only if some form it
+    /// starts is written so.
+    #[inline]
+    pub fn may_start_form(&self, hash: u64, lower: bool) -> bool {
+        self.first_words.may_contain_marked(hash, lower)
+    }
+
     /// The facts about a word by its key ([`crate::tokenizer::push_key`]), which is already
     /// lower case.
     pub fn get_key(&self, key: &str) -> Lexeme {
@@ -118,7 +154,7 @@ impl Lexicon {
 
     /// Bytes held, on the heap or read in place.
     pub fn memory_usage(&self) -> usize {
-        self.words.memory_usage()
+        self.words.memory_usage() + self.first_words.memory_usage()
     }
 
     /// Writes the lexicon to an image.
@@ -128,12 +164,14 @@ impl Lexicon {
     )]
     pub fn write(&self, image: &mut ImageWriter) {
         self.words.write(image);
+        self.first_words.write(image);
     }
 
     /// Reads a lexicon written by [`Lexicon::write`], in place.
     pub fn read(image: &mut ImageReader<'static>) -> Result<Self, ImageError> {
         Ok(Lexicon {
             words: KeyTable::read(image)?,
+            first_words: WordFilter::read(image)?,
         })
     }
 }

@@ -216,7 +216,7 @@ mod tests {
         let keys = Keys::new(text, &tokens);
         let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
         let mut out = Vec::new();
-        matcher.find(text, &tokens, &keys, &mut out);
+        matcher.find(text, &tokens, &keys, cx.form_starts(), &mut out);
         find(&cx, &rules, &mut Scratch::default(), &mut out);
         out.iter()
             .map(|c| {

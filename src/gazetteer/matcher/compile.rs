@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use super::{CompiledEntry, Form, Matcher, NONE, Node, Span, remix};
 use crate::gazetteer::entry::Record;
 use crate::gazetteer::filter::WordFilter;
-use crate::gazetteer::lexicon::Word;
+use crate::gazetteer::lexicon::{Lexicon, Word};
 use crate::gazetteer::table::owned;
 use crate::gazetteer::{Notice, Origin};
 use crate::hash::{chain, hash_key};
@@ -70,7 +70,7 @@ impl Matcher {
     /// default ones.
     pub fn new(records: &[(Record<'_>, Origin)]) -> Result<Matcher, Error> {
         let mut matcher = Matcher {
-            starts: [WordFilter::new(20), WordFilter::new(14)],
+            lexicon: Lexicon::new(),
             singles: WordFilter::new(19),
             continues: WordFilter::new(21),
             ..Matcher::default()
@@ -218,13 +218,10 @@ impl Matcher {
         if !single && (node_was_new || lower_first) {
             self.mark_prefixes(key, first_word, lower_first);
         }
-        if lower_first {
-            self.starts[1].insert_hashed(first_word);
-        }
         if single {
             self.singles.insert_hashed(remix(first_word));
         }
-        self.starts[0].insert_hashed(first_word);
+        self.lexicon.add_first_word(first_word, lower_first);
         Ok(())
     }
 

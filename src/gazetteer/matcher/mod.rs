@@ -134,11 +134,6 @@ impl Node {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Matcher {
     phrases: KeyTable<Node>,
-    /// The first words of all forms, then the first words of forms written
-    /// with a lower-case first letter. An array, so that the tokens are
-    /// matched against one or the other by index: a branch on the token's
-    /// case would be mispredicted every few words.
-    starts: [WordFilter; 2],
     /// The keys of one-word forms, by the [`remix`] of their hash. Most
     /// words that start a form only start longer ones ("New", "United"),
     /// and most times the next word does not continue any (see
@@ -198,11 +193,6 @@ impl Matcher {
             Cow::Owned(texts) => texts.capacity(),
         };
         self.phrases.memory_usage()
-            + self
-                .starts
-                .iter()
-                .map(WordFilter::memory_usage)
-                .sum::<usize>()
             + self.singles.memory_usage()
             + self.continues.memory_usage()
             + bytes_held(&self.forms)
@@ -224,9 +214,6 @@ impl Matcher {
     )]
     pub fn write(&self, image: &mut ImageWriter) {
         self.phrases.write(image);
-        for filter in &self.starts {
-            filter.write(image);
-        }
         self.singles.write(image);
         self.continues.write(image);
         image.array(&self.forms);
@@ -252,7 +239,6 @@ impl Matcher {
         let mut image = ImageReader::new(image)?;
         let matcher = Matcher {
             phrases: KeyTable::read(&mut image)?,
-            starts: [WordFilter::read(&mut image)?, WordFilter::read(&mut image)?],
             singles: WordFilter::read(&mut image)?,
             continues: WordFilter::read(&mut image)?,
             forms: Cow::Borrowed(image.array()?),
@@ -276,53 +262,35 @@ impl Matcher {
             .map(move |&[s, e]| &text[s as usize..e as usize])
     }
 
-    /// Appends a candidate for every entry whose form matches the tokens.
-    pub fn find(&self, text: &str, tokens: &[Token], keys: &Keys, out: &mut Vec<Candidate>) {
+    /// Appends a candidate for every entry whose form matches the tokens,
+    /// looking only at forms that start at the tokens marked in
+    /// `form_starts`, a bit per token, 64 tokens to a number: those the
+    /// first-word filter lets through, which the document marks in its
+    /// one pass over the tokens (see [`Lexicon::may_start_form`] and
+    /// `Document::form_starts`).
+    pub fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        keys: &Keys,
+        form_starts: &[u64],
+        out: &mut Vec<Candidate>,
+    ) {
         if self.phrases.is_empty() {
             return;
         }
-        // Whether a token may start a form is a coin toss to the branch
-        // predictor (one word in five passes the first-word filters, with
-        // punctuation between): the tokens that may are gathered a batch at
-        // a time without a branch on the answer, then looked at in turn.
-        let mut firsts = [0u32; TOKEN_BATCH];
-        for batch in (0..tokens.len()).step_by(TOKEN_BATCH) {
-            let n = self.gather_firsts(batch, tokens, keys, &mut firsts);
-            for &first in &firsts[..n] {
-                self.find_at(first as usize, text, tokens, keys, out);
+        for (block, &bits) in form_starts.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let first = block * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                self.find_at(first, text, tokens, keys, out);
             }
         }
     }
 
-    /// Writes to the front of `firsts` the tokens of the batch that starts
-    /// at token `batch` which may start a form, and returns how many.
-    ///
-    /// Not inlined: in one body with the look-ups, its loop kept its
-    /// pointers on the stack and reloaded them for every token.
-    #[inline(never)]
-    fn gather_firsts(
-        &self,
-        batch: usize,
-        tokens: &[Token],
-        keys: &Keys,
-        firsts: &mut [u32; TOKEN_BATCH],
-    ) -> usize {
-        let end = tokens.len().min(batch + TOKEN_BATCH);
-        let mut n = 0;
-        for (first, token) in (batch..end).zip(&tokens[batch..end]) {
-            let filter = &self.starts[usize::from(token.shape == Shape::Lower)];
-            let may_start =
-                (token.kind != TokenKind::Punct) & filter.may_contain_hashed(keys.hash(first));
-            // `n` is at most `first - batch`, so the mask changes nothing
-            // but spares a bounds check.
-            firsts[n % TOKEN_BATCH] = first as u32;
-            n += usize::from(may_start);
-        }
-        n
-    }
-
     /// Appends a candidate for every entry with a form that starts at token
-    /// `first`, a word the first-word filters let through.
+    /// `first`, a word the first-word filter lets through.
     fn find_at(
         &self,
         first: usize,
@@ -387,9 +355,6 @@ impl Matcher {
     }
 }
 
-/// How many tokens [`Matcher::find`] looks at in one go.
-const TOKEN_BATCH: usize = 128;
-
 /// A word's hash with its bits mixed, for a filter that must not share
 /// false positives with filters taking the word's [`hash_key`](crate::hash::hash_key) as it is:
 /// they all read the same bits of the hash they are given.
@@ -422,6 +387,7 @@ fn case_agrees<'f>(text: &str, tokens: &[Token], written: impl Iterator<Item = &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
     use crate::gazetteer::{Entry, EntryKind};
     use crate::tokenizer::tokenize;
 
@@ -433,8 +399,9 @@ mod tests {
     fn found(m: &Matcher, text: &str) -> Vec<(String, EntityKind)> {
         let tokens = tokenize(text);
         let keys = Keys::new(text, &tokens);
+        let cx = Document::new(text, &tokens, &keys, m.lexicon(), Default::default());
         let mut out = Vec::new();
-        m.find(text, &tokens, &keys, &mut out);
+        m.find(text, &tokens, &keys, cx.form_starts(), &mut out);
         out.iter()
             .map(|c| {
                 (
