@@ -518,12 +518,14 @@ impl Extractor {
                     match entities.get_mut(i) {
                         Some(entity) => {
                             entity.kind = r.kind;
-                            entity.name = r.name;
+                            // Over the name there, in its memory.
+                            entity.name.clear();
+                            entity.name.push_str(&r.name);
                             refill_mentions(&mut entity.mentions, text, spans);
                         }
                         None => entities.push(Entity {
                             kind: r.kind,
-                            name: r.name,
+                            name: r.name.into_owned(),
                             mentions: spans
                                 .map(|(start, end)| Mention {
                                     start,
@@ -570,7 +572,7 @@ impl Extractor {
         seen: &str,
         breaks: &[usize],
         scratch: &mut Scratch,
-        finish: impl FnOnce(&Document<'_>, Vec<resolver::Resolved>, &mut resolver::Memory) -> R,
+        finish: impl FnOnce(&Document<'_>, Vec<resolver::Resolved<'_>>, &mut resolver::Memory) -> R,
     ) -> R {
         let Scratch {
             tokens,

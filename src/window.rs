@@ -190,7 +190,7 @@ impl Joined {
         &mut self,
         cx: &Document<'_>,
         offset: usize,
-        resolved: Vec<Resolved>,
+        resolved: Vec<Resolved<'_>>,
         memory: &mut resolver::Memory,
     ) {
         let mut written = String::new();
@@ -230,7 +230,7 @@ impl Joined {
             self.parts.push(Part {
                 kind: r.kind,
                 entry: r.entry,
-                name: r.name,
+                name: r.name.into_owned(),
                 words,
                 mentions: first..self.mentions.len(),
             });

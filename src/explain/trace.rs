@@ -91,7 +91,7 @@ impl Trace {
         &mut self,
         cx: &Document<'_>,
         chosen: &[Candidate],
-        resolved: &[Resolved],
+        resolved: &[Resolved<'_>],
         learned: Option<&LearnedRules>,
     ) {
         for r in resolved {
@@ -118,7 +118,7 @@ impl Trace {
         cx: &Document<'_>,
         learned: Option<&LearnedRules>,
         chosen: &[Candidate],
-        r: &Resolved,
+        r: &Resolved<'_>,
         s: usize,
         e: usize,
     ) -> Facts {

@@ -21,6 +21,8 @@ pub(crate) mod overlap;
 pub(crate) mod propagate;
 pub(crate) mod teams;
 
+use std::borrow::Cow;
+
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
@@ -123,23 +125,27 @@ impl Pool {
 
 /// A resolved entity: kind, name and token-range mentions in text order.
 #[derive(Clone, Debug)]
-pub(crate) struct Resolved {
+pub(crate) struct Resolved<'a> {
     pub kind: EntityKind,
     /// The gazetteer entry, which names it, if it has one.
     pub entry: Option<u32>,
-    pub name: String,
+    /// Its name, borrowed from the gazetteer entry or the text where it
+    /// can be: the caller copies it into an entity whose name it may
+    /// already have the memory for, and a string made for every entity of
+    /// every document cost an allocation and a free each.
+    pub name: Cow<'a, str>,
     pub mentions: Vec<(usize, usize)>,
 }
 
 /// Runs the resolver on the candidates of one text, which it leaves
 /// changed. The mentions of what it returns are vectors of `memory`'s: give
 /// them back when done.
-pub(crate) fn resolve(
-    cx: &Document<'_>,
-    matcher: &Matcher,
+pub(crate) fn resolve<'a>(
+    cx: &Document<'a>,
+    matcher: &'a Matcher,
     candidates: &mut Vec<Candidate>,
     memory: &mut Memory,
-) -> Vec<Resolved> {
+) -> Vec<Resolved<'a>> {
     overlap::choose(cx, candidates);
     let chosen = candidates;
     compound::widen(cx, chosen);
@@ -160,7 +166,7 @@ pub(crate) fn resolve(
         c.mentions.dedup();
         let kind = c.kind;
         let name = match c.entry {
-            Some(id) => matcher.entry_name(id).to_string(),
+            Some(id) => Cow::Borrowed(matcher.entry_name(id)),
             None => longest_text(cx, &c.mentions),
         };
         Resolved {
@@ -177,7 +183,7 @@ pub(crate) fn resolve(
 
 /// The text of the mention with the most words (the first of equals), on
 /// one line: a name wrapped over two lines is read with a space there.
-fn longest_text(cx: &Document<'_>, mentions: &[(usize, usize)]) -> String {
+fn longest_text<'a>(cx: &Document<'a>, mentions: &[(usize, usize)]) -> Cow<'a, str> {
     let words = |&(s, e): &(usize, usize)| {
         cx.tokens[s..e]
             .iter()
@@ -190,9 +196,9 @@ fn longest_text(cx: &Document<'_>, mentions: &[(usize, usize)]) -> String {
         .rev()
         .max_by_key(|m| words(m))
         .unwrap_or(&mentions[0]);
-    let text = &cx.text[cx.tokens[best.0].start()..cx.tokens[best.1 - 1].end()];
+    let text: &'a str = &cx.text[cx.tokens[best.0].start()..cx.tokens[best.1 - 1].end()];
     if !text.contains(['\n', '\r']) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut name = String::with_capacity(text.len());
     for line in text.lines() {
@@ -202,7 +208,7 @@ fn longest_text(cx: &Document<'_>, mentions: &[(usize, usize)]) -> String {
         }
         name.push_str(line.trim_start());
     }
-    name
+    Cow::Owned(name)
 }
 
 #[cfg(test)]
