@@ -220,6 +220,25 @@ impl Document<'_> {
         start
     }
 
+    /// Where a person's name that starts at `start` and runs to at most
+    /// `end` ends: before the first later word that is a stop word and no
+    /// name ("Regina Ip In the ...", "Hugh McGuire Sunday", "SALLY BROWNING
+    /// AND"). Capitals carry a run over such words, though a name does not
+    /// go on through them; a stop word that is also a name stays
+    /// ("Theresa May", "Rose"), and so does a single letter, an initial or
+    /// a regnal number ("Eugene A. Nida", "Abbas I").
+    pub fn person_words_end(&self, start: usize, end: usize) -> usize {
+        (start + 1..end)
+            .find(|&i| {
+                let word = self.lexeme(i);
+                word.stopword
+                    && !word.given_name
+                    && !word.surname
+                    && self.tokens[i].end() - self.tokens[i].start() > 1
+            })
+            .unwrap_or(end)
+    }
+
     /// Like [`Document::trim_start`], and drops titles too ("Mr",
     /// "President"): where a person's name starts in a run.
     pub fn trim_start_and_titles(&self, mut start: usize, end: usize) -> usize {

@@ -33,6 +33,7 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
         if start >= end || cx.tokens[start].headline != Headline::RunningText {
             continue;
         }
+        let end = cx.person_words_end(start, end);
         let first = cx.lexeme(start);
         let last = cx.lexeme(end - 1);
         let surnamed = end - start >= 2 && last.surname && last.surname_rank >= SURNAME_RANK;
@@ -99,6 +100,14 @@ mod tests {
             ]
         );
         assert!(proposals(super::find, "May Day").is_empty());
+    }
+
+    #[test]
+    fn a_name_ends_before_a_stop_word_that_is_no_name() {
+        assert_eq!(
+            proposals(super::find, "He met Jane Smith Some Day and Jane A. Smith."),
+            ["person Jane Smith", "person Jane A. Smith"]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
+use crate::document::cues::Position;
 use crate::tokenizer::Headline;
 
 /// Proposes a person after every title or role word.
@@ -48,10 +49,13 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             done = end;
             continue;
         }
-        if end > name && !(end - name == 1 && cx.is_particle(name)) {
+        let person_end = cx.person_words_end(name, end);
+        if person_end > name
+            && !(person_end - name == 1 && (cx.is_particle(name) || ends_names(cx, name)))
+        {
             out.push(Candidate {
                 start: name,
-                end,
+                end: person_end,
                 kind: EntityKind::Person,
                 entry: None,
                 evidence: Evidence::Title,
@@ -60,6 +64,14 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
         }
         done = end.max(name);
     }
+}
+
+/// Whether token `i` is a word that ends the names of bodies and places
+/// ("Museum", "Mosque"): alone after a title-like word, it names one of
+/// those ("Metropolitan Museum", "Shah Mosque"), not a person.
+fn ends_names(cx: &Document<'_>, i: usize) -> bool {
+    cx.cue(i)
+        .is_some_and(|cue| cue.designators(Position::After).next().is_some())
 }
 
 #[cfg(test)]
@@ -103,6 +115,20 @@ mod tests {
             proposals(super::find, "Deputy Foreign Minister Nouri al Maliki"),
             ["person Nouri al Maliki"]
         );
+    }
+
+    #[test]
+    fn a_name_ends_before_a_stop_word_that_is_no_name() {
+        assert_eq!(
+            proposals(super::find, "Dr Jane Doe Some Day, said Mr Abdul Smith."),
+            ["person Jane Doe", "person Abdul Smith"]
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_word_that_ends_names_of_places_is_no_person() {
+        assert!(proposals(super::find, "the Metropolitan Museum and the Shah Mosque").is_empty());
+        assert_eq!(proposals(super::find, "Metropolitan Jane"), ["person Jane"]);
     }
 
     #[test]
