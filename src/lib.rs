@@ -103,3 +103,4 @@ pub use markup::Markup;
 #[cfg(feature = "main-content")]
 pub use page::Page;
 pub use reading::{Reading, TokenSpan};
+pub use wordlists::TITLES;

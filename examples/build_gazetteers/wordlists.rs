@@ -4,8 +4,10 @@
 //! designators and well-known short acronyms.
 
 /// Capitalised words that are never a mention on their own: pronouns, determiners,
-/// sentence-start words, auxiliaries, titles, weekdays, months, web boilerplate and
-/// common English words that are also place or person names. Forms whose upper-case
+/// sentence-start words, auxiliaries, weekdays, months, web boilerplate and common
+/// English words that are also place or person names. The titles
+/// (`gazetteer_ner::TITLES`, the library's one list) are stop words too: [`stopwords`]
+/// gives both. Forms whose upper-case
 /// spelling is an acronym of an entity ("Us" ~ US, "Who" ~ WHO, "Is" ~ IS) are
 /// deliberately absent: the library matches ALL-CAPS text against these too.
 pub const STOPWORDS: &[&str] = &[
@@ -311,72 +313,15 @@ pub const STOPWORDS: &[&str] = &[
     "Update",
     "Menu",
     "Search",
-    // Titles and honorifics.
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Dr",
-    "Prof",
-    "Professor",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "Sheikh",
-    "Sheik",
-    "Shaikh",
-    "Imam",
-    "Ayatollah",
+    // Words that start a title or stand for one, beyond the titles themselves
+    // (`gazetteer_ner::TITLES`, added by [`stopwords`]): "Grand Ayatollah",
+    // "Prime Minister", "St" (Saint, Street), kin and role words.
     "Grand",
-    "Sayyed",
-    "Sayyid",
-    "Hajji",
-    "Mullah",
-    "Mawlawi",
-    "Maulana",
-    "President",
     "Prime",
-    "Minister",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Emir",
-    "Crown",
-    "Chancellor",
-    "Secretary",
-    "General",
-    "Gen",
-    "Col",
-    "Colonel",
-    "Major",
-    "Captain",
-    "Lieutenant",
-    "Sergeant",
-    "Commander",
-    "Chief",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Governor",
-    "Mayor",
-    "Judge",
-    "Pope",
-    "Father",
     "Brother",
     "Sister",
-    "Saint",
     "St",
-    "Rev",
-    "Reverend",
-    "Rabbi",
-    "Bishop",
-    "Cardinal",
-    "Archbishop",
-    "Patriarch",
     "Cleric",
-    "Ambassador",
     "Spokesman",
     "Spokeswoman",
     "Spokesperson",
@@ -489,6 +434,16 @@ pub const STOPWORDS: &[&str] = &[
     "Peace",
     "Freedom",
 ];
+
+/// Every stop word: [`STOPWORDS`] and the library's titles ("Mr", "Ayatollah"), each
+/// once, in order.
+pub fn stopwords() -> std::collections::BTreeSet<&'static str> {
+    STOPWORDS
+        .iter()
+        .chain(gazetteer_ner::TITLES)
+        .copied()
+        .collect()
+}
 
 /// Common English words (beyond [`STOPWORDS`]) that are also the names of towns
 /// somewhere; a city or alias with one of these names is not emitted.

@@ -53,19 +53,26 @@ const DROPPED_FORMS: &[(&str, &str)] = &[
     ("Human Rights Council", "also names national bodies"),
 ];
 
-/// Titles that are outside a person mention's span (GUIDELINES: "Mr Al Sadr" is the
-/// mention "Al Sadr"); a seed form starting with one is dropped. Regnal and papal
-/// styles ("King Salman", "Pope Francis") are kept: they are how those people are named.
-const PERSON_TITLES: &[&str] = &[
-    "Ayatollah",
-    "Grand",
-    "Sheikh",
-    "Sayyed",
-    "Prince",
-    "Emir",
-    "President",
-    "Mr",
+/// Regnal and papal styles: titles that are part of how their bearers are named
+/// ("King Salman", "Pope Francis"), so a seed form may start with one.
+const REGNAL_STYLES: &[&str] = &[
+    "King", "Queen", "Pope", "Emperor", "Empress", "Tsar", "Czar", "Shah", "Sultan", "Pharaoh",
 ];
+
+/// Whether a person's seed form starts with a title that is outside a person
+/// mention's span (GUIDELINES: "Mr Al Sadr" is the mention "Al Sadr"): one of the
+/// library's titles (`gazetteer_ner::TITLES`), "Grand" before one ("Grand Ayatollah"),
+/// but no regnal style.
+fn starts_with_title(form: &str) -> bool {
+    let mut words = form.split(' ');
+    let first = words.next().unwrap_or("");
+    let title = if first == "Grand" {
+        words.next().unwrap_or("")
+    } else {
+        first
+    };
+    gazetteer_ner::TITLES.contains(&title) && !REGNAL_STYLES.contains(&title)
+}
 
 /// Seed forms that contain a census name or common word but are kept because they
 /// name the entity unambiguously in news.
@@ -160,5 +167,5 @@ fn keep_form(kind: Kind, form: &str, ctx: &Context) -> bool {
         && !DROPPED_FORMS.iter().any(|(f, _)| *f == form)
         && !lower_descriptive
         && !ambiguous_single
-        && !(kind == Kind::Person && PERSON_TITLES.contains(&first) && form.contains(' '))
+        && !(kind == Kind::Person && form.contains(' ') && starts_with_title(form))
 }

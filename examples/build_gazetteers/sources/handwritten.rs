@@ -3,9 +3,10 @@
 
 use crate::model::{Gazetteer, Kind, SourceDoc};
 use crate::text::with_ascii_variant;
-use crate::wordlists::{DEMONYMS, STOPWORDS};
+use crate::wordlists::{DEMONYMS, stopwords};
 
-/// Builds `stopwords.tsv` from [`STOPWORDS`].
+/// Builds `stopwords.tsv` from [`stopwords`]: the hand-written stop words and the
+/// library's titles.
 pub fn build_stopwords() -> Gazetteer {
     let mut gaz = Gazetteer::new(
         "stopwords.tsv",
@@ -15,7 +16,8 @@ pub fn build_stopwords() -> Gazetteer {
             "are also names). Hand-written for gazetteer-ner, CC0 1.0.",
         ],
         SourceDoc {
-            source: "hand-written in `examples/build_gazetteers/wordlists.rs` (`STOPWORDS`)",
+            source: "hand-written in `examples/build_gazetteers/wordlists.rs` (`STOPWORDS`) \
+                     and `src/wordlists.rs` (`TITLES`)",
             licence: "CC0 1.0",
             attribution: "none required",
             taken: "Written from general English knowledge, not copied from any corpus. Words \
@@ -23,7 +25,7 @@ pub fn build_stopwords() -> Gazetteer {
                     deliberately left out because the library matches ALL-CAPS text too.",
         },
     );
-    for word in STOPWORDS {
+    for word in stopwords() {
         gaz.add(Kind::Stopword, word, [""; 0], 0);
     }
     gaz

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::text::{field, fold_diacritics, name_case, natural_case, read_source, tsv_rows};
-use crate::wordlists::{COMMON_WORD_PLACES, COMMON_WORDS, KNOWN_ACRONYMS, STOPWORDS};
+use crate::wordlists::{COMMON_WORD_PLACES, COMMON_WORDS, KNOWN_ACRONYMS, stopwords};
 
 /// Census surnames up to this frequency rank count as "common" for filtering.
 const COMMON_SURNAME_RANK: u32 = 5_000;
@@ -28,6 +28,7 @@ const COMMON_SURNAME_RANK: u32 = 5_000;
 pub struct Context {
     acronyms: BTreeSet<String>,
     common_words: BTreeSet<String>,
+    stopwords: BTreeSet<&'static str>,
     given_names: BTreeSet<String>,
     given_name_rank: BTreeMap<String, u32>,
     surname_rank: BTreeMap<String, u32>,
@@ -52,7 +53,8 @@ impl Context {
                 }
             }
         }
-        let mut common_words: BTreeSet<String> = STOPWORDS.iter().map(|s| s.to_string()).collect();
+        let mut common_words: BTreeSet<String> =
+            stopwords().iter().map(|s| s.to_string()).collect();
         common_words.extend(COMMON_WORD_PLACES.iter().map(|s| s.to_string()));
         common_words.extend(COMMON_WORDS.iter().map(|s| s.to_string()));
 
@@ -76,6 +78,7 @@ impl Context {
         Context {
             acronyms,
             common_words,
+            stopwords: stopwords(),
             given_names,
             given_name_rank,
             surname_rank,
@@ -111,8 +114,7 @@ impl Context {
 
     /// True if `s` is a stopword (in any casing): pronouns, determiners, titles...
     pub fn is_stopword(&self, s: &str) -> bool {
-        let cased = name_case(s);
-        STOPWORDS.iter().any(|w| *w == s || *w == cased)
+        self.stopwords.contains(s) || self.stopwords.contains(name_case(s).as_str())
     }
 
     /// How common `s` is as a US person name: 2 for a frequent one (a top-500 census
