@@ -16,6 +16,9 @@ pub(crate) enum Evidence {
     /// A name no list holds, typed by a learned rule of its context (the
     /// words around it: "shares of X", "X said").
     LearnedContext,
+    /// An acronym no list holds, typed by a learned rule of its context
+    /// ("said security firm RSA"; `rules/unlisted_acronym.rs`).
+    AcronymContext,
     /// A capitalised sequence whose first word is a known given name, or
     /// that starts with initials ("M. Atherton").
     GivenName,

@@ -200,6 +200,7 @@ impl Trace {
             Evidence::Guess => Found::Guess,
             Evidence::LearnedContext => Found::LearnedContext(self.new_name_rule(cx, learned, c)),
             Evidence::LearnedSpelling => Found::LearnedSpelling(self.new_name_rule(cx, learned, c)),
+            Evidence::AcronymContext => Found::AcronymContext(self.acronym_rule(cx, learned, c)),
         };
         Finder::Other(found)
     }
@@ -216,7 +217,7 @@ impl Trace {
         let Some(rules) = learned else {
             return LearnedRule::default();
         };
-        let mut sink = Strongest::new(rules, Some(c.kind), true);
+        let mut sink = Strongest::new(rules, Some(c.kind), Weigh::NewNames);
         // A lone word that begins a sentence is typed by its whole
         // spelling alone (see the learned rule's `example`).
         if c.len() == 1 && cx.tokens[c.start].sentence_start {
@@ -224,6 +225,23 @@ impl Trace {
         } else {
             self.features.all(cx, c.start, c.end, &mut sink);
         }
+        sink.best.unwrap_or_default()
+    }
+
+    /// The learned context rule that typed `c`, an unlisted acronym, as
+    /// the unlisted-acronym rule found it: of the context rules of its
+    /// kind that its neighbours fire, the one of the highest confidence.
+    fn acronym_rule(
+        &mut self,
+        cx: &Document<'_>,
+        learned: Option<&LearnedRules>,
+        c: &Candidate,
+    ) -> LearnedRule {
+        let Some(rules) = learned else {
+            return LearnedRule::default();
+        };
+        let mut sink = Strongest::new(rules, Some(c.kind), Weigh::Confidence);
+        self.features.context(cx, c.start, c.end, &mut sink);
         sink.best.unwrap_or_default()
     }
 
@@ -265,7 +283,7 @@ impl Trace {
         } else if team {
             ChoiceBy::SportsReport
         } else if ruled_out && let Some(rules) = learned {
-            let mut sink = Strongest::new(rules, Some(c.kind), false);
+            let mut sink = Strongest::new(rules, Some(c.kind), Weigh::Strength);
             self.features.context(cx, c.start, c.end, &mut sink);
             ChoiceBy::LearnedContext(sink.best.unwrap_or_default())
         } else {
@@ -288,23 +306,32 @@ impl Trace {
     }
 }
 
+/// Which learned rules [`Strongest`] weighs, and by what.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Weigh {
+    /// The rules that may type new names, by their confidence.
+    NewNames,
+    /// Every rule, by its confidence for a name no list holds.
+    Confidence,
+    /// Every rule, by its strength.
+    Strength,
+}
+
 /// The strongest learned rule of a kind that a span's features fire,
 /// with its feature's text.
 struct Strongest<'r> {
     rules: &'r LearnedRules,
     kind: Option<EntityKind>,
-    /// Whether only the rules that may type new names count, by their
-    /// confidence (otherwise all, by their strength).
-    new_names: bool,
+    weigh: Weigh,
     best: Option<LearnedRule>,
 }
 
 impl<'r> Strongest<'r> {
-    fn new(rules: &'r LearnedRules, kind: Option<EntityKind>, new_names: bool) -> Self {
+    fn new(rules: &'r LearnedRules, kind: Option<EntityKind>, weigh: Weigh) -> Self {
         Strongest {
             rules,
             kind,
-            new_names,
+            weigh,
             best: None,
         }
     }
@@ -317,13 +344,14 @@ impl Sink for Strongest<'_> {
         let Some(rule) = self.rules.get(hash) else {
             return;
         };
-        if self.kind.is_some_and(|k| k != rule.kind) || (self.new_names && !rule.new_names) {
+        if self.kind.is_some_and(|k| k != rule.kind)
+            || (self.weigh == Weigh::NewNames && !rule.new_names)
+        {
             return;
         }
-        let strength = if self.new_names {
-            rule.confidence
-        } else {
-            rule.strength
+        let strength = match self.weigh {
+            Weigh::NewNames | Weigh::Confidence => rule.confidence,
+            Weigh::Strength => rule.strength,
         };
         if self.best.as_ref().is_none_or(|b| strength > b.strength) {
             self.best = Some(LearnedRule {

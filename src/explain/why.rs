@@ -83,6 +83,11 @@ pub enum Found {
     LearnedContext(LearnedRule),
     /// A learned rule of the name's spelling.
     LearnedSpelling(LearnedRule),
+    /// An acronym no list holds or definition explains, made an
+    /// organisation by the learned context rule of the highest confidence
+    /// it fires ("security firm RSA": `L2 security firm`; the strength is
+    /// that confidence).
+    AcronymContext(LearnedRule),
     /// A place name inside a longer unexplained name ("Real Madrid"),
     /// widened into that name.
     Compound,
@@ -102,6 +107,7 @@ impl Found {
             Found::Guess => "guess",
             Found::LearnedContext(_) => "learned-context",
             Found::LearnedSpelling(_) => "learned-spelling",
+            Found::AcronymContext(_) => "acronym-context",
             Found::Compound => "compound",
             Found::Propagation => "propagation",
         }
@@ -116,7 +122,9 @@ impl fmt::Display for Found {
                 entry,
                 kind,
             } => write!(f, "gazetteer {source}: {kind} {entry:?}"),
-            Found::LearnedContext(rule) | Found::LearnedSpelling(rule) => {
+            Found::LearnedContext(rule)
+            | Found::LearnedSpelling(rule)
+            | Found::AcronymContext(rule) => {
                 write!(f, "{} {rule}", self.name())
             }
             _ => f.write_str(self.name()),

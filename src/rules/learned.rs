@@ -11,6 +11,10 @@
 //!   word that begins a sentence, whose capital says nothing, is typed by
 //!   its whole spelling alone: a word the corpus typed where it was written
 //!   with a capital mid-sentence.
+//! - A lone word that no rule types this way is handed to
+//!   [`unlisted_acronym`], which makes an acronym no list holds an
+//!   organisation where its context says so
+//!   ([`Evidence::AcronymContext`]).
 //! - Where the gazetteers give one span readings of two or more of the
 //!   kinds the rules know ("Jordan" the country and the person), the
 //!   context rules choose: when the strongest fired for one of those kinds
@@ -24,6 +28,7 @@ use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::learned::features::{Features, View, example};
 use crate::learned::{Decision, LearnedRules};
+use crate::rules::unlisted_acronym;
 
 /// The least strength of a context rule that chooses between the readings
 /// of an ambiguous list hit.
@@ -105,6 +110,13 @@ pub(crate) fn find(
         // Most runs fire no rule: the common words are looked up only for
         // those that do.
         let Some(rule) = rules.decide(cx, features, example) else {
+            // A lone acronym that no rule of new names types may be typed
+            // by its context alone.
+            if example.end - example.start == 1
+                && let Some(c) = unlisted_acronym::propose(cx, rules, features, example, out)
+            {
+                out.push(c);
+            }
             continue;
         };
         if rules.common.all_common(cx.word_hashes(start, end)) {

@@ -23,7 +23,10 @@
 //!   table row are teams ("Lotte 6 Hyundai 2");
 //! - [`learned`]: rules learned from unlabelled news type the runs nothing
 //!   else explains, and choose between the readings of an ambiguous list
-//!   hit (run by the extractor after the others, when it has such rules).
+//!   hit (run by the extractor after the others, when it has such rules);
+//! - [`unlisted_acronym`]: asked by the learned rule of every lone word
+//!   they leave untyped, an acronym no list holds is an organisation
+//!   where the learned context rules say so ("security firm RSA").
 //!
 //! Rules only propose. Overlaps, sentence-initial words and aliases are the
 //! resolver's business.
@@ -36,6 +39,7 @@ pub(crate) mod initial;
 pub(crate) mod learned;
 pub(crate) mod results;
 pub(crate) mod title;
+pub(crate) mod unlisted_acronym;
 
 use crate::candidate::Candidate;
 use crate::document::Document;

@@ -60,6 +60,7 @@ class Why(TypedDict, total=False):
         "guess",
         "learned-context",
         "learned-spelling",
+        "acronym-context",
         "compound",
         "propagation",
     ]

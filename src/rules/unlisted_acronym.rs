@@ -1,0 +1,345 @@
+//! The unlisted-acronym rule: an acronym that no list holds and that no
+//! definition explains is an organisation when the words around it say so
+//! ("said security firm RSA", "WRU chairman David Pickering").
+//!
+//! Most acronyms in the news are names, and most names written that way
+//! are organisations; but many are not names at all ("TV", "GDP", "1400
+//! GMT", "sea surface salinity (SSS)"). The rule asks three things of a
+//! word before it proposes it:
+//!
+//! - its form: two to six capital letters, nothing else ("ITV1", "U.N."
+//!   and "PSON.L" are not taken), not a roman numeral ("XV"), in running
+//!   text (a headline is all capitals), not a dateline ("LONDON, March 9"),
+//!   not a ticker or a definition in brackets ("<LLY>", "(FAO)": a
+//!   definition is the acronym rule's and the resolver's), not a unit after
+//!   a number ("1400 GMT");
+//! - that it is no word: not a stop word, not a word the article corpus
+//!   mostly writes in lower case ("FIRST", "NOTE"), not one of the
+//!   abbreviations of things that are no names ([`NOT_NAMES`]), and not
+//!   used as a noun in the document ("a PC", "PCs") or defined there by
+//!   words in lower case ("sea surface salinity (SSS)");
+//! - its context: the learned context rules ([`crate::learned`]) that its
+//!   neighbours fire, read with the confidence a rule has for a name no
+//!   list holds: the organisation rules' best must reach
+//!   [`CONFIDENCE`], and no rule for another kind as much.
+//!
+//! An acronym that spells the initials of a name the document gives, or
+//! is a name of it in capitals, is left to the resolver, which joins it to
+//! that name. The candidates the rule makes carry
+//! [`Evidence::AcronymContext`]; the resolver propagates each to the
+//! acronym's other uses in the document.
+
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
+use crate::document::acronym::letters;
+use crate::hash::hash_key;
+use crate::learned::features::{Example, Features};
+use crate::learned::{Decision, LearnedRules, NEW_NAME_CONFIDENCE};
+use crate::tokenizer::{Headline, Shape, TokenKind};
+
+/// The least confidence of the organisation context rules that makes an
+/// unlisted acronym an organisation: the learned rules' threshold for a
+/// name no list holds.
+pub(crate) const CONFIDENCE: f32 = NEW_NAME_CONFIDENCE;
+
+/// The fewest and the most letters of an acronym the rule takes.
+const LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
+
+/// The most tokens before a dateline's last word on its line ("ST. LOUIS").
+const DATELINE_WORDS: usize = 4;
+
+/// Abbreviations, written in capitals, of things that are no names:
+/// units, times, common nouns, roles and the legal forms of companies
+/// ("SA", "AG", which end a name). Sorted, for a binary search.
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "AB", "AD", "AG", "AI", "AIDS", "AKA", "AM", "ASA", "ATM", "BC", "BCE", "BST", "BV", "CD",
+    "CDT", "CEO", "CET", "CFO", "CO", "COO", "CORP", "CST", "CTO", "CV", "DIY", "DJ", "DNA", "DVD",
+    "EDT", "EST", "FAQ", "FM", "GB", "GDP", "GHZ", "GMBH", "GMT", "GNP", "GPS", "HD", "HDTV",
+    "HIV", "HQ", "HR", "ICU", "ID", "INC", "IPO", "IQ", "IT", "KB", "KG", "KK", "KM", "KWH", "LCD",
+    "LED", "LLC", "LLP", "LTD", "MB", "MBA", "MC", "MEP", "MHZ", "MP", "MPH", "MRI", "MSP", "MVP",
+    "MW", "NB", "NV", "OK", "OY", "OYJ", "PC", "PDF", "PDT", "PIN", "PLC", "PM", "PR", "PS", "PST",
+    "QC", "RIP", "RNA", "RPM", "SA", "SMS", "SPA", "SUV", "TB", "TBA", "TBC", "TV", "UFO", "URL",
+    "USB", "UTC", "UV", "VAT", "VIP", "VR", "WMD",
+];
+
+/// The candidate the rule makes of `example`, a run no candidate covers,
+/// if it is an unlisted acronym whose context types it; `listed` are the
+/// candidates of the text.
+pub(crate) fn propose(
+    cx: &Document<'_>,
+    rules: &LearnedRules,
+    features: &mut Features,
+    example: Example,
+    listed: &[Candidate],
+) -> Option<Candidate> {
+    let at = example.start;
+    if example.end != at + 1 || !shaped_like_one(cx, at) || !stands_alone(cx, at) {
+        return None;
+    }
+    if is_a_word(cx, rules, at) {
+        return None;
+    }
+    let mut decision = Decision::new(rules);
+    features.context(cx, at, at + 1, &mut decision);
+    let kind = EntityKind::Organisation;
+    let typed = decision.confidence[kind as usize] >= CONFIDENCE
+        && EntityKind::ALL
+            .iter()
+            .all(|&k| k == kind || decision.confidence[k as usize] < CONFIDENCE);
+    if !typed || a_word_in_the_document(cx, at) || named_otherwise(cx, at, listed) {
+        return None;
+    }
+    Some(Candidate {
+        start: at,
+        end: at + 1,
+        kind,
+        entry: None,
+        evidence: Evidence::AcronymContext,
+        rank: 0,
+    })
+}
+
+/// Whether token `at` is two to six capital letters in running text, and
+/// neither a roman numeral ("XV") nor a credit rating ("AA", "BBB").
+fn shaped_like_one(cx: &Document<'_>, at: usize) -> bool {
+    let token = &cx.tokens[at];
+    let word = cx.word(at).as_bytes();
+    let numeral = word.iter().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'));
+    let rating = word.iter().all(|b| matches!(b, b'A' | b'B' | b'C'))
+        && word.windows(2).all(|w| w[0] >= w[1]);
+    token.kind == TokenKind::Word
+        && token.headline == Headline::RunningText
+        && LETTERS.contains(&word.len())
+        && word.iter().all(u8::is_ascii_uppercase)
+        && !numeral
+        && !rating
+}
+
+/// Whether token `at` stands alone: not in brackets (a ticker, or a
+/// definition), not the first word of a compound ("AA-minus", "HD-ready"),
+/// not after a number (a unit), and not in a dateline ("ST. LOUIS, MO.,
+/// March 3 -").
+fn stands_alone(cx: &Document<'_>, at: usize) -> bool {
+    let tokens = cx.tokens;
+    let on_line = |i: usize| !tokens[i].line_start;
+    let before = (at > 0 && on_line(at)).then(|| at - 1);
+    let after = (at + 1 < tokens.len() && on_line(at + 1)).then_some(at + 1);
+    let bracket_before = before.is_some_and(|i| matches!(cx.word(i), "(" | "<" | "["));
+    let bracket_after = after.is_some_and(|i| matches!(cx.word(i), ")" | ">" | "]"));
+    let compound = after.is_some_and(|i| !tokens[i].space_before && cx.word(i) == "-");
+    let number_before = before.is_some_and(|i| tokens[i].kind == TokenKind::Number);
+    !(bracket_before || bracket_after || compound || number_before || in_dateline(cx, at))
+}
+
+/// Whether token `at` is in a dateline: from the start of its line, words
+/// in capitals and periods, then a comma, a bracket or a dash.
+fn in_dateline(cx: &Document<'_>, at: usize) -> bool {
+    let tokens = cx.tokens;
+    let mut start = at;
+    while !tokens[start].line_start {
+        if start == 0 || at - start >= DATELINE_WORDS {
+            return false;
+        }
+        start -= 1;
+        let dateline_word =
+            tokens[start].shape == Shape::Upper || matches!(cx.word(start), "." | "/");
+        if !dateline_word {
+            return false;
+        }
+    }
+    tokens
+        .get(at + 1)
+        .is_some_and(|t| !t.line_start && matches!(cx.word(at + 1), "," | "(" | "-" | "–" | "—"))
+}
+
+/// Whether token `at`, in capitals, is a word rather than a name: a stop
+/// word, a word the corpus mostly writes in lower case, or one of
+/// [`NOT_NAMES`].
+fn is_a_word(cx: &Document<'_>, rules: &LearnedRules, at: usize) -> bool {
+    cx.is_stopword(at)
+        || NOT_NAMES.binary_search(&cx.word(at)).is_ok()
+        || rules.common.all_common(cx.word_hashes(at, at + 1))
+}
+
+/// Whether the document uses the acronym at `at` as a common noun, after
+/// "a" or "an" or with a plural "s" ("PCs"), or defines it by a word in
+/// lower case: one before "(ACRONYM)" that starts with its last letter
+/// ("sea surface salinity (SSS)"), or one after "ACRONYM (" that starts
+/// with its first ("LED (light-emitting diode)").
+///
+/// One pass over the tokens, comparing the hashes of their keys: most
+/// tokens are neither the acronym nor its plural.
+fn a_word_in_the_document(cx: &Document<'_>, at: usize) -> bool {
+    let word = cx.word(at);
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
+    let tokens = cx.tokens;
+    let hash = cx.keys.hash(at);
+    let mut plural = cx.keys.get(at).to_string();
+    plural.push('s');
+    let plural_hash = hash_key(&plural);
+    let is = |i: Option<usize>, texts: &[&str]| {
+        i.is_some_and(|i| i < tokens.len() && texts.contains(&cx.word(i)))
+    };
+    let lower_from = |i: Option<usize>, letter: u8| {
+        i.is_some_and(|i| {
+            i < tokens.len()
+                && tokens[i].kind == TokenKind::Word
+                && tokens[i].shape == Shape::Lower
+                && cx.word(i).as_bytes()[0] == letter.to_ascii_lowercase()
+        })
+    };
+    (0..tokens.len()).any(|i| {
+        let h = cx.keys.hash(i);
+        if h == plural_hash {
+            let other = cx.word(i);
+            return other.len() == word.len() + 1 && other.starts_with(word);
+        }
+        if h != hash || cx.word(i) != word {
+            return false;
+        }
+        let (before, after) = (i.checked_sub(1), Some(i + 1));
+        is(before, &["a", "an", "A", "An"])
+            || (is(before, &["("]) && is(after, &[")"]) && lower_from(i.checked_sub(2), last))
+            || (is(after, &["("]) && lower_from(Some(i + 2), first))
+    })
+}
+
+/// Whether the acronym at `at` spells the initials of a name of `listed`,
+/// or is one of them in capitals: the resolver joins it to that name.
+fn named_otherwise(cx: &Document<'_>, at: usize, listed: &[Candidate]) -> bool {
+    let key = cx.keys.get(at);
+    let spelled = letters(cx.word(at));
+    let mut initials = String::new();
+    listed.iter().any(|c| {
+        if c.len() == 1 {
+            return cx.keys.get(c.start) == key;
+        }
+        initials.clear();
+        cx.push_initials(c.start, c.end, &mut initials) && initials == spelled
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{Entry, Matcher, Origin};
+    use crate::rules::learned::{Scratch, find};
+    use crate::tokenizer::{Keys, tokenize};
+
+    /// Context rules that type no new name, as in the default rules: the
+    /// one class used for new names is of spelling.
+    const RULES: &str = "use\tS4\tperson\t9\t10\n\
+                         context\tL2 security firm\torganisation\t0.99\n\
+                         context\tR1 officials\torganisation\t0.99\n\
+                         context\tL1 in\tplace\t0.99\n\
+                         context\tR1 said\tperson\t0.99\n\
+                         context\tL2 st .\torganisation\t0.99\n";
+
+    /// "kind text" for each candidate this rule makes when the learned
+    /// rules run on `text`, with a gazetteer of `entries`.
+    fn run(entries: &[Entry], text: &str) -> Vec<String> {
+        let records: Vec<_> = entries
+            .iter()
+            .map(|e| (e.record(), Origin::Default))
+            .collect();
+        let matcher = Matcher::new(&records).unwrap();
+        let rules = LearnedRules::parse("test", RULES).unwrap();
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
+        let mut out = Vec::new();
+        matcher.find(text, &tokens, &keys, cx.form_starts(), &mut out);
+        find(&cx, &rules, &mut Scratch::default(), &mut out);
+        out.iter()
+            .filter(|c| c.evidence == Evidence::AcronymContext)
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.kind,
+                    &text[tokens[c.start].start()..tokens[c.end - 1].end()]
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn context_makes_an_unlisted_acronym_an_organisation() {
+        assert_eq!(
+            run(
+                &[],
+                "Analysts at security firm QRX agreed. The QRXT officials left."
+            ),
+            ["organisation QRX", "organisation QRXT"]
+        );
+    }
+
+    #[test]
+    fn other_kinds_context_and_no_context_type_nothing() {
+        assert!(run(&[], "Talks in QRX went on. QRX agreed.").is_empty());
+        // The organisation rule fires, and so does the place rule.
+        assert!(run(&[], "Talks in QRX officials ended.").is_empty());
+    }
+
+    #[test]
+    fn words_numbers_and_units_are_no_acronyms_of_names() {
+        for text in [
+            "Analysts at security firm PC agreed.",
+            "Analysts at security firm SA agreed.",
+            "Analysts at security firm XIV agreed.",
+            "Analysts at security firm BBB agreed.",
+            "Analysts at security firm QRXTUVW agreed.",
+            "Analysts at security firm QR2 agreed.",
+            "At 1400 QRX officials left.",
+        ] {
+            assert!(run(&[], text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn brackets_compounds_and_datelines_are_left_alone() {
+        for text in [
+            "Analysts at security firm (QRX) agreed.",
+            "Analysts at security firm <QRX> agreed.",
+            "Analysts at security firm QRX-based agreed.",
+            "ST. QRX, March 3 - The firm grew.",
+        ] {
+            assert!(run(&[], text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_document_that_uses_it_as_a_noun_or_defines_it_in_words_keeps_it() {
+        for text in [
+            "He bought a QRX. Analysts at security firm QRX agreed.",
+            "Two QRXs. Analysts at security firm QRX agreed.",
+            "The quick rotating xenon (QRX) burns. Analysts at security firm QRX agreed.",
+            "The QRX (quick rotating xenon) burns. Analysts at security firm QRX agreed.",
+        ] {
+            assert!(run(&[], text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_of_the_document_it_spells_is_left_to_the_resolver() {
+        let entries = [Entry::new(EntityKind::Organisation, "Quarry Rock Xenon")];
+        assert!(
+            run(
+                &entries,
+                "The Quarry Rock Xenon grew. Analysts at security firm QRX agreed."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_words_that_are_no_names_are_sorted_capitals() {
+        assert!(NOT_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            NOT_NAMES
+                .iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_uppercase()))
+        );
+    }
+}
