@@ -1,5 +1,5 @@
-"""Explanations: ``explain`` and ``Mention.why``, against ``extract`` and
-against the CLI's ``--explain``."""
+"""Explanations: ``explain``, ``explain_batch`` and ``Mention.why``, against
+``extract`` and against the CLI's ``--explain``."""
 
 import glob
 import json
@@ -129,6 +129,57 @@ def test_why_takes_no_part_in_equality_and_hashing():
     assert explained[0] != explained[1]
 
 
+def whys(entities):
+    """Every mention's span and why, which entity equality leaves out."""
+    return [[(m.start, m.end, m.why) for m in e.mentions] for e in entities]
+
+
+def batch_texts():
+    texts = [
+        f"Moqtada al-Sadr spoke {i} times in Baghdad. Mr Sadr later met the KRG. The KRG left."
+        for i in range(40)
+    ]
+    texts += ["", "   ", "Café 😀 in Zürich and Baghdad.", "<p>Erbil</p>", "No names here."]
+    texts += ["Lone \ud800 surrogate, then Mr Abdul Karim in Basra."]
+    return texts
+
+
+@pytest.mark.parametrize("threads", [None, 1, 2, 3])
+def test_explain_batch_equals_explain_one_by_one_whys_included(threads):
+    texts = batch_texts()
+    one_by_one = [gazetteer_ner.explain(t) for t in texts]
+    assert sum(1 for entities in one_by_one if entities) > 40
+    batch = gazetteer_ner.explain_batch(texts, threads=threads)
+    assert batch == one_by_one
+    assert [whys(entities) for entities in batch] == [whys(e) for e in one_by_one]
+    assert all(m.why is not None for entities in batch for e in entities for m in e.mentions)
+    assert [[e.to_json() for e in entities] for entities in batch] == [
+        [e.to_json() for e in entities] for entities in one_by_one
+    ]
+    extractor = Extractor()
+    again = extractor.explain_batch(iter(texts), threads)
+    assert [whys(entities) for entities in again] == [whys(e) for e in one_by_one]
+    assert extractor.explain_batch([]) == []
+    # The entities extract_batch finds, without why.
+    assert extractor.extract_batch(texts, threads) == batch
+
+
+def test_explain_batch_rejects_what_extract_batch_rejects():
+    for batch in (gazetteer_ner.explain_batch, Extractor().explain_batch):
+        with pytest.raises(TypeError, match="not one string: use explain"):
+            batch("Baghdad")
+        with pytest.raises(TypeError, match="takes texts \\(str\\), not <class 'int'>"):
+            batch(["Baghdad", 3])
+        with pytest.raises(TypeError, match="bytes"):
+            batch([b"Baghdad"])
+        with pytest.raises(TypeError):
+            batch(3)
+        with pytest.raises(ValueError, match="threads is at least 1"):
+            batch(["Baghdad"], threads=0)
+        with pytest.raises((TypeError, OverflowError)):
+            batch(["Baghdad"], threads=-1)
+
+
 def test_pickling_keeps_why():
     text = "Café 😀 " + SEED_LIKE + " Lone \ud800 surrogate, then Baghdad."
     entities = gazetteer_ner.explain(text)
@@ -174,13 +225,15 @@ def test_explain_agrees_with_the_clis_explain_on_bbc_articles(cli, bbc_articles)
     lines = run.stdout.splitlines()
     assert len(lines) == len(records) == ARTICLES
     extractor = Extractor()
+    batch = extractor.explain_batch([r["text"] for r in records], threads=2)
     reasons = set()
-    for record, line in zip(records, lines):
+    for record, line, batched in zip(records, lines, batch):
         theirs = json.loads(line)
         assert theirs["id"] == record["id"]
         ours = extractor.explain(record["text"])
         # The same JSON text, why included.
         assert '"entities":' + gazetteer_ner.to_json(ours) + "}" in line, record["id"]
+        assert gazetteer_ner.to_json(batched) == gazetteer_ner.to_json(ours), record["id"]
         assert len(ours) == len(theirs["entities"])
         for entity, their_entity in zip(ours, theirs["entities"]):
             for m, their_m in zip(entity.mentions, their_entity["mentions"]):

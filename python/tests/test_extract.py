@@ -152,15 +152,16 @@ def ticks_during(call):
     return sum(start < t < end for t in ticks), end - start
 
 
-@pytest.mark.parametrize("call", ["extract", "extract_batch", "explain"])
+@pytest.mark.parametrize("call", ["extract", "extract_batch", "explain", "explain_batch"])
 def test_extraction_releases_the_gil(call):
     # Long enough that a held GIL would stop the ticker for many switch
     # intervals: the ticker's Python code runs only while the GIL is free.
     text = "Talks in Baghdad with Mr Abdul Karim and the KRG. " * 200_000
     extractor = Extractor()
     extractor.explain("warm up in Baghdad")
-    if call == "extract_batch":
-        ticks, seconds = ticks_during(lambda: extractor.extract_batch([text] * 2, threads=1))
+    if call.endswith("_batch"):
+        batch = getattr(extractor, call)
+        ticks, seconds = ticks_during(lambda: batch([text] * 2, threads=1))
     else:
         ticks, seconds = ticks_during(lambda: getattr(extractor, call)(text))
     assert seconds > 0.02
@@ -341,8 +342,10 @@ def test_docstring_examples_run():
         gazetteer_ner,
         gazetteer_ner.extract,
         gazetteer_ner.explain,
+        gazetteer_ner.explain_batch,
         Extractor,
         Extractor.explain,
+        Extractor.explain_batch,
         Mention.why,
         Entry,
         gazetteer_ner.shared_extractor,

@@ -217,7 +217,26 @@ def test_explained_docs_pipe_and_keep_their_why_through_docbin():
     def whys(doc):
         return [(e.text, e._.why) for e in doc.ents]
 
+    component = nlp.get_pipe("gazetteer_ner")
+    calls = []
+
+    class Recording:
+        """The component's extractor, recording its batch calls."""
+
+        def __init__(self, inner):
+            self.inner = inner
+
+        def explain_batch(self, batch, threads):
+            calls.append((len(batch), threads))
+            return self.inner.explain_batch(batch, threads)
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    component._extractor = Recording(component.extractor)
     piped = list(nlp.pipe(texts, batch_size=4))
+    # Explained a batch at a time, on the configured threads.
+    assert calls == [(4, 2), (4, 2), (4, 2), (3, 2)]
     assert [whys(d) for d in piped] == [whys(nlp(t)) for t in texts]
     docs = DocBin(store_user_data=True, docs=piped[:3])
     restored = list(DocBin().from_bytes(docs.to_bytes()).get_docs(nlp.vocab))

@@ -12,7 +12,9 @@ Mention offsets are Python string indices (``text[m.start:m.end] ==
 m.text``), with the UTF-8 byte offsets beside them (``m.byte_start``,
 ``m.byte_end``). :func:`explain` finds the same entities and says on every
 mention why it is one (``m.why``: what found it, the rule that joined it
-to its entity, the reading chosen). :class:`Extractor` takes your own gazetteers,
+to its entity, the reading chosen); :func:`extract_batch` and
+:func:`explain_batch` take many texts at once, on several threads.
+:class:`Extractor` takes your own gazetteers,
 :func:`shared_extractor` builds one per process and configuration;
 ``gazetteer_ner.spacy_component`` is the spaCy pipeline component
 (``nlp.add_pipe("gazetteer_ner")``).
@@ -25,6 +27,7 @@ from ._gazetteer_ner import (
     Mention,
     __version__,
     explain,
+    explain_batch,
     extract,
     extract_batch,
     to_json,
@@ -40,6 +43,7 @@ __all__ = [
     "Mention",
     "__version__",
     "explain",
+    "explain_batch",
     "extract",
     "extract_batch",
     "shared_extractor",

@@ -171,6 +171,10 @@ class Extractor:
         self, texts: Iterable[str], threads: Optional[int] = None
     ) -> list[list[Entity]]:
         """``[self.extract(t) for t in texts]``, on ``threads`` threads."""
+    def explain_batch(
+        self, texts: Iterable[str], threads: Optional[int] = None
+    ) -> list[list[Entity]]:
+        """``[self.explain(t) for t in texts]``, on ``threads`` threads."""
     @property
     def notices(self) -> list[str]: ...
     @property
@@ -184,6 +188,9 @@ def explain(text: str) -> list[Entity]:
 
 def extract_batch(texts: Iterable[str], threads: Optional[int] = None) -> list[list[Entity]]:
     """``[extract(t) for t in texts]``, on ``threads`` threads (all cores for ``None``)."""
+
+def explain_batch(texts: Iterable[str], threads: Optional[int] = None) -> list[list[Entity]]:
+    """``[explain(t) for t in texts]``, on ``threads`` threads (all cores for ``None``)."""
 
 def to_json(entities: Iterable[Entity]) -> str:
     """The JSON array the CLI writes as a document's ``"entities"``."""

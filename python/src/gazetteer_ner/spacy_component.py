@@ -67,8 +67,8 @@ Config (``nlp.add_pipe("gazetteer_ner", config={...})``): ``labels``,
 ``default_gazetteers``, ``markup`` (``"auto"``, ``"html"``, ``"plain"``),
 ``alignment_mode``, ``overwrite_ents``, ``set_ents``, ``spans_key``,
 ``explain`` and ``threads`` (for ``nlp.pipe``: the threads each batch is
-extracted on, all cores for ``null``; with ``explain``, the documents are
-explained one after another, with the GIL released). Gazetteer files are
+extracted, or with ``explain`` explained, on, all cores for ``null``, with
+the GIL released). Gazetteer files are
 read when the pipeline is made.
 
 Saving. ``nlp.to_disk`` writes copies of the gazetteer files (a
@@ -294,14 +294,14 @@ class GazetteerNer:
         return self.annotate(doc, find(doc.text))
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Annotates documents a batch at a time, each batch extracted on
-        ``threads`` threads without the GIL (with ``explain``, one document
-        after another)."""
+        """Annotates documents a batch at a time, each batch extracted (or
+        with ``explain``, explained) on ``threads`` threads without the GIL."""
         for docs in minibatch(stream, size=batch_size):
+            texts = [d.text for d in docs]
             if self.explain:
-                results = [self.extractor.explain(d.text) for d in docs]
+                results = self.extractor.explain_batch(texts, self.threads)
             else:
-                results = self.extractor.extract_batch([d.text for d in docs], self.threads)
+                results = self.extractor.extract_batch(texts, self.threads)
             for doc, entities in zip(docs, results):
                 yield self.annotate(doc, entities)
 
