@@ -143,8 +143,10 @@ impl ExtractorBuilder {
 
     /// Whether the rules use the rules learned from unlabelled news to type
     /// names no list holds and to choose between the readings of ambiguous
-    /// list hits (by default, whenever the default gazetteers are used; see
-    /// `gazetteers/SOURCES.md`).
+    /// list hits, and whether the resolver drops a place or person that is
+    /// only ever a common word beginning a sentence ("Tape the box"), by
+    /// the words they learned are common (by default, whenever the default
+    /// gazetteers are used; see `gazetteers/SOURCES.md`).
     ///
     /// ```
     /// use gazetteer_ner::Extractor;
@@ -608,7 +610,8 @@ impl Extractor {
         if let Some(trace) = trace {
             trace.readings(candidates);
         }
-        let resolved = resolver::resolve(&cx, &self.matcher, candidates, memory);
+        let common = self.learned.as_ref().map(|rules| &rules.common);
+        let resolved = resolver::resolve(&cx, &self.matcher, common, candidates, memory);
         if let Some(trace) = trace {
             trace.resolved(&cx, candidates, &resolved, self.learned.as_ref());
         }

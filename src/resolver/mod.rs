@@ -6,6 +6,8 @@
 //!   Madrid") into that name;
 //! - [`teams`] makes towns named as competitors in sports reports teams;
 //! - [`alias`] merges the chosen mentions into entities;
+//! - [`initial_words`] drops the entities named only by common words that
+//!   begin sentences ("Tape the edges down");
 //! - [`propagate`] finds later (or earlier) bare uses of a known name
 //!   ("Sadr", "PMF") that no stage proposed on its own;
 //! - [`teams`] again parts a sports report's venues ("NEW YORK 1996-08-30")
@@ -16,6 +18,7 @@
 
 pub(crate) mod alias;
 pub(crate) mod compound;
+pub(crate) mod initial_words;
 pub(crate) mod name_index;
 pub(crate) mod overlap;
 pub(crate) mod propagate;
@@ -27,6 +30,7 @@ use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::gazetteer::Matcher;
+use crate::learned::CommonWords;
 use crate::tokenizer::TokenKind;
 
 /// An entity under construction: its kind, its gazetteer entry and its
@@ -138,11 +142,13 @@ pub(crate) struct Resolved<'a> {
 }
 
 /// Runs the resolver on the candidates of one text, which it leaves
-/// changed. The mentions of what it returns are vectors of `memory`'s: give
-/// them back when done.
+/// changed, with the learned common words if there are learned rules. The
+/// mentions of what it returns are vectors of `memory`'s: give them back
+/// when done.
 pub(crate) fn resolve<'a>(
     cx: &Document<'a>,
     matcher: &'a Matcher,
+    common: Option<&CommonWords>,
     candidates: &mut Vec<Candidate>,
     memory: &mut Memory,
 ) -> Vec<Resolved<'a>> {
@@ -158,6 +164,9 @@ pub(crate) fn resolve<'a>(
         &mut memory.pool,
         &mut memory.merge,
     );
+    if let Some(common) = common {
+        initial_words::drop_common(cx, chosen, common, &mut clusters, &mut memory.pool);
+    }
     propagate::propagate(cx, &mut clusters, &mut memory.propagate);
     teams::part_venues(cx, chosen, &mut clusters, &mut memory.pool);
     let mut resolved = Vec::with_capacity(clusters.len());
