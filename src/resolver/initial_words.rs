@@ -88,25 +88,19 @@ fn weak(evidence: Evidence) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::Extractor;
+    use crate::resolver::tests::resolved_by;
 
     /// "kind: mention | mention" for each entity of `text`, on a gazetteer
     /// written here, with the default learned rules and their common words
     /// or without them.
     fn resolved(learned: bool, gazetteer: &str, text: &str) -> Vec<String> {
-        let extractor = Extractor::builder()
-            .default_gazetteers(false)
-            .learned_rules(learned)
-            .gazetteer_data("test.tsv", gazetteer)
-            .build()
-            .unwrap();
-        extractor
-            .extract(text)
-            .iter()
-            .map(|e| {
-                let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
-                format!("{}: {}", e.kind, mentions.join(" | "))
-            })
-            .collect()
+        resolved_by(
+            Extractor::builder()
+                .default_gazetteers(false)
+                .learned_rules(learned)
+                .gazetteer_data("test.tsv", gazetteer),
+            text,
+        )
     }
 
     const PLACES: &str = "place\tTape\nplace\tFully\nplace\tBasra\n";

@@ -224,17 +224,25 @@ fn longest_text<'a>(cx: &Document<'a>, mentions: &[(usize, usize)]) -> Cow<'a, s
 mod tests {
     //! The resolver's steps on small texts, with a gazetteer written here.
 
-    use crate::{EntityKind, Extractor};
+    use crate::{EntityKind, Extractor, ExtractorBuilder};
 
     /// "kind: mention | mention" for each entity of `text`; the resolver's
     /// steps' own tests read it too.
     pub(super) fn resolved(gazetteer: &str, text: &str) -> Vec<String> {
-        let extractor = Extractor::builder()
-            .default_gazetteers(false)
-            .gazetteer_data("test.tsv", gazetteer)
+        resolved_by(
+            Extractor::builder()
+                .default_gazetteers(false)
+                .gazetteer_data("test.tsv", gazetteer),
+            text,
+        )
+    }
+
+    /// "kind: mention | mention" for each entity of `text`, by the
+    /// extractor `builder` makes.
+    pub(super) fn resolved_by(builder: ExtractorBuilder, text: &str) -> Vec<String> {
+        builder
             .build()
-            .unwrap();
-        extractor
+            .unwrap()
             .extract(text)
             .iter()
             .map(|e| {
