@@ -15,6 +15,11 @@
 //!   (`gazetteers/learned/`) as an image read in place the same way
 //!   (`src/learned/table.rs`), read from their files by the library's own
 //!   reader (`src/learned/file.rs`);
+//! - `cue_index.rs`, the index of the cue words (titles, designators,
+//!   connectors...) as Rust statics that the library includes
+//!   (`src/document/cue_index.rs`), for every target;
+//! - `boilerplate.rs`, the phrases of `gazetteers/web-boilerplate.txt` by
+//!   their keys, likewise (`src/boilerplate/compiled.rs`);
 //! - `default_gazetteers.rs`, a slice of (file name, contents) pairs built
 //!   with `include_str!`, for `gazetteer::default_entries`.
 //!
@@ -79,6 +84,21 @@ mod gazetteer {
     pub use notice::Notice;
 }
 
+#[path = "src/rust_source.rs"]
+mod rust_source;
+
+#[path = "src/boilerplate"]
+mod boilerplate {
+    pub mod compiled;
+}
+
+#[path = "src/document"]
+#[allow(dead_code)]
+mod document {
+    pub mod cue_index;
+    mod designators;
+}
+
 #[path = "src/learned"]
 #[allow(dead_code)]
 mod learned {
@@ -110,6 +130,17 @@ fn main() {
         println!("cargo::rerun-if-changed={}", path.display());
     }
     write_file_list(&files, &out.join("default_gazetteers.rs"));
+    fs::write(out.join("cue_index.rs"), document::cue_index::source())
+        .expect("OUT_DIR is writable");
+    let boilerplate = dir.join("web-boilerplate.txt");
+    println!("cargo::rerun-if-changed={}", boilerplate.display());
+    let list =
+        fs::read_to_string(&boilerplate).expect("gazetteers/web-boilerplate.txt is readable");
+    fs::write(
+        out.join("boilerplate.rs"),
+        boilerplate::compiled::source(&list),
+    )
+    .expect("OUT_DIR is writable");
 
     let target_order = env::var("CARGO_CFG_TARGET_ENDIAN").expect("set by cargo");
     let our_order = if cfg!(target_endian = "little") {

@@ -9,61 +9,29 @@
 //! organisation, while a longer name around a phrase ("BBC Sport", "Sport
 //! England") stays. An occurrence never spans a hard break.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
+mod compiled;
 
 use crate::candidate::Candidate;
-use crate::gazetteer::WordFilter;
-use crate::hash::WordHasher;
-use crate::tokenizer::{Keys, Token, tokenize};
+use crate::hash::hash_key;
+use crate::tokenizer::{Keys, Token};
+use compiled::{NO_PHRASE, WORD_BITS, first_slot, word_bit};
 
-/// The embedded list: one phrase a line, `#` comments.
-const LIST: &str = include_str!("../gazetteers/web-boilerplate.txt");
+// The compiled list: `LONGEST`, `PHRASES`, `PHRASE_SLOTS`, `FIRST_WORDS`
+// and `WORDS` (see [`compiled::source`]), written by the build script from
+// `gazetteers/web-boilerplate.txt`.
+include!(concat!(env!("OUT_DIR"), "/boilerplate.rs"));
 
-/// The boilerplate phrases, by their tokens' keys joined with spaces.
+/// The boilerplate phrases, compiled by the build script: each by its
+/// tokens' keys joined with spaces, in a hash table by their hashes, with
+/// a bit set of the phrases' first keys and one of all their keys, by the
+/// hashes the text's keys have.
 #[derive(Debug)]
-pub(crate) struct Boilerplate {
-    /// Hashed with the crate's word hasher: SipHash cost several times
-    /// more on keys of a few bytes.
-    phrases: HashSet<String, BuildHasherDefault<WordHasher>>,
-    /// The phrases' first keys, by the hashes the text's keys have: most
-    /// stretches of a text start with a word that starts no phrase, which
-    /// this settles without hashing the stretch's keys joined.
-    first_words: WordFilter,
-    /// The most tokens a phrase has.
-    longest: usize,
-}
+pub(crate) struct Boilerplate;
 
 impl Boilerplate {
-    /// The embedded list, read once per process.
+    /// The embedded list.
     pub(crate) fn embedded() -> &'static Boilerplate {
-        static LIST_READ: OnceLock<Boilerplate> = OnceLock::new();
-        LIST_READ.get_or_init(|| Boilerplate::parse(LIST))
-    }
-
-    fn parse(list: &str) -> Boilerplate {
-        let mut phrases = HashSet::default();
-        let mut first_words = WordFilter::new(14);
-        let mut longest = 0;
-        for line in list.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let tokens = tokenize(line);
-            if tokens.is_empty() {
-                continue;
-            }
-            let keys = Keys::new(line, &tokens);
-            longest = longest.max(tokens.len());
-            phrases.insert(keys.span(0, tokens.len()).to_string());
-            first_words.insert_hashed(keys.hash(0));
-        }
-        Boilerplate {
-            phrases,
-            first_words,
-            longest,
-        }
+        &Boilerplate
     }
 
     /// Drops the candidates that lie wholly inside an occurrence of a
@@ -74,23 +42,45 @@ impl Boilerplate {
 
     /// Whether tokens `start..end` lie inside an occurrence of a phrase.
     fn covers(&self, tokens: &[Token], keys: &Keys, start: usize, end: usize) -> bool {
-        if end - start > self.longest {
+        // A candidate inside a phrase starts with a word of it: most
+        // candidates start with a word no phrase has, which one bit
+        // settles.
+        if end - start > LONGEST || !has_word(&WORDS, keys.hash(start)) {
             return false;
         }
-        // Every stretch of at most `longest` tokens around the candidate
+        // Every stretch of at most `LONGEST` tokens around the candidate
         // that crosses no hard break: it ends at the first one after its
         // start at the latest.
-        (end.saturating_sub(self.longest)..=start).any(|from| {
-            if !self.first_words.may_contain_hashed(keys.hash(from)) {
+        (end.saturating_sub(LONGEST)..=start).any(|from| {
+            if !has_word(&FIRST_WORDS, keys.hash(from)) {
                 return false;
             }
             let limit = (from + 1..tokens.len())
-                .take(self.longest)
+                .take(LONGEST)
                 .find(|&i| tokens[i].hard_break)
                 .unwrap_or(tokens.len())
-                .min(from + self.longest);
-            (end..=limit).any(|to| self.phrases.contains(keys.span(from, to)))
+                .min(from + LONGEST);
+            (end..=limit).any(|to| is_phrase(keys.span(from, to)))
         })
+    }
+}
+
+/// Whether the word of key hash `hash` has its bit in `words`.
+#[inline]
+fn has_word(words: &[u64; WORD_BITS / 64], hash: u64) -> bool {
+    let (word, mask) = word_bit(hash);
+    words[word] & mask != 0
+}
+
+/// Whether `keys`, keys joined with spaces, are a phrase of the list.
+fn is_phrase(keys: &str) -> bool {
+    let mut slot = first_slot(hash_key(keys), PHRASE_SLOTS.len());
+    loop {
+        match PHRASE_SLOTS[slot] {
+            NO_PHRASE => return false,
+            i if PHRASES[usize::from(i)] == keys => return true,
+            _ => slot = (slot + 1) & (PHRASE_SLOTS.len() - 1),
+        }
     }
 }
 
@@ -99,6 +89,7 @@ mod tests {
     use super::*;
     use crate::EntityKind;
     use crate::candidate::Evidence;
+    use crate::tokenizer::tokenize;
 
     fn candidate(start: usize, end: usize) -> Candidate {
         Candidate {
@@ -148,9 +139,23 @@ mod tests {
 
     #[test]
     fn the_list_reads_comments_and_phrases() {
-        let list = Boilerplate::parse("# a comment\n\nSign In\nEditor's Picks\n");
-        assert_eq!(list.phrases.len(), 2);
-        assert!(list.phrases.contains("sign in"));
-        assert_eq!(list.longest, 3);
+        let phrases = compiled::phrases("# a comment\n\nSign In\nEditor's Picks\nSIGN IN\n");
+        let joined: Vec<&str> = phrases.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(joined, ["sign in", "editor 's picks"]);
+        assert_eq!(phrases[1].1.len(), 3);
+    }
+
+    #[test]
+    fn the_compiled_list_is_what_the_list_gives() {
+        let list = include_str!("../gazetteers/web-boilerplate.txt");
+        let compiled = include_str!(concat!(env!("OUT_DIR"), "/boilerplate.rs"));
+        assert!(
+            compiled == compiled::source(list),
+            "build.rs is out of step"
+        );
+        assert!(PHRASES.iter().all(|p| is_phrase(p)));
+        assert!(
+            !is_phrase("sign") && !is_phrase("us") && !is_phrase("") && !is_phrase("sign in now")
+        );
     }
 }

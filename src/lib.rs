@@ -86,6 +86,7 @@ mod page;
 mod reading;
 mod resolver;
 mod rules;
+mod rust_source;
 #[cfg(feature = "internals")]
 pub mod tokenizer;
 #[cfg(not(feature = "internals"))]

@@ -15,7 +15,9 @@
 //! the candidates and the document. Neither reads the other's internals.
 
 pub(crate) mod acronym;
+mod cue_index;
 pub(crate) mod cues;
+mod designators;
 mod names;
 mod runs;
 mod words;
