@@ -91,7 +91,8 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
         // Eight bytes at a time while they last, then byte by byte; either
         // way `j` ends at the first byte that is not a word byte, if any.
         loop {
-            let Some(chunk) = bytes.get(j..j + 8) else {
+            // `j` is never past the end: one test of the length left.
+            let Some(chunk) = bytes[j..].first_chunk() else {
                 while let Some(&b) = bytes.get(j)
                     && FLAGS[usize::from(b)] & WORD != 0
                 {
@@ -100,9 +101,7 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
                 }
                 break;
             };
-            let (len, flags) = word_bytes(u64::from_le_bytes(
-                chunk.try_into().expect("a chunk of eight bytes"),
-            ));
+            let (len, flags) = word_bytes(u64::from_le_bytes(*chunk));
             case |= flags;
             j += len;
             if len < 8 {
@@ -146,24 +145,24 @@ const HIGH: u64 = splat(0x80);
 /// flags of those, as [`FLAGS`] gives them: the word scan, eight bytes in
 /// one step and one branch.
 pub(super) fn word_bytes(chunk: u64) -> (usize, u8) {
-    // Each test leaves the top bit of a byte set where it holds. Bytes are
-    // compared on their low seven bits, so no sum carries into the next
-    // byte; non-ASCII bytes are ruled out at the end.
-    let low = chunk & !HIGH;
-    let at_least = |bytes: u64, b: u8| (bytes + splat(0x80 - b)) & HIGH;
+    // Each test leaves the top bit of a byte set where it holds. A sum
+    // carries into the next byte only from a byte that is not ASCII, which
+    // is ruled out at the end and ends the run: no byte before it is
+    // touched, and none after it counts.
+    let at_least = |bytes: u64, b: u8| bytes.wrapping_add(splat(0x80 - b)) & HIGH;
     // Setting the case bit (0x20) makes every letter lower case and no
-    // other byte a letter.
-    let folded = low | splat(0x20);
+    // other ASCII byte a letter.
+    let folded = chunk | splat(0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    let underscore = !((low ^ splat(b'_')) + splat(0x7f)) & HIGH;
+    let digit = at_least(chunk, b'0') & !at_least(chunk, b'9' + 1);
+    let underscore = !(chunk ^ splat(b'_')).wrapping_add(splat(0x7f)) & HIGH;
     let stops = !((letter | digit | underscore) & !chunk) & HIGH;
     // The bits below the first byte that is not a word byte; all of them
     // when every byte is.
     let run = (stops & stops.wrapping_neg()).wrapping_sub(1);
     let letters = letter & run;
     // The case bit moved up to the top of its byte: set in lower case.
-    let lower = low << 2;
+    let lower = chunk << 2;
     let flags = if letters & !lower != 0 { UPPER } else { 0 }
         | if letters & lower != 0 { LOWER } else { 0 };
     (stops.trailing_zeros() as usize / 8, flags)

@@ -70,7 +70,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
 
 /// Adds the ASCII word that starts at `pos`, whose first byte is a letter,
 /// a digit or an underscore, and the possessive `'s` that may end it;
-/// returns where it ends.
+/// returns where it ends, past the space after it if there is one.
 #[inline]
 fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: usize) -> usize {
     let bytes = text.as_bytes();
@@ -109,6 +109,12 @@ fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: 
             TokenKind::Possessive,
             Shape::NoLetters,
         );
+    }
+    // The plain space after most words is taken here rather than by a step
+    // of the scan of its own, as the scan would take it.
+    if bytes.get(stop) == Some(&b' ') {
+        state.space_before = true;
+        return stop + 1;
     }
     stop
 }
