@@ -613,7 +613,7 @@ impl Extractor {
         let common = self.learned.as_ref().map(|rules| &rules.common);
         let resolved = resolver::resolve(&cx, &self.matcher, common, candidates, memory);
         if let Some(trace) = trace {
-            trace.resolved(&cx, candidates, &resolved, self.learned.as_ref());
+            trace.resolved(&cx, candidates, &resolved, memory, self.learned.as_ref());
         }
         let finished = finish(&cx, resolved, memory);
         *document = cx.into_memory();

@@ -422,3 +422,52 @@ fn a_head_word_alone_is_joined_to_the_organisation_it_heads() {
     let joined = why(&entities, house, 1).joined.unwrap();
     assert_eq!((joined.rule, joined.to), (JoinRule::HeadWord, 0));
 }
+
+#[test]
+fn a_surname_several_persons_share_is_found_as_the_main_persons() {
+    // Without the learned rules, which know "Bush" as a name by itself.
+    let extractor = Extractor::builder()
+        .default_gazetteers(false)
+        .learned_rules(false)
+        .gazetteer_data("test.tsv", "given-name\tGeorge\ngiven-name\tLaura\n")
+        .build()
+        .unwrap();
+    let text = "George Bush spoke. George Bush met Laura Bush. Later Bush left.";
+    let entities = assert_explains(&extractor, text);
+    assert_eq!(entities[0].name, "George Bush");
+    assert_eq!(entities[0].mentions.len(), 3, "{entities:?}");
+    let bush = why(&entities, 0, 2);
+    assert_eq!(bush.found, Found::MainPerson);
+    assert_eq!(bush.found.name(), "main-person");
+    assert_eq!(
+        bush.joined.map(|j| (j.rule, j.to)),
+        Some((JoinRule::PersonSuffix, 0))
+    );
+    // A surname no other person has is a plain use of the name.
+    let entities = assert_explains(&extractor, "George Bush spoke. Later Bush left.");
+    assert_eq!(why(&entities, 0, 1).found, Found::Propagation);
+}
+
+#[test]
+fn a_word_of_an_organisations_name_alone_is_found_and_joined_as_a_name_word() {
+    let extractor = of("organisation\tMercantile Bancorp\norganisation\tFirst Delmarva Trust\n");
+    let text = "Shares of Mercantile Bancorp and First Delmarva Trust rose. \
+                Analysts said Mercantile would gain, and Delmarva would not.";
+    let entities = assert_explains(&extractor, text);
+    for (name, word) in [
+        ("Mercantile Bancorp", "Mercantile"),
+        ("First Delmarva Trust", "Delmarva"),
+    ] {
+        let at = entities.iter().position(|e| e.name == name).unwrap();
+        let mentions = &entities[at].mentions;
+        assert_eq!(mentions.len(), 2, "{entities:?}");
+        assert_eq!(mentions[1].text, word);
+        let why = why(&entities, at, 1);
+        assert_eq!(why.found, Found::NameWord);
+        assert_eq!(why.found.name(), "name-word");
+        // Neither a head word nor the whole name: a word of the name.
+        let joined = why.joined.unwrap();
+        assert_eq!((joined.rule, joined.to), (JoinRule::NameWord, 0));
+        assert_eq!(joined.rule.name(), "name-word");
+    }
+}

@@ -5,6 +5,7 @@ import glob
 import json
 import os
 import pickle
+import re
 import subprocess
 from pathlib import Path
 
@@ -75,6 +76,37 @@ def test_a_users_entry_is_explained_by_its_file_or_as_an_entry(tmp_path):
         "kind": "person",
     }
     assert quint[1]["source"] == str(path) and quint[1]["joined"] == "same-entry"
+
+
+def stub_reasons(field):
+    """The names the stubs give a ``Why`` field (``found`` or ``joined``)."""
+    stubs = Path(gazetteer_ner.__file__).parent / "_gazetteer_ner.pyi"
+    text = stubs.read_text(encoding="utf-8")
+    listed = re.search(rf"^    {field}: Literal\[(.*?)\]", text, re.M | re.S)
+    assert listed, field
+    return set(re.findall(r'"([a-z-]+)"', listed.group(1)))
+
+
+def test_the_resolvers_own_finds_say_what_found_them(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "given-name\tGeorge\ngiven-name\tLaura\norganisation\tMercantile Bancorp\n",
+        encoding="utf-8",
+    )
+    extractor = Extractor([path], default_gazetteers=False)
+    text = (
+        "George Bush spoke. George Bush met Laura Bush. Reporters said Bush left. "
+        "Shares of Mercantile Bancorp rose. Analysts said Mercantile would gain."
+    )
+    whys = {m.text: m.why for e in extractor.explain(text) for m in e.mentions}
+    # A surname two persons share is the one named more often; a word of an
+    # organisation's name alone is that organisation.
+    bush, mercantile = whys["Bush"], whys["Mercantile"]
+    assert (bush["found"], bush["joined"]) == ("main-person", "person-suffix")
+    assert (mercantile["found"], mercantile["joined"]) == ("name-word", "name-word")
+    # The stubs name every reason given.
+    assert {w["found"] for w in whys.values()} <= stub_reasons("found")
+    assert {w["joined"] for w in whys.values() if "joined" in w} <= stub_reasons("joined")
 
 
 def test_a_choice_among_readings_is_explained():

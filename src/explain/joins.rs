@@ -10,8 +10,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::trace::Facts;
-use super::{JoinRule, Joined};
+use super::trace::{Facts, Finder};
+use super::{Found, JoinRule, Joined};
 use crate::EntityKind;
 
 /// The join of every mention of one entity, whose facts are `facts` in
@@ -135,6 +135,10 @@ fn rule(a: &Facts, b: &Facts) -> Option<JoinRule> {
     let spells = |x: &Facts, y: &Facts| x.acronym.is_some() && x.acronym == y.initials;
     if spells(a, b) || spells(b, a) {
         return Some(JoinRule::AcronymInitials);
+    }
+    let name_word = matches!(short.found, Finder::Other(Found::NameWord));
+    if name_word && s.len() == 1 && l.len() > 1 && l.contains(&s[0]) {
+        return Some(JoinRule::NameWord);
     }
     let organisation = a.kind == EntityKind::Organisation && b.kind == EntityKind::Organisation;
     if organisation && s.len() == 1 && l.len() > 1 && (l[0] == s[0] || l.last() == s.last()) {

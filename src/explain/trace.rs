@@ -9,7 +9,8 @@ use crate::document::{Document, acronym};
 use crate::learned::LearnedRules;
 use crate::learned::features::{Features, Sink, View};
 use crate::markup::Visible;
-use crate::resolver::Resolved;
+use crate::resolver::propagate::Via;
+use crate::resolver::{Memory, Resolved};
 use crate::tokenizer::TokenKind;
 
 /// What the stages did with one text, recorded as they go.
@@ -85,18 +86,20 @@ impl Trace {
     }
 
     /// Records the facts of every mention of `resolved`, which the
-    /// resolver made of `chosen` (the candidates it left, in text order);
-    /// `learned` are the extractor's learned rules.
+    /// resolver made of `chosen` (the candidates it left, in text order)
+    /// keeping what found its further mentions in `memory`; `learned` are
+    /// the extractor's learned rules.
     pub(crate) fn resolved(
         &mut self,
         cx: &Document<'_>,
         chosen: &[Candidate],
         resolved: &[Resolved<'_>],
+        memory: &Memory,
         learned: Option<&LearnedRules>,
     ) {
         for r in resolved {
             for &(s, e) in &r.mentions {
-                let facts = self.facts_of(cx, learned, chosen, r, s, e);
+                let facts = self.facts_of(cx, learned, chosen, memory, r, (s, e));
                 self.pending.push(facts);
             }
         }
@@ -118,9 +121,9 @@ impl Trace {
         cx: &Document<'_>,
         learned: Option<&LearnedRules>,
         chosen: &[Candidate],
+        memory: &Memory,
         r: &Resolved<'_>,
-        s: usize,
-        e: usize,
+        (s, e): (usize, usize),
     ) -> Facts {
         let offset = self.offset;
         let span = |s: usize, e: usize| {
@@ -148,7 +151,12 @@ impl Trace {
         let found = match candidate {
             Some(c) => self.finder(cx, learned, c),
             None if defines.is_some() => Finder::Other(Found::AcronymDefinition),
-            None => Finder::Other(Found::Propagation),
+            // What the resolver found by itself.
+            None => Finder::Other(match memory.propagated_by(s, e) {
+                Some(Via::MainPerson) => Found::MainPerson,
+                Some(Via::NameWord) => Found::NameWord,
+                Some(Via::Name) | None => Found::Propagation,
+            }),
         };
         let chosen = candidate.and_then(|c| self.choice(cx, learned, c, r.kind));
         Facts {

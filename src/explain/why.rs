@@ -93,6 +93,14 @@ pub enum Found {
     Compound,
     /// A bare use of a name the document gave its entity elsewhere.
     Propagation,
+    /// A bare surname or given name that several persons of the document
+    /// share ("Bush" after "George Bush" and "Laura Bush"), a use of the
+    /// one the document names most often.
+    MainPerson,
+    /// A capitalised word of an organisation's or group's name alone in
+    /// running text after the name ("Mercantile" after "Mercantile
+    /// Bancorp"), where no other entity claims it.
+    NameWord,
 }
 
 impl Found {
@@ -110,6 +118,8 @@ impl Found {
             Found::AcronymContext(_) => "acronym-context",
             Found::Compound => "compound",
             Found::Propagation => "propagation",
+            Found::MainPerson => "main-person",
+            Found::NameWord => "name-word",
         }
     }
 }
@@ -225,6 +235,9 @@ pub enum JoinRule {
     AcronymDefinition,
     /// An acronym that spells the initials of the name.
     AcronymInitials,
+    /// A word of an organisation's or group's name alone, found as one
+    /// ([`Found::NameWord`]): "Mercantile" of "Mercantile Bancorp".
+    NameWord,
 }
 
 impl JoinRule {
@@ -240,6 +253,7 @@ impl JoinRule {
             JoinRule::HeadWord => "head-word",
             JoinRule::AcronymDefinition => "acronym-definition",
             JoinRule::AcronymInitials => "acronym-initials",
+            JoinRule::NameWord => "name-word",
         }
     }
 }

@@ -102,6 +102,12 @@ impl Memory {
     pub(crate) fn give_back(&mut self, mentions: Vec<(usize, usize)>) {
         self.pool.give_back(mentions);
     }
+
+    /// What found mention `start..end` of the last document when
+    /// [`propagate`] found it (an explanation's reason).
+    pub(crate) fn propagated_by(&self, start: usize, end: usize) -> Option<propagate::Via> {
+        self.propagate.found_by(start, end)
+    }
 }
 
 /// Emptied vectors of mentions, for clusters to come.

@@ -47,6 +47,10 @@ struct Owner {
     /// [`NAME_WORDS`]): used only after the owner's first mention, and never
     /// where a capital says nothing.
     word: bool,
+    /// Whether another cluster claims it too as a name of its own: the
+    /// chosen claimant is a person named more often than the others (see
+    /// [`MAIN_PERSON`]).
+    shared: bool,
 }
 
 impl Owner {
@@ -54,6 +58,29 @@ impl Owner {
     fn get(self) -> Option<usize> {
         (self.sole && !self.kinds_differ).then_some(self.cluster)
     }
+
+    /// What a use of the name is found by.
+    fn via(self) -> Via {
+        if self.word {
+            Via::NameWord
+        } else if self.shared {
+            Via::MainPerson
+        } else {
+            Via::Name
+        }
+    }
+}
+
+/// What found a further mention, as an explanation names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// A name the entity is known by, or the acronym its initials spell.
+    Name,
+    /// A surname or given name several persons share, given to the one
+    /// named most often (see [`MAIN_PERSON`]).
+    MainPerson,
+    /// A word of an organisation's or group's name (see [`NAME_WORDS`]).
+    NameWord,
 }
 
 /// Every name the document's entities are known by.
@@ -87,8 +114,19 @@ pub(crate) struct Buffers {
     owners: NameOwners,
     /// Whether each token is in a mention already.
     taken: Vec<bool>,
-    /// The further mentions: cluster, start and end.
-    found: Vec<(usize, usize, usize)>,
+    /// The further mentions: cluster, start, end and what found it.
+    found: Vec<(usize, usize, usize, Via)>,
+}
+
+impl Buffers {
+    /// What found further mention `start..end` of the last document, if
+    /// it is one.
+    pub(crate) fn found_by(&self, start: usize, end: usize) -> Option<Via> {
+        self.found
+            .iter()
+            .find(|&&(_, s, e, _)| (s, e) == (start, end))
+            .map(|&(.., via)| via)
+    }
 }
 
 /// Adds the further mentions of every cluster's names.
@@ -99,6 +137,7 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
         taken,
         found,
     } = buffers;
+    found.clear();
     claims.fill(cx, clusters);
     if claims.claims.is_empty() {
         return;
@@ -113,7 +152,6 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
     }
     // The further mentions are added once every run has been looked at:
     // the acronyms are made of the mentions before propagation.
-    found.clear();
     {
         let known = Known {
             owners,
@@ -126,12 +164,13 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
         // A title, determiner or stop word before the name is not part of
         // it, and is trimmed from the runs already.
         for (start, end) in cx.name_runs() {
-            if let Some((index, start)) = find_name(cx, &known, taken, (start, end), &mut key) {
-                found.push((index, start, end));
+            if let Some((index, start, via)) = find_name(cx, &known, taken, (start, end), &mut key)
+            {
+                found.push((index, start, end, via));
             }
         }
     }
-    for &(index, start, end) in found.iter() {
+    for &(index, start, end, _) in found.iter() {
         clusters[index].mentions.push((start, end));
     }
 }
@@ -320,6 +359,7 @@ impl Claims {
                         sole: true,
                         kinds_differ: false,
                         word: false,
+                        shared: false,
                     };
                     match (owner.word, claimed.word) {
                         // A word of a name yields to a whole name.
@@ -329,6 +369,7 @@ impl Claims {
                         (true, true) => owner.kinds_differ = true,
                         (false, false) => {
                             let persons = person(index) && person(owner.cluster);
+                            owner.shared = true;
                             if !MAIN_PERSON || !persons {
                                 owner.kinds_differ = true;
                             } else if mentions(index) > mentions(owner.cluster) {
@@ -348,6 +389,7 @@ impl Claims {
                         sole: true,
                         kinds_differ: false,
                         word: claimed.word,
+                        shared: false,
                     },
                 ),
             }
@@ -404,20 +446,20 @@ impl Acronyms {
     }
 }
 
-/// The cluster whose name the run `start..end` spells, and where the name
-/// starts: the run less its first word is tried too when that word starts
-/// a sentence.
+/// The cluster whose name the run `start..end` spells, where the name
+/// starts and what found it: the run less its first word is tried too when
+/// that word starts a sentence.
 fn find_name(
     cx: &Document<'_>,
     known: &Known<'_, '_>,
     taken: &[bool],
     (start, end): (usize, usize),
     key: &mut String,
-) -> Option<(usize, usize)> {
+) -> Option<(usize, usize, Via)> {
     if taken[start..end].iter().any(|&t| t) {
         return None;
     }
-    let mut lookup = |s: usize| -> Option<(usize, usize)> {
+    let mut lookup = |s: usize| -> Option<(usize, usize, Via)> {
         let word = cx.word(s);
         let single_acronym = end - s == 1 && cx.is_acronym(s);
         if end - s > known.longest && !single_acronym {
@@ -435,6 +477,7 @@ fn find_name(
                 owner
                     .get()
                     .filter(|&index| !owner.word || word_use(cx, known, index, s))
+                    .map(|index| (index, owner.via()))
             });
         if found.is_none() && single_acronym {
             key.clear();
@@ -442,9 +485,11 @@ fn find_name(
             let acronyms = known
                 .acronyms
                 .get_or_init(|| Acronyms::new(cx, known.clusters));
-            found = acronyms.get(key);
+            found = acronyms
+                .get(key)
+                .map(|owner| owner.map(|index| (index, Via::Name)));
         }
-        found.flatten().map(|index| (index, s))
+        found.flatten().map(|(index, via)| (index, s, via))
     };
     lookup(start).or_else(|| {
         (cx.tokens[start].sentence_start && start + 1 < end)

@@ -63,6 +63,8 @@ class Why(TypedDict, total=False):
         "acronym-context",
         "compound",
         "propagation",
+        "main-person",
+        "name-word",
     ]
     source: str
     entry: str
@@ -76,8 +78,10 @@ class Why(TypedDict, total=False):
         "given-name",
         "person-suffix",
         "person-surname",
+        "head-word",
         "acronym-definition",
         "acronym-initials",
+        "name-word",
     ]
     to: int
     chosen: Choice
