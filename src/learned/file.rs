@@ -23,22 +23,14 @@ use crate::hash::{NameMap, hash_key};
 /// anything after a tab; `#` starts a comment line.
 pub(crate) fn common_words(source_name: &str, data: &str) -> Result<CommonWords, Error> {
     let mut hashes = Vec::with_capacity(line_count(data));
-    for (index, line) in data.lines().enumerate() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let malformed = |message: String| Error::MalformedRules {
-            source_name: source_name.to_string(),
-            line: index + 1,
-            message,
-        };
-        let word = line.split(is_tab).next().unwrap_or("");
+    for line in lines(source_name, data) {
+        let word = line.text.split(is_tab).next().unwrap_or("");
         if word.is_empty() || word.contains(' ') || word.chars().any(char::is_uppercase) {
-            return Err(malformed(format!("{word:?} is not a lower-case word key")));
+            return Err(line.malformed(format!("{word:?} is not a lower-case word key")));
         }
         let hash = hash_key(word);
         if hash == EMPTY {
-            return Err(malformed(format!("the key of {word:?} hashes to zero")));
+            return Err(line.malformed(format!("the key of {word:?} hashes to zero")));
         }
         hashes.push(hash);
     }
@@ -56,28 +48,22 @@ pub(crate) fn rules(source_name: &str, data: &str) -> Result<RuleTable, Error> {
     let mut priors = [(1.0f32, 1.0f32); 4];
     // The classes of rules that type new names, if the file says.
     let mut uses: Option<Vec<(u8, EntityKind)>> = None;
-    for (index, line) in data.lines().enumerate() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let malformed = |message: String| Error::MalformedRules {
-            source_name: source_name.to_string(),
-            line: index + 1,
-            message,
-        };
-        let (fields, count) = fields(line);
+    for line in lines(source_name, data) {
+        let (fields, count) = fields(line.text);
         let fields = &fields[..count.min(FIELDS)];
         if let ["prior", kind, labelled, unlisted] = *fields
             && count == FIELDS
         {
             let kind: EntityKind = kind
                 .parse()
-                .map_err(|_| malformed(format!("unknown kind {kind:?}")))?;
+                .map_err(|_| line.malformed(format!("unknown kind {kind:?}")))?;
             let share = |s: &str| {
                 s.parse::<f32>()
                     .ok()
                     .filter(|s| *s > 0.0 && *s <= 1.0)
-                    .ok_or_else(|| malformed(format!("share {s:?} is not above 0 and up to 1")))
+                    .ok_or_else(|| {
+                        line.malformed(format!("share {s:?} is not above 0 and up to 1"))
+                    })
             };
             priors[kind as usize] = (share(labelled)?, share(unlisted)?);
             continue;
@@ -85,38 +71,38 @@ pub(crate) fn rules(source_name: &str, data: &str) -> Result<RuleTable, Error> {
         if let ["use", tag, kind, ..] = *fields {
             let tag = tag_of(tag)
                 .filter(|_| !tag.contains(' '))
-                .ok_or_else(|| malformed(format!("unknown feature tag {tag:?}")))?;
+                .ok_or_else(|| line.malformed(format!("unknown feature tag {tag:?}")))?;
             let kind: EntityKind = kind
                 .parse()
-                .map_err(|_| malformed(format!("unknown kind {kind:?}")))?;
+                .map_err(|_| line.malformed(format!("unknown kind {kind:?}")))?;
             uses.get_or_insert_with(Vec::new).push((tag, kind));
             continue;
         }
         let [view, feature, kind, strength] = *fields else {
-            return Err(malformed(format!(
+            return Err(line.malformed(format!(
                 "expected 4 or more tab-separated fields (view, feature, kind, strength), found {count}"
             )));
         };
         let Some((feature_view, hash)) = hash_text(feature) else {
-            return Err(malformed(format!("unknown feature {feature:?}")));
+            return Err(line.malformed(format!("unknown feature {feature:?}")));
         };
         if feature_view.as_str() != view {
-            return Err(malformed(format!(
+            return Err(line.malformed(format!(
                 "the feature {feature:?} belongs to the {} view, not {view:?}",
                 feature_view.as_str()
             )));
         }
         if hash == EMPTY {
-            return Err(malformed(format!("the feature {feature:?} hashes to zero")));
+            return Err(line.malformed(format!("the feature {feature:?} hashes to zero")));
         }
         let kind: EntityKind = kind
             .parse()
-            .map_err(|_| malformed(format!("unknown kind {kind:?}")))?;
+            .map_err(|_| line.malformed(format!("unknown kind {kind:?}")))?;
         let strength: f32 = strength
             .parse()
             .ok()
             .filter(|s: &f32| (0.0..=1.0).contains(s))
-            .ok_or_else(|| malformed(format!("strength {strength:?} is not from 0 to 1")))?;
+            .ok_or_else(|| line.malformed(format!("strength {strength:?} is not from 0 to 1")))?;
         let rule = Rule {
             kind,
             view: feature_view,
@@ -158,6 +144,39 @@ pub(crate) fn rules(source_name: &str, data: &str) -> Result<RuleTable, Error> {
     // In the order of their hashes, so that a file makes one table.
     rules.sort_unstable_by_key(|&(hash, _)| hash);
     Ok(RuleTable::new(&rules))
+}
+
+/// A line of a rule file that is neither empty nor a comment.
+struct Line<'a> {
+    text: &'a str,
+    /// Its number, from 1.
+    number: usize,
+    /// The name of the data it is a line of, for errors.
+    source_name: &'a str,
+}
+
+impl Line<'_> {
+    /// The error that the line is malformed, and why.
+    fn malformed(&self, message: String) -> Error {
+        Error::MalformedRules {
+            source_name: self.source_name.to_string(),
+            line: self.number,
+            message,
+        }
+    }
+}
+
+/// The lines of `data` that say something: neither empty nor a comment
+/// (`#` first); `source_name` names the data in their errors.
+fn lines<'a>(source_name: &'a str, data: &'a str) -> impl Iterator<Item = Line<'a>> {
+    data.lines()
+        .enumerate()
+        .filter(|(_, text)| !text.is_empty() && !text.starts_with('#'))
+        .map(move |(index, text)| Line {
+            text,
+            number: index + 1,
+            source_name,
+        })
 }
 
 /// The fields of a rule line that the rules read; a line may have more.
