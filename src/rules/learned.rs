@@ -206,8 +206,8 @@ fn retype(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{Entry, Matcher, Origin};
-    use crate::tokenizer::{Keys, tokenize};
+    use crate::gazetteer::Entry;
+    use crate::rules::testing::learned_proposals;
 
     const RULES: &str = "context\tR1 said\tperson\t0.99\n\
                          context\tL2 shares of\torganisation\t0.99\n\
@@ -218,27 +218,7 @@ mod tests {
     /// "kind text" for each candidate after the rule, on a gazetteer of
     /// `entries`.
     fn run(entries: &[Entry], text: &str) -> Vec<String> {
-        let records: Vec<_> = entries
-            .iter()
-            .map(|e| (e.record(), Origin::Default))
-            .collect();
-        let matcher = Matcher::new(&records).unwrap();
-        let rules = LearnedRules::parse("test", RULES).unwrap();
-        let tokens = tokenize(text);
-        let keys = Keys::new(text, &tokens);
-        let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
-        let mut out = Vec::new();
-        matcher.find(text, &tokens, &keys, cx.form_starts(), &mut out);
-        find(&cx, &rules, &mut Scratch::default(), &mut out);
-        out.iter()
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    c.kind,
-                    &text[tokens[c.start].start()..tokens[c.end - 1].end()]
-                )
-            })
-            .collect()
+        learned_proposals(RULES, entries, text, |_| true)
     }
 
     #[test]

@@ -59,12 +59,15 @@ pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! Runs one rule on a text with a small lexicon and lists its proposals.
+    //! Runs one rule, or the learned rules, on a text with a small lexicon
+    //! and lists their proposals.
 
     use super::Document;
     use crate::candidate::Candidate;
     use crate::gazetteer::{Entry, EntryKind, Matcher, Origin};
-    use crate::tokenizer::{Keys, tokenize};
+    use crate::learned::LearnedRules;
+    use crate::rules::learned::{Scratch, find};
+    use crate::tokenizer::{Keys, Token, tokenize};
 
     /// "kind text" for each proposal of `rule` on `text`.
     pub fn proposals(rule: fn(&Document<'_>, &mut Vec<Candidate>), text: &str) -> Vec<String> {
@@ -87,14 +90,42 @@ pub(crate) mod testing {
         let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
         let mut out = Vec::new();
         rule(&cx, &mut out);
+        out.iter().map(|c| described(text, &tokens, c)).collect()
+    }
+
+    /// "kind text" for each candidate that `keep` keeps once the learned
+    /// rules `rules` (in the format of the rule files) have run on `text`,
+    /// with a gazetteer of `entries`.
+    pub fn learned_proposals(
+        rules: &str,
+        entries: &[Entry],
+        text: &str,
+        keep: fn(&Candidate) -> bool,
+    ) -> Vec<String> {
+        let records: Vec<_> = entries
+            .iter()
+            .map(|e| (e.record(), Origin::Default))
+            .collect();
+        let matcher = Matcher::new(&records).unwrap();
+        let rules = LearnedRules::parse("test", rules).unwrap();
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
+        let mut out = Vec::new();
+        matcher.find(text, &tokens, &keys, cx.form_starts(), &mut out);
+        find(&cx, &rules, &mut Scratch::default(), &mut out);
         out.iter()
-            .map(|c: &Candidate| {
-                format!(
-                    "{} {}",
-                    c.kind,
-                    &text[tokens[c.start].start()..tokens[c.end - 1].end()]
-                )
-            })
+            .filter(|c| keep(c))
+            .map(|c| described(text, &tokens, c))
             .collect()
+    }
+
+    /// "kind text" of candidate `c` of `text`, whose tokens are `tokens`.
+    fn described(text: &str, tokens: &[Token], c: &Candidate) -> String {
+        format!(
+            "{} {}",
+            c.kind,
+            &text[tokens[c.start].start()..tokens[c.end - 1].end()]
+        )
     }
 }

@@ -224,9 +224,8 @@ fn named_otherwise(cx: &Document<'_>, at: usize, listed: &[Candidate]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{Entry, Matcher, Origin};
-    use crate::rules::learned::{Scratch, find};
-    use crate::tokenizer::{Keys, tokenize};
+    use crate::gazetteer::Entry;
+    use crate::rules::testing::learned_proposals;
 
     /// Context rules that type no new name, as in the default rules: the
     /// one class used for new names is of spelling.
@@ -240,28 +239,9 @@ mod tests {
     /// "kind text" for each candidate this rule makes when the learned
     /// rules run on `text`, with a gazetteer of `entries`.
     fn run(entries: &[Entry], text: &str) -> Vec<String> {
-        let records: Vec<_> = entries
-            .iter()
-            .map(|e| (e.record(), Origin::Default))
-            .collect();
-        let matcher = Matcher::new(&records).unwrap();
-        let rules = LearnedRules::parse("test", RULES).unwrap();
-        let tokens = tokenize(text);
-        let keys = Keys::new(text, &tokens);
-        let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
-        let mut out = Vec::new();
-        matcher.find(text, &tokens, &keys, cx.form_starts(), &mut out);
-        find(&cx, &rules, &mut Scratch::default(), &mut out);
-        out.iter()
-            .filter(|c| c.evidence == Evidence::AcronymContext)
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    c.kind,
-                    &text[tokens[c.start].start()..tokens[c.end - 1].end()]
-                )
-            })
-            .collect()
+        learned_proposals(RULES, entries, text, |c| {
+            c.evidence == Evidence::AcronymContext
+        })
     }
 
     #[test]
