@@ -90,12 +90,16 @@ pub(crate) fn part_venues(
             && c.mentions.iter().any(venue)
     };
     // Most documents have no venue of a competing name, and need no count
-    // of their sports terms.
-    if !clusters.iter().any(parted) || !sports_report(cx) {
+    // of their sports terms. Each cluster is asked once: those before the
+    // first parted one here, the others in the loop.
+    let Some(first) = clusters.iter().position(parted) else {
+        return;
+    };
+    if !sports_report(cx) {
         return;
     }
-    for i in 0..clusters.len() {
-        if !parted(&clusters[i]) {
+    for i in first..clusters.len() {
+        if i > first && !parted(&clusters[i]) {
             continue;
         }
         let mut venues = pool.mentions();
