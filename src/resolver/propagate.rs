@@ -116,6 +116,8 @@ pub(crate) struct Buffers {
     taken: Vec<bool>,
     /// The further mentions: cluster, start, end and what found it.
     found: Vec<(usize, usize, usize, Via)>,
+    /// The runs no mention takes, and the names they may spell.
+    open: OpenRuns,
 }
 
 impl Buffers {
@@ -129,6 +131,60 @@ impl Buffers {
     }
 }
 
+/// The name runs of a document that no mention takes, each with the hash
+/// of its name and, where its first word starts a sentence, of its name
+/// less that word; and all those hashes, in order. Only a name claimed
+/// under one of them can be found: the others are not indexed. (Indexing
+/// every name of every entity cost more than looking up the few runs
+/// left.)
+#[derive(Default)]
+struct OpenRuns {
+    /// Start, end, the hash of the run's name and, if the run may be
+    /// looked up less its first word, the hash of that.
+    runs: Vec<(usize, usize, u64, Option<u64>)>,
+    /// The hashes of `runs`, sorted, without repeats.
+    hashes: Vec<u64>,
+    /// One bit for each hash's top six bits: a hash whose bit is not set
+    /// is none of them, known without a search.
+    bits: u64,
+}
+
+impl OpenRuns {
+    /// Finds the name runs of `cx` that no token of `taken` is in.
+    fn fill(&mut self, cx: &Document<'_>, taken: &[bool]) {
+        self.runs.clear();
+        self.hashes.clear();
+        self.bits = 0;
+        for (start, end) in cx.name_runs() {
+            if taken[start..end].iter().any(|&t| t) {
+                continue;
+            }
+            // Folded from the last word back, the hash of the run less its
+            // first word comes on the way to that of the whole run.
+            let rest = cx.name_hash(start + 1, end);
+            let whole = if cx.tokens[start].kind == TokenKind::Word {
+                cx.fold_word(rest, start)
+            } else {
+                rest
+            };
+            let less_first = (cx.tokens[start].sentence_start && start + 1 < end).then_some(rest);
+            self.runs.push((start, end, whole, less_first));
+            self.hashes.push(whole);
+            self.hashes.extend(less_first);
+        }
+        self.hashes.sort_unstable();
+        self.hashes.dedup();
+        for &hash in &self.hashes {
+            self.bits |= 1 << (hash >> 58);
+        }
+    }
+
+    /// Whether some run may spell a name of hash `hash`.
+    fn wants(&self, hash: u64) -> bool {
+        self.bits & (1 << (hash >> 58)) != 0 && self.hashes.binary_search(&hash).is_ok()
+    }
+}
+
 /// Adds the further mentions of every cluster's names.
 pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &mut Buffers) {
     let Buffers {
@@ -136,13 +192,9 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
         owners,
         taken,
         found,
+        open,
     } = buffers;
     found.clear();
-    claims.fill(cx, clusters);
-    if claims.claims.is_empty() {
-        return;
-    }
-    claims.index(cx, clusters, owners);
     taken.clear();
     taken.resize(cx.tokens.len(), false);
     for cluster in clusters.iter() {
@@ -150,6 +202,17 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
             taken[s..e].fill(true);
         }
     }
+    // A title, determiner or stop word before the name is not part of it,
+    // and is trimmed from the runs already.
+    open.fill(cx, taken);
+    if open.runs.is_empty() {
+        return;
+    }
+    claims.fill(cx, clusters, open);
+    if claims.made == 0 {
+        return;
+    }
+    claims.index(cx, clusters, owners);
     // The further mentions are added once every run has been looked at:
     // the acronyms are made of the mentions before propagation.
     {
@@ -161,12 +224,9 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
             clusters,
         };
         let mut key = String::new();
-        // A title, determiner or stop word before the name is not part of
-        // it, and is trimmed from the runs already.
-        for (start, end) in cx.name_runs() {
-            if let Some((index, start, via)) = find_name(cx, &known, taken, (start, end), &mut key)
-            {
-                found.push((index, start, end, via));
+        for &run in &open.runs {
+            if let Some((index, start, via)) = find_name(cx, &known, run, &mut key) {
+                found.push((index, start, run.1, via));
             }
         }
     }
@@ -215,6 +275,8 @@ struct Claims {
     written: String,
     /// The most words in a name claimed.
     longest: usize,
+    /// How many names were claimed, those no run may spell included.
+    made: usize,
     /// The word tokens of the mention at hand.
     words: Vec<usize>,
     /// Where each of those words' keys starts in `written`, when the
@@ -224,30 +286,36 @@ struct Claims {
 
 impl Claims {
     /// Claims for each cluster the names it is known by (see
-    /// [`names_entity`] and [`gives_given_name`]).
-    fn fill(&mut self, cx: &Document<'_>, clusters: &[Cluster]) {
+    /// [`names_entity`] and [`gives_given_name`]), keeping only those some
+    /// run of `open` may spell.
+    fn fill(&mut self, cx: &Document<'_>, clusters: &[Cluster], open: &OpenRuns) {
         self.claims.clear();
         self.written.clear();
         self.longest = 0;
+        self.made = 0;
         for (index, cluster) in clusters.iter().enumerate() {
             let person = cluster.kind == EntityKind::Person;
             for &(s, e) in &cluster.mentions {
-                self.claim_endings(cx, index, person, s, e);
+                self.claim_endings(cx, index, person, s, e, open);
             }
             if person {
                 for &(s, e) in &cluster.mentions {
                     if gives_given_name(cx, s, e) {
-                        self.claims.push(Claim {
-                            name: Spelled::Keys(s, s + 1),
-                            hash: cx.fold_word(EMPTY_NAME, s),
-                            index,
-                            word: false,
-                        });
+                        let hash = cx.fold_word(EMPTY_NAME, s);
+                        self.made += 1;
+                        if open.wants(hash) {
+                            self.claims.push(Claim {
+                                name: Spelled::Keys(s, s + 1),
+                                hash,
+                                index,
+                                word: false,
+                            });
+                        }
                     }
                 }
             }
             if NAME_WORDS {
-                self.claim_words(cx, index, cluster);
+                self.claim_words(cx, index, cluster, open);
             }
         }
     }
@@ -263,11 +331,13 @@ impl Claims {
         person: bool,
         start: usize,
         end: usize,
+        open: &OpenRuns,
     ) {
         let Claims {
             claims,
             written,
             longest,
+            made,
             words,
             word_starts,
         } = self;
@@ -293,6 +363,10 @@ impl Claims {
                 continue;
             }
             *longest = (*longest).max(count);
+            *made += 1;
+            if !open.wants(hash) {
+                continue;
+            }
             let name = if written_out {
                 Spelled::Written(word_starts[skip]..written.len())
             } else {
@@ -312,7 +386,7 @@ impl Claims {
     /// group's name of two words or more that is capitalised and neither a
     /// stop word, a particle nor a cue word (a designator, title or
     /// connector).
-    fn claim_words(&mut self, cx: &Document<'_>, index: usize, cluster: &Cluster) {
+    fn claim_words(&mut self, cx: &Document<'_>, index: usize, cluster: &Cluster, open: &OpenRuns) {
         if !matches!(cluster.kind, EntityKind::Organisation | EntityKind::Group) {
             return;
         }
@@ -328,12 +402,16 @@ impl Claims {
                     && !cx.is_particle(i)
                     && cx.cue(i).is_none();
                 if own_word {
-                    self.claims.push(Claim {
-                        name: Spelled::Keys(i, i + 1),
-                        hash: cx.fold_word(EMPTY_NAME, i),
-                        index,
-                        word: true,
-                    });
+                    let hash = cx.fold_word(EMPTY_NAME, i);
+                    self.made += 1;
+                    if open.wants(hash) {
+                        self.claims.push(Claim {
+                            name: Spelled::Keys(i, i + 1),
+                            hash,
+                            index,
+                            word: true,
+                        });
+                    }
                 }
             }
         }
@@ -446,32 +524,31 @@ impl Acronyms {
     }
 }
 
-/// The cluster whose name the run `start..end` spells, where the name
-/// starts and what found it: the run less its first word is tried too when
-/// that word starts a sentence.
+/// The cluster whose name the run `start..end`, which no mention takes,
+/// spells, where the name starts and what found it: the run less its
+/// first word is tried too when that word starts a sentence. The hashes
+/// are those of the run's name and of the name less its first word (see
+/// [`OpenRuns`]).
 fn find_name(
     cx: &Document<'_>,
     known: &Known<'_, '_>,
-    taken: &[bool],
-    (start, end): (usize, usize),
+    (start, end, whole, less_first): (usize, usize, u64, Option<u64>),
     key: &mut String,
 ) -> Option<(usize, usize, Via)> {
-    if taken[start..end].iter().any(|&t| t) {
-        return None;
-    }
-    let mut lookup = |s: usize| -> Option<(usize, usize, Via)> {
-        let word = cx.word(s);
+    let mut lookup = |s: usize, hash: u64| -> Option<(usize, usize, Via)> {
         let single_acronym = end - s == 1 && cx.is_acronym(s);
         if end - s > known.longest && !single_acronym {
             return None;
         }
         // A name two entities share (`Some(None)`) settles it too: no
-        // acronym is tried then.
-        let text = run_key(cx, s, end, key);
-        let same = |other: &Spelled, _: &Owner| other.text(cx, known.written) == text;
+        // acronym is tried then. The run's key is written only for a name
+        // of its hash, which most runs have none of.
+        let same = |other: &Spelled, _: &Owner| {
+            other.text(cx, known.written) == run_key(cx, s, end, &mut *key)
+        };
         let mut found = known
             .owners
-            .find(cx.name_hash(s, end), same)
+            .find(hash, same)
             .map(|i| *known.owners.value(i))
             .map(|owner| {
                 owner
@@ -481,7 +558,7 @@ fn find_name(
             });
         if found.is_none() && single_acronym {
             key.clear();
-            acronym::push_letters(word, key);
+            acronym::push_letters(cx.word(s), key);
             let acronyms = known
                 .acronyms
                 .get_or_init(|| Acronyms::new(cx, known.clusters));
@@ -491,11 +568,7 @@ fn find_name(
         }
         found.flatten().map(|(index, via)| (index, s, via))
     };
-    lookup(start).or_else(|| {
-        (cx.tokens[start].sentence_start && start + 1 < end)
-            .then(|| lookup(start + 1))
-            .flatten()
-    })
+    lookup(start, whole).or_else(|| less_first.and_then(|hash| lookup(start + 1, hash)))
 }
 
 /// Whether the one-word run at `start` may be a use of a word of cluster
