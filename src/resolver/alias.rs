@@ -29,6 +29,7 @@
 
 use std::ops::Index;
 
+use super::hash_slots::{HashSlots, mixed};
 use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, Pool};
 use crate::EntityKind;
@@ -36,7 +37,7 @@ use crate::candidate::Candidate;
 use crate::document::acronym;
 use crate::document::cues::Position;
 use crate::document::{Document, EMPTY_NAME};
-use crate::hash::{NameMap, WordMap, chain};
+use crate::hash::{WordMap, chain};
 use crate::tokenizer::TokenKind;
 use crate::wordlists::LOCATIVE;
 
@@ -51,8 +52,9 @@ pub(crate) struct Buffers {
     written: String,
     /// Where each chosen mention's name is spelled.
     spelled: Vec<Spelled>,
-    /// The first cluster of each gazetteer entry.
-    by_entry: NameMap<u32, usize>,
+    /// The first cluster of each gazetteer entry, by the entry
+    /// [`mixed`].
+    by_entry: HashSlots,
     /// The first cluster of each name, and its kind.
     by_name: NameIndex<(EntityKind, usize)>,
     /// Where each cluster moves in a merge step.
@@ -297,18 +299,19 @@ fn merge_same(
             .iter()
             .map(|c| Spelled::of(cx, c.start, c.end, written)),
     );
-    by_entry.clear();
-    by_name.clear();
+    by_entry.reset(chosen.len());
+    by_name.reset(chosen.len());
     for (c, spelled) in chosen.iter().zip(spelled.drain(..)) {
-        let text = spelled.text(cx, written);
-        // Names of different kinds are different names.
+        // Names of different kinds are different names. The texts are
+        // compared only for a name of the same hash.
         let hash = cx.name_hash(c.start, c.end) ^ c.kind as u64;
         let named = by_name.find(hash, |other, &(kind, _)| {
-            kind == c.kind && other.text(cx, written) == text
+            kind == c.kind && other.text(cx, written) == spelled.text(cx, written)
         });
         let target = c
             .entry
-            .and_then(|e| by_entry.get(&e).copied())
+            .and_then(|e| by_entry.get(mixed(e)))
+            .map(|t| t as usize)
             .or_else(|| named.map(|i| by_name.value(i).1));
         let index = match target {
             Some(t) => {
@@ -321,7 +324,8 @@ fn merge_same(
             }
         };
         if let Some(e) = merged[index].entry {
-            by_entry.entry(e).or_insert(index);
+            // As many clusters as tokens at most, which are fewer than 2^32.
+            by_entry.insert_new(mixed(e), index as u32);
         }
         if named.is_none() {
             by_name.insert(hash, spelled, (c.kind, index));

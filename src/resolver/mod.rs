@@ -18,6 +18,7 @@
 
 pub(crate) mod alias;
 pub(crate) mod compound;
+pub(crate) mod hash_slots;
 pub(crate) mod initial_words;
 pub(crate) mod name_index;
 pub(crate) mod overlap;

@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
+use super::hash_slots::HashSlots;
 use crate::document::Document;
-use crate::hash::NameMap;
 use crate::tokenizer::TokenKind;
 
 /// Where a name is spelled.
@@ -54,25 +54,26 @@ impl Spelled {
 /// callers compare (see [`NameIndex::find`]).
 pub(crate) struct NameIndex<V> {
     /// The latest entry of each hash.
-    by_hash: NameMap<u64, usize>,
+    by_hash: HashSlots,
     /// Each name: its spelling, its value, and the entry before it with the
     /// same hash.
-    entries: Vec<(Spelled, V, Option<usize>)>,
+    entries: Vec<(Spelled, V, Option<u32>)>,
 }
 
 impl<V> Default for NameIndex<V> {
     fn default() -> Self {
         NameIndex {
-            by_hash: NameMap::default(),
+            by_hash: HashSlots::default(),
             entries: Vec::new(),
         }
     }
 }
 
 impl<V> NameIndex<V> {
-    /// Empties the index, keeping its memory.
-    pub(crate) fn clear(&mut self) {
-        self.by_hash.clear();
+    /// Empties the index, keeping its memory, for at most `most` names
+    /// (more cost a regrowth).
+    pub(crate) fn reset(&mut self, most: usize) {
+        self.by_hash.reset(most);
         self.entries.clear();
     }
 
@@ -82,11 +83,11 @@ impl<V> NameIndex<V> {
         hash: u64,
         mut is: impl FnMut(&Spelled, &V) -> bool,
     ) -> Option<usize> {
-        let mut at = self.by_hash.get(&hash).copied();
+        let mut at = self.by_hash.get(hash);
         while let Some(i) = at {
-            let (spelled, value, before) = &self.entries[i];
+            let (spelled, value, before) = &self.entries[i as usize];
             if is(spelled, value) {
-                return Some(i);
+                return Some(i as usize);
             }
             at = *before;
         }
@@ -105,7 +106,8 @@ impl<V> NameIndex<V> {
 
     /// Adds a name that [`NameIndex::find`] did not find.
     pub(crate) fn insert(&mut self, hash: u64, spelled: Spelled, value: V) {
-        let before = self.by_hash.insert(hash, self.entries.len());
+        // As many entries as tokens at most, which are fewer than 2^32.
+        let before = self.by_hash.insert(hash, self.entries.len() as u32);
         self.entries.push((spelled, value, before));
     }
 }

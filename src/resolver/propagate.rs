@@ -422,7 +422,7 @@ impl Claims {
     /// one of them has more mentions than any other that claims it (see
     /// [`MAIN_PERSON`]). A word of a name yields to a whole name.
     fn index(&self, cx: &Document<'_>, clusters: &[Cluster], owners: &mut NameOwners) {
-        owners.clear();
+        owners.reset(self.claims.len());
         let person = |index: usize| clusters[index].kind == EntityKind::Person;
         let mentions = |index: usize| clusters[index].mentions.len();
         for claimed in &self.claims {
