@@ -61,6 +61,15 @@ pub(crate) struct Buffers {
     into: Vec<Option<usize>>,
     /// The persons each merge step matches names against.
     people: People,
+    /// The hashes of the words of the clusters' names and where each name
+    /// ends (see [`LongestNames`]).
+    name_hashes: Vec<u64>,
+    name_ends: Vec<usize>,
+    /// Which tokens a mention takes (see [`define_acronyms`]).
+    taken: Vec<bool>,
+    /// Which cluster has a mention ending at each token (see
+    /// [`merge_acronyms`]).
+    ends_at: Vec<Option<usize>>,
 }
 
 /// Groups the chosen mentions into entities, which it leaves in
@@ -74,7 +83,12 @@ pub(crate) fn merge(
     buffers: &mut Buffers,
 ) {
     merge_same(cx, chosen, clusters, pool, buffers);
-    let names = LongestNames::of(cx, clusters);
+    let names = LongestNames::of(
+        cx,
+        clusters,
+        std::mem::take(&mut buffers.name_hashes),
+        std::mem::take(&mut buffers.name_ends),
+    );
     // One buffer of targets for every step: each step fills it and
     // [`apply`] empties it again.
     let into = &mut buffers.into;
@@ -94,8 +108,10 @@ pub(crate) fn merge(
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
     into.truncate(clusters.len());
-    define_acronyms(cx, clusters);
-    merge_acronyms(cx, clusters, into);
+    buffers.name_hashes = names.hashes;
+    buffers.name_ends = names.ends;
+    define_acronyms(cx, clusters, &mut buffers.taken);
+    merge_acronyms(cx, clusters, into, &mut buffers.ends_at);
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
 }
@@ -115,13 +131,19 @@ struct LongestNames<'t> {
 
 impl<'t> LongestNames<'t> {
     /// The lower-cased words (punctuation left out) of the last of each
-    /// cluster's mentions with the most words.
-    fn of(cx: &Document<'t>, clusters: &[Cluster]) -> LongestNames<'t> {
+    /// cluster's mentions with the most words, the hashes and ends in the
+    /// memory of `hashes` and `ends`.
+    fn of(
+        cx: &Document<'t>,
+        clusters: &[Cluster],
+        mut hashes: Vec<u64>,
+        mut ends: Vec<usize>,
+    ) -> LongestNames<'t> {
         let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
         let count = |&(s, e): &(usize, usize)| (s..e).filter(is_word).count();
         let mut words = Vec::with_capacity(clusters.len() * 2);
-        let mut hashes = Vec::with_capacity(clusters.len() * 2);
-        let mut ends = Vec::with_capacity(clusters.len());
+        hashes.clear();
+        ends.clear();
         for cluster in clusters {
             // Most clusters have one mention, whose words need no count.
             let longest = match cluster.mentions.as_slice() {
@@ -239,7 +261,7 @@ fn is_person(clusters: &[Cluster], i: usize) -> bool {
 
 /// Makes the acronym in "Popular Mobilisation Forces (PMF)" a mention of
 /// the long form's entity when no stage proposed it on its own.
-fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster]) {
+fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<bool>) {
     // A long form needs a "(" right after it. Most documents have none, and
     // need no flags for the tokens taken.
     let defines =
@@ -247,7 +269,8 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster]) {
     if !clusters.iter().flat_map(|c| &c.mentions).any(defines) {
         return;
     }
-    let mut taken = vec![false; cx.tokens.len()];
+    taken.clear();
+    taken.resize(cx.tokens.len(), false);
     for &(s, e) in clusters.iter().flat_map(|c| &c.mentions) {
         taken[s..e].fill(true);
     }
@@ -520,7 +543,12 @@ fn is_head_word(cx: &Document<'_>, i: usize) -> bool {
     })
 }
 
-fn merge_acronyms(cx: &Document<'_>, clusters: &[Cluster], into: &mut Targets) {
+fn merge_acronyms(
+    cx: &Document<'_>,
+    clusters: &[Cluster],
+    into: &mut Targets,
+    ends_at: &mut Vec<Option<usize>>,
+) {
     // An acronym a gazetteer knows ("US", "UN") already has its entity.
     let unknown = |c: &Cluster| c.entry.is_none() && cx.acronym_of(&c.mentions).is_some();
     if !clusters.iter().any(unknown) {
@@ -528,7 +556,8 @@ fn merge_acronyms(cx: &Document<'_>, clusters: &[Cluster], into: &mut Targets) {
     }
     // Which cluster has a mention ending at each token, and which clusters
     // each set of initials spells.
-    let mut ends_at: Vec<Option<usize>> = vec![None; cx.tokens.len() + 1];
+    ends_at.clear();
+    ends_at.resize(cx.tokens.len() + 1, None);
     let mut by_initials: WordMap<String, Vec<usize>> = WordMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
         for &(s, e) in &cluster.mentions {
