@@ -14,10 +14,11 @@
 //! none count in a headline written in capitals, and none across a hard
 //! break.
 
+use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::document::cues::Position;
-use crate::tokenizer::{Headline, Shape};
+use crate::tokenizer::{Headline, Shape, TokenKind};
 
 /// Proposes a candidate for every designated name.
 pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
@@ -44,7 +45,10 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             if !cx.joined(run_end, i + 1) {
                 continue;
             }
-            let start = cx.trim_start(cx.name_run_start(run_end, true), run_end);
+            let mut start = cx.trim_start(cx.name_run_start(run_end, true), run_end);
+            if d.kind == EntityKind::Organisation {
+                start = dotted_prefix(cx, start);
+            }
             if start < run_end && !(run_end - start == 1 && cx.is_particle(start)) {
                 out.push(proposal(start, of_tail(cx, i + 1), d.kind));
             }
@@ -62,11 +66,34 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         for d in cue.designators(Position::BeforeOf) {
+            if d.kind == EntityKind::Organisation {
+                // "Society for General Systems Research", "Office of the
+                // Mayor": a body's name goes on over "of" or "for" and
+                // "the". A designator inside a run starts no name ("Protective
+                // Agency of Hackensack" is no "Agency of Hackensack").
+                if i > 0
+                    && cx.continues(i)
+                    && cx.is_name_word(i - 1)
+                    && !cx.cue(i - 1).is_some_and(|c| c.determiner)
+                {
+                    continue;
+                }
+                let end = of_tail(cx, i + 1);
+                if end > i + 1 {
+                    out.push(proposal(dotted_prefix(cx, i), end, d.kind));
+                }
+                continue;
+            }
             let of = i + 1;
             if cx.joined(of, of + 2) && cx.word(of) == "of" {
                 let end = cx.name_run_end(of + 1, true);
                 if end > of + 1 && !cx.is_stopword(of + 1) {
-                    out.push(proposal(i, end, d.kind));
+                    let start = if d.kind == EntityKind::Organisation {
+                        dotted_prefix(cx, i)
+                    } else {
+                        i
+                    };
+                    out.push(proposal(start, end, d.kind));
                 }
             }
         }
@@ -102,6 +129,29 @@ fn of_tail(cx: &Document<'_>, end: usize) -> usize {
         tail
     } else {
         end
+    }
+}
+
+/// Where an organisation's name that starts at `start` starts when a
+/// dotted abbreviation in capitals comes right before it ("U.S. Army",
+/// "U.N. Security Council"): at the abbreviation, which the tokenizer
+/// splits from its final dot ("U.S", "."), so that no run goes through
+/// it. Otherwise at `start`.
+pub(crate) fn dotted_prefix(cx: &Document<'_>, start: usize) -> usize {
+    if start < 2 || !cx.joined(start - 1, start + 1) {
+        return start;
+    }
+    let (abbreviation, dot) = (&cx.tokens[start - 2], &cx.tokens[start - 1]);
+    let word = cx.word(start - 2);
+    let dotted = abbreviation.kind == TokenKind::Word
+        && abbreviation.shape == Shape::Upper
+        && word.len() >= 3
+        && word.bytes().skip(1).step_by(2).all(|b| b == b'.')
+        && word.len() % 2 == 1;
+    if dotted && cx.word(start - 1) == "." && !dot.space_before && cx.tokens[start].space_before {
+        start - 2
+    } else {
+        start
     }
 }
 
@@ -147,6 +197,56 @@ mod tests {
         assert_eq!(
             proposals(super::find, "the US base of Al Assad and the town of Some"),
             ["place Al Assad"]
+        );
+    }
+
+    #[test]
+    fn a_dotted_abbreviation_before_a_body_is_part_of_its_name() {
+        assert_eq!(
+            proposals(super::find, "the U.S. Navy and the U.N. Security Council"),
+            [
+                "organisation U.S. Navy",
+                "organisation U.N. Security Council"
+            ]
+        );
+        // Not over a space before the dot, nor onto a place.
+        assert_eq!(
+            proposals(super::find, "the U.S . Navy and the U.S. Gulf of Aden"),
+            ["place Gulf of Aden"]
+        );
+    }
+
+    #[test]
+    fn armed_forces_commands_and_coalitions_are_organisations() {
+        assert_eq!(
+            proposals(
+                super::find,
+                "the Royal Wexford Air Force, the Southern Command and the Midwest Coalition"
+            ),
+            [
+                "organisation Royal Wexford Air Force",
+                "organisation Southern Command",
+                "organisation Midwest Coalition"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_named_before_of_or_for_goes_on_over_them() {
+        assert_eq!(
+            proposals(
+                super::find,
+                "the Centre for Marine Studies and the Office of the Governor"
+            ),
+            [
+                "organisation Centre for Marine Studies",
+                "organisation Office of the Governor"
+            ]
+        );
+        // Inside a run, the designator completes the run instead.
+        assert_eq!(
+            proposals(super::find, "the Wexford Agency of Ruritania"),
+            ["organisation Wexford Agency of Ruritania"]
         );
     }
 

@@ -9,8 +9,11 @@
 //! head word or starts with it. The proposal takes the longer name's
 //! gazetteer entry, if it has one, so that the two are one entity; but not
 //! when two organisations of the document have the head word, either of
-//! which could be meant. It is a guess ([`Evidence::Guess`]): any other
-//! reading of the word wins.
+//! which could be meant. Where the document names no such organisation, a
+//! head word after "the" is still the short name of a body the reader is
+//! meant to know ("the Coalition", "the Senate"), with no entry; not when
+//! "of" or "for" and a name follow it. It is a guess ([`Evidence::Guess`]):
+//! any other reading of the word wins.
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
@@ -33,6 +36,16 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
         let key = cx.keys.get(start);
         let mut named = heads.iter().filter(|head| head.word == key);
         let Some(first) = named.next() else {
+            if after_the(cx, start) {
+                out.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityKind::Organisation,
+                    entry: None,
+                    evidence: Evidence::Guess,
+                    rank: 0,
+                });
+            }
             continue;
         };
         let sole = named.all(|head| head.name == first.name);
@@ -59,6 +72,20 @@ fn lone_head_word(cx: &Document<'_>, i: usize) -> bool {
                 .chain(cue.designators(Position::BeforeOf))
                 .any(|d| d.kind == EntityKind::Organisation)
         })
+}
+
+/// Whether the lone head word at token `i` follows a lower-case "the" and
+/// no "of" or "for" joins it to a name after it: "the Coalition", "the
+/// Senate" name a body the reader knows, where "the Senate of Oxley" is
+/// part of a longer name.
+fn after_the(cx: &Document<'_>, i: usize) -> bool {
+    let the = i > 0 && cx.keys.get(i - 1) == "the" && cx.tokens[i - 1].shape == Shape::Lower;
+    let of_name = i + 2 < cx.tokens.len()
+        && cx.tokens[i + 1].shape == Shape::Lower
+        && cx.cue(i + 1).is_some_and(|c| c.body_connector)
+        && cx.joined(i + 1, i + 3)
+        && (cx.is_name_word(i + 2) || cx.keys.get(i + 2) == "the");
+    the && !of_name
 }
 
 /// A head word of an organisation the document names.
@@ -115,8 +142,12 @@ mod tests {
     }
 
     #[test]
-    fn a_head_word_no_organisation_has_is_left_alone() {
+    fn a_head_word_no_organisation_has_is_left_alone_but_after_the() {
         assert!(proposals(find, "She went to the Senate of Oxley. The House sat.").is_empty());
-        assert!(proposals(find, "They met at the University today.").is_empty());
+        assert!(proposals(find, "They met at a University today, at Council.").is_empty());
+        assert_eq!(
+            proposals(find, "They met at the University today."),
+            ["organisation University"]
+        );
     }
 }

@@ -9,6 +9,8 @@
 //!   ("Mr Abdul Karim", "cleric Moqtada Al Sadr");
 //! - [`designator`]: a word that completes a name gives its kind
 //!   ("Diyala province", "Ministry of Oil", "Harvard University");
+//! - [`numbered_unit`]: an ordinal before a military formation names it,
+//!   an organisation ("101st Airborne Division");
 //! - [`acronym`]: "Popular Mobilisation Forces (PMF)" proposes the long
 //!   form when it is a run of capitalised words whose initials spell the
 //!   acronym;
@@ -37,6 +39,7 @@ pub(crate) mod given_name;
 pub(crate) mod head_word;
 pub(crate) mod initial;
 pub(crate) mod learned;
+pub(crate) mod numbered_unit;
 pub(crate) mod results;
 pub(crate) mod title;
 pub(crate) mod unlisted_acronym;
@@ -50,6 +53,7 @@ pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     let listed = out.len();
     title::find(cx, out);
     designator::find(cx, out);
+    numbered_unit::find(cx, out);
     acronym::find(cx, out);
     given_name::find(cx, out);
     initial::find(cx, listed, out);
