@@ -16,9 +16,16 @@ pub(crate) enum Evidence {
     /// A name no list holds, typed by a learned rule of its context (the
     /// words around it: "shares of X", "X said").
     LearnedContext,
+    /// A body of state named by its common noun alone, capitalised
+    /// mid-sentence ("the Senate voted"; `rules/institution.rs`).
+    Institution,
     /// An acronym no list holds, typed by a learned rule of its context
     /// ("said security firm RSA"; `rules/unlisted_acronym.rs`).
     AcronymContext,
+    /// A word no list holds, a person because personal pronouns follow
+    /// its uses in the document ("Galois returned after his expulsion";
+    /// `rules/pronoun_person.rs`).
+    PronounContext,
     /// A capitalised sequence whose first word is a known given name, or
     /// that starts with initials ("M. Atherton").
     GivenName,

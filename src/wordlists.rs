@@ -331,6 +331,37 @@ pub(crate) const COMPETING: &[&str] = &[
     "edged", "thrashed", "hosts", "host", "visit", "visiting", "over",
 ];
 
+// Institutions.
+
+/// Bodies of state named by their common noun alone, in lower case: each
+/// an organisation designator, an organisation when capitalised and alone
+/// mid-sentence (`rules/institution.rs`: "the Senate voted").
+pub(crate) const INSTITUTIONS: &[&str] = &["assembly", "congress", "court", "parliament", "senate"];
+
+// Pronouns.
+
+/// Pronouns of a person, in lower case: after a word no list holds, they
+/// say the word names one (`rules/pronoun_person.rs`).
+pub(crate) const PERSON_PRONOUNS: &[&str] = &[
+    "he", "his", "him", "himself", "she", "her", "hers", "herself",
+];
+
+/// Pronouns of a thing, a place or a group, and relative words of places
+/// and things, in lower case: after a word, they say it names no person
+/// (`rules/pronoun_person.rs`).
+pub(crate) const THING_PRONOUNS: &[&str] = &[
+    "it",
+    "its",
+    "itself",
+    "they",
+    "their",
+    "them",
+    "themselves",
+    "which",
+    "where",
+    "there",
+];
+
 // Sentences.
 
 /// Abbreviations whose final period does not end a sentence.
@@ -359,6 +390,9 @@ mod tests {
             SPORTS,
             COMPETING,
             ABBREVIATIONS,
+            INSTITUTIONS,
+            PERSON_PRONOUNS,
+            THING_PRONOUNS,
         ] {
             let mut words = list.to_vec();
             words.sort_unstable();

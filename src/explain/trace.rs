@@ -209,6 +209,8 @@ impl Trace {
             Evidence::LearnedContext => Found::LearnedContext(self.new_name_rule(cx, learned, c)),
             Evidence::LearnedSpelling => Found::LearnedSpelling(self.new_name_rule(cx, learned, c)),
             Evidence::AcronymContext => Found::AcronymContext(self.acronym_rule(cx, learned, c)),
+            Evidence::PronounContext => Found::PronounContext,
+            Evidence::Institution => Found::Institution,
         };
         Finder::Other(found)
     }

@@ -88,6 +88,12 @@ pub enum Found {
     /// it fires ("security firm RSA": `L2 security firm`; the strength is
     /// that confidence).
     AcronymContext(LearnedRule),
+    /// A body of state named by its common noun alone, capitalised
+    /// mid-sentence ("the Senate voted").
+    Institution,
+    /// A word no list holds, a person because personal pronouns ("he",
+    /// "his", "her") follow its uses in the document.
+    PronounContext,
     /// A place name inside a longer unexplained name ("Real Madrid"),
     /// widened into that name.
     Compound,
@@ -116,6 +122,8 @@ impl Found {
             Found::LearnedContext(_) => "learned-context",
             Found::LearnedSpelling(_) => "learned-spelling",
             Found::AcronymContext(_) => "acronym-context",
+            Found::PronounContext => "pronoun-context",
+            Found::Institution => "institution",
             Found::Compound => "compound",
             Found::Propagation => "propagation",
             Found::MainPerson => "main-person",

@@ -81,6 +81,8 @@ fn weak(evidence: Evidence) -> bool {
         | Evidence::Compound
         | Evidence::Acronym
         | Evidence::AcronymContext
+        | Evidence::PronounContext
+        | Evidence::Institution
         | Evidence::GivenName => false,
     }
 }

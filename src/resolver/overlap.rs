@@ -150,7 +150,7 @@ fn admissible(cx: &Document<'_>, c: &Candidate) -> bool {
     if cx.is_particle(c.start) || !word.chars().any(char::is_alphanumeric) {
         return false;
     }
-    c.evidence == Evidence::Title || !cx.is_stopword(c.start)
+    matches!(c.evidence, Evidence::Title | Evidence::Institution) || !cx.is_stopword(c.start)
 }
 
 #[cfg(test)]

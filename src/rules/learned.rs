@@ -14,7 +14,9 @@
 //! - A lone word that no rule types this way is handed to
 //!   [`unlisted_acronym`], which makes an acronym no list holds an
 //!   organisation where its context says so
-//!   ([`Evidence::AcronymContext`]).
+//!   ([`Evidence::AcronymContext`]); the lone words left untyped then go
+//!   to [`pronoun_person`], which makes a person of a word that personal
+//!   pronouns follow again and again ([`Evidence::PronounContext`]).
 //! - Where the gazetteers give one span readings of two or more of the
 //!   kinds the rules know ("Jordan" the country and the person), the
 //!   context rules choose: when the strongest fired for one of those kinds
@@ -28,7 +30,7 @@ use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::learned::features::{Features, View, example};
 use crate::learned::{Decision, LearnedRules};
-use crate::rules::unlisted_acronym;
+use crate::rules::{pronoun_person, unlisted_acronym};
 
 /// The least strength of a context rule that chooses between the readings
 /// of an ambiguous list hit.
@@ -45,6 +47,8 @@ pub(crate) struct Scratch {
     features: Features,
     /// Candidates to drop, by index.
     dropped: Vec<usize>,
+    /// The lone words left untyped, for [`pronoun_person`].
+    pronouns: pronoun_person::Scratch,
 }
 
 /// Proposes the names the learned rules type, and drops the readings of
@@ -59,7 +63,9 @@ pub(crate) fn find(
         covered,
         features,
         dropped,
+        pronouns,
     } = scratch;
+    pronouns.clear();
     covered.clear();
     covered.resize(cx.tokens.len() + 1, 0);
     // Whether two gazetteer readings of one span differ in kind: most texts
@@ -112,10 +118,11 @@ pub(crate) fn find(
         let Some(rule) = rules.decide(cx, features, example) else {
             // A lone acronym that no rule of new names types may be typed
             // by its context alone.
-            if example.end - example.start == 1
-                && let Some(c) = unlisted_acronym::propose(cx, rules, features, example, out)
-            {
-                out.push(c);
+            if example.end - example.start == 1 {
+                match unlisted_acronym::propose(cx, rules, features, example, out) {
+                    Some(c) => out.push(c),
+                    None => pronouns.push(example.start),
+                }
             }
             continue;
         };
@@ -134,6 +141,7 @@ pub(crate) fn find(
             rank: 0,
         });
     }
+    pronoun_person::find(cx, &rules.common, pronouns, out);
 }
 
 /// The kinds the learned rules know.

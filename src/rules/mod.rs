@@ -21,6 +21,8 @@
 //!   person ("M. Atherton");
 //! - [`head_word`]: an organisation's head word alone is its short name
 //!   where the document names it ("... the University");
+//! - [`institution`]: a body of state named by its common noun alone,
+//!   capitalised mid-sentence, is an organisation ("the Senate voted");
 //! - [`results`]: in a sports report, the names of a results line or a
 //!   table row are teams ("Lotte 6 Hyundai 2");
 //! - [`learned`]: rules learned from unlabelled news type the runs nothing
@@ -28,7 +30,10 @@
 //!   hit (run by the extractor after the others, when it has such rules);
 //! - [`unlisted_acronym`]: asked by the learned rule of every lone word
 //!   they leave untyped, an acronym no list holds is an organisation
-//!   where the learned context rules say so ("security firm RSA").
+//!   where the learned context rules say so ("security firm RSA");
+//! - [`pronoun_person`]: handed the lone words the learned rule leaves
+//!   untyped, a word that personal pronouns follow again and again in the
+//!   document is a person ("Galois returned after his expulsion").
 //!
 //! Rules only propose. Overlaps, sentence-initial words and aliases are the
 //! resolver's business.
@@ -38,8 +43,10 @@ pub(crate) mod designator;
 pub(crate) mod given_name;
 pub(crate) mod head_word;
 pub(crate) mod initial;
+pub(crate) mod institution;
 pub(crate) mod learned;
 pub(crate) mod numbered_unit;
+pub(crate) mod pronoun_person;
 pub(crate) mod results;
 pub(crate) mod title;
 pub(crate) mod unlisted_acronym;
@@ -59,6 +66,7 @@ pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     initial::find(cx, listed, out);
     results::find(cx, out);
     head_word::find(cx, out);
+    institution::find(cx, out);
 }
 
 #[cfg(test)]

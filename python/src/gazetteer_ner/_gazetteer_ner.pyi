@@ -61,6 +61,8 @@ class Why(TypedDict, total=False):
         "learned-context",
         "learned-spelling",
         "acronym-context",
+        "pronoun-context",
+        "institution",
         "compound",
         "propagation",
         "main-person",

@@ -1,0 +1,274 @@
+//! The pronoun rule: a word no list holds and no other rule types is a
+//! person where the document, again and again, goes on about it with "he"
+//! or "she" ("Galois returned to mathematics after his expulsion";
+//! "Theodorus asserted his influence").
+//!
+//! Biographies, histories and stories name their people by a single
+//! word that no list can hold: a surname, a saint's or a character's name.
+//! One use says little, but the document says the same of every use ("one
+//! sense per discourse"): the rule gathers, over the lone capitalised
+//! words the learned rule leaves untyped, what follows each use in its
+//! clause, and types every use of a word at once.
+//!
+//! After a use, up to [`WINDOW`] tokens are read, up to the end of the
+//! sentence or the next capitalised word (another name the pronoun may be
+//! about): the first pronoun met is personal ([`PERSON_PRONOUNS`]: "he",
+//! "his", "her") or not ([`THING_PRONOUNS`]: "it", "its", "they",
+//! "which"). A word is a person when at least [`LEAST_PERSONAL`] of its
+//! uses are followed by a personal pronoun, more than by one that is not,
+//! and at least one use is mid-sentence, where its capital says it is a
+//! name; and when it is no word: not a stop word, not a word the article
+//! corpus mostly writes in lower case, and not written in lower case in
+//! the document itself ("Motel" and "motel").
+//!
+//! The candidates carry [`Evidence::PronounContext`].
+
+use std::sync::LazyLock;
+
+use crate::EntityKind;
+use crate::candidate::{Candidate, Evidence};
+use crate::document::Document;
+use crate::hash::hash_key;
+use crate::learned::CommonWords;
+use crate::tokenizer::{Shape, TokenKind};
+use crate::wordlists::{PERSON_PRONOUNS, THING_PRONOUNS};
+
+/// How many tokens after a use are read for a pronoun.
+pub(crate) const WINDOW: usize = 8;
+
+/// The fewest uses of a word followed by a personal pronoun that make it
+/// a person.
+pub(crate) const LEAST_PERSONAL: u32 = 2;
+
+/// The memory the rule keeps from one text for the next.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// The lone words left untyped, by token index, in text order.
+    lone: Vec<usize>,
+    /// Those that may be names, by their key's hash and token index.
+    uses: Vec<(u64, usize)>,
+}
+
+impl Scratch {
+    /// Forgets the last text's words.
+    pub(crate) fn clear(&mut self) {
+        self.lone.clear();
+    }
+
+    /// Notes token `at`, a lone word in running text that no candidate
+    /// covers and no learned rule types.
+    pub(crate) fn push(&mut self, at: usize) {
+        self.lone.push(at);
+    }
+}
+
+/// What follows one use of a word in its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Follows {
+    /// A personal pronoun first.
+    Personal,
+    /// A pronoun of a thing or a group first.
+    Thing,
+    /// No pronoun.
+    Nothing,
+}
+
+/// Proposes a person for every use of the lone words in `scratch` that
+/// the pronouns after them make persons.
+pub(crate) fn find(
+    cx: &Document<'_>,
+    common: &CommonWords,
+    scratch: &mut Scratch,
+    out: &mut Vec<Candidate>,
+) {
+    let Scratch { lone, uses } = scratch;
+    // One use proves nothing: most texts end here.
+    if lone.len() < LEAST_PERSONAL as usize {
+        return;
+    }
+    // Most words are used once, and sorting them all to find the others
+    // would cost more than the rule: a bit per hash, set on a word's first
+    // use and copied to `twice` on the next, picks the words that may be
+    // used twice (a few others share their bits), and only those are
+    // sorted and read.
+    let (mut once, mut twice) = ([0u64; 16], [0u64; 16]);
+    let bit = |hash: u64| ((hash >> 6) as usize & 15, 1u64 << (hash & 63));
+    let may_be_name = |at: usize| {
+        let token = &cx.tokens[at];
+        token.kind == TokenKind::Word && token.shape == Shape::Capitalised
+    };
+    for &at in lone.iter() {
+        if may_be_name(at) {
+            let (word, mask) = bit(cx.keys.hash(at));
+            twice[word] |= once[word] & mask;
+            once[word] |= mask;
+        }
+    }
+    uses.clear();
+    uses.extend(lone.iter().filter_map(|&at| {
+        let hash = cx.keys.hash(at);
+        let (word, mask) = bit(hash);
+        (twice[word] & mask != 0 && may_be_name(at)).then_some((hash, at))
+    }));
+    uses.sort_unstable();
+    for group in uses.chunk_by(|a, b| a.0 == b.0) {
+        let (hash, first) = group[0];
+        let mid_sentence = group.iter().any(|&(_, at)| {
+            let token = &cx.tokens[at];
+            !token.sentence_start && !token.line_start
+        });
+        if group.len() < LEAST_PERSONAL as usize
+            || !mid_sentence
+            || cx.is_stopword(first)
+            || common.all_common(std::iter::once(hash))
+        {
+            continue;
+        }
+        let (mut personal, mut thing) = (0, 0);
+        for &(_, at) in group {
+            match follows(cx, at, &PRONOUNS) {
+                Follows::Personal => personal += 1,
+                Follows::Thing => thing += 1,
+                Follows::Nothing => {}
+            }
+        }
+        if personal < LEAST_PERSONAL || personal <= thing || written_in_lower_case(cx, hash) {
+            continue;
+        }
+        out.extend(group.iter().map(|&(_, at)| Candidate {
+            start: at,
+            end: at + 1,
+            kind: EntityKind::Person,
+            entry: None,
+            evidence: Evidence::PronounContext,
+            rank: 0,
+        }));
+    }
+}
+
+/// What follows token `at` in its clause: the first pronoun within
+/// [`WINDOW`] tokens, before the sentence ends or another capitalised
+/// word comes.
+fn follows(cx: &Document<'_>, at: usize, pronouns: &Pronouns) -> Follows {
+    let end = cx.tokens.len().min(at + 1 + WINDOW);
+    for i in at + 1..end {
+        let token = &cx.tokens[i];
+        if token.sentence_start
+            || token.hard_break
+            || matches!(token.shape, Shape::Capitalised | Shape::Upper)
+        {
+            break;
+        }
+        // Compared by hash: the keys' hashes are known, and few words are
+        // short and in lower case.
+        let hash = cx.keys.hash(i);
+        if token.kind == TokenKind::Punct {
+            if hash == pronouns.clause_end {
+                break;
+            }
+        } else if token.shape == Shape::Lower && pronouns.may_be_one(hash) {
+            if pronouns.person.contains(&hash) {
+                return Follows::Personal;
+            }
+            if pronouns.thing.contains(&hash) {
+                return Follows::Thing;
+            }
+        }
+    }
+    Follows::Nothing
+}
+
+/// The hashes of the pronouns' keys, and of the semicolon that ends a
+/// clause (a full stop ends a sentence: the next token starts one).
+struct Pronouns {
+    person: Vec<u64>,
+    thing: Vec<u64>,
+    /// A bit for the top six bits of each pronoun's hash: most words have
+    /// none of them, and are no pronoun without a search of the lists.
+    filter: u64,
+    clause_end: u64,
+}
+
+impl Pronouns {
+    /// Whether the word of key hash `hash` may be a pronoun.
+    fn may_be_one(&self, hash: u64) -> bool {
+        self.filter & 1 << (hash >> 58) != 0
+    }
+}
+
+static PRONOUNS: LazyLock<Pronouns> = LazyLock::new(|| {
+    let hashes = |words: &[&str]| words.iter().map(|w| hash_key(w)).collect::<Vec<_>>();
+    let (person, thing) = (hashes(PERSON_PRONOUNS), hashes(THING_PRONOUNS));
+    let filter = person
+        .iter()
+        .chain(&thing)
+        .fold(0, |f, h| f | 1 << (h >> 58));
+    Pronouns {
+        person,
+        thing,
+        filter,
+        clause_end: hash_key(";"),
+    }
+});
+
+/// Whether the document writes the word of key hash `hash` in lower case
+/// somewhere: then it is a word, capitalised where it is ("Motel").
+fn written_in_lower_case(cx: &Document<'_>, hash: u64) -> bool {
+    (0..cx.tokens.len()).any(|i| cx.tokens[i].shape == Shape::Lower && cx.keys.hash(i) == hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// "kind text" of every mention the default extractor finds in `text`.
+    fn mentions(text: &str) -> Vec<String> {
+        let extractor = Extractor::builder().build().unwrap();
+        let mut found: Vec<String> = extractor
+            .extract(text)
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| format!("{} {}", e.kind, m.text))
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn a_word_that_personal_pronouns_follow_is_a_person_at_every_use() {
+        let text = "The letter reached Zorvath in the spring. Zorvath read the \
+                    letter twice before his answer went out. Later Zorvath \
+                    left the town, and his friends followed him. The \
+                    council thanked Zorvath.";
+        assert_eq!(mentions(text), ["person Zorvath"; 4]);
+    }
+
+    #[test]
+    fn one_use_with_a_pronoun_is_not_enough() {
+        let text = "The letter reached Zorvath in the spring, and his \
+                    friends read it. The council thanked Zorvath.";
+        assert!(mentions(text).is_empty(), "{:?}", mentions(text));
+    }
+
+    #[test]
+    fn pronouns_of_things_weigh_against() {
+        // Two uses followed by "his", two by "its" or "their".
+        let text = "Work on Zorvath began when his son met the owners. \
+                    Then Zorvath grew, and his boats with it. Visitors \
+                    saw Zorvath as their home. The storm cost Zorvath its \
+                    harbour.";
+        assert!(mentions(text).is_empty(), "{:?}", mentions(text));
+    }
+
+    #[test]
+    fn a_word_the_document_writes_in_lower_case_is_no_name() {
+        let text = "The letter reached Zorvath in the spring. Zorvath read \
+                    the letter before his answer went out. Later Zorvath left \
+                    the town, and his friends followed. Every zorvath \
+                    knows this.";
+        assert!(mentions(text).is_empty(), "{:?}", mentions(text));
+    }
+}
