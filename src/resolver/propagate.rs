@@ -301,16 +301,7 @@ impl Claims {
             if person {
                 for &(s, e) in &cluster.mentions {
                     if gives_given_name(cx, s, e) {
-                        let hash = cx.fold_word(EMPTY_NAME, s);
-                        self.made += 1;
-                        if open.wants(hash) {
-                            self.claims.push(Claim {
-                                name: Spelled::Keys(s, s + 1),
-                                hash,
-                                index,
-                                word: false,
-                            });
-                        }
+                        self.claim_word(cx, index, s, false, open);
                     }
                 }
             }
@@ -381,6 +372,29 @@ impl Claims {
         }
     }
 
+    /// Counts the one word at `token` as a name cluster `index` claims,
+    /// and keeps the claim where a run no mention takes may spell it;
+    /// `word` as in [`Claim`].
+    fn claim_word(
+        &mut self,
+        cx: &Document<'_>,
+        index: usize,
+        token: usize,
+        word: bool,
+        open: &OpenRuns,
+    ) {
+        let hash = cx.fold_word(EMPTY_NAME, token);
+        self.made += 1;
+        if open.wants(hash) {
+            self.claims.push(Claim {
+                name: Spelled::Keys(token, token + 1),
+                hash,
+                index,
+                word,
+            });
+        }
+    }
+
     /// Claims for cluster `index` the words of its names that may name it
     /// alone (see [`NAME_WORDS`]): every word of an organisation's or
     /// group's name of two words or more that is capitalised and neither a
@@ -402,16 +416,7 @@ impl Claims {
                     && !cx.is_particle(i)
                     && cx.cue(i).is_none();
                 if own_word {
-                    let hash = cx.fold_word(EMPTY_NAME, i);
-                    self.made += 1;
-                    if open.wants(hash) {
-                        self.claims.push(Claim {
-                            name: Spelled::Keys(i, i + 1),
-                            hash,
-                            index,
-                            word: true,
-                        });
-                    }
+                    self.claim_word(cx, index, i, true, open);
                 }
             }
         }
