@@ -39,7 +39,12 @@ pub enum Markup {
     /// (`<br/>`), or three start tags of HTML elements (`<p>…<p>…<br>`);
     /// plain text otherwise. HTML elements are those of the HTML standard,
     /// in any case. A `<` before a letter is not enough: `x<y`, `a<b, c`
-    /// and a ticker such as `<BAC>` are plain text.
+    /// and a ticker such as `<BAC>` are plain text, and so are the names
+    /// and tickers news wires write in brackets that begin with an element's
+    /// name, however many (`<Mark Resources Inc>`, `USAir <U> and Sears
+    /// <S>`: a start tag with a capital letter and no attribute value counts
+    /// only when its element is closed, or when it is bare capitals with text
+    /// right after it, as in `<P>One`).
     ///
     /// ```
     /// use gazetteer_ner::Markup;
@@ -48,6 +53,8 @@ pub enum Markup {
     /// assert!(Markup::Auto.is_html("Talks<br/>in Basra"));
     /// assert!(!Markup::Auto.is_html("Sales rose when x<y and Basra grew."));
     /// assert!(!Markup::Auto.is_html("BANKAMERICA <BAC> EQUITY OFFER"));
+    /// assert!(!Markup::Auto.is_html("USAir <U>, Sears <S> and Du Pont <DD> rose; <U> led."));
+    /// assert!(Markup::Auto.is_html("<P>One<P>Two<BR>Three"));
     /// ```
     #[default]
     Auto,
@@ -271,6 +278,25 @@ fn next_lt(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// Whether the start tag from `lt` to `close`, its name ending at
+/// `name_end`, has the form in which news wires bracket a company's name
+/// or stock ticker: a name with a capital letter and no attribute value
+/// (`<Mark Resources Inc>`, `Du Pont Co <DD> said`, `USAir <U>.`), unless
+/// it is a bare tag in capitals with text right after it (`<P>One`). Some
+/// such names begin with the name of an HTML element, and a wire file read
+/// as one document holds hundreds: such a tag alone is no evidence of
+/// markup, though its element closed later still is.
+fn written_like_a_wire_bracket(bytes: &[u8], lt: usize, name_end: usize, close: usize) -> bool {
+    let name = &bytes[lt + 1..name_end];
+    let attributes = &bytes[name_end..close];
+    let bare_before_text = attributes.iter().all(u8::is_ascii_whitespace)
+        && !name.iter().any(u8::is_ascii_lowercase)
+        && bytes
+            .get(close + 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'<');
+    name.iter().any(u8::is_ascii_uppercase) && !attributes.contains(&b'=') && !bare_before_text
+}
+
 /// Whether `input` shows markup evidence (see [`Markup::Auto`]).
 ///
 /// Each `<` is looked at up to the next `<` or `>` at most, so the test is
@@ -333,6 +359,9 @@ fn looks_like_html(input: &str) -> bool {
                     return true;
                 }
                 opened[known] = true;
+                if written_like_a_wire_bracket(bytes, lt, name_end, close) {
+                    continue;
+                }
                 start_tags += 1;
                 if start_tags >= 3 {
                     return true;
@@ -1142,6 +1171,11 @@ mod tests {
             "<img src=\"x.png\" />",
             "<p>One<p>Two<br>Three",
             "<p>One<li>Two<p>Three",
+            "<P>One<P>Two<BR>Three",
+            "USAir <U> fell <B>sharply</B>",
+            "<U class=x> <S id=y> <DD title=z>",
+            "<Mark id=a> <Video src=b> <Data value=c>",
+            "<p>One <mark>two</mark>",
         ] {
             assert!(looks_like_html(input), "{input:?}");
         }
@@ -1154,6 +1188,10 @@ mod tests {
             "Math: if a<b, Iraq wins; Iran loses.",
             "TALKING POINT/BANKAMERICA <BAC> EQUITY OFFER",
             "<DD> and <S> rose",
+            "USAir Group <U> said. Sears <S>, Du Pont <DD>: <U> and <I>\n",
+            "<B> <P>. <U>, <EM>\n<S>",
+            "<Mark Resources Inc> and <Video Shop Inc>, <MARK RESOURCES INC>",
+            "<I P Sharp Ltd>, <A/S Shell> and <Data\nAccess Systems>",
             "a < b > c",
             "<p>One<p>Two",
             "x <p and y",
