@@ -81,6 +81,10 @@ pub(super) const FLAGS: [u8; 256] = {
 /// letters after the first byte, with [`APOSTROPHE`] when an apostrophe
 /// joins two of them.
 ///
+/// Letters are scanned eight bytes at a time ([`letter_bytes`]); the rarer
+/// word bytes, digits and underscores, and the last few bytes of the text,
+/// byte by byte.
+///
 /// Inlined: it runs for nearly every token, and most words end in their
 /// first eight bytes, where a call would cost as much as the scan.
 #[inline]
@@ -88,25 +92,23 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
     let mut j = pos + 1;
     let mut case = 0;
     loop {
-        // Eight bytes at a time while they last, then byte by byte; either
-        // way `j` ends at the first byte that is not a word byte, if any.
-        loop {
-            // `j` is never past the end: one test of the length left.
-            let Some(chunk) = bytes[j..].first_chunk() else {
-                while let Some(&b) = bytes.get(j)
-                    && FLAGS[usize::from(b)] & WORD != 0
-                {
-                    case |= FLAGS[usize::from(b)];
-                    j += 1;
-                }
-                break;
-            };
-            let (len, flags) = word_bytes(u64::from_le_bytes(*chunk));
+        // Eight bytes at a time while they last and hold letters; `j`
+        // ends at the first byte that is not a letter, if any.
+        while let Some(chunk) = bytes[j..].first_chunk() {
+            let (len, flags) = letter_bytes(u64::from_le_bytes(*chunk));
             case |= flags;
             j += len;
             if len < 8 {
                 break;
             }
+        }
+        // Then byte by byte over the word bytes that are not letters, or
+        // that the eight-byte steps did not reach.
+        while let Some(&b) = bytes.get(j)
+            && FLAGS[usize::from(b)] & WORD != 0
+        {
+            case |= FLAGS[usize::from(b)];
+            j += 1;
         }
         // A single middle character between two letters or two digits.
         let mid = bytes.get(j).map_or(0, |&b| FLAGS[usize::from(b)]);
@@ -140,30 +142,32 @@ const fn splat(byte: u8) -> u64 {
 /// The top bit of every byte.
 const HIGH: u64 = splat(0x80);
 
-/// How many of the eight bytes of `chunk` (first byte lowest) are word
-/// bytes before the first that is not, and the [`UPPER`] and [`LOWER`]
+/// How many of the eight bytes of `chunk` (first byte lowest) are ASCII
+/// letters before the first that is not, and the [`UPPER`] and [`LOWER`]
 /// flags of those, as [`FLAGS`] gives them: the word scan, eight bytes in
 /// one step and one branch.
-pub(super) fn word_bytes(chunk: u64) -> (usize, u8) {
+///
+/// Letters only: digits and underscores, a few words in a hundred, stop
+/// the step and are taken byte by byte ([`word_run_end`]), which spares
+/// every step the two tests of theirs.
+pub(super) fn letter_bytes(chunk: u64) -> (usize, u8) {
     // Each test leaves the top bit of a byte set where it holds. A sum
     // carries into the next byte only from a byte that is not ASCII, which
     // is ruled out at the end and ends the run: no byte before it is
     // touched, and none after it counts.
-    let at_least = |bytes: u64, b: u8| bytes.wrapping_add(splat(0x80 - b)) & HIGH;
+    let at_least = |bytes: u64, b: u8| bytes.wrapping_add(splat(0x80 - b));
     // Setting the case bit (0x20) makes every letter lower case and no
     // other ASCII byte a letter.
     let folded = chunk | splat(0x20);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let digit = at_least(chunk, b'0') & !at_least(chunk, b'9' + 1);
-    let underscore = !(chunk ^ splat(b'_')).wrapping_add(splat(0x7f)) & HIGH;
-    let stops = !((letter | digit | underscore) & !chunk) & HIGH;
-    // The bits below the first byte that is not a word byte; all of them
-    // when every byte is.
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & !chunk & HIGH;
+    let stops = letter ^ HIGH;
+    // The bits below the first byte that is not a letter; all of them
+    // when every byte is one.
     let run = (stops & stops.wrapping_neg()).wrapping_sub(1);
     let letters = letter & run;
     // The case bit moved up to the top of its byte: set in lower case.
-    let lower = chunk << 2;
-    let flags = if letters & !lower != 0 { UPPER } else { 0 }
-        | if letters & lower != 0 { LOWER } else { 0 };
+    let lower = letters & (chunk << 2);
+    let upper = letters ^ lower;
+    let flags = (u8::from(upper != 0) * UPPER) | (u8::from(lower != 0) * LOWER);
     (stops.trailing_zeros() as usize / 8, flags)
 }

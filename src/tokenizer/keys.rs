@@ -82,17 +82,22 @@ impl Keys {
         // whole block.
         let lower = &mut self.lower;
         lower.clear();
-        lower.extend_from_slice(text.as_bytes());
-        lower.make_ascii_lowercase();
+        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
         lower.resize(text.len() + SHORT_KEY_BYTES, b' ');
         let lower = &lower[..];
         // Room for every key no longer than its token, a space before each
-        // and after the last, and a block copied whole past the last. The
-        // spaces are in place from the start; each key then overwrites
-        // what a block before it left after its own end.
+        // and after the last, and a block copied whole past the last. Every
+        // byte up to the space after the last key is written below: the
+        // space first, then each key and the space after it, over what
+        // the block before it left after its own end. So the memory is
+        // grown, not cleared, and what the last text left in it is written
+        // over rather than filled with spaces first.
         let mut joined = std::mem::take(&mut self.joined).into_bytes();
-        joined.clear();
-        joined.resize(text.len() + tokens.len() + 1 + SHORT_KEY_BYTES, b' ');
+        let room = text.len() + tokens.len() + 1 + SHORT_KEY_BYTES;
+        if joined.len() < room {
+            joined.resize(room, b' ');
+        }
+        joined[0] = b' ';
         let mut at = 1;
         let mut other = String::new();
         // Extended from an iterator of known length: one reservation, not

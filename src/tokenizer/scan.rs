@@ -74,41 +74,13 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
 #[inline]
 fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: usize) -> usize {
     let bytes = text.as_bytes();
-    let b = bytes[pos];
     let (stop, case) = word_run_end(bytes, pos);
     // Only a word joined over an apostrophe can end in a possessive.
-    let stem = if case & APOSTROPHE != 0 {
-        ascii_possessive_stem(bytes, pos, stop)
+    if case & APOSTROPHE == 0 {
+        let shape = || Shape::of_ascii_letters(bytes[pos], case);
+        push_ascii_word_token(tokens, state, text, (pos, stop), shape);
     } else {
-        stop
-    };
-    // `b` is the word's first byte.
-    if b.is_ascii_alphabetic() {
-        let shape = if stem == stop {
-            Shape::of_ascii_letters(b, case)
-        } else {
-            Shape::of_ascii_word(&bytes[pos..stem])
-        };
-        state.push(tokens, (pos, stem), TokenKind::Word, shape);
-    } else if b.is_ascii_digit() {
-        state.push(tokens, (pos, stem), TokenKind::Number, Shape::NoLetters);
-    } else {
-        // Underscores first: a word if any letter or digit follows.
-        let word = &bytes[pos..stem];
-        let kind = if word.len() > 1 && word.iter().any(u8::is_ascii_alphanumeric) {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
-        };
-        push_token(tokens, state, text, (pos, stem), kind);
-    }
-    if stem < stop {
-        state.push(
-            tokens,
-            (stem, stop),
-            TokenKind::Possessive,
-            Shape::NoLetters,
-        );
+        push_apostrophe_word(tokens, state, text, (pos, stop));
     }
     // The plain space after most words is taken here rather than by a step
     // of the scan of its own, as the scan would take it.
@@ -117,6 +89,61 @@ fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: 
         return stop + 1;
     }
     stop
+}
+
+/// Adds the ASCII word `pos..end`, whose first byte is a letter, a digit or
+/// an underscore, and whose shape, if it is made of letters, is `shape()`.
+#[inline]
+fn push_ascii_word_token(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    text: &str,
+    (pos, end): (usize, usize),
+    shape: impl FnOnce() -> Shape,
+) {
+    let bytes = text.as_bytes();
+    let b = bytes[pos];
+    if b.is_ascii_alphabetic() {
+        state.push(tokens, (pos, end), TokenKind::Word, shape());
+    } else if b.is_ascii_digit() {
+        state.push(tokens, (pos, end), TokenKind::Number, Shape::NoLetters);
+    } else {
+        // Underscores first: a word if any letter or digit follows.
+        let word = &bytes[pos..end];
+        let kind = if word.len() > 1 && word.iter().any(u8::is_ascii_alphanumeric) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        push_token(tokens, state, text, (pos, end), kind);
+    }
+}
+
+/// Adds the ASCII word `pos..stop`, joined over an apostrophe, and the
+/// possessive `'s` that may end it.
+///
+/// Out of line and cold, so that the word scan tests only the rare
+/// apostrophe, not where the word's stem ends, for every word.
+#[cold]
+#[inline(never)]
+fn push_apostrophe_word(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    text: &str,
+    (pos, stop): (usize, usize),
+) {
+    let bytes = text.as_bytes();
+    let stem = ascii_possessive_stem(bytes, pos, stop);
+    let shape = || Shape::of_ascii_word(&bytes[pos..stem]);
+    push_ascii_word_token(tokens, state, text, (pos, stem), shape);
+    if stem < stop {
+        state.push(
+            tokens,
+            (stem, stop),
+            TokenKind::Possessive,
+            Shape::NoLetters,
+        );
+    }
 }
 
 /// Adds the ASCII punctuation byte at `at`, which may end a sentence or,
@@ -180,11 +207,6 @@ fn redo_run(
 
 /// The end of the word `pos..stop`, joined over an apostrophe, before a
 /// possessive `'s` that ends it; `stop` when there is none.
-///
-/// Out of line and cold, so that the word scan tests only the rare
-/// apostrophe, not the word's length, which is as likely short as not.
-#[cold]
-#[inline(never)]
 fn ascii_possessive_stem(bytes: &[u8], pos: usize, stop: usize) -> usize {
     if stop - pos >= 3
         && matches!(bytes[stop - 1], b's' | b'S')

@@ -1,4 +1,4 @@
-use super::bytes::{FLAGS, LOWER, UPPER, WORD, word_bytes};
+use super::bytes::{FLAGS, LOWER, UPPER, letter_bytes};
 use super::lines::{Lines, WRAP_WIDTHS, mark_headline};
 use super::scan::{State, push_piece};
 use super::sentences::is_abbreviation;
@@ -136,29 +136,23 @@ fn one_pass_tokens_on_examples() {
 
 proptest::proptest! {
     #[test]
-    fn eight_byte_word_scan_agrees_with_the_byte_table(chunk: [u8; 8]) {
-        let len = chunk
-            .iter()
-            .position(|&b| FLAGS[usize::from(b)] & WORD == 0)
-            .unwrap_or(8);
+    fn eight_byte_letter_scan_agrees_with_the_byte_table(chunk: [u8; 8]) {
+        let letter = |b: &u8| FLAGS[usize::from(*b)] & (UPPER | LOWER) != 0;
+        let len = chunk.iter().position(|b| !letter(b)).unwrap_or(8);
         let flags = chunk[..len]
             .iter()
             .fold(0, |f, &b| f | FLAGS[usize::from(b)]) & (UPPER | LOWER);
-        proptest::prop_assert_eq!(word_bytes(u64::from_le_bytes(chunk)), (len, flags));
+        proptest::prop_assert_eq!(letter_bytes(u64::from_le_bytes(chunk)), (len, flags));
     }
 }
 
 #[test]
-fn eight_byte_word_scan_on_every_byte() {
+fn eight_byte_letter_scan_on_every_byte() {
     for b in 0..=255u8 {
-        let chunk = [b'a', b, b'Z', b'_', b'0', b'9', b'z', b'A'];
-        let expected = if FLAGS[usize::from(b)] & WORD != 0 {
-            8
-        } else {
-            1
-        };
+        let chunk = [b'a', b, b'Z', b'q', b'x', b'Y', b'z', b'A'];
+        let expected = if b.is_ascii_alphabetic() { 8 } else { 1 };
         assert_eq!(
-            word_bytes(u64::from_le_bytes(chunk)).0,
+            letter_bytes(u64::from_le_bytes(chunk)).0,
             expected,
             "byte {b:#x}"
         );
@@ -271,6 +265,28 @@ proptest::proptest! {
         text in "([A-Za-z0-9 .,'_\n-]|\\PC|[’–İé]){0,60}"
     ) {
         assert_keys_are_push_keys(&text);
+    }
+}
+
+#[test]
+fn keys_refilled_after_a_longer_text_are_those_of_new_keys() {
+    // Refilling writes over what the text before left, without clearing it.
+    let mut keys = Keys::default();
+    let texts = [
+        "Internationalisation counter-revolutionaries İSTANBUL KATA’IB x",
+        "Iraq’s",
+        "",
+        "Al-Ḥasan’s NEW York 1,000.5 U.S.",
+        "a",
+    ];
+    for text in texts {
+        let tokens = tokenize(text);
+        keys.refill(text, &tokens);
+        let fresh = Keys::new(text, &tokens);
+        assert_eq!(keys.joined(), fresh.joined(), "on {text:?}");
+        for i in 0..tokens.len() {
+            assert_eq!((keys.get(i), keys.hash(i)), (fresh.get(i), fresh.hash(i)));
+        }
     }
 }
 
