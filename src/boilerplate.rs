@@ -41,27 +41,53 @@ impl Boilerplate {
     }
 
     /// Whether tokens `start..end` lie inside an occurrence of a phrase.
+    #[inline]
     fn covers(&self, tokens: &[Token], keys: &Keys, start: usize, end: usize) -> bool {
         // A candidate inside a phrase starts with a word of it: most
         // candidates start with a word no phrase has, which one bit
-        // settles.
-        if end - start > LONGEST || !has_word(&WORDS, keys.hash(start)) {
+        // settles, here in the loop over the candidates. The few others
+        // are looked at in a call (inlined whole, the test had the
+        // registers of the search saved and restored for every candidate).
+        end - start <= LONGEST
+            && has_word(&WORDS, keys.hash(start))
+            && Self::inside_a_phrase(tokens, keys, start, end)
+    }
+
+    /// Whether tokens `start..end`, at most [`LONGEST`] of them, the first
+    /// a word of some phrase, lie inside an occurrence of a phrase.
+    #[inline(never)]
+    fn inside_a_phrase(tokens: &[Token], keys: &Keys, start: usize, end: usize) -> bool {
+        // Every token of an occurrence is a word of some phrase: the
+        // stretches looked up take in no other, which settles most
+        // candidates before a phrase is hashed.
+        let word = |i: usize| has_word(&WORDS, keys.hash(i));
+        if !(start + 1..end).all(word) {
             return false;
         }
         // Every stretch of at most `LONGEST` tokens around the candidate
-        // that crosses no hard break: it ends at the first one after its
-        // start at the latest.
-        (end.saturating_sub(LONGEST)..=start).any(|from| {
-            if !has_word(&FIRST_WORDS, keys.hash(from)) {
+        // that crosses no hard break (it ends at the first one after its
+        // start at the latest), from its start back.
+        let lowest = end.saturating_sub(LONGEST);
+        let mut from = start;
+        loop {
+            if has_word(&FIRST_WORDS, keys.hash(from)) {
+                let limit = (from + 1..tokens.len())
+                    .take(LONGEST)
+                    .find(|&i| tokens[i].hard_break)
+                    .unwrap_or(tokens.len())
+                    .min(from + LONGEST);
+                if (end..=limit)
+                    .take_while(|&to| to == end || word(to - 1))
+                    .any(|to| is_phrase(keys.span(from, to)))
+                {
+                    return true;
+                }
+            }
+            if from == lowest || !word(from - 1) {
                 return false;
             }
-            let limit = (from + 1..tokens.len())
-                .take(LONGEST)
-                .find(|&i| tokens[i].hard_break)
-                .unwrap_or(tokens.len())
-                .min(from + LONGEST);
-            (end..=limit).any(|to| is_phrase(keys.span(from, to)))
-        })
+            from -= 1;
+        }
     }
 }
 

@@ -124,8 +124,10 @@ pub(crate) fn example(cx: &Document<'_>, start: usize, end: usize) -> Option<Exa
     if token.headline != Headline::RunningText || part_of_a_longer_name(cx, start, end) {
         return None;
     }
-    // A lone letter is an initial, a grade or a label, not a name.
-    if end - start == 1 && cx.word(start).chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    // A lone letter is an initial, a grade or a label, not a name (its
+    // letters counted up to the second, not to the end of the word).
+    let letters = || cx.word(start).chars().filter(|c| c.is_alphabetic());
+    if end - start == 1 && letters().nth(1).is_none() {
         return None;
     }
     let ordinal = start > 0
