@@ -34,8 +34,9 @@ pub(crate) enum Evidence {
     /// A designator that belongs to the name ("province", "Forces",
     /// "Ministry of") or a cue before it ("the town of").
     Designator,
-    /// A listed place widened over the unexplained name words around it
-    /// ("Basra Gate" from "Basra"; `resolver/compound.rs`). Made after the
+    /// A listed place or organisation widened over the unexplained name
+    /// words around it ("Basra Gate" from "Basra", "Barclays Capital" from
+    /// "Barclays"; `resolver/compound.rs`). Made after the
     /// overlapping readings are settled, so it is never weighed against
     /// another.
     Compound,

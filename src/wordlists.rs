@@ -338,6 +338,19 @@ pub(crate) const COMPETING: &[&str] = &[
 /// mid-sentence (`rules/institution.rs`: "the Senate voted").
 pub(crate) const INSTITUTIONS: &[&str] = &["assembly", "congress", "court", "parliament", "senate"];
 
+// Compounds.
+
+/// Words that make an adjective or a noun of a name when a hyphen joins
+/// them to it ("Warhol-like", "Obama-era", "Paris-born"), in lower case:
+/// after a person's name, such a word is no syllable of the name
+/// (`resolver/hyphenated.rs`). Words ending in "-ed" ("Kremlin-backed")
+/// are such words without a list.
+pub(crate) const HYPHEN_COMBINERS: &[&str] = &[
+    "like", "style", "era", "born", "type", "free", "wide", "made", "run", "bred", "class",
+    "level", "year", "old", "only", "specific", "friendly", "esque", "ish", "ism", "ist", "ite",
+    "led", "fan", "mania",
+];
+
 // Pronouns.
 
 /// Pronouns of a person, in lower case: after a word no list holds, they
@@ -393,6 +406,7 @@ mod tests {
             INSTITUTIONS,
             PERSON_PRONOUNS,
             THING_PRONOUNS,
+            HYPHEN_COMBINERS,
         ] {
             let mut words = list.to_vec();
             words.sort_unstable();

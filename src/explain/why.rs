@@ -94,8 +94,8 @@ pub enum Found {
     /// A word no list holds, a person because personal pronouns ("he",
     /// "his", "her") follow its uses in the document.
     PronounContext,
-    /// A place name inside a longer unexplained name ("Real Madrid"),
-    /// widened into that name.
+    /// A place or organisation name inside a longer unexplained name
+    /// ("Real Madrid", "Barclays Capital"), widened into that name.
     Compound,
     /// A bare use of a name the document gave its entity elsewhere.
     Propagation,

@@ -50,8 +50,6 @@ type Targets = [Option<usize>];
 pub(crate) struct Buffers {
     /// The keys of names with punctuation between their words.
     written: String,
-    /// Where each chosen mention's name is spelled.
-    spelled: Vec<Spelled>,
     /// The first cluster of each gazetteer entry, by the entry
     /// [`mixed`].
     by_entry: HashSlots,
@@ -96,14 +94,25 @@ pub(crate) fn merge(
     into.resize(clusters.len(), None);
     // And one index of persons, which each step refills.
     let people = &mut buffers.people;
-    merge_middle_names(clusters, &names, people, into);
-    apply(clusters, into, pool);
-    merge_person_suffixes(cx, clusters, &names, people, into);
-    apply(clusters, into, pool);
-    merge_given_names(cx, clusters, &names, people, into);
-    apply(clusters, into, pool);
-    merge_person_surnames(cx, clusters, &names, people, into);
-    apply(clusters, into, pool);
+    // The steps by person names need a person, or two, to match names
+    // against; a merge never makes a person, and many documents name one
+    // or none.
+    let persons = (0..clusters.len())
+        .filter(|&i| is_person(clusters, i))
+        .take(2)
+        .count();
+    if persons == 2 {
+        merge_middle_names(clusters, &names, people, into);
+        apply(clusters, into, pool);
+        merge_person_suffixes(cx, clusters, &names, people, into);
+        apply(clusters, into, pool);
+        merge_given_names(cx, clusters, &names, people, into);
+        apply(clusters, into, pool);
+    }
+    if persons > 0 {
+        merge_person_surnames(cx, clusters, &names, people, into);
+        apply(clusters, into, pool);
+    }
     merge_head_words(cx, clusters, &names, into);
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
@@ -116,10 +125,10 @@ pub(crate) fn merge(
     clusters.retain(|c| !c.mentions.is_empty());
 }
 
-/// The words of each cluster's longest mention, all in one vector rather
-/// than a vector per cluster. A merge moves a shorter name into a longer
-/// one and empties the shorter cluster, so the names of the clusters still
-/// standing do not change until the end of [`merge`], where the emptied
+/// The words of each person's or organisation's longest mention, all in
+/// one vector rather than a vector per cluster. A merge moves a shorter
+/// name into a longer one and empties the shorter cluster, so the names of
+/// the clusters still standing do not change until the end of [`merge`], where the emptied
 /// clusters are dropped.
 struct LongestNames<'t> {
     words: Vec<&'t str>,
@@ -131,8 +140,9 @@ struct LongestNames<'t> {
 
 impl<'t> LongestNames<'t> {
     /// The lower-cased words (punctuation left out) of the last of each
-    /// cluster's mentions with the most words, the hashes and ends in the
-    /// memory of `hashes` and `ends`.
+    /// person's or organisation's mentions with the most words, the hashes
+    /// and ends in the memory of `hashes` and `ends`. The other clusters
+    /// have no words here: no step matches their names by words.
     fn of(
         cx: &Document<'t>,
         clusters: &[Cluster],
@@ -145,6 +155,10 @@ impl<'t> LongestNames<'t> {
         hashes.clear();
         ends.clear();
         for cluster in clusters {
+            if !matches!(cluster.kind, EntityKind::Person | EntityKind::Organisation) {
+                ends.push(words.len());
+                continue;
+            }
             // Most clusters have one mention, whose words need no count.
             let longest = match cluster.mentions.as_slice() {
                 [only] => Some(only),
@@ -199,10 +213,11 @@ impl People {
         hash: impl Fn(&[u64]) -> Option<u64>,
     ) {
         self.by_hash.clear();
-        self.by_hash.extend((0..clusters.len()).filter_map(|index| {
-            let h = hash(names.hashes(index))?;
-            is_person(clusters, index).then_some((h, index))
-        }));
+        self.by_hash.extend(
+            (0..clusters.len())
+                .filter(|&index| is_person(clusters, index))
+                .filter_map(|index| Some((hash(names.hashes(index))?, index))),
+        );
         self.by_hash.sort_unstable();
     }
 
@@ -307,7 +322,6 @@ fn merge_same(
 ) {
     let Buffers {
         written,
-        spelled,
         by_entry,
         by_name,
         ..
@@ -316,18 +330,14 @@ fn merge_same(
     // into one buffer; the keys of the others are in the document's keys
     // already.
     written.clear();
-    spelled.clear();
-    spelled.extend(
-        chosen
-            .iter()
-            .map(|c| Spelled::of(cx, c.start, c.end, written)),
-    );
     by_entry.reset(chosen.len());
     by_name.reset(chosen.len());
-    for (c, spelled) in chosen.iter().zip(spelled.drain(..)) {
+    for c in chosen {
         // Names of different kinds are different names. The texts are
         // compared only for a name of the same hash.
-        let hash = cx.name_hash(c.start, c.end) ^ c.kind as u64;
+        let (hash, spelled) = Spelled::hashed(cx, c.start, c.end, written);
+        let hash = hash ^ c.kind as u64;
+        let written = &*written;
         let named = by_name.find(hash, |other, &(kind, _)| {
             kind == c.kind && other.text(cx, written) == spelled.text(cx, written)
         });
@@ -456,9 +466,11 @@ fn merge_given_names(
         [first, _, ..] => Some(*first),
         _ => None,
     });
+    if people.by_hash.is_empty() {
+        return;
+    }
     for (index, cluster) in clusters.iter().enumerate() {
-        let lone = cluster.mentions.iter().all(|&(s, e)| e - s == 1);
-        if !is_person(clusters, index) || !lone {
+        if !is_person(clusters, index) || cluster.mentions.iter().any(|&(s, e)| e - s != 1) {
             continue;
         }
         let (s, _) = cluster.mentions[0];
@@ -485,6 +497,9 @@ fn merge_person_surnames(
         [_, .., last] => Some(*last),
         _ => None,
     });
+    if people.by_hash.is_empty() {
+        return;
+    }
     for (index, cluster) in clusters.iter().enumerate() {
         if cluster.kind == EntityKind::Person
             || cluster.mentions.is_empty()
@@ -516,8 +531,10 @@ fn merge_head_words(
     let organisation =
         |i: usize| clusters[i].kind == EntityKind::Organisation && !clusters[i].mentions.is_empty();
     for (index, cluster) in clusters.iter().enumerate() {
-        let lone = cluster.mentions.iter().all(|&(s, e)| e - s == 1);
-        if !organisation(index) || !lone || !is_head_word(cx, cluster.mentions[0].0) {
+        if !organisation(index)
+            || cluster.mentions.iter().any(|&(s, e)| e - s != 1)
+            || !is_head_word(cx, cluster.mentions[0].0)
+        {
             continue;
         }
         let head = names[index][0];
@@ -550,7 +567,12 @@ fn merge_acronyms(
     ends_at: &mut Vec<Option<usize>>,
 ) {
     // An acronym a gazetteer knows ("US", "UN") already has its entity.
-    let unknown = |c: &Cluster| c.entry.is_none() && cx.acronym_of(&c.mentions).is_some();
+    // (An acronym is one token: the look-up is left for those.)
+    let unknown = |c: &Cluster| {
+        c.entry.is_none()
+            && c.mentions.first().is_some_and(|&(s, e)| e - s == 1)
+            && cx.acronym_of(&c.mentions).is_some()
+    };
     if !clusters.iter().any(unknown) {
         return;
     }

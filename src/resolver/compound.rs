@@ -10,6 +10,13 @@
 //! so "US President Biden", "Netherlands Lotte Wilms" and "Monday Baghdad"
 //! are left alone; nor do headlines,
 //! where every word is capitalised.
+//!
+//! An organisation a list knows widens the same way
+//! ([`WIDEN_ORGANISATIONS`]): "Barclays Capital", "Seibu Railways",
+//! "Citigroup Global Markets" are bodies of their own, mostly a part of
+//! the listed one, and "Google Analytics" or "FIFA World Cup" are products
+//! and events named after it, of which the organisation's mention alone
+//! is no mention either.
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
@@ -32,13 +39,28 @@ fn compound_kind(cx: &Document<'_>, start: usize, end: usize) -> EntityKind {
     }
 }
 
-/// Widens place mentions that sit inside longer unexplained names.
-/// `chosen` is in text order, without overlaps, and stays so.
+/// Whether a listed organisation inside a longer unexplained name widens
+/// into it as a place does. Off, for the ablation, it stays as the list
+/// found it.
+const WIDEN_ORGANISATIONS: bool = true;
+
+/// Widens place and organisation mentions that sit inside longer
+/// unexplained names. `chosen` is in text order, without overlaps, and
+/// stays so.
 pub(crate) fn widen(cx: &Document<'_>, chosen: &mut [Candidate]) {
     for k in 0..chosen.len() {
         let c = chosen[k];
         let headline = cx.tokens[c.start].headline != Headline::RunningText;
-        if c.kind != EntityKind::Place || c.evidence != Evidence::Gazetteer || headline {
+        let looked_at = match c.kind {
+            EntityKind::Place => true,
+            EntityKind::Organisation => WIDEN_ORGANISATIONS,
+            _ => false,
+        };
+        // A mention widens only over a capitalised word next to
+        // it: most have none, and need no look at the runs around them.
+        let capitalised = |i: usize| cx.tokens.get(i).is_some_and(|t| t.is_capitalised_word());
+        let beside = capitalised(c.end) || c.start.checked_sub(1).is_some_and(capitalised);
+        if !looked_at || c.evidence != Evidence::Gazetteer || headline || !beside {
             continue;
         }
         // The tokens no other chosen mention covers: those between its

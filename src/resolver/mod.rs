@@ -2,8 +2,10 @@
 //! into entities and finds the further mentions those aliases give away.
 //!
 //! - [`overlap`] picks one reading wherever candidates overlap;
-//! - [`compound`] widens a place inside a longer unexplained name ("Real
-//!   Madrid") into that name;
+//! - [`compound`] widens a place or a listed organisation inside a longer
+//!   unexplained name ("Real Madrid", "Barclays Capital") into that name;
+//! - [`hyphenated`] widens a person over the second syllable of a
+//!   hyphenated given name ("Lee Cheuk-yan");
 //! - [`teams`] makes towns named as competitors in sports reports teams;
 //! - [`alias`] merges the chosen mentions into entities;
 //! - [`initial_words`] drops the entities named only by common words that
@@ -19,6 +21,7 @@
 pub(crate) mod alias;
 pub(crate) mod compound;
 pub(crate) mod hash_slots;
+pub(crate) mod hyphenated;
 pub(crate) mod initial_words;
 pub(crate) mod name_index;
 pub(crate) mod overlap;
@@ -162,6 +165,7 @@ pub(crate) fn resolve<'a>(
     overlap::choose(cx, candidates);
     let chosen = candidates;
     compound::widen(cx, chosen);
+    hyphenated::widen(cx, chosen);
     teams::retype(cx, chosen);
     let mut clusters = std::mem::take(&mut memory.clusters);
     alias::merge(
@@ -206,12 +210,16 @@ fn longest_text<'a>(cx: &Document<'a>, mentions: &[(usize, usize)]) -> Cow<'a, s
             .filter(|t| t.kind == TokenKind::Word)
             .count()
     };
-    // The first of the mentions with the most words.
-    let best = mentions
-        .iter()
-        .rev()
-        .max_by_key(|m| words(m))
-        .unwrap_or(&mentions[0]);
+    // The first of the mentions with the most words; most clusters have
+    // one mention, whose words need no count.
+    let best = match mentions {
+        [only] => only,
+        _ => mentions
+            .iter()
+            .rev()
+            .max_by_key(|m| words(m))
+            .unwrap_or(&mentions[0]),
+    };
     let text: &'a str = &cx.text[cx.tokens[best.0].start()..cx.tokens[best.1 - 1].end()];
     if !text.contains(['\n', '\r']) {
         return Cow::Borrowed(text);
@@ -331,6 +339,49 @@ mod tests {
         assert_eq!(
             resolved(gazetteer, "Iraq and Irak. Iraqis and an Iraqi."),
             ["place: Iraq | Irak", "group: Iraqis | Iraqi"]
+        );
+    }
+
+    #[test]
+    fn a_listed_organisation_widens_into_a_longer_name() {
+        let gazetteer = "organisation\tAcme\n";
+        assert_eq!(
+            resolved(gazetteer, "We counted visits with Acme Tallyworks daily."),
+            ["organisation: Acme Tallyworks"]
+        );
+        // A title after it, or nothing after it, leaves it be.
+        assert_eq!(
+            resolved(gazetteer, "We met Acme President Jones. Acme grew."),
+            ["organisation: Acme | Acme", "person: Jones"]
+        );
+    }
+
+    #[test]
+    fn a_name_a_hyphen_binds_to_a_lower_case_word_goes() {
+        let gazetteer = "place\tOxley\ngroup\tOxlish\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Oxley voted. The pro-Oxley camp and ex-Oxley men lost."
+            ),
+            ["place: Oxley"]
+        );
+        // A group keeps it, as do names after particles and spaces.
+        assert_eq!(
+            resolved(gazetteer, "The pan-Oxlish talks, al-Oxley and pro - Oxley."),
+            ["group: Oxlish", "place: Oxley | Oxley"]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_is_read_whole() {
+        let gazetteer = "person\tLee Cheuk\nperson\tAndy Wexhol\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Lee Cheuk-yan won. Andy Wexhol-like art and Andy Wexhol-backed art."
+            ),
+            ["person: Lee Cheuk-yan", "person: Andy Wexhol | Andy Wexhol"]
         );
     }
 

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::hash_slots::HashSlots;
-use crate::document::Document;
+use crate::document::{Document, EMPTY_NAME};
 use crate::tokenizer::TokenKind;
 
 /// Where a name is spelled.
@@ -38,6 +38,34 @@ impl Spelled {
         let from = written.len();
         cx.name_key(start, end, written);
         Spelled::Written(from..written.len())
+    }
+
+    /// The hash of the name key of tokens `start..end` (as
+    /// [`Document::name_hash`] has it) and where that key is (as
+    /// [`Spelled::of`] has it), from one pass over the tokens rather than
+    /// one for each.
+    #[inline(always)]
+    pub(crate) fn hashed(
+        cx: &Document<'_>,
+        start: usize,
+        end: usize,
+        written: &mut String,
+    ) -> (u64, Spelled) {
+        let mut hash = EMPTY_NAME;
+        let mut words_only = true;
+        for i in (start..end).rev() {
+            if cx.tokens[i].kind == TokenKind::Word {
+                hash = cx.fold_word(hash, i);
+            } else {
+                words_only = false;
+            }
+        }
+        if words_only {
+            return (hash, Spelled::Keys(start, end));
+        }
+        let from = written.len();
+        cx.name_key(start, end, written);
+        (hash, Spelled::Written(from..written.len()))
     }
 
     /// The name, `written` being the buffer of names written out.

@@ -20,8 +20,8 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::Cluster;
 use super::name_index::{NameIndex, Spelled};
+use super::{Cluster, overlap};
 use crate::EntityKind;
 use crate::document::acronym;
 use crate::document::{Document, EMPTY_NAME};
@@ -225,7 +225,9 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
         };
         let mut key = String::new();
         for &run in &open.runs {
-            if let Some((index, start, via)) = find_name(cx, &known, run, &mut key) {
+            if let Some((index, start, via)) = find_name(cx, &known, run, &mut key)
+                && !overlap::bound_to_prefix(cx, start, known.clusters[index].kind)
+            {
                 found.push((index, start, run.1, via));
             }
         }
@@ -257,7 +259,7 @@ fn names_entity(cx: &Document<'_>, person: bool, count: usize, words: usize, fir
     if !person && count < words {
         return false;
     }
-    !(count == 1 && (cx.is_particle(first) || is_stopword(cx, first, cx.keys.get(first))))
+    !(count == 1 && (cx.is_particle(first) || is_stopword(cx, first)))
 }
 
 /// Whether mention `start..end` of a person is a full name whose given
@@ -324,6 +326,10 @@ impl Claims {
         end: usize,
         open: &OpenRuns,
     ) {
+        if !person {
+            self.claim_whole(cx, index, start, end, open);
+            return;
+        }
         let Claims {
             claims,
             written,
@@ -370,6 +376,51 @@ impl Claims {
                 word: false,
             });
         }
+    }
+
+    /// Claims for cluster `index`, not a person, the name of its mention
+    /// `start..end` as [`Claims::claim_endings`] would: the whole name, the
+    /// only ending that names it (see [`names_entity`]), hashed in one pass
+    /// over the tokens and written out only when a run may spell it.
+    fn claim_whole(
+        &mut self,
+        cx: &Document<'_>,
+        index: usize,
+        start: usize,
+        end: usize,
+        open: &OpenRuns,
+    ) {
+        let mut hash = EMPTY_NAME;
+        let mut count = 0;
+        let mut first = start;
+        for i in (start..end).rev() {
+            if cx.tokens[i].kind == TokenKind::Word {
+                hash = cx.fold_word(hash, i);
+                count += 1;
+                first = i;
+            }
+        }
+        if count == 0 || !names_entity(cx, false, count, count, first) {
+            return;
+        }
+        self.longest = self.longest.max(count);
+        self.made += 1;
+        if !open.wants(hash) {
+            return;
+        }
+        let name = if count == end - start {
+            Spelled::Keys(first, end)
+        } else {
+            let from = self.written.len();
+            cx.name_key(start, end, &mut self.written);
+            Spelled::Written(from..self.written.len())
+        };
+        self.claims.push(Claim {
+            name,
+            hash,
+            index,
+            word: false,
+        });
     }
 
     /// Counts the one word at `token` as a name cluster `index` claims,
@@ -597,13 +648,13 @@ fn run_key<'a>(cx: &Document<'a>, start: usize, end: usize, buf: &'a mut String)
     spelled.text(cx, buf)
 }
 
-/// Whether word token `token`, whose key is `key`, is a stop word. The
-/// context knows that of capitalised words already; others are looked up.
-fn is_stopword(cx: &Document<'_>, token: usize, key: &str) -> bool {
+/// Whether word token `token` is a stop word. The context knows that of
+/// capitalised words already; others are looked up by their keys.
+fn is_stopword(cx: &Document<'_>, token: usize) -> bool {
     if cx.tokens[token].shape.is_capitalised() {
         cx.is_stopword(token)
     } else {
-        cx.is_stopword_key(key)
+        cx.is_stopword_key(cx.keys.get(token))
     }
 }
 
