@@ -64,6 +64,19 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
+    /// An organisation the rules guess, from no list: a lone head word
+    /// after "the", a team in a results line.
+    pub(crate) fn guessed_organisation(start: usize, end: usize) -> Candidate {
+        Candidate {
+            start,
+            end,
+            kind: EntityKind::Organisation,
+            entry: None,
+            evidence: Evidence::Guess,
+            rank: 0,
+        }
+    }
+
     /// The number of tokens covered.
     pub fn len(&self) -> usize {
         self.end - self.start

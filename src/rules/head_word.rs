@@ -16,7 +16,7 @@
 //! any other reading of the word wins.
 
 use crate::EntityKind;
-use crate::candidate::{Candidate, Evidence};
+use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::document::cues::Position;
 use crate::tokenizer::{Headline, Shape};
@@ -37,25 +37,14 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
         let mut named = heads.iter().filter(|head| head.word == key);
         let Some(first) = named.next() else {
             if after_the(cx, start) {
-                out.push(Candidate {
-                    start,
-                    end,
-                    kind: EntityKind::Organisation,
-                    entry: None,
-                    evidence: Evidence::Guess,
-                    rank: 0,
-                });
+                out.push(Candidate::guessed_organisation(start, end));
             }
             continue;
         };
         let sole = named.all(|head| head.name == first.name);
         out.push(Candidate {
-            start,
-            end,
-            kind: EntityKind::Organisation,
             entry: first.entry.filter(|_| sole),
-            evidence: Evidence::Guess,
-            rank: 0,
+            ..Candidate::guessed_organisation(start, end)
         });
     }
 }

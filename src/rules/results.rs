@@ -15,8 +15,7 @@
 //! known person stays a person. What the rule adds is the clubs no list
 //! holds.
 
-use crate::EntityKind;
-use crate::candidate::{Candidate, Evidence};
+use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::tokenizer::TokenKind;
 
@@ -62,14 +61,7 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             return;
         }
         for (start, end) in teams.into_iter().flatten() {
-            out.push(Candidate {
-                start,
-                end,
-                kind: EntityKind::Organisation,
-                entry: None,
-                evidence: Evidence::Guess,
-                rank: 0,
-            });
+            out.push(Candidate::guessed_organisation(start, end));
         }
     }
 }
