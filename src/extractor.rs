@@ -604,7 +604,7 @@ impl Extractor {
             trace.proposed(candidates);
         }
         if let Some(rules) = &self.learned {
-            rules::learned::find(&cx, rules, learned, candidates);
+            rules::learned::find(&cx, &self.matcher, rules, learned, candidates);
         }
         Boilerplate::embedded().drop_from(tokens, keys, candidates);
         if let Some(trace) = trace {

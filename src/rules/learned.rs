@@ -11,6 +11,9 @@
 //!   word that begins a sentence, whose capital says nothing, is typed by
 //!   its whole spelling alone: a word the corpus typed where it was written
 //!   with a capital mid-sentence.
+//! - A run with a word written with an apostrophe between letters is
+//!   first handed to [`apostrophe`], which reads it as the listed name
+//!   without the apostrophe ("Ba’ath", "Baath").
 //! - A lone word that no rule types this way is handed to
 //!   [`unlisted_acronym`], which makes an acronym no list holds an
 //!   organisation where its context says so
@@ -28,9 +31,10 @@
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
+use crate::gazetteer::Matcher;
 use crate::learned::features::{Features, View, example};
 use crate::learned::{Decision, LearnedRules};
-use crate::rules::{pronoun_person, unlisted_acronym};
+use crate::rules::{apostrophe, pronoun_person, unlisted_acronym};
 
 /// The least strength of a context rule that chooses between the readings
 /// of an ambiguous list hit.
@@ -39,22 +43,24 @@ const RETYPE_STRENGTH: f32 = 0.95;
 /// The memory the rule keeps from one text for the next.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// For each token boundary `i`, how many of the tokens before it a
-    /// candidate covers: a span is covered when the count grows over it.
-    /// (First, while the candidates are counted, how many spans open
-    /// minus how many close at each token.)
-    covered: Vec<i32>,
+    /// The tokens the candidates cover.
+    covered: Covered,
     features: Features,
     /// Candidates to drop, by index.
     dropped: Vec<usize>,
     /// The lone words left untyped, for [`pronoun_person`].
     pronouns: pronoun_person::Scratch,
+    /// The acronyms [`unlisted_acronym`] has looked for in the document.
+    acronyms: Vec<(u64, bool)>,
 }
 
-/// Proposes the names the learned rules type, and drops the readings of
-/// ambiguous list hits that context rules out.
+/// Proposes the names the learned rules type and the listed names of words
+/// written with an apostrophe (see [`apostrophe`]), using `matcher`, the
+/// gazetteer's; and drops the readings of ambiguous list hits that context
+/// rules out.
 pub(crate) fn find(
     cx: &Document<'_>,
+    matcher: &Matcher,
     rules: &LearnedRules,
     scratch: &mut Scratch,
     out: &mut Vec<Candidate>,
@@ -64,20 +70,18 @@ pub(crate) fn find(
         features,
         dropped,
         pronouns,
+        acronyms,
     } = scratch;
     pronouns.clear();
+    acronyms.clear();
     covered.clear();
-    covered.resize(cx.tokens.len() + 1, 0);
     // Whether two gazetteer readings of one span differ in kind: most texts
     // have none, and need no pass that looks for them.
     let mut ambiguous = false;
     let mut before: Option<&Candidate> = None;
     for c in out.iter() {
         if c.evidence != Evidence::Guess {
-            // Marked at its ends only: long candidates over long runs
-            // would make marking every token quadratic.
-            covered[c.start] += 1;
-            covered[c.end] -= 1;
+            covered.add(c.start, c.end);
         }
         ambiguous |= before.is_some_and(|b| {
             b.evidence == Evidence::Gazetteer
@@ -90,27 +94,22 @@ pub(crate) fn find(
     if ambiguous {
         retype(cx, rules, features, dropped, out);
     }
-    // Open spans at each token, then covered tokens before each boundary.
-    let mut open = 0;
-    let mut before_count = 0;
-    for count in covered.iter_mut() {
-        let tokens_before = before_count;
-        open += *count;
-        before_count += i32::from(open > 0);
-        *count = tokens_before;
-    }
-    let covered = &*covered;
-    let is_covered = |start: usize, end: usize| covered[end] > covered[start];
+    covered.sort();
     // Most runs are list hits: coverage is tested before anything else.
     for (run_start, run_end) in cx.name_runs() {
-        if is_covered(run_start, run_end) {
+        if covered.any(run_start, run_end) {
+            continue;
+        }
+        // A word written with an apostrophe the lists' spelling lacks is
+        // the listed name.
+        if apostrophe::find(cx, matcher, (run_start, run_end), out) {
             continue;
         }
         let Some(example) = example(cx, run_start, run_end) else {
             continue;
         };
         let (start, end) = (example.start, example.end);
-        if is_covered(start, run_start) {
+        if covered.any(start, run_start) {
             continue;
         }
         // Most runs fire no rule: the common words are looked up only for
@@ -119,7 +118,7 @@ pub(crate) fn find(
             // A lone acronym that no rule of new names types may be typed
             // by its context alone.
             if example.end - example.start == 1 {
-                match unlisted_acronym::propose(cx, rules, features, example, out) {
+                match unlisted_acronym::propose(cx, rules, features, example, out, acronyms) {
                     Some(c) => out.push(c),
                     None => pronouns.push(example.start),
                 }
@@ -142,6 +141,63 @@ pub(crate) fn find(
         });
     }
     pronoun_person::find(cx, &rules.common, pronouns, out);
+}
+
+/// The tokens a text's candidates cover, asked about its name runs in
+/// text order.
+///
+/// A text has ten times as many tokens as candidates: the candidates'
+/// spans, sorted, answer for a stretch of tokens without a count kept
+/// for every token.
+#[derive(Default)]
+struct Covered {
+    /// The spans, by their starts once sorted, each with its end raised to
+    /// the furthest end of the spans up to it.
+    spans: Vec<(usize, usize)>,
+    /// How many spans start before the end of the stretch asked about
+    /// last: the next stretch, later in the text, moves it on from there.
+    before: usize,
+}
+
+impl Covered {
+    /// Forgets every span.
+    fn clear(&mut self) {
+        self.spans.clear();
+        self.before = 0;
+    }
+
+    /// Adds the span of tokens `start..end`, before [`Covered::sort`].
+    fn add(&mut self, start: usize, end: usize) {
+        self.spans.push((start, end));
+    }
+
+    /// Sorts the spans added, for [`Covered::any`]. The candidates come
+    /// in a few stretches in text order (the lists', then each rule's),
+    /// which a stable sort merges in fewer steps than an unstable one
+    /// sorts them.
+    fn sort(&mut self) {
+        self.spans.sort_by_key(|&(start, _)| start);
+        let mut furthest = 0;
+        for (_, end) in &mut self.spans {
+            furthest = furthest.max(*end);
+            *end = furthest;
+        }
+    }
+
+    /// Whether a span covers any of tokens `start..end`: one that starts
+    /// before `end` and ends after `start`.
+    fn any(&mut self, start: usize, end: usize) -> bool {
+        let spans = &self.spans;
+        let mut before = self.before;
+        while before < spans.len() && spans[before].0 < end {
+            before += 1;
+        }
+        while before > 0 && spans[before - 1].0 >= end {
+            before -= 1;
+        }
+        self.before = before;
+        start < end && before > 0 && spans[before - 1].1 > start
+    }
 }
 
 /// The kinds the learned rules know.
@@ -227,6 +283,31 @@ mod tests {
     /// `entries`.
     fn run(entries: &[Entry], text: &str) -> Vec<String> {
         learned_proposals(RULES, entries, text, |_| true)
+    }
+
+    #[test]
+    fn covered_finds_a_span_over_any_token_of_a_stretch() {
+        let mut covered = Covered::default();
+        for (start, end) in [(8, 9), (2, 6), (3, 4)] {
+            covered.add(start, end);
+        }
+        covered.sort();
+        // Asked in text order, and back again.
+        let asked = [
+            (0, 2),
+            (0, 3),
+            (5, 7),
+            (6, 8),
+            (6, 9),
+            (4, 5),
+            (9, 12),
+            (7, 7),
+        ];
+        let answers: Vec<bool> = asked.iter().map(|&(s, e)| covered.any(s, e)).collect();
+        assert_eq!(
+            answers,
+            [false, true, true, false, true, true, false, false]
+        );
     }
 
     #[test]

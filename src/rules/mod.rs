@@ -30,7 +30,11 @@
 //!   hit (run by the extractor after the others, when it has such rules);
 //! - [`unlisted_acronym`]: asked by the learned rule of every lone word
 //!   they leave untyped, an acronym no list holds is an organisation
-//!   where the learned context rules say so ("security firm RSA");
+//!   where the learned context rules say so or "the" comes before it
+//!   ("security firm RSA", "talks with the RSA");
+//! - [`apostrophe`]: asked by the learned rule of every run no candidate
+//!   covers, a word written with an apostrophe between letters is the
+//!   listed name without it ("Ba’ath", "Baath");
 //! - [`pronoun_person`]: handed the lone words the learned rule leaves
 //!   untyped, a word that personal pronouns follow again and again in the
 //!   document is a person ("Galois returned after his expulsion").
@@ -39,6 +43,7 @@
 //! resolver's business.
 
 pub(crate) mod acronym;
+pub(crate) mod apostrophe;
 pub(crate) mod designator;
 pub(crate) mod given_name;
 pub(crate) mod head_word;
@@ -125,7 +130,7 @@ pub(crate) mod testing {
         let cx = Document::new(text, &tokens, &keys, matcher.lexicon(), Default::default());
         let mut out = Vec::new();
         matcher.find(text, &tokens, &keys, cx.form_starts(), &mut out);
-        find(&cx, &rules, &mut Scratch::default(), &mut out);
+        find(&cx, &matcher, &rules, &mut Scratch::default(), &mut out);
         out.iter()
             .filter(|c| keep(c))
             .map(|c| described(text, &tokens, c))

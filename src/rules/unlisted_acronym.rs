@@ -21,7 +21,9 @@
 //! - its context: the learned context rules ([`crate::learned`]) that its
 //!   neighbours fire, read with the confidence a rule has for a name no
 //!   list holds: the organisation rules' best must reach
-//!   [`CONFIDENCE`], and no rule for another kind as much.
+//!   [`CONFIDENCE`], or the article "the" come right before it in the
+//!   middle of a sentence ("the QRX said"); and no rule for another kind
+//!   reach [`CONFIDENCE`].
 //!
 //! An acronym that spells the initials of a name the document gives, or
 //! is a name of it in capitals, is left to the resolver, which joins it to
@@ -65,13 +67,16 @@ pub(crate) const NOT_NAMES: &[&str] = &[
 
 /// The candidate the rule makes of `example`, a run no candidate covers,
 /// if it is an unlisted acronym whose context types it; `listed` are the
-/// candidates of the text.
+/// candidates of the text, and `decided` the acronyms of the text looked
+/// at so far, by the hash of their key, each with whether it is a name
+/// (neither a word of the document nor a name's initials).
 pub(crate) fn propose(
     cx: &Document<'_>,
     rules: &LearnedRules,
     features: &mut Features,
     example: Example,
     listed: &[Candidate],
+    decided: &mut Vec<(u64, bool)>,
 ) -> Option<Candidate> {
     let at = example.start;
     if example.end != at + 1 || !shaped_like_one(cx, at) || !stands_alone(cx, at) {
@@ -83,11 +88,26 @@ pub(crate) fn propose(
     let mut decision = Decision::new(rules);
     features.context(cx, at, at + 1, &mut decision);
     let kind = EntityKind::Organisation;
-    let typed = decision.confidence[kind as usize] >= CONFIDENCE
-        && EntityKind::ALL
-            .iter()
-            .all(|&k| k == kind || decision.confidence[k as usize] < CONFIDENCE);
-    if !typed || a_word_in_the_document(cx, at) || named_otherwise(cx, at, listed) {
+    let contested = EntityKind::ALL
+        .iter()
+        .any(|&k| k != kind && decision.confidence[k as usize] >= CONFIDENCE);
+    let typed =
+        !contested && (decision.confidence[kind as usize] >= CONFIDENCE || after_the(cx, at));
+    if !typed {
+        return None;
+    }
+    // Each look over the whole document is made once per acronym: a
+    // document uses its acronyms again and again.
+    let hash = cx.keys.hash(at);
+    let name = match decided.iter().find(|&&(h, _)| h == hash) {
+        Some(&(_, name)) => name,
+        None => {
+            let name = !a_word_in_the_document(cx, at) && !named_otherwise(cx, at, listed);
+            decided.push((hash, name));
+            name
+        }
+    };
+    if !name {
         return None;
     }
     Some(Candidate {
@@ -98,6 +118,16 @@ pub(crate) fn propose(
         evidence: Evidence::AcronymContext,
         rank: 0,
     })
+}
+
+/// Whether the acronym at `at` follows the article "the" in the middle of
+/// its sentence ("talks with the QRX"): a name in capitals that English
+/// writes with "the" names a body ("the UN", "the FBI"), where the
+/// abbreviations of things are written with "a" or in the plural as well,
+/// which [`a_word_in_the_document`] looks for. Not "The" that begins a
+/// sentence, which in conversation and in headings leads into anything.
+fn after_the(cx: &Document<'_>, at: usize) -> bool {
+    at > 0 && !cx.tokens[at].line_start && cx.word(at - 1) == "the"
 }
 
 /// Whether token `at` is two to six capital letters in running text, and
@@ -253,6 +283,18 @@ mod tests {
             ),
             ["organisation QRX", "organisation QRXT"]
         );
+    }
+
+    #[test]
+    fn the_article_before_an_unlisted_acronym_makes_it_an_organisation() {
+        assert_eq!(
+            run(&[], "Talks with the QRX ended. Later QRX agreed."),
+            ["organisation QRX"]
+        );
+        // Not "The" that begins a sentence, nor against another kind's
+        // context.
+        assert!(run(&[], "The QRX ended. Later QRX agreed.").is_empty());
+        assert!(run(&[], "Talks with the QRX said no.").is_empty());
     }
 
     #[test]

@@ -355,6 +355,33 @@ impl Matcher {
     }
 }
 
+impl Matcher {
+    /// Appends a candidate at token `at` for every entry with a one-word
+    /// form keyed `key` and written `written`: a word of the text spelled
+    /// another way than its key says (see `rules::apostrophe`).
+    pub(crate) fn find_word(&self, key: &str, written: &str, at: usize, out: &mut Vec<Candidate>) {
+        let Some(&node) = self.phrases.get(key) else {
+            return;
+        };
+        let mut f = node.forms;
+        while f != NONE {
+            let form = &self.forms[f as usize];
+            if self.written(form, 1).eq([written]) {
+                let entry = &self.entries[form.entry as usize];
+                out.push(Candidate {
+                    start: at,
+                    end: at + 1,
+                    kind: entry.kind(),
+                    entry: Some(form.entry),
+                    evidence: Evidence::Gazetteer,
+                    rank: entry.rank,
+                });
+            }
+            f = form.next;
+        }
+    }
+}
+
 /// A word's hash with its bits mixed, for a filter that must not share
 /// false positives with filters taking the word's [`hash_key`](crate::hash::hash_key) as it is:
 /// they all read the same bits of the hash they are given.
