@@ -87,7 +87,11 @@ pub fn split_decode<'a>(
     let mut copied = 1;
     let mut at = 1;
     loop {
-        at += memchr::memchr2(b'"', b'\\', &bytes[at..])?;
+        // An escape that follows another (a paragraph's "\n\n") needs no
+        // search.
+        if !matches!(bytes.get(at), Some(b'"' | b'\\')) {
+            at += memchr::memchr2(b'"', b'\\', &bytes[at..])?;
+        }
         // Quotes and backslashes are ASCII: character boundaries.
         if bytes[at] == b'"' {
             if held == Ok(Held::InBuffer) {
@@ -106,7 +110,9 @@ pub fn split_decode<'a>(
                 buffer.clear();
                 held = Ok(Held::InBuffer);
             }
-            buffer.push_str(&json[copied..at]);
+            if copied < at {
+                buffer.push_str(&json[copied..at]);
+            }
             match unescape(&bytes[at..], buffer, false) {
                 // A surrogate pair takes two escapes, well-formed both.
                 Ok(escape) => {
