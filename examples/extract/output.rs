@@ -66,7 +66,10 @@ pub fn push_entities(out: &mut Vec<u8>, entities: &[Entity]) {
 /// off again: most strings, mentions' texts above all, are short, and a
 /// copy of a length known only at run time would call `memcpy` (twice,
 /// with the test's own copy of the last bytes). A string with a byte JSON
-/// escapes is written again, by `serde_json`.
+/// escapes is written again, by `serde_json`. Always inlined: called
+/// for every mention, it costs less in place than as a call (callgrind,
+/// 500 BBC articles: 0.13M of 105.2M instructions).
+#[inline(always)]
 fn push_str(out: &mut Vec<u8>, text: &str) {
     let start = out.len();
     out.push(b'"');
