@@ -140,7 +140,12 @@ pub(crate) fn hash_bytes(key: &[u8]) -> u64 {
 /// A key of up to [`SHORT_KEY_BYTES`] bytes read where it lies in a longer buffer:
 /// two words, with the bytes after the key masked off. Reading the words
 /// once serves both the check that the key is plain ASCII and its hash.
-#[derive(Clone, Copy, Debug)]
+///
+/// Two keys of up to [`SHORT_KEY_BYTES`] bytes are the same key when their
+/// `ShortKey`s are equal; longer keys, when their `ShortKey`s are equal
+/// (their first [`SHORT_KEY_BYTES`] bytes and their lengths) and so are
+/// the bytes after those.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct ShortKey {
     low: u64,
     high: u64,
@@ -172,6 +177,36 @@ impl ShortKey {
             high: word(block, 8) & word(mask, 8),
             len,
         }
+    }
+
+    /// The key `key`, computed at compile time for a table written as
+    /// Rust source: equal to [`ShortKey::read`] of it where it lies.
+    pub(crate) const fn of(key: &str) -> ShortKey {
+        let bytes = key.as_bytes();
+        let mut words = [0u64; 2];
+        let mut i = 0;
+        while i < bytes.len() && i < SHORT_KEY_BYTES {
+            words[i / 8] |= (bytes[i] as u64) << (8 * (i % 8));
+            i += 1;
+        }
+        ShortKey {
+            low: words[0],
+            high: words[1],
+            len: bytes.len(),
+        }
+    }
+
+    /// The key's length in bytes.
+    pub(crate) fn len(self) -> usize {
+        self.len
+    }
+
+    /// The key's first [`SHORT_KEY_BYTES`] bytes, zero-padded.
+    pub(crate) fn block(self) -> [u8; SHORT_KEY_BYTES] {
+        let mut block = [0; SHORT_KEY_BYTES];
+        block[..8].copy_from_slice(&self.low.to_le_bytes());
+        block[8..].copy_from_slice(&self.high.to_le_bytes());
+        block
     }
 
     /// Whether every byte of the key is ASCII.
@@ -269,6 +304,18 @@ mod tests {
             }
             assert_ne!(hash_key(key), hash_key(&format!("{key}x")), "{key:?}");
         }
+    }
+
+    #[test]
+    fn a_key_read_in_place_is_the_key_made_at_compile_time() {
+        let buffer = b"mobilisation forces of the north";
+        for len in [0, 1, 8, 9, SHORT_KEY_BYTES, 20] {
+            let key = std::str::from_utf8(&buffer[..len]).unwrap();
+            let block: &[u8; SHORT_KEY_BYTES] = buffer[..SHORT_KEY_BYTES].try_into().unwrap();
+            assert_eq!(ShortKey::read(block, len), ShortKey::of(key), "{key:?}");
+        }
+        assert_ne!(ShortKey::of("mobilisation"), ShortKey::of("mobilisations"));
+        assert_ne!(ShortKey::of("ab"), ShortKey::of("ab\0"));
     }
 
     #[test]

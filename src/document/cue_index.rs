@@ -119,8 +119,8 @@ pub(crate) fn source() -> String {
     for (word, next) in words.iter().zip(next) {
         let _ = write!(
             out,
-            "    CueWord {{ key: {:?}, next: {next}, cue: Cue {{ ",
-            word.key
+            "    CueWord {{ key: {:?}, short: ShortKey::of({:?}), next: {next}, cue: Cue {{ ",
+            word.key, word.key
         );
         for ((name, _), set) in FLAGS.iter().zip(word.flags) {
             let _ = write!(out, "{name}: {set}, ");

@@ -7,7 +7,7 @@
 use super::cue_index::{NO_WORD, SLOTS, slot};
 use super::designators::DESIGNATORS;
 pub(crate) use super::designators::{Designator, Position};
-use crate::hash::hash_key;
+use crate::hash::{SHORT_KEY_BYTES, ShortKey, hash_key};
 use crate::tokenizer::Keys;
 
 /// What the cue lists say about one word, looked up by its lower-cased key.
@@ -74,7 +74,11 @@ impl Cues {
     /// [`lookup`] for token `i` of a text, whose key's hash is known.
     #[inline]
     pub fn lookup_token(self, keys: &Keys, i: usize) -> Option<&'static Cue> {
-        CueIndex::get(keys.get(i), keys.hash(i))
+        let short = keys.short(i);
+        CueIndex::find(keys.hash(i), |word| {
+            word.short == short
+                && (short.len() <= SHORT_KEY_BYTES || word.key.as_bytes() == keys.bytes(i))
+        })
     }
 }
 
@@ -97,6 +101,8 @@ struct CueIndex;
 /// A cue word in the [`CueIndex`].
 struct CueWord {
     key: &'static str,
+    /// The key as one block, which a token's key is compared with.
+    short: ShortKey,
     cue: Cue,
     /// The next word in the same slot, or [`NO_WORD`].
     next: u16,
@@ -106,10 +112,16 @@ impl CueIndex {
     /// The cues of a key whose hash ([`hash_key`]) is `hash`.
     #[inline]
     fn get(key: &str, hash: u64) -> Option<&'static Cue> {
+        CueIndex::find(hash, |word| word.key == key)
+    }
+
+    /// The cues of the word of the slot of `hash` that `is_key` accepts.
+    #[inline]
+    fn find(hash: u64, is_key: impl Fn(&CueWord) -> bool) -> Option<&'static Cue> {
         let mut i = FIRST[slot(hash)];
         while i != NO_WORD {
             let word = &WORDS[usize::from(i)];
-            if word.key == key {
+            if is_key(word) {
                 return Some(&word.cue);
             }
             i = word.next;
@@ -154,6 +166,23 @@ mod tests {
             .filter(|i| cues.may_hold(hash_key(&format!("other{i}"))))
             .count();
         assert!(passed < 500, "{passed} of 10,000");
+    }
+
+    #[test]
+    fn a_token_is_looked_up_as_its_key_is() {
+        let text = "The President of the Ba'ath in Nineveh Province said";
+        let tokens = crate::tokenizer::tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let cues = Cues::get();
+        for i in 0..tokens.len() {
+            let by_key = lookup(keys.get(i)).map(std::ptr::from_ref);
+            assert_eq!(
+                cues.lookup_token(&keys, i).map(std::ptr::from_ref),
+                by_key,
+                "{i}"
+            );
+        }
+        assert!(cues.lookup_token(&keys, 1).is_some_and(|c| c.title));
     }
 
     #[test]

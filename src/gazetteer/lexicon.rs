@@ -142,7 +142,7 @@ impl Lexicon {
             return Lexeme::default();
         }
         self.words
-            .get_hashed(keys.get(i), keys.hash(i))
+            .get_short(keys.bytes(i), keys.short(i), keys.hash(i))
             .map(|w| w.lexeme())
             .unwrap_or_default()
     }

@@ -22,13 +22,14 @@ use std::borrow::Cow;
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use super::image::{ImageError, ImageReader, ImageWriter};
-use crate::hash::hash_key as hash;
+use crate::hash::{SHORT_KEY_BYTES, ShortKey, hash_key as hash};
 
 /// No entry in a slot.
 const EMPTY: u32 = u32::MAX;
 
-/// Keys up to this many bytes are kept in their entry.
-const INLINE: usize = 16;
+/// Keys up to this many bytes are kept in their entry: as many as a
+/// [`ShortKey`] holds, so that it is compared with the entry's whole.
+const INLINE: usize = SHORT_KEY_BYTES;
 
 /// A key and its value.
 #[derive(Clone, Debug, FromBytes, Immutable, KnownLayout)]
@@ -173,13 +174,19 @@ impl<V: Clone> KeyTable<V> {
     /// instructions.)
     #[inline(always)]
     fn slot(&self, key: &str, h: u64) -> usize {
+        self.slot_where(h, |entry| self.key_bytes(entry) == key.as_bytes())
+    }
+
+    /// The slot of the entry whose key `is_key` accepts, among those of
+    /// hash `h`, or the empty slot where it would go.
+    #[inline(always)]
+    fn slot_where(&self, h: u64, is_key: impl Fn(&Entry<V>) -> bool) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = (h >> 32) as usize & mask;
         loop {
             let slot = self.slots[i];
             if slot.index == EMPTY
-                || (slot.hash == h as u32
-                    && self.key_bytes(&self.entries[slot.index as usize]) == key.as_bytes())
+                || (slot.hash == h as u32 && is_key(&self.entries[slot.index as usize]))
             {
                 return i;
             }
@@ -199,6 +206,26 @@ impl<V: Clone> KeyTable<V> {
             return None;
         }
         let index = self.slots[self.slot(key, hash)].index;
+        (index != EMPTY).then(|| &self.entries[index as usize].value)
+    }
+
+    /// [`KeyTable::get_hashed`] of a key given by its bytes and read as a
+    /// block ([`ShortKey`]): a key kept in its entry is compared as one
+    /// block with the entry's, in a few instructions rather than a call
+    /// to compare bytes.
+    pub fn get_short(&self, key: &[u8], short: ShortKey, hash: u64) -> Option<&V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let slot = self.slot_where(hash, |entry| {
+            entry.len as usize == short.len()
+                && if short.len() <= INLINE {
+                    entry.head == short.block()
+                } else {
+                    self.key_bytes(entry) == key
+                }
+        });
+        let index = self.slots[slot].index;
         (index != EMPTY).then(|| &self.entries[index as usize].value)
     }
 
@@ -389,5 +416,27 @@ mod tests {
         assert_eq!(listed, keys);
         let listed: Vec<&str> = table.iter_mut().map(|(k, _)| k).collect();
         assert_eq!(listed, keys);
+    }
+
+    #[test]
+    fn keys_read_as_blocks_are_found_as_strings_are() {
+        let mut table: KeyTable<usize> = KeyTable::with_capacity(4);
+        let keys = ["iraq", "sixteen bytes ok", "seventeen bytes !", ""];
+        for (i, key) in keys.iter().enumerate() {
+            *table.get_or_insert_with(key, || 0) = i;
+        }
+        // Each key where it lies in a longer text, as a text's keys lie.
+        let get = |key: &str| {
+            let mut text = key.as_bytes().to_vec();
+            text.extend_from_slice(b" and what follows");
+            let block = text[..SHORT_KEY_BYTES].try_into().unwrap();
+            table.get_short(key.as_bytes(), ShortKey::read(block, key.len()), hash(key))
+        };
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(get(key), Some(&i), "{key:?}");
+        }
+        for key in ["ira", "iraqi", "seventeen bytes ?", "sixteen bytes o"] {
+            assert_eq!(get(key), None, "{key:?}");
+        }
     }
 }

@@ -39,7 +39,10 @@ pub fn push_key(token: &str, out: &mut String) {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
+    /// The keys as [`Keys::joined`] gives them, then a block of spaces.
     joined: String,
+    /// Where the keys end in `joined`, before the block of spaces.
+    end: usize,
     /// Where each token's key lies in `joined`, and its hash.
     spans: Vec<KeySpan>,
     /// The text in ASCII lower case, then a block of spaces; kept for its
@@ -131,7 +134,13 @@ impl Keys {
             at += len + 1;
             span
         }));
-        joined.truncate(at);
+        // A block of spaces after the last key, so that every key can be
+        // read as a block ([`Keys::short`]).
+        let padded = at + SHORT_KEY_BYTES;
+        joined.resize(padded.max(joined.len()), b' ');
+        joined.truncate(padded);
+        joined[at..].fill(b' ');
+        self.end = at;
         self.joined = String::from_utf8(joined).expect("keys are made of whole characters");
     }
 
@@ -146,6 +155,25 @@ impl Keys {
         &self.joined[start..end]
     }
 
+    /// The bytes of token `i`'s key: [`Keys::get`] without the check that
+    /// its ends fall on character boundaries, for the tables that compare
+    /// keys as bytes.
+    pub(crate) fn bytes(&self, i: usize) -> &[u8] {
+        let KeySpan { start, end, .. } = self.spans[i];
+        &self.joined.as_bytes()[start..end]
+    }
+
+    /// Token `i`'s key read as one block, which a table compares with the
+    /// block of its own key in a few instructions; of its first
+    /// [`SHORT_KEY_BYTES`] bytes when it is longer (see [`ShortKey::read`]).
+    pub(crate) fn short(&self, i: usize) -> ShortKey {
+        let KeySpan { start, end, .. } = self.spans[i];
+        let block = self.joined.as_bytes()[start..]
+            .first_chunk()
+            .expect("a block of spaces after the last key");
+        ShortKey::read(block, end - start)
+    }
+
     /// The keys of tokens `first..end`, joined by single spaces.
     pub fn span(&self, first: usize, end: usize) -> &str {
         if first >= end {
@@ -157,7 +185,7 @@ impl Keys {
     /// Every key, each preceded by a space, with a space at the end.
     #[cfg(any(test, feature = "internals"))]
     pub fn joined(&self) -> &str {
-        &self.joined
+        &self.joined[..self.end]
     }
 }
 
