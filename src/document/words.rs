@@ -224,11 +224,12 @@ fn mark(tokens: &[Token], keys: &Keys, base: usize, cue_lists: Cues, lexicon: &L
     // the bit goes in and one after), all alike for up to 64 bits: written
     // alike, two of them were packed into a vector register, which cost
     // more instructions than it saved.
-    let mut j = tokens.len().min(64);
+    let hashes = keys.hashes(base, base + tokens.len());
+    let mut j = tokens.len();
     while j > 0 {
         j -= 1;
         let token = &tokens[j];
-        let hash = keys.hash(base + j);
+        let hash = hashes.get(j);
         // Only words are cue words or name words; any token but
         // punctuation may start a form.
         let word = token.kind == TokenKind::Word;

@@ -149,6 +149,13 @@ impl Keys {
         self.spans[i].hash
     }
 
+    /// The hashes of the keys of tokens `first..end`: for a pass over
+    /// many tokens, which the compiler sees are as many as the hashes and
+    /// so checks no index.
+    pub(crate) fn hashes(&self, first: usize, end: usize) -> Hashes<'_> {
+        Hashes(&self.spans[first..end])
+    }
+
     /// The key of token `i`.
     pub fn get(&self, i: usize) -> &str {
         let KeySpan { start, end, .. } = self.spans[i];
@@ -186,6 +193,17 @@ impl Keys {
     #[cfg(any(test, feature = "internals"))]
     pub fn joined(&self) -> &str {
         &self.joined[..self.end]
+    }
+}
+
+/// The hashes of the keys of some tokens ([`Keys::hashes`]).
+pub(crate) struct Hashes<'k>(&'k [KeySpan]);
+
+impl Hashes<'_> {
+    /// The hash of the key of the `j`th of the tokens.
+    #[inline]
+    pub(crate) fn get(&self, j: usize) -> u64 {
+        self.0[j].hash
     }
 }
 
