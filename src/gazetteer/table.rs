@@ -174,13 +174,15 @@ impl<V: Clone> KeyTable<V> {
     /// instructions.)
     #[inline(always)]
     fn slot(&self, key: &str, h: u64) -> usize {
-        self.slot_where(h, |entry| self.key_bytes(entry) == key.as_bytes())
+        self.probe(h, |entry| self.key_bytes(entry) == key.as_bytes())
+            .0
     }
 
-    /// The slot of the entry whose key `is_key` accepts, among those of
-    /// hash `h`, or the empty slot where it would go.
+    /// Where the slot of the entry whose key `is_key` accepts is, among
+    /// those of hash `h`, or the empty slot where it would go; and the
+    /// slot, for a look-up that needs it and not where it is.
     #[inline(always)]
-    fn slot_where(&self, h: u64, is_key: impl Fn(&Entry<V>) -> bool) -> usize {
+    fn probe(&self, h: u64, is_key: impl Fn(&Entry<V>) -> bool) -> (usize, Slot) {
         let mask = self.slots.len() - 1;
         let mut i = (h >> 32) as usize & mask;
         loop {
@@ -188,7 +190,7 @@ impl<V: Clone> KeyTable<V> {
             if slot.index == EMPTY
                 || (slot.hash == h as u32 && is_key(&self.entries[slot.index as usize]))
             {
-                return i;
+                return (i, slot);
             }
             i = (i + 1) & mask;
         }
@@ -217,7 +219,7 @@ impl<V: Clone> KeyTable<V> {
         if self.slots.is_empty() {
             return None;
         }
-        let slot = self.slot_where(hash, |entry| {
+        let (_, slot) = self.probe(hash, |entry| {
             entry.len as usize == short.len()
                 && if short.len() <= INLINE {
                     entry.head == short.block()
@@ -225,8 +227,7 @@ impl<V: Clone> KeyTable<V> {
                     self.key_bytes(entry) == key
                 }
         });
-        let index = self.slots[slot].index;
-        (index != EMPTY).then(|| &self.entries[index as usize].value)
+        (slot.index != EMPTY).then(|| &self.entries[slot.index as usize].value)
     }
 
     /// The value of `key`, inserting `make()` first if it is absent.
