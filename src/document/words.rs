@@ -5,7 +5,7 @@
 use super::Document;
 use super::cues::{self, Cue, Cues, Position};
 use crate::EntityKind;
-use crate::gazetteer::{Lexeme, Lexicon};
+use crate::gazetteer::{Lexeme, Lexicon, Word};
 use crate::tokenizer::{Keys, Shape, Token, TokenKind};
 
 /// What the word lists and cue lists say about one token.
@@ -18,8 +18,9 @@ use crate::tokenizer::{Keys, Shape, Token, TokenKind};
 pub(super) struct Facts {
     /// Its cues, if it is a cue word.
     cue: Option<&'static Cue>,
-    /// Its word-list facts (all false unless it is a capitalised word).
-    lexeme: Lexeme,
+    /// Its word-list entry, as the lexicon keeps it (none unless it is a
+    /// capitalised word): copied whole, and made a [`Lexeme`] when asked.
+    word: Word,
     /// See [`Document::is_name_word`].
     pub name_word: bool,
     /// A name word that may continue a run from the token before it: not
@@ -82,8 +83,8 @@ impl Document<'_> {
             for i in set_bits(marks.capitalised).map(|j| base + j) {
                 let token = &tokens[i];
                 let facts = &mut facts[i];
-                facts.lexeme = lexicon.lookup_token(keys, i);
-                facts.droppable |= facts.lexeme.stopword;
+                facts.word = lexicon.lookup_token(keys, i);
+                facts.droppable |= facts.word.lexeme().stopword;
                 facts.name_word =
                     !is_contraction(&self.text.as_bytes()[token.start()..token.end()]);
                 facts.continues = facts.name_word && !token.hard_break && !token.sentence_start;
@@ -132,7 +133,7 @@ impl Document<'_> {
 
     /// The word-list facts of token `i` (all false unless capitalised).
     pub fn lexeme(&self, i: usize) -> Lexeme {
-        self.found.facts[i].lexeme
+        self.found.facts[i].word.lexeme()
     }
 
     /// The cues of token `i`, if it is a cue word.
@@ -161,7 +162,7 @@ impl Document<'_> {
     /// up in the lexicon when the document is made: see
     /// [`Document::is_stopword_key`] for the others.
     pub fn is_stopword(&self, i: usize) -> bool {
-        self.found.facts[i].lexeme.stopword
+        self.found.facts[i].word.lexeme().stopword
     }
 
     /// Whether the word of a lower-cased key is a stop word.

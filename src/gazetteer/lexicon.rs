@@ -26,7 +26,9 @@ pub(crate) struct Lexeme {
 
 /// A [`Lexeme`] as the lexicon stores it, in bytes that an image holds,
 /// with where its entries came from.
-#[derive(Clone, Copy, Debug, FromBytes, IntoBytes, Immutable, KnownLayout)]
+///
+/// The default is a word of no list.
+#[derive(Clone, Copy, Debug, Default, FromBytes, IntoBytes, Immutable, KnownLayout)]
 #[repr(C)]
 pub(crate) struct Word {
     /// The [`Origin`] of the entries, as a number.
@@ -136,14 +138,15 @@ impl Lexicon {
         self.words.get(key).map(|w| w.lexeme()).unwrap_or_default()
     }
 
-    /// The facts about token `i` of a text, by its key.
-    pub fn lookup_token(&self, keys: &Keys, i: usize) -> Lexeme {
+    /// The entry of token `i` of a text, by its key: what the lists say
+    /// about it is its [`Word::lexeme`].
+    pub fn lookup_token(&self, keys: &Keys, i: usize) -> Word {
         if self.words.is_empty() {
-            return Lexeme::default();
+            return Word::default();
         }
         self.words
             .get_short(keys.bytes(i), keys.short(i), keys.hash(i))
-            .map(|w| w.lexeme())
+            .copied()
             .unwrap_or_default()
     }
 

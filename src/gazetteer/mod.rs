@@ -41,7 +41,7 @@ use entry::Record;
 pub use entry::{Entry, EntryKind};
 pub(crate) use file::dir_files;
 pub use file::{parse, read_dir, read_file};
-pub(crate) use lexicon::{Lexeme, Lexicon};
+pub(crate) use lexicon::{Lexeme, Lexicon, Word};
 pub(crate) use matcher::Matcher;
 pub use notice::Notice;
 
