@@ -506,42 +506,41 @@ impl Extractor {
     ) {
         let seen = visible.text();
         if seen.len() <= self.window {
+            // Entities and mentions beyond this text's count go to `spare`,
+            // with their memory, for a later text's.
+            let mut spare = std::mem::take(&mut scratch.spare);
             self.stages(seen, visible.breaks(), scratch, |cx, resolved, memory| {
-                // Written over the entities already there (a new vector is
-                // reserved whole: growing it, or collecting in place into
-                // the resolver's allocation, of another element size, costs
-                // a realloc).
-                entities.reserve(resolved.len().saturating_sub(entities.len()));
                 let count = resolved.len();
+                if count < entities.len() {
+                    spare.entities.extend(entities.drain(count..));
+                } else {
+                    // A new vector is reserved whole: growing it, or
+                    // collecting in place into the resolver's allocation,
+                    // of another element size, costs a realloc.
+                    entities.reserve(count - entities.len());
+                }
                 for (i, r) in resolved.into_iter().enumerate() {
                     let spans = r.mentions.iter().map(|&(s, e)| {
                         visible.to_input(cx.tokens[s].start(), cx.tokens[e - 1].end())
                     });
-                    match entities.get_mut(i) {
-                        Some(entity) => {
-                            entity.kind = r.kind;
-                            // Over the name there, in its memory.
-                            entity.name.clear();
-                            entity.name.push_str(&r.name);
-                            refill_mentions(&mut entity.mentions, text, spans);
-                        }
-                        None => entities.push(Entity {
+                    // Written over the entity there, or a spare one, in its
+                    // memory.
+                    if i == entities.len() {
+                        entities.push(spare.entities.pop().unwrap_or_else(|| Entity {
                             kind: r.kind,
-                            name: r.name.into_owned(),
-                            mentions: spans
-                                .map(|(start, end)| Mention {
-                                    start,
-                                    end,
-                                    text: text[start..end].to_string(),
-                                    why: None,
-                                })
-                                .collect(),
-                        }),
+                            name: String::new(),
+                            mentions: Vec::new(),
+                        }));
                     }
+                    let entity = &mut entities[i];
+                    entity.kind = r.kind;
+                    entity.name.clear();
+                    entity.name.push_str(&r.name);
+                    refill_mentions(&mut entity.mentions, &mut spare.mentions, text, spans);
                     memory.give_back(r.mentions);
                 }
-                entities.truncate(count);
             });
+            scratch.spare = spare;
             return;
         }
         let mut joined = window::Joined::default();
@@ -584,6 +583,7 @@ impl Extractor {
             candidates,
             resolver: memory,
             trace,
+            ..
         } = scratch;
         tokenize_into(seen, tokens);
         mark_breaks(tokens, breaks);
@@ -680,32 +680,36 @@ impl Extractor {
 }
 
 /// Makes `mentions` the mentions of `text` at the byte ranges `spans`,
-/// writing over the mentions and texts already there.
+/// writing over the mentions and texts already there, and then over those
+/// of `spare`, to which the mentions left over go.
 fn refill_mentions(
     mentions: &mut Vec<Mention>,
+    spare: &mut Vec<Mention>,
     text: &str,
     spans: impl ExactSizeIterator<Item = (usize, usize)>,
 ) {
     let count = spans.len();
+    if count < mentions.len() {
+        spare.extend(mentions.drain(count..));
+    } else {
+        mentions.reserve(count - mentions.len());
+    }
     for (j, (start, end)) in spans.enumerate() {
-        let piece = &text[start..end];
-        match mentions.get_mut(j) {
-            Some(mention) => {
-                mention.start = start;
-                mention.end = end;
-                mention.text.clear();
-                mention.text.push_str(piece);
-                mention.why = None;
-            }
-            None => mentions.push(Mention {
+        if j == mentions.len() {
+            mentions.push(spare.pop().unwrap_or_else(|| Mention {
                 start,
                 end,
-                text: piece.to_string(),
+                text: String::new(),
                 why: None,
-            }),
+            }));
         }
+        let mention = &mut mentions[j];
+        mention.start = start;
+        mention.end = end;
+        mention.text.clear();
+        mention.text.push_str(&text[start..end]);
+        mention.why = None;
     }
-    mentions.truncate(count);
 }
 
 /// Marks a hard break on the first token at or after each of `breaks`
@@ -743,8 +747,21 @@ struct Scratch {
     learned: rules::learned::Scratch,
     candidates: Vec<Candidate>,
     resolver: resolver::Memory,
+    /// Entities and mentions of earlier texts' output, for later texts'
+    /// to write over.
+    spare: Spare,
     /// What the stages did, kept only by an explaining call.
     trace: Option<Box<Trace>>,
+}
+
+/// The entities a text's output had beyond a later text's count, and the
+/// mentions an entity had beyond its count in a later text, with their
+/// memory: an entity dropped and made again cost an allocation and a free
+/// for its name, its mentions and each mention's text.
+#[derive(Default)]
+struct Spare {
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
 }
 
 /// Documents up to this many tokens leave their buffers for the next; a
