@@ -509,37 +509,43 @@ impl Extractor {
             // Entities and mentions beyond this text's count go to `spare`,
             // with their memory, for a later text's.
             let mut spare = std::mem::take(&mut scratch.spare);
-            self.stages(seen, visible.breaks(), scratch, |cx, resolved, memory| {
-                let count = resolved.len();
-                if count < entities.len() {
-                    spare.entities.extend(entities.drain(count..));
-                } else {
-                    // A new vector is reserved whole: growing it, or
-                    // collecting in place into the resolver's allocation,
-                    // of another element size, costs a realloc.
-                    entities.reserve(count - entities.len());
-                }
-                for (i, r) in resolved.into_iter().enumerate() {
-                    let spans = r.mentions.iter().map(|&(s, e)| {
-                        visible.to_input(cx.tokens[s].start(), cx.tokens[e - 1].end())
-                    });
-                    // Written over the entity there, or a spare one, in its
-                    // memory.
-                    if i == entities.len() {
-                        entities.push(spare.entities.pop().unwrap_or_else(|| Entity {
-                            kind: r.kind,
-                            name: String::new(),
-                            mentions: Vec::new(),
-                        }));
+            self.stages(
+                seen,
+                visible.breaks(),
+                scratch,
+                |cx, mut resolved, memory| {
+                    let count = resolved.len();
+                    if count < entities.len() {
+                        spare.entities.extend(entities.drain(count..));
+                    } else {
+                        // A new vector is reserved whole: growing it, or
+                        // collecting in place into the resolver's allocation,
+                        // of another element size, costs a realloc.
+                        entities.reserve(count - entities.len());
                     }
-                    let entity = &mut entities[i];
-                    entity.kind = r.kind;
-                    entity.name.clear();
-                    entity.name.push_str(&r.name);
-                    refill_mentions(&mut entity.mentions, &mut spare.mentions, text, spans);
-                    memory.give_back(r.mentions);
-                }
-            });
+                    for (i, r) in resolved.drain(..).enumerate() {
+                        let spans = r.mentions.iter().map(|&(s, e)| {
+                            visible.to_input(cx.tokens[s].start(), cx.tokens[e - 1].end())
+                        });
+                        // Written over the entity there, or a spare one, in its
+                        // memory.
+                        if i == entities.len() {
+                            entities.push(spare.entities.pop().unwrap_or_else(|| Entity {
+                                kind: r.kind,
+                                name: String::new(),
+                                mentions: Vec::new(),
+                            }));
+                        }
+                        let entity = &mut entities[i];
+                        entity.kind = r.kind;
+                        entity.name.clear();
+                        entity.name.push_str(&r.name);
+                        refill_mentions(&mut entity.mentions, &mut spare.mentions, text, spans);
+                        memory.give_back(r.mentions);
+                    }
+                    memory.give_back_resolved(resolved);
+                },
+            );
             scratch.spare = spare;
             return;
         }

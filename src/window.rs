@@ -190,11 +190,11 @@ impl Joined {
         &mut self,
         cx: &Document<'_>,
         offset: usize,
-        resolved: Vec<Resolved<'_>>,
+        mut resolved: Vec<Resolved<'_>>,
         memory: &mut resolver::Memory,
     ) {
         let mut written = String::new();
-        for r in resolved {
+        for r in resolved.drain(..) {
             let index = self.parts.len();
             self.parent.push(index);
             if let Some(entry) = r.entry {
@@ -235,6 +235,7 @@ impl Joined {
                 mentions: first..self.mentions.len(),
             });
         }
+        memory.give_back_resolved(resolved);
     }
 
     /// The root of part `i`'s set, halving the path there.

@@ -31,7 +31,7 @@ use std::ops::Index;
 
 use super::hash_slots::{HashSlots, mixed};
 use super::name_index::{NameIndex, Spelled};
-use super::{Cluster, Pool};
+use super::{Cluster, Pool, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::acronym;
@@ -59,8 +59,10 @@ pub(crate) struct Buffers {
     into: Vec<Option<usize>>,
     /// The persons each merge step matches names against.
     people: People,
-    /// The hashes of the words of the clusters' names and where each name
-    /// ends (see [`LongestNames`]).
+    /// The words of the clusters' names (emptied, see
+    /// [`super::recycled`]), their hashes and where each name ends (see
+    /// [`LongestNames`]).
+    name_words: Vec<&'static str>,
     name_hashes: Vec<u64>,
     name_ends: Vec<usize>,
     /// Which tokens a mention takes (see [`define_acronyms`]).
@@ -84,6 +86,7 @@ pub(crate) fn merge(
     let names = LongestNames::of(
         cx,
         clusters,
+        recycled(std::mem::take(&mut buffers.name_words)),
         std::mem::take(&mut buffers.name_hashes),
         std::mem::take(&mut buffers.name_ends),
     );
@@ -117,6 +120,7 @@ pub(crate) fn merge(
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
     into.truncate(clusters.len());
+    buffers.name_words = recycled(names.words);
     buffers.name_hashes = names.hashes;
     buffers.name_ends = names.ends;
     define_acronyms(cx, clusters, &mut buffers.taken);
@@ -140,18 +144,21 @@ struct LongestNames<'t> {
 
 impl<'t> LongestNames<'t> {
     /// The lower-cased words (punctuation left out) of the last of each
-    /// person's or organisation's mentions with the most words, the hashes
-    /// and ends in the memory of `hashes` and `ends`. The other clusters
-    /// have no words here: no step matches their names by words.
+    /// person's or organisation's mentions with the most words, in the
+    /// memory of `words` and the hashes and ends in that of `hashes` and
+    /// `ends`. The other clusters have no words here: no step matches their
+    /// names by words.
     fn of(
         cx: &Document<'t>,
         clusters: &[Cluster],
+        mut words: Vec<&'t str>,
         mut hashes: Vec<u64>,
         mut ends: Vec<usize>,
     ) -> LongestNames<'t> {
         let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
         let count = |&(s, e): &(usize, usize)| (s..e).filter(is_word).count();
-        let mut words = Vec::with_capacity(clusters.len() * 2);
+        words.clear();
+        words.reserve(clusters.len() * 2);
         hashes.clear();
         ends.clear();
         for cluster in clusters {

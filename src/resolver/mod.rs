@@ -99,12 +99,21 @@ pub(crate) struct Memory {
     clusters: Vec<Cluster>,
     merge: alias::Buffers,
     propagate: propagate::Buffers,
+    /// The vector of the last document's resolved entities, emptied (see
+    /// [`recycled`]).
+    resolved: Vec<Resolved<'static>>,
 }
 
 impl Memory {
     /// Keeps `mentions`' memory for the next document's clusters.
     pub(crate) fn give_back(&mut self, mentions: Vec<(usize, usize)>) {
         self.pool.give_back(mentions);
+    }
+
+    /// Keeps the memory of `resolved`, a document's entities once read,
+    /// for the next document's: give their mentions back first.
+    pub(crate) fn give_back_resolved(&mut self, resolved: Vec<Resolved<'_>>) {
+        self.resolved = recycled(resolved);
     }
 
     /// What found mention `start..end` of the last document when
@@ -180,7 +189,8 @@ pub(crate) fn resolve<'a>(
     }
     propagate::propagate(cx, &mut clusters, &mut memory.propagate);
     teams::part_venues(cx, chosen, &mut clusters, &mut memory.pool);
-    let mut resolved = Vec::with_capacity(clusters.len());
+    let mut resolved = recycled(std::mem::take(&mut memory.resolved));
+    resolved.reserve(clusters.len());
     resolved.extend(clusters.drain(..).map(|mut c| {
         c.mentions.sort_unstable();
         c.mentions.dedup();
@@ -199,6 +209,16 @@ pub(crate) fn resolve<'a>(
     memory.clusters = clusters;
     resolved.sort_by_key(|r| r.mentions[0]);
     resolved
+}
+
+/// An empty vector in the memory of `buffer`, emptied, for elements that
+/// borrow for another lifetime: the resolved entities borrow one
+/// document's text, and their vector, kept for the next document's, is
+/// kept under another lifetime. For elements of the same size the
+/// collection, of no elements, is done in place in `buffer`'s memory.
+fn recycled<T, U>(mut buffer: Vec<T>) -> Vec<U> {
+    buffer.clear();
+    buffer.into_iter().filter_map(|_| None).collect()
 }
 
 /// The text of the mention with the most words (the first of equals), on
@@ -221,7 +241,9 @@ fn longest_text<'a>(cx: &Document<'a>, mentions: &[(usize, usize)]) -> Cow<'a, s
             .unwrap_or(&mentions[0]),
     };
     let text: &'a str = &cx.text[cx.tokens[best.0].start()..cx.tokens[best.1 - 1].end()];
-    if !text.contains(['\n', '\r']) {
+    // Looked for byte by byte: no line break is a byte of a longer
+    // character.
+    if !text.bytes().any(|b| b == b'\n' || b == b'\r') {
         return Cow::Borrowed(text);
     }
     let mut name = String::with_capacity(text.len());
