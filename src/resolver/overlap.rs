@@ -76,7 +76,16 @@ pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>) {
             last += 1;
         }
         let taken = take_by_rule(&mut readings[first..last]);
-        readings.copy_within(first..first + taken, kept);
+        // Until some reading is dropped, those taken are in place already;
+        // after, most groups are one reading, moved without a call that
+        // copies memory.
+        if kept != first {
+            if taken == 1 {
+                readings[kept] = readings[first];
+            } else {
+                readings.copy_within(first..first + taken, kept);
+            }
+        }
         kept += taken;
         first = last;
     }

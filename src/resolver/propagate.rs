@@ -199,7 +199,12 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
     taken.resize(cx.tokens.len(), false);
     for cluster in clusters.iter() {
         for &(s, e) in &cluster.mentions {
-            taken[s..e].fill(true);
+            // Most mentions are a word or two: marked in place rather than
+            // by a call that fills memory.
+            taken[s] = true;
+            if e - s > 1 {
+                taken[s + 1..e].fill(true);
+            }
         }
     }
     // A title, determiner or stop word before the name is not part of it,
