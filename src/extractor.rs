@@ -484,13 +484,16 @@ impl Extractor {
     /// (see [`Extractor::extract_into`]).
     fn extract_visible_into(&self, text: &str, visible: &Visible<'_>, entities: &mut Vec<Entity>) {
         SCRATCH.with(|cell| {
-            let mut scratch = cell.take();
-            self.extract_with(text, visible, &mut scratch, entities);
+            // Borrowed in place: taken out of the cell and put back, the
+            // scratch was copied out and in again for every text, and a
+            // default made and dropped in its place. Nothing the stages
+            // call extracts again on this thread.
+            let scratch = &mut *cell.borrow_mut();
+            self.extract_with(text, visible, scratch, entities);
             if let Some(trace) = &mut scratch.trace {
                 trace.map_to_input(visible);
             }
             scratch.keep_if_small();
-            cell.replace(scratch);
         });
     }
 
