@@ -37,7 +37,7 @@ use crate::candidate::Candidate;
 use crate::document::acronym;
 use crate::document::cues::Position;
 use crate::document::{Document, EMPTY_NAME};
-use crate::hash::{WordMap, chain};
+use crate::hash::chain;
 use crate::tokenizer::TokenKind;
 use crate::wordlists::LOCATIVE;
 
@@ -67,9 +67,10 @@ pub(crate) struct Buffers {
     name_ends: Vec<usize>,
     /// Which tokens a mention takes (see [`define_acronyms`]).
     taken: Vec<bool>,
-    /// Which cluster has a mention ending at each token (see
-    /// [`merge_acronyms`]).
+    /// Which cluster has a mention ending at each token, and which
+    /// clusters each set of initials spells (see [`merge_acronyms`]).
     ends_at: Vec<Option<usize>>,
+    initials: Initials,
 }
 
 /// Groups the chosen mentions into entities, which it leaves in
@@ -124,7 +125,13 @@ pub(crate) fn merge(
     buffers.name_hashes = names.hashes;
     buffers.name_ends = names.ends;
     define_acronyms(cx, clusters, &mut buffers.taken);
-    merge_acronyms(cx, clusters, into, &mut buffers.ends_at);
+    merge_acronyms(
+        cx,
+        clusters,
+        into,
+        &mut buffers.ends_at,
+        &mut buffers.initials,
+    );
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
 }
@@ -567,11 +574,70 @@ fn is_head_word(cx: &Document<'_>, i: usize) -> bool {
     })
 }
 
+/// The initials of the clusters' mentions of two words or more, and the
+/// clusters that spell each, in one string and one vector kept from one
+/// document for the next rather than a map of a string and a vector for
+/// each.
+#[derive(Default)]
+struct Initials {
+    /// The initials of the mentions, one after another.
+    written: String,
+    /// Where each mention's initials are in `written`, and its cluster: by
+    /// the initials, then in cluster order, once [`Initials::sort`] has
+    /// run.
+    spelled: Vec<(usize, usize, usize)>,
+    /// An acronym's letters, looked up.
+    letters: String,
+}
+
+impl Initials {
+    /// Forgets every mention's initials.
+    fn clear(&mut self) {
+        self.written.clear();
+        self.spelled.clear();
+    }
+
+    /// Adds the initials of mention `start..end` of cluster `index`, if
+    /// they are initials (see [`Document::push_initials`]).
+    fn add(&mut self, cx: &Document<'_>, start: usize, end: usize, index: usize) {
+        let from = self.written.len();
+        if cx.push_initials(start, end, &mut self.written) {
+            self.spelled.push((from, self.written.len(), index));
+        } else {
+            self.written.truncate(from);
+        }
+    }
+
+    /// Orders the initials for [`Initials::spelled_by`], each cluster
+    /// once under each of its initials.
+    fn sort(&mut self) {
+        let written = &self.written;
+        let key = |&(from, to, index): &(usize, usize, usize)| (&written[from..to], index);
+        self.spelled.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        self.spelled.dedup_by(|a, b| key(a) == key(b));
+    }
+
+    /// The clusters whose initials `acronym` spells, in cluster order.
+    fn spelled_by(&mut self, acronym: &str) -> &[(usize, usize, usize)] {
+        self.letters.clear();
+        acronym::push_letters(acronym, &mut self.letters);
+        let (written, letters) = (&self.written, self.letters.as_str());
+        let initials = |&(from, to, _): &(usize, usize, usize)| &written[from..to];
+        let first = self.spelled.partition_point(|s| initials(s) < letters);
+        let count = self.spelled[first..]
+            .iter()
+            .take_while(|s| initials(s) == letters)
+            .count();
+        &self.spelled[first..first + count]
+    }
+}
+
 fn merge_acronyms(
     cx: &Document<'_>,
     clusters: &[Cluster],
     into: &mut Targets,
     ends_at: &mut Vec<Option<usize>>,
+    initials: &mut Initials,
 ) {
     // An acronym a gazetteer knows ("US", "UN") already has its entity.
     // (An acronym is one token: the look-up is left for those.)
@@ -587,19 +653,16 @@ fn merge_acronyms(
     // each set of initials spells.
     ends_at.clear();
     ends_at.resize(cx.tokens.len() + 1, None);
-    let mut by_initials: WordMap<String, Vec<usize>> = WordMap::default();
+    initials.clear();
     for (index, cluster) in clusters.iter().enumerate() {
         for &(s, e) in &cluster.mentions {
             ends_at[e] = Some(index);
-            let initials = cx.initials(s, e);
-            if let Some(initials) = initials.filter(|_| e - s > 1) {
-                let spelled = by_initials.entry(initials).or_default();
-                if spelled.last() != Some(&index) {
-                    spelled.push(index);
-                }
+            if e - s > 1 {
+                initials.add(cx, s, e, index);
             }
         }
     }
+    initials.sort();
     for (short, cluster) in clusters.iter().enumerate() {
         let Some(acronym) = cx
             .acronym_of(&cluster.mentions)
@@ -607,9 +670,7 @@ fn merge_acronyms(
         else {
             continue;
         };
-        let spelled = by_initials
-            .get(&acronym::letters(acronym))
-            .map_or(&[][..], Vec::as_slice);
+        let spelled = initials.spelled_by(acronym);
         // Defined: "LONG ( ACRONYM )".
         let defined = cluster.mentions.iter().find_map(|&(s, _)| {
             let open = s.checked_sub(1)?;
@@ -617,7 +678,8 @@ fn merge_acronyms(
             let long = ends_at[open].filter(|_| cx.word(open) == "(" && closed)?;
             // `spelled` is in cluster order: searched, not scanned, for a
             // document of many definitions of one acronym.
-            (long != short && spelled.binary_search(&long).is_ok()).then_some(long)
+            let spells = spelled.binary_search_by_key(&long, |&(.., index)| index);
+            (long != short && spells.is_ok()).then_some(long)
         });
         if let Some(long) = defined {
             into[short] = Some(long);
@@ -625,7 +687,7 @@ fn merge_acronyms(
         }
         let mut others = spelled
             .iter()
-            .copied()
+            .map(|&(.., index)| index)
             .filter(|&l| l != short && clusters[l].kind != EntityKind::Person);
         if let (Some(long), None) = (others.next(), others.next()) {
             into[short] = Some(long);
@@ -643,5 +705,40 @@ fn apply(clusters: &mut [Cluster], into: &mut Targets, pool: &mut Pool) {
             let cluster = clusters[i].take();
             clusters[j].absorb(cluster, pool);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Lexicon;
+    use crate::tokenizer::{Keys, tokenize};
+
+    #[test]
+    fn initials_list_the_clusters_that_spell_them_once_each_in_cluster_order() {
+        let text =
+            "Wexford Harbour Board, West Hill Bank and Wexford Harbour Board met Oxley Port.";
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let lexicon = Lexicon::new();
+        let cx = Document::new(text, &tokens, &keys, &lexicon, Default::default());
+        let mut initials = Initials::default();
+        // Out of cluster order, cluster 1 twice, and "Board met", whose
+        // second word is no name, among them.
+        initials.add(&cx, 4, 7, 2);
+        initials.add(&cx, 0, 3, 1);
+        initials.add(&cx, 8, 11, 1);
+        initials.add(&cx, 10, 12, 3);
+        initials.add(&cx, 12, 14, 0);
+        initials.sort();
+        let mut clusters = |acronym: &str| -> Vec<usize> {
+            let spelled = initials.spelled_by(acronym);
+            spelled.iter().map(|&(.., index)| index).collect()
+        };
+        assert_eq!(clusters("WHB"), [1, 2]);
+        assert_eq!(clusters("W.H.B."), [1, 2]);
+        assert_eq!(clusters("OP"), [0]);
+        assert!(clusters("BM").is_empty());
+        assert!(clusters("WH").is_empty());
     }
 }
