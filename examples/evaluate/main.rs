@@ -61,6 +61,10 @@
 //!   negatives and wrong kinds under exact matching (by surface text and
 //!   kind, with a count and the context of one occurrence), and the first
 //!   N wrong merges.
+//! - `--merges`: per file, every wrong merge (as `--errors` lists them)
+//!   and every missed merge: the gold entity split, and per predicted
+//!   entity holding some of its found mentions, their surface forms and
+//!   the context of the first.
 //! - `--json`: a JSON summary on stdout instead of the text report.
 //! - `--floors FILE`: check minimum values per file stem (see [`floors`]);
 //!   each check prints PASS or FAIL.
@@ -92,7 +96,9 @@ use serde_json::json;
 
 use crate::gold::GoldFile;
 use crate::report::Evaluated;
-use crate::scoring::{DetectionError, Document, GroupPolicy, PredSpan, Score, WrongMerge};
+use crate::scoring::{
+    DetectionError, Document, GroupPolicy, MissedMerge, PredSpan, Score, WrongMerge,
+};
 
 /// Scores the extractor against gold JSON Lines files.
 #[derive(Parser, Debug)]
@@ -104,6 +110,9 @@ struct Args {
     /// Print the N most frequent errors of each sort per file.
     #[arg(long, value_name = "N", default_value_t = 0)]
     errors: usize,
+    /// Print every wrong and every missed merge of each file.
+    #[arg(long)]
+    merges: bool,
     /// Print a JSON summary instead of the text report.
     #[arg(long)]
     json: bool,
@@ -228,6 +237,7 @@ fn evaluate_file(extractor: &Extractor, file: &GoldFile, args: &Args) -> Evaluat
     let mut score = Score::default();
     let mut errors: Vec<(usize, DetectionError)> = Vec::new();
     let mut merges: Vec<(usize, WrongMerge)> = Vec::new();
+    let mut missed: Vec<(usize, MissedMerge)> = Vec::new();
     let mut seconds = 0.0;
     let mut bytes = 0;
     let mut policies = Vec::new();
@@ -274,6 +284,7 @@ fn evaluate_file(extractor: &Extractor, file: &GoldFile, args: &Args) -> Evaluat
         score += &doc_score;
         errors.extend(details.errors.into_iter().map(|e| (i, e)));
         merges.extend(details.wrong_merges.into_iter().map(|m| (i, m)));
+        missed.extend(details.missed_merges.into_iter().map(|m| (i, m)));
     }
     Evaluated {
         label: file.stem.clone(),
@@ -285,6 +296,9 @@ fn evaluate_file(extractor: &Extractor, file: &GoldFile, args: &Args) -> Evaluat
         score,
         errors: (args.errors > 0)
             .then(|| report::summarize_errors(file, &errors, &merges, args.errors)),
+        merges: args
+            .merges
+            .then(|| report::list_merges(file, &merges, &missed)),
     }
 }
 
@@ -319,5 +333,6 @@ fn total(files: &[Evaluated]) -> Evaluated {
         },
         score,
         errors: None,
+        merges: None,
     }
 }

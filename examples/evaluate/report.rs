@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::floors::Check;
 use crate::gold::GoldFile;
-use crate::scoring::{Counts, DetectionError, Matching, Score, Span, WrongMerge};
+use crate::scoring::{Counts, DetectionError, Matching, MissedMerge, Score, Span, WrongMerge};
 
 /// The scores of one gold file, or of all files together.
 #[derive(Clone, Debug)]
@@ -29,6 +29,8 @@ pub struct Evaluated {
     pub score: Score,
     /// The most frequent errors, with `--errors`.
     pub errors: Option<ErrorSummary>,
+    /// Every wrong and missed merge, with `--merges`.
+    pub merges: Option<MergeList>,
 }
 
 /// One line of an error list.
@@ -53,6 +55,36 @@ pub struct MergeEntry {
     pub document: String,
     /// Per gold cluster joined: the cluster and the surface forms found.
     pub clusters: BTreeMap<String, Vec<String>>,
+}
+
+/// One gold entity split over several predicted entities.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MissedEntry {
+    /// Its document.
+    pub document: String,
+    /// The gold cluster.
+    pub cluster: String,
+    /// Per predicted entity holding some of its found mentions: the surface
+    /// forms, and the context of the first of them.
+    pub parts: Vec<MissedPart>,
+}
+
+/// The found mentions of a split gold entity that one predicted entity holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MissedPart {
+    /// The surface forms, each once, in text order.
+    pub forms: Vec<String>,
+    /// ±30 characters around the first mention, the mention in brackets.
+    pub context: String,
+}
+
+/// Every wrong and missed merge of a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MergeList {
+    /// Predicted entities joining two or more gold entities.
+    pub wrong: Vec<MergeEntry>,
+    /// Gold entities split over two or more predicted entities.
+    pub missed: Vec<MissedEntry>,
 }
 
 /// The most frequent errors of a file (exact matching).
@@ -154,27 +186,78 @@ pub fn summarize_errors(
     let wrong_merges = merges
         .iter()
         .take(n)
-        .map(|(doc, m)| {
-            let text = &file.docs[*doc].text;
-            let mut clusters: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            for (span, cluster) in &m.mentions {
-                let surface = text.get(span.0..span.1).unwrap_or_default().to_string();
-                let forms = clusters.entry(cluster.clone()).or_default();
-                if !forms.contains(&surface) {
-                    forms.push(surface);
-                }
-            }
-            MergeEntry {
-                document: file.docs[*doc].id.clone(),
-                clusters,
-            }
-        })
+        .map(|(doc, m)| merge_entry(file, *doc, m))
         .collect();
     ErrorSummary {
         false_positives: top(file, fps, n),
         false_negatives: top(file, fns, n),
         wrong_kinds: top(file, kinds, n),
         wrong_merges,
+    }
+}
+
+/// A wrong merge as listed: its gold clusters and their surface forms.
+fn merge_entry(file: &GoldFile, doc: usize, m: &WrongMerge) -> MergeEntry {
+    let text = &file.docs[doc].text;
+    let mut clusters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (span, cluster) in &m.mentions {
+        let forms = clusters.entry(cluster.clone()).or_default();
+        push_form(forms, text, *span);
+    }
+    MergeEntry {
+        document: file.docs[doc].id.clone(),
+        clusters,
+    }
+}
+
+/// Adds the surface form of `span` to `forms` unless it is there.
+fn push_form(forms: &mut Vec<String>, text: &str, span: Span) {
+    let surface = text.get(span.0..span.1).unwrap_or_default();
+    if !forms.iter().any(|f| f == surface) {
+        forms.push(surface.to_string());
+    }
+}
+
+/// Every wrong and missed merge, from per-document details (`(document
+/// index, item)`).
+pub fn list_merges(
+    file: &GoldFile,
+    wrong: &[(usize, WrongMerge)],
+    missed: &[(usize, MissedMerge)],
+) -> MergeList {
+    let missed = missed
+        .iter()
+        .map(|(doc, m)| {
+            let text = &file.docs[*doc].text;
+            let parts = m
+                .parts
+                .iter()
+                .map(|spans| {
+                    let mut forms = Vec::new();
+                    for &span in spans {
+                        push_form(&mut forms, text, span);
+                    }
+                    MissedPart {
+                        forms,
+                        context: spans
+                            .first()
+                            .map_or_else(String::new, |&s| snippet(text, s, 30)),
+                    }
+                })
+                .collect();
+            MissedEntry {
+                document: file.docs[*doc].id.clone(),
+                cluster: m.cluster.clone(),
+                parts,
+            }
+        })
+        .collect();
+    MergeList {
+        wrong: wrong
+            .iter()
+            .map(|(doc, m)| merge_entry(file, *doc, m))
+            .collect(),
+        missed,
     }
 }
 
@@ -306,6 +389,9 @@ pub fn text(e: &Evaluated) -> String {
     if let Some(errors) = &e.errors {
         errors_text(&mut out, errors);
     }
+    if let Some(merges) = &e.merges {
+        merges_text(&mut out, merges);
+    }
     out
 }
 
@@ -337,13 +423,32 @@ fn errors_text(out: &mut String, errors: &ErrorSummary) {
     }
     if !errors.wrong_merges.is_empty() {
         let _ = writeln!(out, "  wrong merges:");
-        for m in &errors.wrong_merges {
-            let joined: Vec<String> = m
-                .clusters
-                .iter()
-                .map(|(cluster, forms)| format!("{} [{cluster}]", forms.join(" / ")))
-                .collect();
-            let _ = writeln!(out, "    {}: {}", m.document, joined.join("  +  "));
+        wrong_merges_text(out, &errors.wrong_merges);
+    }
+}
+
+/// A line per wrong merge: its document, then each gold entity it joins.
+fn wrong_merges_text(out: &mut String, wrong: &[MergeEntry]) {
+    for m in wrong {
+        let joined: Vec<String> = m
+            .clusters
+            .iter()
+            .map(|(cluster, forms)| format!("{} [{cluster}]", forms.join(" / ")))
+            .collect();
+        let _ = writeln!(out, "    {}: {}", m.document, joined.join("  +  "));
+    }
+}
+
+/// Every wrong merge, then every missed merge: a line per split gold
+/// entity and a line under it per predicted entity holding some of it.
+fn merges_text(out: &mut String, merges: &MergeList) {
+    let _ = writeln!(out, "  all wrong merges ({}):", merges.wrong.len());
+    wrong_merges_text(out, &merges.wrong);
+    let _ = writeln!(out, "  all missed merges ({}):", merges.missed.len());
+    for m in &merges.missed {
+        let _ = writeln!(out, "    {}: [{}]", m.document, m.cluster);
+        for part in &m.parts {
+            let _ = writeln!(out, "      {}    {}", part.forms.join(" / "), part.context);
         }
     }
 }
@@ -400,8 +505,13 @@ pub fn json(e: &Evaluated) -> Value {
             "mb_per_second": rate(e.bytes as f64 / 1e6, e.seconds),
         },
     });
-    if let (Some(errors), Some(obj)) = (&e.errors, v.as_object_mut()) {
-        obj.insert("errors".to_string(), json!(errors));
+    if let Some(obj) = v.as_object_mut() {
+        if let Some(errors) = &e.errors {
+            obj.insert("errors".to_string(), json!(errors));
+        }
+        if let Some(merges) = &e.merges {
+            obj.insert("merges".to_string(), json!(merges));
+        }
     }
     v
 }
@@ -442,6 +552,59 @@ mod tests {
         );
         let s = snippet(text, (start, start + 12), 5);
         assert_eq!(s, "…nder [Phil Simmons] took");
+    }
+
+    #[test]
+    fn list_merges_gives_forms_per_gold_entity_and_per_predicted_part() {
+        let text = "Ann Lee met Bo Lee. Lee left; Ms Lee stayed.";
+        let at = |word: &str, nth: usize| {
+            let start = text.match_indices(word).nth(nth).unwrap().0;
+            (start, start + word.len())
+        };
+        let file = GoldFile {
+            path: "x.jsonl".into(),
+            stem: "x".to_string(),
+            docs: vec![crate::gold::GoldDoc {
+                id: "d1".to_string(),
+                text: text.to_string(),
+                gold: Vec::new(),
+                optional: Vec::new(),
+                source: None,
+            }],
+        };
+        let wrong = WrongMerge {
+            entity: 0,
+            mentions: vec![
+                (at("Ann Lee", 0), "Ann".to_string()),
+                (at("Bo Lee", 0), "Bo".to_string()),
+                (at("Lee", 2), "Bo".to_string()),
+            ],
+        };
+        let missed = MissedMerge {
+            cluster: "Ann".to_string(),
+            parts: vec![vec![at("Ann Lee", 0)], vec![at("Lee", 3), at("Lee", 3)]],
+        };
+        let list = list_merges(&file, &[(0, wrong)], &[(0, missed)]);
+        assert_eq!(list.wrong.len(), 1);
+        assert_eq!(list.wrong[0].clusters["Ann"], vec!["Ann Lee"]);
+        assert_eq!(list.wrong[0].clusters["Bo"], vec!["Bo Lee", "Lee"]);
+        assert_eq!(list.missed.len(), 1);
+        let parts = &list.missed[0].parts;
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].forms, vec!["Ann Lee"]);
+        assert_eq!(parts[1].forms, vec!["Lee"]);
+        assert!(
+            parts[1].context.contains("Ms [Lee] stayed"),
+            "{}",
+            parts[1].context
+        );
+        let mut out = String::new();
+        merges_text(&mut out, &list);
+        assert!(out.contains("all wrong merges (1):"), "{out}");
+        assert!(
+            out.contains("all missed merges (1):\n    d1: [Ann]\n      Ann Lee"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -436,6 +436,17 @@ pub struct WrongMerge {
     pub mentions: Vec<(Span, String)>,
 }
 
+/// A gold cluster whose found mentions are spread over several predicted
+/// entities.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissedMerge {
+    /// The gold cluster.
+    pub cluster: String,
+    /// Its found mentions, one list per predicted entity holding some, each
+    /// in text order, the lists in the order of their first mentions.
+    pub parts: Vec<Vec<Span>>,
+}
+
 /// Everything the scorer says about one document (or, summed, a file).
 #[derive(Clone, Debug, Default)]
 pub struct Score {
@@ -477,6 +488,8 @@ pub struct Details {
     pub errors: Vec<DetectionError>,
     /// Wrong merges.
     pub wrong_merges: Vec<WrongMerge>,
+    /// Missed merges, in the order of their clusters' first found mentions.
+    pub missed_merges: Vec<MissedMerge>,
 }
 
 /// The input of [`score_document`].
@@ -619,9 +632,10 @@ pub fn score_document(doc: &Document) -> (Score, Details) {
         }
     }
     details.errors = exact_errors(doc, &scored, &exact_matched);
-    let (coref, merges) = score_coref(doc);
+    let (coref, wrong, missed) = score_coref(doc);
     score.coref = coref;
-    details.wrong_merges = merges;
+    details.wrong_merges = wrong;
+    details.missed_merges = missed;
     (score, details)
 }
 
@@ -676,8 +690,9 @@ fn exact_errors(doc: &Document, scored: &[bool], matched: &[Option<usize>]) -> V
     errors
 }
 
-/// Alias-merging counts for one document (see [`CorefCounts`]).
-pub fn score_coref(doc: &Document) -> (CorefCounts, Vec<WrongMerge>) {
+/// Alias-merging counts for one document (see [`CorefCounts`]), its wrong
+/// merges and its missed merges.
+pub fn score_coref(doc: &Document) -> (CorefCounts, Vec<WrongMerge>, Vec<MissedMerge>) {
     let mut counts = CorefCounts::default();
     let mut cluster_of: HashMap<Span, &str> = HashMap::new();
     for g in doc.gold {
@@ -751,7 +766,38 @@ pub fn score_coref(doc: &Document) -> (CorefCounts, Vec<WrongMerge>) {
                 .collect(),
         });
     }
-    (counts, merges)
+    (counts, merges, missed_merges(&found, &parts_of_gold))
+}
+
+/// The gold clusters `parts_of_gold` says are split, with their found
+/// mentions (sorted by span) grouped by predicted entity.
+fn missed_merges(
+    found: &[(Span, usize, &str)],
+    parts_of_gold: &HashMap<&str, usize>,
+) -> Vec<MissedMerge> {
+    let mut missed: Vec<MissedMerge> = Vec::new();
+    let mut entities: Vec<usize> = Vec::new();
+    for &(_, _, cluster) in found {
+        if parts_of_gold[cluster] < 2 || missed.iter().any(|m| m.cluster == cluster) {
+            continue;
+        }
+        entities.clear();
+        let mut parts: Vec<Vec<Span>> = Vec::new();
+        for &(span, e, _) in found.iter().filter(|&&(_, _, c)| c == cluster) {
+            match entities.iter().position(|&known| known == e) {
+                Some(part) => parts[part].push(span),
+                None => {
+                    entities.push(e);
+                    parts.push(vec![span]);
+                }
+            }
+        }
+        missed.push(MissedMerge {
+            cluster: cluster.to_string(),
+            parts,
+        });
+    }
+    missed
 }
 
 #[cfg(test)]
@@ -1023,6 +1069,30 @@ mod tests {
         assert_eq!(c.bcubed_recall(), Some(0.75));
         assert_eq!(c.muc_recall(), Some(0.0));
         assert_eq!(c.muc_precision(), None);
+    }
+
+    #[test]
+    fn missed_merge_lists_the_split_cluster_by_predicted_entity() {
+        let p = vec![
+            pred(0, 12, Person, 0),
+            pred(20, 26, Place, 1),
+            pred(30, 37, Person, 3),
+            pred(40, 46, Organisation, 2),
+        ];
+        let (_, d) = score_document(&Document {
+            gold: &sample_gold(),
+            optional: &[],
+            predicted: &p,
+            groups: GroupPolicy::Scored,
+        });
+        assert!(d.wrong_merges.is_empty());
+        assert_eq!(
+            d.missed_merges,
+            vec![MissedMerge {
+                cluster: "Simmons".to_string(),
+                parts: vec![vec![(0, 12)], vec![(30, 37)]],
+            }]
+        );
     }
 
     #[test]
