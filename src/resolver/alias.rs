@@ -8,9 +8,12 @@
 //!   one has more in between ("Joshua Abraham Norton");
 //! - person suffix: a person's name ends with the other's ("Al Sadr",
 //!   "Sadr" in "Moqtada Al Sadr"), and no other person of the document
-//!   could be meant;
-//! - given name: a lone given name starts exactly one person's full name
-//!   in the document ("Isabel" … "Isabel Ruiz");
+//!   could be meant, or the persons it could mean are named less often
+//!   than that one (the main person: "Padalecki" is "Jared Padalecki",
+//!   named twice, not "his mother Sherri Padalecki", named once);
+//! - given name: a lone given name starts one person's full name in the
+//!   document ("Isabel" … "Isabel Ruiz"), or the full name of the main
+//!   person of those it starts;
 //! - person surname: a one-word place or organisation reading of a word
 //!   that ends a person's name in the document ("Jordan" after "Neil
 //!   Jordan"), unless a locative word says it is a place ("in Jordan");
@@ -19,13 +22,19 @@
 //!   organisation of the document whose name of two or more words starts
 //!   or ends with that word ("Wexford University", "House of
 //!   Representatives");
+//! - organisation ending: an organisation named by the last words of the
+//!   one organisation of the document whose longer name ends with them
+//!   ("Harbour Authority" … "Oxley Harbour Authority"), or by its
+//!   name less a legal form ("Halvard Controls" … "Halvard Controls Inc");
 //! - acronym definition: an acronym follows the name in parentheses,
-//!   "Popular Mobilisation Forces (PMF)";
+//!   "Popular Mobilisation Forces (PMF)", even one a gazetteer lists as an
+//!   entity of its own: the document says which it means;
 //! - acronym initials: an acronym spells the initials of exactly one
 //!   group, organisation or place of the document.
 //!
 //! A wrong merge is worse than a missed one: wherever two entities could be
-//! meant, nothing is merged.
+//! meant, nothing is merged, but for the main person, whom a story names
+//! more often than the others who share a name with it.
 
 use std::ops::Index;
 
@@ -65,6 +74,9 @@ pub(crate) struct Buffers {
     name_words: Vec<&'static str>,
     name_hashes: Vec<u64>,
     name_ends: Vec<usize>,
+    /// The organisations by the hashes of their shorter names (see
+    /// [`merge_organisation_endings`]).
+    shorter: Vec<(u64, usize)>,
     /// Which tokens a mention takes (see [`define_acronyms`]).
     taken: Vec<bool>,
     /// Which cluster has a mention ending at each token, and which
@@ -118,6 +130,8 @@ pub(crate) fn merge(
         apply(clusters, into, pool);
     }
     merge_head_words(cx, clusters, &names, into);
+    apply(clusters, into, pool);
+    merge_organisation_endings(cx, clusters, &names, into, &mut buffers.shorter);
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
     into.truncate(clusters.len());
@@ -413,8 +427,18 @@ fn merge_person_suffixes(
             continue;
         };
         let consistent = longer().all(|l| names[longest].ends_with(&names[l]));
-        if consistent && !(short_words.len() == 1 && cx.is_particle_key(short_words[0])) {
-            into[short] = Some(longest);
+        // Otherwise it is the person the document names most often, if one
+        // is ("Padalecki" of "Jared Padalecki", named twice, and "Sherri
+        // Padalecki", once), as propagation gives a shared name.
+        let target = if consistent {
+            Some(longest)
+        } else {
+            main_person(clusters, longer())
+        };
+        if let Some(target) = target
+            && !(short_words.len() == 1 && cx.is_particle_key(short_words[0]))
+        {
+            into[short] = Some(target);
         }
     }
 }
@@ -466,8 +490,29 @@ fn merge_middle_names(
     }
 }
 
+/// Of `persons`, the one with more mentions than each of the others, if
+/// one has: the person a story is about ("Jared Padalecki", twice, and
+/// "his mother Sherri Padalecki", once).
+fn main_person(clusters: &[Cluster], persons: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut tied = false;
+    for person in persons {
+        let count = clusters[person].mentions.len();
+        match best {
+            Some((_, most)) if count < most => {}
+            Some((_, most)) if count == most => tied = true,
+            _ => {
+                best = Some((person, count));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(person, _)| person)
+}
+
 /// "Isabel" joins "Isabel Ruiz" when she is the only person of the
-/// document whose full name starts with that given name.
+/// document whose full name starts with that given name, or the one of
+/// those the document names most often (see [`main_person`]).
 fn merge_given_names(
     cx: &Document<'_>,
     clusters: &[Cluster],
@@ -492,7 +537,12 @@ fn merge_given_names(
             continue;
         }
         let given = cx.keys.get(s);
-        into[index] = people.sole(cx.keys.hash(s), |person| names[person][0] == given);
+        let named = || {
+            people
+                .get(cx.keys.hash(s))
+                .filter(|&person| names[person][0] == given)
+        };
+        into[index] = main_person(clusters, named());
     }
 }
 
@@ -562,6 +612,142 @@ fn merge_head_words(
             into[index] = Some(long);
         }
     }
+}
+
+/// "Harbour Authority" joins "Oxley Harbour Authority", and "Gulls"
+/// "Tarnwell Gulls", when the one organisation of the document whose
+/// longer name ends with those words (not after a small word: "of the",
+/// "de") is that one; and "Halvard Controls" joins "Halvard Controls Inc"
+/// when the longer name adds only a legal form ("Inc", "Corp", see
+/// [`LEGAL_FORMS`]). A lone head word is left to [`merge_head_words`];
+/// two names a gazetteer lists as different entries stay apart.
+fn merge_organisation_endings(
+    cx: &Document<'_>,
+    clusters: &mut [Cluster],
+    names: &LongestNames<'_>,
+    into: &mut Targets,
+    shorter: &mut Vec<(u64, usize)>,
+) {
+    let organisation = |i: usize| {
+        clusters[i].kind == EntityKind::Organisation
+            && !clusters[i].mentions.is_empty()
+            && !names[i].is_empty()
+    };
+    // Most documents name fewer than two organisations.
+    if (0..clusters.len())
+        .filter(|&i| organisation(i))
+        .take(2)
+        .count()
+        < 2
+    {
+        return;
+    }
+    // Each organisation by the hash of every shorter name it may be called
+    // by: its endings, each hashed as [`chain`] folds a name from its last
+    // word back, and its name less a legal form. (Each organisation
+    // compared with every other was quadratic in the organisations of a
+    // document.)
+    shorter.clear();
+    for long in (0..clusters.len()).filter(|&i| organisation(i)) {
+        let (words, hashes) = (&names[long], names.hashes(long));
+        let mut hash = EMPTY_NAME;
+        for count in 1..words.len() {
+            hash = chain(hash, hashes[words.len() - count]);
+            shorter.push((hash, long));
+        }
+        // "News Corp Ltd" may be called "News Corp" and "News".
+        let forms = words
+            .iter()
+            .rev()
+            .take_while(|w| LEGAL_FORMS.contains(w))
+            .count();
+        for kept in (words.len() - forms).max(1)..words.len() {
+            let hash = hashes[..kept]
+                .iter()
+                .rev()
+                .fold(EMPTY_NAME, |hash, &word| chain(hash, word));
+            shorter.push((hash, long));
+        }
+    }
+    shorter.sort_unstable();
+    shorter.dedup();
+    for short in (0..clusters.len()).filter(|&i| organisation(i)) {
+        let words = &names[short];
+        let cluster = &clusters[short];
+        if words.len() == 1 && is_head_word(cx, cluster.mentions[0].0) {
+            continue;
+        }
+        let whole = names
+            .hashes(short)
+            .iter()
+            .rev()
+            .fold(EMPTY_NAME, |hash, &word| chain(hash, word));
+        let from = shorter.partition_point(|&(hash, _)| hash < whole);
+        // Two names may share a hash: the words settle it.
+        let joins = |long: usize| {
+            let long_words = &names[long];
+            let listed_apart = matches!(
+                (cluster.entry, clusters[long].entry),
+                (Some(a), Some(b)) if a != b
+            );
+            !listed_apart
+                && ((long_words.ends_with(words)
+                    && !ends_after_small_word(cx, long_words, words.len()))
+                    || (long_words.starts_with(words) && legal_form_after(long_words, words.len())))
+        };
+        let mut longer = shorter[from..]
+            .iter()
+            .take_while(|&&(hash, _)| hash == whole)
+            .map(|&(_, long)| long)
+            .filter(|&long| joins(long));
+        if let (Some(long), None) = (longer.next(), longer.next()) {
+            into[short] = Some(long);
+        }
+    }
+    // A listed short name joined to an unlisted longer one does not name
+    // it: "Harbour Trust" may be listed for another trust than "Oxley
+    // Harbour Trust".
+    for (short, target) in into.iter().enumerate() {
+        if let Some(long) = *target
+            && clusters[long].entry.is_none()
+        {
+            clusters[short].entry = None;
+        }
+    }
+}
+
+/// Whether the word of `words` before its last `count` is a stop word or
+/// a particle: the ending is then a name of its own inside the longer one
+/// ("Fenwick Gallery" in "Friends of the Fenwick Gallery").
+fn ends_after_small_word(cx: &Document<'_>, words: &[&str], count: usize) -> bool {
+    let before = words[words.len() - count - 1];
+    cx.is_stopword_key(before) || cx.is_particle_key(before)
+}
+
+/// The words of a company's legal form, lower-cased, that a name may be
+/// written with or without ("Halvard Controls Inc", "Halvard Controls").
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "lp",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+];
+
+/// Whether the words of `long` after its first `count` are all words of a
+/// legal form.
+fn legal_form_after(long: &[&str], count: usize) -> bool {
+    long[count..].iter().all(|word| LEGAL_FORMS.contains(word))
 }
 
 /// Whether token `i` is a designator of organisations, after a name
@@ -634,19 +820,23 @@ impl Initials {
 
 fn merge_acronyms(
     cx: &Document<'_>,
-    clusters: &[Cluster],
+    clusters: &mut [Cluster],
     into: &mut Targets,
     ends_at: &mut Vec<Option<usize>>,
     initials: &mut Initials,
 ) {
-    // An acronym a gazetteer knows ("US", "UN") already has its entity.
+    // Only a cluster named by an acronym alone may join another, and one a
+    // gazetteer knows ("US", "UN") only where it is defined in brackets.
     // (An acronym is one token: the look-up is left for those.)
-    let unknown = |c: &Cluster| {
-        c.entry.is_none()
-            && c.mentions.first().is_some_and(|&(s, e)| e - s == 1)
+    let bracketed = |&(s, _): &(usize, usize)| {
+        s > 0 && cx.word(s - 1) == "(" && cx.tokens.get(s + 1).map(|t| t.text(cx.text)) == Some(")")
+    };
+    let may_join = |c: &Cluster| {
+        c.mentions.first().is_some_and(|&(s, e)| e - s == 1)
+            && (c.entry.is_none() || c.mentions.iter().any(bracketed))
             && cx.acronym_of(&c.mentions).is_some()
     };
-    if !clusters.iter().any(unknown) {
+    if !clusters.iter().any(may_join) {
         return;
     }
     // Which cluster has a mention ending at each token, and which clusters
@@ -663,11 +853,15 @@ fn merge_acronyms(
         }
     }
     initials.sort();
+    // The listed acronyms a definition joins to a long form: the entity
+    // the long form names is the document's, not the one the gazetteer
+    // lists ("SIAC" may be another body), and it is named by its long form.
+    let mut unlisted = Vec::new();
     for (short, cluster) in clusters.iter().enumerate() {
-        let Some(acronym) = cx
-            .acronym_of(&cluster.mentions)
-            .filter(|_| cluster.entry.is_none())
-        else {
+        if !may_join(cluster) {
+            continue;
+        }
+        let Some(acronym) = cx.acronym_of(&cluster.mentions) else {
             continue;
         };
         let spelled = initials.spelled_by(acronym);
@@ -683,6 +877,14 @@ fn merge_acronyms(
         });
         if let Some(long) = defined {
             into[short] = Some(long);
+            if cluster.entry.is_some() {
+                unlisted.push(short);
+            }
+            continue;
+        }
+        // Undefined, an acronym a gazetteer knows ("US", "UN") already has
+        // its entity.
+        if cluster.entry.is_some() {
             continue;
         }
         let mut others = spelled
@@ -692,6 +894,9 @@ fn merge_acronyms(
         if let (Some(long), None) = (others.next(), others.next()) {
             into[short] = Some(long);
         }
+    }
+    for short in unlisted {
+        clusters[short].entry = None;
     }
 }
 

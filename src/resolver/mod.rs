@@ -322,6 +322,32 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_or_given_name_joins_the_person_named_most_often() {
+        let gazetteer = "given-name\tWenna\ngiven-name\tPiotr\n";
+        // Whether the lone names are found by a rule or propagated, they
+        // are the main person's.
+        let text = "Mr Ostrowski said so. Wenna Ostrowski met Piotr Ostrowski. \
+                    Wenna Ostrowski left. Ms Wenna smiled.";
+        assert_eq!(
+            resolved(gazetteer, text),
+            [
+                "person: Ostrowski | Wenna Ostrowski | Wenna Ostrowski | Wenna",
+                "person: Piotr Ostrowski"
+            ]
+        );
+        // Named as often as each other, either could be meant.
+        let text = "Mr Ostrowski said so. Wenna Ostrowski met Piotr Ostrowski.";
+        assert_eq!(
+            resolved(gazetteer, text),
+            [
+                "person: Ostrowski",
+                "person: Wenna Ostrowski",
+                "person: Piotr Ostrowski"
+            ]
+        );
+    }
+
+    #[test]
     fn a_head_word_joins_the_one_organisation_it_heads() {
         assert_eq!(
             resolved(
@@ -345,6 +371,43 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_named_by_an_ending_joins_the_one_longer_name() {
+        let gazetteer = "organisation\tHalvard Controls\norganisation\tHalvard\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "The Oxley Harbour Authority met. Later the Harbour Authority agreed."
+            ),
+            ["organisation: Oxley Harbour Authority | Harbour Authority"]
+        );
+        // Two authorities end with it: either could be meant.
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "The Oxley Harbour Authority and the Fenwick Harbour Authority met. \
+                 Later the Harbour Authority agreed."
+            ),
+            [
+                "organisation: Oxley Harbour Authority",
+                "organisation: Fenwick Harbour Authority",
+                "organisation: Harbour Authority"
+            ]
+        );
+        // A legal form may be left out; a designator says it is another body.
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Halvard Controls Inc grew. Halvard Controls hired. Halvard Bank lent to Halvard."
+            ),
+            [
+                "organisation: Halvard Controls Inc | Halvard Controls",
+                "organisation: Halvard Bank",
+                "organisation: Halvard"
+            ]
+        );
+    }
+
+    #[test]
     fn acronyms_join_their_long_form() {
         assert_eq!(
             resolved(
@@ -352,6 +415,29 @@ mod tests {
                 "The Popular Mobilisation Forces (PMF) left. The PMF said so."
             ),
             ["group: Popular Mobilisation Forces | PMF | PMF"]
+        );
+        // The document's definition beats a listed entity of that acronym,
+        // which an undefined use keeps.
+        let gazetteer = "organisation\tHSB\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "The Harbour Safety Board (HSB) met. The HSB said so."
+            ),
+            ["organisation: Harbour Safety Board | HSB | HSB"]
+        );
+        // Named by its long form, not by the entity the gazetteer lists.
+        let extractor = Extractor::builder()
+            .default_gazetteers(false)
+            .gazetteer_data("test.tsv", "organisation\tHighland Sailing Bureau\tHSB\n")
+            .build()
+            .unwrap();
+        let entities = extractor.extract("The Harbour Safety Board (HSB) met. The HSB said so.");
+        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Harbour Safety Board"]);
+        assert_eq!(
+            resolved(gazetteer, "The Harbour Safety Board met. The HSB said so."),
+            ["organisation: Harbour Safety Board", "organisation: HSB"]
         );
     }
 
