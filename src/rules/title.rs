@@ -10,7 +10,7 @@ use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::document::cues::Position;
-use crate::tokenizer::Headline;
+use crate::tokenizer::{Headline, Shape};
 
 /// Proposes a person after every title or role word.
 pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
@@ -25,7 +25,8 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
         // Skip stacked titles and their periods: "Lt. Gen.", "Prime Minister".
         let mut name = i + 1;
         while name < tokens.len()
-            && (cx.is_title(name) || (cx.word(name) == "." && !tokens[name].space_before))
+            && (cx.is_title(name)
+                || (cx.word(name) == "." && !tokens[name].space_before && !ends_sentence(cx, name)))
             && !tokens[name].hard_break
         {
             name += 1;
@@ -64,6 +65,22 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
         }
         done = end.max(name);
     }
+}
+
+/// Whether the period at token `period`, right after a title, ends the
+/// sentence that the title ends ("an attorney. Is that", "a weak leader.
+/// Refusing"): the next word starts a sentence, and the title is a word, not
+/// an abbreviation of four letters at most that the tokenizer's list
+/// lacks ("Mlle. Arosa", "Cpl. Jones").
+fn ends_sentence(cx: &Document<'_>, period: usize) -> bool {
+    let title = &cx.tokens[period - 1];
+    let abbreviation = matches!(title.shape, Shape::Capitalised | Shape::Upper)
+        && title.end() - title.start() <= 4;
+    !abbreviation
+        && cx
+            .tokens
+            .get(period + 1)
+            .is_some_and(|next| next.sentence_start)
 }
 
 /// Whether token `i` is a word that ends the names of bodies and places
@@ -129,6 +146,28 @@ mod tests {
     fn a_title_before_a_word_that_ends_names_of_places_is_no_person() {
         assert!(proposals(super::find, "the Metropolitan Museum and the Shah Mosque").is_empty());
         assert_eq!(proposals(super::find, "Metropolitan Jane"), ["person Jane"]);
+    }
+
+    #[test]
+    fn a_title_that_ends_a_sentence_is_no_title_of_the_next() {
+        assert!(
+            proposals(
+                super::find,
+                "The case went to an attorney. Things moved fast."
+            )
+            .is_empty()
+        );
+        assert!(
+            proposals(
+                super::find,
+                "She called the Chief Inspector. Harbours froze."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            proposals(super::find, "A gift for Mlle. Ravenel and Lt. Morrow."),
+            ["person Ravenel", "person Morrow"]
+        );
     }
 
     #[test]
