@@ -141,6 +141,7 @@ pub const TITLES: &[&str] = &[
     "Solicitor",
     "Counsel",
     "Senator-elect",
+    "Madam",
     "Mme",
     "Mlle",
     "Herr",
