@@ -262,6 +262,23 @@ pub(crate) const PARTICLES: &[&str] = &[
 /// Determiners that precede names but are never part of one.
 pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 
+/// The months, written out: some are given names too ("June", "May"), and
+/// before a surname still a date ("in June Smith said").
+pub(crate) const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Words before a name that say it is a place.
 pub(crate) const LOCATIVE: &[&str] = &["in", "to", "from", "into", "near", "across", "outside"];
 
@@ -399,6 +416,7 @@ mod tests {
             BODY_CONNECTORS,
             PARTICLES,
             DETERMINERS,
+            MONTHS,
             LOCATIVE,
             PLACE_PREFIXES,
             SPORTS,

@@ -5,7 +5,9 @@
 //!
 //! Titles, determiners and stop words before the run are not part of it,
 //! nor is a sentence-initial word that is not a name ("Later Jane Smith
-//! said"). Headlines (lines in capitals or title case) and a lone word that
+//! said"), except a common given name that is a word too, right before a
+//! run of names a surname ends, mid-sentence: "Bill Green", "Rose Doyle"
+//! (not a month: "in June Doyle said"; not "Mark IV Acquisition Corp"). Headlines (lines in capitals or title case) and a lone word that
 //! starts a sentence are left alone: there, capitals say nothing.
 //!
 //! The last two are the weakest evidence there is ([`Evidence::Guess`]):
@@ -18,7 +20,8 @@
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
-use crate::tokenizer::{Headline, Shape};
+use crate::tokenizer::{Headline, Shape, TokenKind};
+use crate::wordlists::MONTHS;
 
 /// The lowest given-name rank that makes a lone capitalised word a person.
 const LONE_GIVEN_NAME_RANK: u8 = 40;
@@ -34,10 +37,15 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let end = cx.person_words_end(start, end);
+        let with_word = word_given_name_before(cx, start, end);
+        let start = with_word.unwrap_or(start);
         let first = cx.lexeme(start);
         let last = cx.lexeme(end - 1);
         let surnamed = end - start >= 2 && last.surname && last.surname_rank >= SURNAME_RANK;
-        if !(first.given_name || surnamed) || first.stopword || cx.is_particle(start) {
+        if !(first.given_name || surnamed)
+            || (first.stopword && with_word.is_none())
+            || cx.is_particle(start)
+        {
             continue;
         }
         let evidence = if end - start >= 2 && first.given_name {
@@ -56,6 +64,45 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             rank: 0,
         });
     }
+}
+
+/// The token before a run `start..end` that a surname ends, if it is a
+/// common given name that the lists hold as a stop word too ("Bill",
+/// "Rose"): capitalised mid-sentence, a space before the run, and neither
+/// a title nor a month ("Major", "June").
+fn word_given_name_before(cx: &Document<'_>, start: usize, end: usize) -> Option<usize> {
+    let before = start.checked_sub(1)?;
+    let (token, word) = (&cx.tokens[before], cx.lexeme(before));
+    let last = cx.lexeme(end - 1);
+    let takes = word.stopword
+        && word.given_name
+        && word.given_rank >= LONE_GIVEN_NAME_RANK
+        && token.kind == TokenKind::Word
+        && token.shape == Shape::Capitalised
+        && !token.sentence_start
+        && !token.line_start
+        && cx.tokens[start].space_before
+        && !cx.tokens[start].hard_break
+        && !cx.is_title(before)
+        && !MONTHS
+            .iter()
+            .any(|month| cx.word(before).eq_ignore_ascii_case(month))
+        && last.surname
+        && !last.stopword
+        && (start..end).all(|i| is_name_part(cx, i));
+    takes.then_some(before)
+}
+
+/// Whether token `i` may be a word of a person's name that a common word
+/// starts: a listed given name or surname, an initial, or the punctuation
+/// between them ("Green", "K.", "Lewis-Francis"; not "IV" or "Corp").
+fn is_name_part(cx: &Document<'_>, i: usize) -> bool {
+    let token = &cx.tokens[i];
+    let word = cx.lexeme(i);
+    token.kind == TokenKind::Punct
+        || word.surname
+        || word.given_name
+        || (token.shape == Shape::Upper && token.end() - token.start() == 1)
 }
 
 /// Whether a lone word may be guessed a person: not first in its sentence,
@@ -134,6 +181,26 @@ mod tests {
             ),
             ["person Kowalski Smith"]
         );
+    }
+
+    #[test]
+    fn a_common_given_name_that_is_a_word_starts_a_name_before_a_surname() {
+        let extractor = crate::Extractor::builder().build().unwrap();
+        let persons = |text: &str| -> Vec<String> {
+            extractor
+                .extract(text)
+                .iter()
+                .filter(|e| e.kind == crate::EntityKind::Person)
+                .flat_map(|e| e.mentions.iter().map(|m| m.text.clone()))
+                .collect()
+        };
+        assert_eq!(
+            persons("The committee, on which Bill Green serves, met Rose Doyle."),
+            ["Bill Green", "Rose Doyle"]
+        );
+        assert!(!persons("Shares fell in June Doyle said.").contains(&"June Doyle".to_string()));
+        assert!(!persons("Bill Green left.").contains(&"Bill Green".to_string()));
+        assert!(persons("Shares of Mark IV Acquisition Corp rose.").is_empty());
     }
 
     #[test]
