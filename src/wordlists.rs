@@ -377,6 +377,11 @@ pub(crate) const PERSON_PRONOUNS: &[&str] = &[
     "he", "his", "him", "himself", "she", "her", "hers", "herself",
 ];
 
+/// Prepositions of what a person is in or part of, in lower case: after
+/// them a word names a place or a body, and a pronoun after that word is
+/// about someone else (`rules/pronoun_person.rs`).
+pub(crate) const WITHIN: &[&str] = &["in", "at", "within", "of"];
+
 /// Pronouns of a thing, a place or a group, and relative words of places
 /// and things, in lower case: after a word, they say it names no person
 /// (`rules/pronoun_person.rs`).
@@ -425,6 +430,7 @@ mod tests {
             INSTITUTIONS,
             PERSON_PRONOUNS,
             THING_PRONOUNS,
+            WITHIN,
             HYPHEN_COMBINERS,
         ] {
             let mut words = list.to_vec();

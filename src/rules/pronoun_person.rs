@@ -10,7 +10,11 @@
 //! words the learned rule leaves untyped, what follows each use in its
 //! clause, and types every use of a word at once.
 //!
-//! After a use, up to [`WINDOW`] tokens are read, up to the end of the
+//! A use right after a preposition of what a person is in or part of
+//! ([`WITHIN`]: "a member of Scientology all his life", "at Tabennese
+//! for years after his demotion") says nothing: the pronoun after it is
+//! about the clause's subject. After any other use, up to [`WINDOW`]
+//! tokens are read, up to the end of the
 //! sentence or the next capitalised word (another name the pronoun may be
 //! about): the first pronoun met is personal ([`PERSON_PRONOUNS`]: "he",
 //! "his", "her") or not ([`THING_PRONOUNS`]: "it", "its", "they",
@@ -31,7 +35,7 @@ use crate::document::Document;
 use crate::hash::hash_key;
 use crate::learned::CommonWords;
 use crate::tokenizer::{Shape, TokenKind};
-use crate::wordlists::{PERSON_PRONOUNS, THING_PRONOUNS};
+use crate::wordlists::{PERSON_PRONOUNS, THING_PRONOUNS, WITHIN};
 
 /// How many tokens after a use are read for a pronoun.
 pub(crate) const WINDOW: usize = 8;
@@ -126,6 +130,9 @@ pub(crate) fn find(
         }
         let (mut personal, mut thing) = (0, 0);
         for &(_, at) in group {
+            if at > 0 && WITHIN.contains(&cx.keys.get(at - 1)) {
+                continue;
+            }
             match follows(cx, at, &PRONOUNS) {
                 Follows::Personal => personal += 1,
                 Follows::Thing => thing += 1,
@@ -244,6 +251,13 @@ mod tests {
                     left the town, and his friends followed him. The \
                     council thanked Zorvath.";
         assert_eq!(mentions(text), ["person Zorvath"; 4]);
+    }
+
+    #[test]
+    fn uses_after_a_preposition_of_membership_or_place_say_nothing() {
+        let text = "He spent years at Zorvath before his return. A member \
+                    of Zorvath all his life, he stayed. Later Zorvath grew.";
+        assert!(mentions(text).is_empty(), "{:?}", mentions(text));
     }
 
     #[test]
