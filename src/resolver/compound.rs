@@ -17,6 +17,11 @@
 //! the listed one, and "Google Analytics" or "FIFA World Cup" are products
 //! and events named after it, of which the organisation's mention alone
 //! is no mention either.
+//!
+//! Before the overlapping readings are settled, a body that a designator
+//! names from a word inside a listed place takes the whole place in
+//! ([`join_places`]): "Tobago Court of Appeal" inside "Trinidad and Tobago
+//! Court of Appeal".
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
@@ -43,6 +48,54 @@ fn compound_kind(cx: &Document<'_>, start: usize, end: usize) -> EntityKind {
 /// into it as a place does. Off, for the ablation, it stays as the list
 /// found it.
 const WIDEN_ORGANISATIONS: bool = true;
+
+/// Whether a body a designator names from inside a listed place takes
+/// the place in. Off, for the ablation, the two readings stay as the
+/// rules made them.
+const JOIN_PLACES: bool = true;
+
+/// How many tokens into a body's name a listed place it starts inside may
+/// reach: places are short ("Trinidad and Tobago" reaches one token into
+/// "Tobago Court of Appeal").
+const LONGEST_PLACE: usize = 8;
+
+/// Adds, for every organisation a designator names that starts inside a
+/// listed place ("Tobago Court of Appeal" in "Trinidad and Tobago"), the
+/// organisation over the whole place ("Trinidad and Tobago Court of
+/// Appeal"): the longer reading, which overlap resolution takes. Runs
+/// before it, on the candidates in any order.
+pub(crate) fn join_places(candidates: &mut Vec<Candidate>) {
+    let is_body =
+        |c: &Candidate| c.kind == EntityKind::Organisation && c.evidence == Evidence::Designator;
+    if !JOIN_PLACES || !candidates.iter().any(is_body) {
+        return;
+    }
+    // The listed places by where they end: those that end inside a body
+    // are found by a binary search, not a look at every place.
+    let mut places: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|p| p.kind == EntityKind::Place && p.evidence == Evidence::Gazetteer)
+        .map(|p| (p.end, p.start))
+        .collect();
+    places.sort_unstable();
+    for k in 0..candidates.len() {
+        let body = candidates[k];
+        if !is_body(&body) {
+            continue;
+        }
+        let first = places.partition_point(|&(end, _)| end <= body.start);
+        let last = body.end.min(body.start + LONGEST_PLACE);
+        let place_start = places[first..]
+            .iter()
+            .take_while(|&&(end, _)| end < last)
+            .map(|&(_, start)| start)
+            .filter(|&start| start < body.start)
+            .min();
+        if let Some(start) = place_start {
+            candidates.push(Candidate { start, ..body });
+        }
+    }
+}
 
 /// Widens place and organisation mentions that sit inside longer
 /// unexplained names. `chosen` is in text order, without overlaps, and

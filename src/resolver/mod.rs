@@ -1,6 +1,9 @@
 //! Stage 5, resolver: chooses among overlapping candidates, merges aliases
 //! into entities and finds the further mentions those aliases give away.
 //!
+//! - [`compound`] first joins a body a designator names from inside a
+//!   listed place to the whole place ("Trinidad and Tobago Court of
+//!   Appeal");
 //! - [`overlap`] picks one reading wherever candidates overlap;
 //! - [`compound`] widens a place or a listed organisation inside a longer
 //!   unexplained name ("Real Madrid", "Barclays Capital") into that name;
@@ -171,6 +174,7 @@ pub(crate) fn resolve<'a>(
     candidates: &mut Vec<Candidate>,
     memory: &mut Memory,
 ) -> Vec<Resolved<'a>> {
+    compound::join_places(candidates);
     overlap::choose(cx, candidates);
     let chosen = candidates;
     compound::widen(cx, chosen);
@@ -296,6 +300,18 @@ mod tests {
         assert_eq!(
             resolved(gazetteer, "Mr Jordan went to Jordan."),
             ["person: Jordan", "place: Jordan"]
+        );
+    }
+
+    #[test]
+    fn a_body_named_from_inside_a_listed_place_takes_the_place_in() {
+        let gazetteer = "place\tTrinidad\nplace\tTrinidad and Tobago\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Lawyers said the Trinidad and Tobago Court of Appeal ruled."
+            ),
+            ["organisation: Trinidad and Tobago Court of Appeal"]
         );
     }
 
