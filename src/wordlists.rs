@@ -377,6 +377,14 @@ pub(crate) const PERSON_PRONOUNS: &[&str] = &[
     "he", "his", "him", "himself", "she", "her", "hers", "herself",
 ];
 
+/// Verbs in lower case that "I" takes and a third person does not ("I
+/// think", "he thinks"): after a name and "I", the "I" is the speaker, not
+/// a regnal number (`rules/mod.rs`).
+pub(crate) const FIRST_PERSON_VERBS: &[&str] = &[
+    "am", "think", "know", "mean", "guess", "believe", "suppose", "hope", "feel", "want",
+    "remember", "wonder",
+];
+
 /// Prepositions of what a person is in or part of, in lower case: after
 /// them a word names a place or a body, and a pronoun after that word is
 /// about someone else (`rules/pronoun_person.rs`).
@@ -431,6 +439,7 @@ mod tests {
             PERSON_PRONOUNS,
             THING_PRONOUNS,
             WITHIN,
+            FIRST_PERSON_VERBS,
             HYPHEN_COMBINERS,
         ] {
             let mut words = list.to_vec();

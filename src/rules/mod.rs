@@ -39,6 +39,9 @@
 //!   untyped, a word that personal pronouns follow again and again in the
 //!   document is a person ("Galois returned after his expulsion").
 //!
+//! A person's name a rule proposes does not end in the pronoun "I" ("Mr.
+//! Collins I know").
+//!
 //! Rules only propose. Overlaps, sentence-initial words and aliases are the
 //! resolver's business.
 
@@ -56,8 +59,11 @@ pub(crate) mod results;
 pub(crate) mod title;
 pub(crate) mod unlisted_acronym;
 
+use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
+use crate::tokenizer::Shape;
+use crate::wordlists::FIRST_PERSON_VERBS;
 
 /// Runs every rule and appends what they propose to `out`, which holds
 /// the gazetteer's readings, in text order.
@@ -72,6 +78,26 @@ pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     results::find(cx, out);
     head_word::find(cx, out);
     institution::find(cx, out);
+    for candidate in &mut out[listed..] {
+        if ends_in_pronoun_i(cx, candidate) {
+            candidate.end -= 1;
+        }
+    }
+}
+
+/// Whether a person's name the rules propose ends in the pronoun "I",
+/// not a regnal number: a verb only "I" takes comes after it
+/// ([`FIRST_PERSON_VERBS`]: "Mr. Collins I know", "It's Tomas I think"),
+/// where a king takes "knows" ("Henry I knows").
+fn ends_in_pronoun_i(cx: &Document<'_>, candidate: &Candidate) -> bool {
+    candidate.kind == EntityKind::Person
+        && candidate.len() >= 2
+        && cx.word(candidate.end - 1) == "I"
+        && cx
+            .tokens
+            .get(candidate.end)
+            .is_some_and(|next| next.shape == Shape::Lower && next.space_before)
+        && FIRST_PERSON_VERBS.contains(&cx.word(candidate.end))
 }
 
 #[cfg(test)]
@@ -144,5 +170,36 @@ pub(crate) mod testing {
             c.kind,
             &text[tokens[c.start].start()..tokens[c.end - 1].end()]
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// "kind text" of every mention the default extractor finds in `text`.
+    fn mentions(text: &str) -> Vec<String> {
+        let extractor = Extractor::builder().build().unwrap();
+        extractor
+            .extract(text)
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| format!("{} {}", e.kind, m.text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_ends_before_the_pronoun_i_but_keeps_a_regnal_number() {
+        assert_eq!(
+            mentions("Thank you, Mr. Harwick I think you waited."),
+            ["person Harwick"]
+        );
+        assert_eq!(
+            mentions("Then King Aldric I knows the way."),
+            ["person Aldric I"]
+        );
     }
 }
