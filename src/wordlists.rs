@@ -385,6 +385,10 @@ pub(crate) const FIRST_PERSON_VERBS: &[&str] = &[
     "remember", "wonder",
 ];
 
+/// The eras a year is written with ("5000 BCE"), as written: after a
+/// number they are no name (`resolver/overlap.rs`).
+pub(crate) const ERAS: &[&str] = &["BC", "BCE", "AD", "CE"];
+
 /// Prepositions of what a person is in or part of, in lower case: after
 /// them a word names a place or a body, and a pronoun after that word is
 /// about someone else (`rules/pronoun_person.rs`).
@@ -439,6 +443,7 @@ mod tests {
             PERSON_PRONOUNS,
             THING_PRONOUNS,
             WITHIN,
+            ERAS,
             FIRST_PERSON_VERBS,
             HYPHEN_COMBINERS,
         ] {

@@ -316,6 +316,22 @@ mod tests {
     }
 
     #[test]
+    fn an_era_after_a_year_is_no_name() {
+        let gazetteer = "organisation\tBCE\n";
+        assert!(
+            resolved(
+                gazetteer,
+                "Farming began by 5000 BCE and spread by 3000 BCE."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            resolved(gazetteer, "Shares of BCE rose."),
+            ["organisation: BCE"]
+        );
+    }
+
+    #[test]
     fn guesses_only_fill_gaps() {
         let gazetteer = "place\tFlorence\t\t80\ngiven-name\tFlorence\t\t90\n";
         assert_eq!(

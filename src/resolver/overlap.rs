@@ -3,8 +3,9 @@
 //! The rule, in order:
 //!
 //! 1. Inadmissible candidates go: a lone stop word or particle ("May",
-//!    "Al") unless a title vouches for it, and a name a hyphen binds to a
-//!    lower-case word before it ("pro-Beijing").
+//!    "Al") unless a title vouches for it, an era after a year ("5000
+//!    BCE"), and a name a hyphen binds to a lower-case word before it
+//!    ("pro-Beijing").
 //! 2. Candidates with the same span are one reading; its kind is the kind
 //!    proposed by the strongest evidence (title > gazetteer > designator >
 //!    acronym > given name), and it keeps the highest-ranked gazetteer
@@ -20,6 +21,7 @@ use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::tokenizer::{Shape, TokenKind};
+use crate::wordlists::ERAS;
 
 /// Whether a name a hyphen binds to a lower-case word before it is
 /// inadmissible (see [`bound_to_prefix`]). Off, for the ablation, it is
@@ -166,10 +168,17 @@ fn admissible(cx: &Document<'_>, c: &Candidate) -> bool {
     if c.len() != 1 {
         return true;
     }
-    if cx.is_particle(c.start) || !is_alphanumeric(cx, c.start) {
+    if cx.is_particle(c.start) || !is_alphanumeric(cx, c.start) || is_era(cx, c.start) {
         return false;
     }
     matches!(c.evidence, Evidence::Title | Evidence::Institution) || !cx.is_stopword(c.start)
+}
+
+/// Whether token `i` is an era after a year ("5000 BCE", "AD 79" is
+/// left alone): no name, though a list may hold the letters as a
+/// company's.
+fn is_era(cx: &Document<'_>, i: usize) -> bool {
+    i > 0 && cx.tokens[i - 1].kind == TokenKind::Number && ERAS.contains(&cx.word(i))
 }
 
 /// Whether token `i` holds a letter or digit. The tokenizer makes every
