@@ -10,6 +10,9 @@
 //! - [`hyphenated`] widens a person over the second syllable of a
 //!   hyphenated given name ("Lee Cheuk-yan");
 //! - [`teams`] makes towns named as competitors in sports reports teams;
+//! - [`citations`] makes the one-word places and organisations of a
+//!   citation's parentheses persons, its authors ("(Marsden & Mackey,
+//!   2014)");
 //! - [`alias`] merges the chosen mentions into entities;
 //! - [`initial_words`] drops the entities named only by common words that
 //!   begin sentences ("Tape the edges down");
@@ -22,6 +25,7 @@
 //! rules came to propose a candidate is no business of its.
 
 pub(crate) mod alias;
+pub(crate) mod citations;
 pub(crate) mod compound;
 pub(crate) mod hash_slots;
 pub(crate) mod hyphenated;
@@ -180,6 +184,7 @@ pub(crate) fn resolve<'a>(
     compound::widen(cx, chosen);
     hyphenated::widen(cx, chosen);
     teams::retype(cx, chosen);
+    citations::retype(cx, chosen);
     let mut clusters = std::mem::take(&mut memory.clusters);
     alias::merge(
         cx,
