@@ -67,6 +67,8 @@ fn push_initials<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> 
             continue;
         }
         match word.chars().next() {
+            // Most initials are ASCII capitals, lower-cased in place.
+            Some(c) if c.is_ascii_uppercase() => out.push(c.to_ascii_lowercase()),
             Some(c) if c.is_uppercase() => out.extend(c.to_lowercase()),
             _ => return false,
         }
@@ -75,10 +77,27 @@ fn push_initials<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> 
 }
 
 /// Whether `acronym` spells the initials of the capitalised words of
-/// `words` (see [`Document::spells_initials`]).
+/// `words` (see [`Document::spells_initials`]): the two compared letter by
+/// letter as they are read, without a string written for either.
 fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> bool {
-    let mut initials = String::new();
-    push_initials(words, &mut initials) && initials == letters(acronym)
+    let mut capitalised = true;
+    let initials = words
+        .filter(|word| !SKIPPED.contains(word))
+        .map_while(|word| match word.chars().next() {
+            Some(c) if c.is_uppercase() => Some(c),
+            _ => {
+                capitalised = false;
+                None
+            }
+        })
+        .flat_map(char::to_lowercase);
+    let spelled = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase);
+    // Equal sequences read the initials to their end, which a word not
+    // capitalised cuts short.
+    spelled.eq(initials) && capitalised
 }
 
 /// The letters of an acronym, lower-cased: "U.N." gives "un".
@@ -90,12 +109,16 @@ pub(crate) fn letters(acronym: &str) -> String {
 
 /// [`letters`] appended to `out`.
 pub(crate) fn push_letters(acronym: &str, out: &mut String) {
-    out.extend(
-        acronym
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase),
-    );
+    for c in acronym.chars() {
+        // Most acronyms are ASCII, lower-cased in place.
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphabetic() {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +133,14 @@ mod tests {
             ["Islamic", "State", "of", "Iraq", "and", "the", "Levant"].into_iter()
         ));
         assert!(!spells_initials("UN", ["United", "nations"].into_iter()));
+        assert!(!spells_initials(
+            "UN",
+            ["United", "Nations", "talks"].into_iter()
+        ));
+        assert!(!spells_initials("UNT", ["United", "Nations"].into_iter()));
+        assert!(!spells_initials("U", ["United", "Nations"].into_iter()));
+        assert!(spells_initials("ÉU", ["États", "Unis"].into_iter()));
         assert_eq!(letters("U.N."), "un");
+        assert_eq!(letters("É.-U."), "éu");
     }
 }
