@@ -311,7 +311,10 @@ impl Matcher {
         {
             return;
         }
-        let Some(&node) = self.phrases.get_hashed(keys.get(first), keys.hash(first)) else {
+        let Some(&node) =
+            self.phrases
+                .get_short(keys.bytes(first), keys.short(first), keys.hash(first))
+        else {
             return;
         };
         if tokens[first].shape == Shape::Lower && !node.lower_first() {
