@@ -220,8 +220,8 @@ fn a_word_in_the_document(cx: &Document<'_>, at: usize) -> bool {
                 && cx.word(i).as_bytes()[0] == letter.to_ascii_lowercase()
         })
     };
-    (0..tokens.len()).any(|i| {
-        let h = cx.keys.hash(i);
+    let hashes = cx.keys.hashes(0, tokens.len());
+    hashes.iter().enumerate().any(|(i, h)| {
         if h == plural_hash {
             let other = cx.word(i);
             return other.len() == word.len() + 1 && other.starts_with(word);
