@@ -74,7 +74,7 @@ pub(crate) fn find(
     } = scratch;
     pronouns.clear();
     acronyms.clear();
-    covered.clear();
+    covered.clear(cx.tokens.len());
     // Whether two gazetteer readings of one span differ in kind: most texts
     // have none, and need no pass that looks for them.
     let mut ambiguous = false;
@@ -146,11 +146,63 @@ pub(crate) fn find(
 /// The tokens a text's candidates cover, asked about its name runs in
 /// text order.
 ///
-/// A text has ten times as many tokens as candidates: the candidates'
-/// spans, sorted, answer for a stretch of tokens without a count kept
-/// for every token.
+/// Nearly every candidate spans a few tokens: a bit for each token, 64
+/// tokens to a number, answers for them, which clearing takes a number
+/// for every 64 tokens of the text and a candidate or a name run a bit or
+/// two to mark or test, fewer instructions than sorting the candidates'
+/// spans took. The rare candidate longer than [`SHORT_SPAN`] tokens
+/// ("Lake Lake Lake …" gives one per word, each to the end of the run) is
+/// kept as a span with the others as long, sorted, so that marking them
+/// takes no time that grows with the square of a run's length.
 #[derive(Default)]
 struct Covered {
+    /// Bit `i % 64` of number `i / 64` is set when a short span covers
+    /// token `i`.
+    bits: Vec<u64>,
+    /// The spans longer than [`SHORT_SPAN`].
+    long: LongSpans,
+}
+
+/// The most tokens of a span that [`Covered`] marks token by token.
+const SHORT_SPAN: usize = 64;
+
+impl Covered {
+    /// Forgets every span, for a text of `tokens` tokens.
+    fn clear(&mut self, tokens: usize) {
+        self.bits.clear();
+        self.bits.resize(tokens.div_ceil(64), 0);
+        self.long.clear();
+    }
+
+    /// Adds the span of tokens `start..end`, before [`Covered::sort`].
+    fn add(&mut self, start: usize, end: usize) {
+        if end - start > SHORT_SPAN {
+            self.long.add(start, end);
+            return;
+        }
+        for i in start..end {
+            self.bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    /// Readies the spans added for [`Covered::any`].
+    fn sort(&mut self) {
+        if !self.long.spans.is_empty() {
+            self.long.sort();
+        }
+    }
+
+    /// Whether any of tokens `start..end` is covered.
+    fn any(&mut self, start: usize, end: usize) -> bool {
+        (start..end).any(|i| self.bits[i / 64] & (1 << (i % 64)) != 0)
+            || (!self.long.spans.is_empty() && self.long.any(start, end))
+    }
+}
+
+/// Spans of tokens, sorted by their starts, asked about stretches in text
+/// order.
+#[derive(Default)]
+struct LongSpans {
     /// The spans, by their starts once sorted, each with its end raised to
     /// the furthest end of the spans up to it.
     spans: Vec<(usize, usize)>,
@@ -159,22 +211,21 @@ struct Covered {
     before: usize,
 }
 
-impl Covered {
+impl LongSpans {
     /// Forgets every span.
     fn clear(&mut self) {
         self.spans.clear();
         self.before = 0;
     }
 
-    /// Adds the span of tokens `start..end`, before [`Covered::sort`].
+    /// Adds the span of tokens `start..end`, before [`LongSpans::sort`].
     fn add(&mut self, start: usize, end: usize) {
         self.spans.push((start, end));
     }
 
-    /// Sorts the spans added, for [`Covered::any`]. The candidates come
-    /// in a few stretches in text order (the lists', then each rule's),
-    /// which a stable sort merges in fewer steps than an unstable one
-    /// sorts them.
+    /// Sorts the spans added, for [`LongSpans::any`]. Out of line: most
+    /// texts have none.
+    #[inline(never)]
     fn sort(&mut self) {
         self.spans.sort_by_key(|&(start, _)| start);
         let mut furthest = 0;
@@ -185,7 +236,9 @@ impl Covered {
     }
 
     /// Whether a span covers any of tokens `start..end`: one that starts
-    /// before `end` and ends after `start`.
+    /// before `end` and ends after `start`. Out of line, as
+    /// [`LongSpans::sort`] is.
+    #[inline(never)]
     fn any(&mut self, start: usize, end: usize) -> bool {
         let spans = &self.spans;
         let mut before = self.before;
@@ -288,7 +341,9 @@ mod tests {
     #[test]
     fn covered_finds_a_span_over_any_token_of_a_stretch() {
         let mut covered = Covered::default();
-        for (start, end) in [(8, 9), (2, 6), (3, 4)] {
+        covered.clear(200);
+        // The last span long enough to be kept as a span.
+        for (start, end) in [(8, 9), (2, 6), (3, 4), (100, 100 + SHORT_SPAN + 1)] {
             covered.add(start, end);
         }
         covered.sort();
@@ -302,11 +357,17 @@ mod tests {
             (4, 5),
             (9, 12),
             (7, 7),
+            (98, 101),
+            (150, 151),
+            (180, 190),
+            (80, 99),
         ];
         let answers: Vec<bool> = asked.iter().map(|&(s, e)| covered.any(s, e)).collect();
         assert_eq!(
             answers,
-            [false, true, true, false, true, true, false, false]
+            [
+                false, true, true, false, true, true, false, false, true, true, false, false
+            ]
         );
     }
 
