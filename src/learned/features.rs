@@ -353,12 +353,15 @@ impl Features {
 
     /// The hash of token `i` as a part of a feature: its key, or
     /// [`NUMBER`] for a number; added to the text when the sink reads it.
+    /// The key is read only then: its hash is all a rule looks up.
     fn part<S: Sink>(&mut self, cx: &Document<'_>, i: usize) -> u64 {
         if cx.tokens[i].kind == TokenKind::Number {
             self.push::<S>(NUMBER);
             TAGS.number
         } else {
-            self.push::<S>(cx.keys.get(i));
+            if S::TEXT {
+                self.push::<S>(cx.keys.get(i));
+            }
             cx.keys.hash(i)
         }
     }
