@@ -28,7 +28,7 @@
 use std::sync::LazyLock;
 
 use crate::document::Document;
-use crate::hash::{chain, hash_key};
+use crate::hash::{ShortKey, chain, hash_key};
 use crate::tokenizer::{Headline, Shape, TokenKind};
 
 #[cfg(feature = "learn")]
@@ -327,7 +327,9 @@ impl Features {
                 let hash = chain(hash, self.part::<S>(cx, end + 1));
                 sink.feature(View::Context, hash, &self.text);
             }
-            if let Some(head) = apposition_head(cx, end).filter(|_| sink.wants(tag::AP)) {
+            if sink.wants(tag::AP)
+                && let Some(head) = apposition_head(cx, end)
+            {
                 self.begin::<S>("AP");
                 let hash = chain(tags.ap, self.part::<S>(cx, head));
                 sink.feature(View::Context, hash, &self.text);
@@ -421,12 +423,15 @@ fn shapes(
     .flatten()
 }
 
+/// The key of a comma, compared with a token's as one block.
+const COMMA: ShortKey = ShortKey::of(",");
+
 /// The head of an apposition after a name ending before token `end`: in
 /// "X, a company that", the last of the lower-case words after ", a",
 /// before a word that ends it.
 fn apposition_head(cx: &Document<'_>, end: usize) -> Option<usize> {
     let tokens = cx.tokens;
-    if cx.word(end) != "," || end + 2 >= tokens.len() {
+    if cx.keys.short(end) != COMMA || end + 2 >= tokens.len() {
         return None;
     }
     let det = end + 1;
