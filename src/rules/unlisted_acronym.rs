@@ -34,7 +34,6 @@
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
-use crate::document::acronym::letters;
 use crate::hash::hash_key;
 use crate::learned::features::{Example, Features};
 use crate::learned::{Decision, LearnedRules, NEW_NAME_CONFIDENCE};
@@ -238,16 +237,17 @@ fn a_word_in_the_document(cx: &Document<'_>, at: usize) -> bool {
 
 /// Whether the acronym at `at` spells the initials of a name of `listed`,
 /// or is one of them in capitals: the resolver joins it to that name.
+///
+/// The acronym's letters and a name's initials are compared as they are
+/// read, with no string written for either; a one-word name's key only
+/// once its hash is the acronym's.
 fn named_otherwise(cx: &Document<'_>, at: usize, listed: &[Candidate]) -> bool {
-    let key = cx.keys.get(at);
-    let spelled = letters(cx.word(at));
-    let mut initials = String::new();
+    let (key, hash) = (cx.keys.get(at), cx.keys.hash(at));
     listed.iter().any(|c| {
         if c.len() == 1 {
-            return cx.keys.get(c.start) == key;
+            return cx.keys.hash(c.start) == hash && cx.keys.get(c.start) == key;
         }
-        initials.clear();
-        cx.push_initials(c.start, c.end, &mut initials) && initials == spelled
+        cx.spells_initials(at, c.start, c.end)
     })
 }
 
