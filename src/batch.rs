@@ -113,7 +113,7 @@ mod tests {
         let texts: Vec<String> = (0..100)
             .map(|i| match i % 3 {
                 0 => format!("Talks {i} in Baghdad with Iran."),
-                1 => format!("Mr Abdul Karim met {i} people in Diyala province."),
+                1 => format!("Mr Abdul Karim met {i} people in Karbala province."),
                 _ => String::new(),
             })
             .collect();

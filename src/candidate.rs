@@ -27,7 +27,7 @@ pub(crate) enum Evidence {
     /// `rules/pronoun_person.rs`).
     PronounContext,
     /// A capitalised sequence whose first word is a known given name, or
-    /// that starts with initials ("M. Atherton").
+    /// that starts with initials ("M. Ashcombe").
     GivenName,
     /// An acronym defined in parentheses after its long form.
     Acronym,

@@ -242,7 +242,7 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
 // Small words inside and before names.
 
 /// Lower-case words that may sit inside any multi-word name when a
-/// capitalised word follows ("Abu Bakr al Baghdadi", "Charles de Gaulle").
+/// capitalised word follows ("Abu Bakr al Baghdadi", "Ludwig van Beethoven").
 pub(crate) const CONNECTORS: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "du", "des", "la", "le",
     "van", "von", "der", "den", "dos", "das", "y",

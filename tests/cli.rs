@@ -324,7 +324,7 @@ fn thread_count_does_not_change_the_output() {
         "Moqtada al-Sadr spoke in Baghdad.",
         "Iraq and Iran met in Basra. The Iraqis agreed.",
         "Nothing to see here.",
-        "Kataib Hezbollah fighters left Al Anbar province.",
+        "Kataib Hezbollah fighters left Anbar province.",
     ];
     let records: Vec<Value> = (0..6000)
         .map(|i| json!({"id": i, "text": format!("{} Day {i}.", texts[i % texts.len()])}))

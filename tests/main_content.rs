@@ -43,7 +43,7 @@ fn page() -> String {
          <aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/r1\">Floods in Mosul</a></li>\
          <li><a href=\"/r2\">Elections in Erbil</a></li></ul></aside></main>\
          <footer><a href=\"/about\">About Us</a> <a href=\"/privacy\">Privacy Policy</a> \
-         <p>Copyright Daily Item, Tikrit</p></footer></body></html>",
+         <p>Copyright Daily Item, Karbala</p></footer></body></html>",
         story("The talks in Basra went on for a third day on Tuesday, officials said."),
         story("Delegates met in the old customs house near the port of Basra."),
         story("Officials from Baghdad are expected to join them on Thursday."),
@@ -64,7 +64,7 @@ fn assert_slices(input: &str, entities: &[Entity]) {
 fn only_the_articles_mentions_are_kept() {
     let page = page();
     let whole = extractor(false).extract(&page);
-    for outside in ["Mosul", "Erbil", "Tikrit", "Kirkuk"] {
+    for outside in ["Mosul", "Erbil", "Karbala", "Kirkuk"] {
         assert!(
             names(&whole).iter().any(|n| n.contains(outside)),
             "{outside} is on the page: {:?}",
@@ -78,7 +78,7 @@ fn only_the_articles_mentions_are_kept() {
         kept.contains(&"Basra") && kept.contains(&"Baghdad"),
         "{kept:?}"
     );
-    for outside in ["Mosul", "Erbil", "Tikrit", "Kirkuk"] {
+    for outside in ["Mosul", "Erbil", "Karbala", "Kirkuk"] {
         assert!(!kept.iter().any(|n| n.contains(outside)), "{kept:?}");
     }
 }

@@ -127,7 +127,7 @@ fn results_are_identical_across_threads() {
         .map(|i| {
             format!(
                 "Moqtada Al Sadr met {i} envoys in Baghdad. Mr Al Sadr said the \
-                 Popular Mobilisation Forces (PMF) would stay in Diyala province. \
+                 Popular Mobilisation Forces (PMF) would stay in Karbala province. \
                  Iraq's PMF and Iran-backed groups agreed {i} times."
             )
         })

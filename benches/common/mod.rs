@@ -157,7 +157,7 @@ const NAMES: &[&str] = &[
     "President George Bush",
     "Prime Minister Tony Blair",
     "Mr Abdul Karim",
-    "Diyala province",
+    "Karbala province",
     "the Popular Mobilisation Forces",
     "Kataib Hezbollah",
     "Microsoft",

@@ -863,9 +863,9 @@ mod tests {
     /// Two people (one with an alias), a place and an organisation.
     fn sample_gold() -> Vec<GoldSpan> {
         vec![
-            gold(0, 12, Person, "Simmons"),
+            gold(0, 12, Person, "Marlowe"),
             gold(20, 26, Place, "London"),
-            gold(30, 37, Person, "Simmons"),
+            gold(30, 37, Person, "Marlowe"),
             gold(40, 46, Organisation, "Reuters"),
         ]
     }
@@ -1026,7 +1026,7 @@ mod tests {
 
     #[test]
     fn wrong_merge_is_counted_and_lowers_bcubed_precision() {
-        // Simmons (0, 30) and London (20) all predicted as one entity.
+        // Marlowe (0, 30) and London (20) all predicted as one entity.
         let p = vec![
             pred(0, 12, Person, 0),
             pred(20, 26, Place, 0),
@@ -1089,7 +1089,7 @@ mod tests {
         assert_eq!(
             d.missed_merges,
             vec![MissedMerge {
-                cluster: "Simmons".to_string(),
+                cluster: "Marlowe".to_string(),
                 parts: vec![vec![(0, 12)], vec![(30, 37)]],
             }]
         );

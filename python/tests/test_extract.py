@@ -86,7 +86,7 @@ def test_markup_setting_decides_how_text_is_read():
 
 def batch_texts():
     texts = [
-        f"Talks {i} in Baghdad with Iran. Mr Abdul Karim met {i} people in Diyala province."
+        f"Talks {i} in Baghdad with Iran. Mr Abdul Karim met {i} people in Karbala province."
         for i in range(60)
     ]
     texts += ["", "   ", NON_ASCII, "<p>Erbil</p>", "No names here.", "😀" * 1000]

@@ -1,5 +1,5 @@
 //! Designators: the words that complete a name and tell its kind
-//! ("Diyala province", "Ministry of Oil", "Lake Tharthar"), a list the cue
+//! ("Karbala province", "Ministry of Oil", "Lake Kariba"), a list the cue
 //! index gathers with the other cue words (see [`super::cues`]).
 
 use crate::EntityKind;
@@ -11,7 +11,7 @@ pub(crate) enum Position {
     After,
     /// Before the name, joined by "of": "Ministry of Oil".
     BeforeOf,
-    /// Right before the name: "Lake Tharthar", "Mount Sinjar".
+    /// Right before the name: "Lake Kariba", "Mount Kenya".
     Before,
     /// A lower-case cue before "of" and the name, not part of the span:
     /// "the town of Tal Afar", "the base of Al Assad".

@@ -1,5 +1,5 @@
 //! Name runs: capitalised words and the joiners between them ("Moqtada
-//! Al-Sadr", "Kurdistan Workers' Party", "National Library of the
+//! Al-Sadr", "Kurdistan Workers' Party", "Royal Library of the
 //! Netherlands"), where the rules look for names and the resolver for
 //! further uses of the names it knows.
 
@@ -80,7 +80,7 @@ impl Document<'_> {
                 .is_some_and(|c| c.connector || (body && c.body_connector)),
             TokenKind::Punct if !joiner.space_before => match word {
                 "-" | "'" | "’" if !next.space_before => true,
-                // A middle initial: "Mario J. Lucero".
+                // A middle initial: "Mario J. Lanzetti".
                 "." => {
                     let initial = &self.tokens[i - 1];
                     initial.shape == Shape::Upper && initial.end() - initial.start() == 1
@@ -177,7 +177,7 @@ impl Document<'_> {
     }
 
     /// Whether tokens `i..i + 3` are "of the" and a name word, which join
-    /// the names of bodies and places ("National Library of the
+    /// the names of bodies and places ("Royal Library of the
     /// Netherlands"), with no hard break before any of them.
     fn of_the(&self, i: usize) -> bool {
         i + 2 < self.tokens.len()

@@ -187,7 +187,7 @@ impl Document<'_> {
     }
 
     /// The kinds that token `i`, written after a name as a designator,
-    /// gives it ("Manila Bay" a place, "Harvard University" an
+    /// gives it ("Botany Bay" a place, "Harvard University" an
     /// organisation), in the order of the designator list.
     pub fn designator_kinds_after(&self, i: usize) -> impl Iterator<Item = EntityKind> {
         self.cue(i)

@@ -64,7 +64,7 @@ pub enum Found {
         /// The entry's canonical name.
         entry: String,
         /// The entry's kind, which may differ from the entity's ("Jordan"
-        /// the place joined to "Neil Jordan").
+        /// the place joined to "Martin Jordan").
         kind: EntityKind,
     },
     /// A title or role word before the name ("Mr", "President").
@@ -223,16 +223,16 @@ pub enum JoinRule {
     SameName,
     /// Another form of the same gazetteer entry ("Irak" … "Iraq").
     SameEntry,
-    /// A person's name with a middle name more or less ("Joshua Norton",
-    /// "Joshua Abraham Norton").
+    /// A person's name with a middle name more or less ("Thomas Brackley",
+    /// "Thomas Edward Brackley").
     MiddleName,
-    /// A person's given name alone ("Isabel" of "Isabel Ruiz").
+    /// A person's given name alone ("Lucia" of "Lucia Moreno").
     GivenName,
     /// An ending of a person's name ("Sadr", "Al Sadr" of "Moqtada Al
     /// Sadr").
     PersonSuffix,
     /// A word that a list took for a place or an organisation, which ends
-    /// a person's name in the document ("Jordan" after "Neil Jordan").
+    /// a person's name in the document ("Jordan" after "Martin Jordan").
     PersonSurname,
     /// An organisation's head word alone ("the University"), which starts
     /// or ends the one organisation's name of the document that has it

@@ -5,7 +5,7 @@
 //! An *example* is a span that may name something: a run of capitalised
 //! words as the rules find them ([`Document::name_runs`]), with an ordinal
 //! before it ("101st Airborne Division"), or the span of a list entry or rule
-//! proposal that covers such a run ("Diyala province").
+//! proposal that covers such a run ("Karbala province").
 //!
 //! Its features come in two views, after Collins and Singer (1999):
 //!
@@ -108,8 +108,8 @@ const APPOSITION_WORDS: usize = 4;
 /// text order: the name runs of `cx`, each from an ordinal before it if
 /// there is one, leaving out runs in headlines (where every word is
 /// capitalised), lone letters, and runs that are part of a longer name the
-/// runs do not join: one written onto a hyphen before it ("al-Aqsa",
-/// "ex-Yankee") or beside an ampersand ("McDonald & Co"). A lone word that begins a
+/// runs do not join: one written onto a hyphen before it ("al-Hamra",
+/// "ex-Yankee") or beside an ampersand ("Harding & Co"). A lone word that begins a
 /// sentence is included, and flagged: capitals say nothing there.
 #[cfg(any(test, feature = "learn"))]
 pub(crate) fn examples<'c>(cx: &'c Document<'_>) -> impl Iterator<Item = Example> + 'c {
@@ -529,7 +529,7 @@ mod tests {
 
     #[test]
     fn parts_of_longer_names_are_no_examples() {
-        let all = features_of("the al-Aqsa mosque and McDonald & Co and Basra and vitamin C");
+        let all = features_of("the al-Hamra mosque and Harding & Co and Basra and vitamin C");
         assert_eq!(all.len(), 1, "{all:?}");
         assert_eq!(all[0][0], "F basra");
     }

@@ -5,17 +5,17 @@
 //! - same entry: they match the same gazetteer entry;
 //! - same name: they spell the same name with the same kind;
 //! - middle name: two person names share their first and last words and
-//!   one has more in between ("Joshua Abraham Norton");
+//!   one has more in between ("Thomas Edward Brackley");
 //! - person suffix: a person's name ends with the other's ("Al Sadr",
 //!   "Sadr" in "Moqtada Al Sadr"), and no other person of the document
 //!   could be meant, or the persons it could mean are named less often
 //!   than that one (the main person: "Padalecki" is "Jared Padalecki",
 //!   named twice, not "his mother Sherri Padalecki", named once);
 //! - given name: a lone given name starts one person's full name in the
-//!   document ("Isabel" … "Isabel Ruiz"), or the full name of the main
+//!   document ("Lucia" … "Lucia Moreno"), or the full name of the main
 //!   person of those it starts;
 //! - person surname: a one-word place or organisation reading of a word
-//!   that ends a person's name in the document ("Jordan" after "Neil
+//!   that ends a person's name in the document ("Jordan" after "Martin
 //!   Jordan"), unless a locative word says it is a place ("in Jordan");
 //! - head word: an organisation named by its head word alone ("the
 //!   University", "the House"), a designator of organisations, and the one
@@ -443,7 +443,7 @@ fn merge_person_suffixes(
     }
 }
 
-/// "Joshua Norton" joins "Joshua Abraham Norton": when exactly two persons
+/// "Thomas Brackley" joins "Thomas Edward Brackley": when exactly two persons
 /// share first and last words, the shorter name joins the longer.
 fn merge_middle_names(
     clusters: &[Cluster],
@@ -510,7 +510,7 @@ fn main_person(clusters: &[Cluster], persons: impl Iterator<Item = usize>) -> Op
     best.filter(|_| !tied).map(|(person, _)| person)
 }
 
-/// "Isabel" joins "Isabel Ruiz" when she is the only person of the
+/// "Lucia" joins "Lucia Moreno" when she is the only person of the
 /// document whose full name starts with that given name, or the one of
 /// those the document names most often (see [`main_person`]).
 fn merge_given_names(
@@ -547,7 +547,7 @@ fn merge_given_names(
 }
 
 /// One reading per document: when a person of the document is called
-/// "Neil Jordan", a one-word mention "Jordan" that a gazetteer took for the
+/// "Martin Jordan", a one-word mention "Jordan" that a gazetteer took for the
 /// country is the man, unless a locative word ("in Jordan") says otherwise.
 fn merge_person_surnames(
     cx: &Document<'_>,

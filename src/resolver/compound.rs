@@ -1,13 +1,13 @@
 //! Compounds: a place name inside a longer name is usually not the place.
 //!
-//! "Real Madrid", "Dynamo Moscow", "Bristol Rovers", "Bangladesh Lamps",
-//! "U.S. Central Command": when the run of capitalised words around a
+//! "Real Madrid", "Red Star Belgrade", "Blackburn Rovers", "Kenya Breweries",
+//! "U.S. Pacific Command": when the run of capitalised words around a
 //! chosen place mention holds further capitalised words that no other
 //! mention explains, the whole run names something else and becomes one
-//! mention: an organisation, unless a place designator ends it ("Manila
+//! mention: an organisation, unless a place designator ends it ("Botany
 //! Bay") or a compass word starts it ("New England"). Titles, stop words
 //! given names and a sentence's first word do not count as further words,
-//! so "US President Biden", "Netherlands Lotte Wilms" and "Monday Baghdad"
+//! so "US President Biden", "Netherlands Anna Visser" and "Monday Baghdad"
 //! are left alone; nor do headlines,
 //! where every word is capitalised.
 //!
@@ -29,8 +29,8 @@ use crate::document::Document;
 use crate::tokenizer::Headline;
 use crate::wordlists::PLACE_PREFIXES;
 
-/// A compound is a place when a place designator ends it ("Manila Bay",
-/// "Wildwood Trail") or a compass word starts it ("New England");
+/// A compound is a place when a place designator ends it ("Botany Bay",
+/// "Inca Trail") or a compass word starts it ("New England");
 /// otherwise an organisation.
 fn compound_kind(cx: &Document<'_>, start: usize, end: usize) -> EntityKind {
     if cx

@@ -18,7 +18,7 @@
 //!   begin sentences ("Tape the edges down");
 //! - [`propagate`] finds later (or earlier) bare uses of a known name
 //!   ("Sadr", "PMF") that no stage proposed on its own;
-//! - [`teams`] again parts a sports report's venues ("NEW YORK 1996-08-30")
+//! - [`teams`] again parts a sports report's venues ("NEW YORK 1997-03-14")
 //!   from the team of their name.
 //!
 //! It reads the candidates and the document ([`crate::document`]): how the

@@ -3,8 +3,8 @@
 //!
 //! The names propagated are every mention's own words; for persons, every
 //! ending of their name ("Al Sadr", "Sadr" from "Moqtada Al Sadr") except a
-//! lone particle or stop word, and their given name ("Isabel" of "Isabel
-//! Ruiz"); and for other entities the acronym their
+//! lone particle or stop word, and their given name ("Lucia" of "Lucia
+//! Moreno"); and for other entities the acronym their
 //! initials spell ("ARC" for "Arab Reform Council"), matched only where it
 //! is written in capitals; and for organisations and groups, each
 //! capitalised word of their name that is no stop word or cue word
@@ -268,7 +268,7 @@ fn names_entity(cx: &Document<'_>, person: bool, count: usize, words: usize, fir
 }
 
 /// Whether mention `start..end` of a person is a full name whose given
-/// name ("Isabel" of "Isabel Ruiz") the person is known by too.
+/// name ("Lucia" of "Lucia Moreno") the person is known by too.
 fn gives_given_name(cx: &Document<'_>, start: usize, end: usize) -> bool {
     end - start >= 2 && cx.lexeme(start).given_name
 }

@@ -1,5 +1,5 @@
 //! Teams: in sports reports, a town or region named as a competitor is the
-//! team, an organisation ("Leicestershire beat Somerset", "Lotte 6 Hyundai
+//! team, an organisation ("Yorkshire beat Somerset", "Harlow 6 Denton
 //! 2"), and a place named as where something happens is the place, apart
 //! from the team of the same name.
 //!
@@ -13,9 +13,9 @@
 //!
 //! A venue is a place where the report puts something rather than a side:
 //! a place of its dateline, the line of place names before a date
-//! ("NEW YORK 1996-08-30", "BIRMINGHAM , England 1996-08-31"; the date is no
-//! score), or a place after "in" that ends its clause ("In Seattle , ...",
-//! "in Moldova ."; not "in Texas history"). A venue stays a place, and in a
+//! ("NEW YORK 1997-03-14", "BIRMINGHAM , England 1997-03-15"; the date is no
+//! score), or a place after "in" that ends its clause ("In Denver , ...",
+//! "in Belarus ."; not "in Ohio history"). A venue stays a place, and in a
 //! sports report it is an entity of its own, apart from the other mentions
 //! of its name: "Texas" on the dateline is the state, "Texas" in the report
 //! the team (see [`part_venues`]), and never becomes a team.
@@ -68,7 +68,7 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
 
 /// Parts the venues of a sports report from the side of the same name: an
 /// entity named as a competitor somewhere ("Texas beat Cleveland 5-3")
-/// leaves its venues ("ARLINGTON , Texas 1996-08-31") to a place of their
+/// leaves its venues ("ARLINGTON , Texas 1997-03-15") to a place of their
 /// own. A name that never competes ("in Brussels" … "Brussels") stays one
 /// entity. The side takes the kind of its first chosen mention (`chosen`,
 /// as [`retype`] left them): its entity had the kind of its first mention,
@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn a_dateline_stays_a_place_and_a_scoreline_makes_a_team() {
-        let report = "SOCCER - RESULTS\nNEW YORK 1996-08-30\nResults of soccer matches in the league \
+        let report = "SOCCER - RESULTS\nNEW YORK 1997-03-14\nResults of soccer matches in the league \
                       championship after a win and a goal:\nOxley 2 Derby 1\n";
         assert_eq!(
             kinds(report),
@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn a_venue_is_the_place_apart_from_the_team_of_its_name() {
-        let report = "SOCCER - RESULT\nBIRMINGHAM , Oxley 1996-08-31\nOxley beat Derby 2-1 in the league \
+        let report = "SOCCER - RESULT\nBIRMINGHAM , Oxley 1997-03-15\nOxley beat Derby 2-1 in the league \
                       championship after a goal. Oxley won the match . The fans in Derby , who \
                       cheered , saw Derby lose the cup match against Oxley .\n";
         // Oxley competes in three of its four mentions and is the team but
@@ -264,7 +264,7 @@ mod tests {
 
     #[test]
     fn outside_a_sports_report_a_venue_is_one_with_its_name() {
-        let report = "NEWS\nOxley 1996-08-31\nThe mayor of Oxley spoke in Oxley .\n";
+        let report = "NEWS\nOxley 1997-03-15\nThe mayor of Oxley spoke in Oxley .\n";
         assert_eq!(kinds(report), [("Oxley".to_string(), EntityKind::Place)]);
     }
 }

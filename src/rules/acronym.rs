@@ -69,11 +69,11 @@ mod tests {
         assert_eq!(
             proposals(
                 find,
-                "Iraq's Popular Mobilisation Forces (PMF) and the Islamic State of Iraq and the Levant (ISIL)"
+                "Iraq's Popular Mobilisation Forces (PMF) and the Democratic Front of Kurdistan and the Gulf (DFKG)"
             ),
             [
                 "organisation Popular Mobilisation Forces",
-                "organisation Islamic State of Iraq and the Levant"
+                "organisation Democratic Front of Kurdistan and the Gulf"
             ]
         );
     }

@@ -1,11 +1,11 @@
 //! The designator rule: a word that completes a name tells its kind.
 //!
-//! - after a run of capitalised words: "Diyala province" (place),
+//! - after a run of capitalised words: "Karbala province" (place),
 //!   "Popular Mobilisation Forces" (group), "Harvard University",
 //!   "the Kurdistan Workers' Party" (organisation), with any "of" or "for"
-//!   and name after it ("National Library of the Netherlands");
+//!   and name after it ("Royal Library of the Netherlands");
 //! - before "of" and a run: "Ministry of Oil", "Gulf of Aden";
-//! - right before a run: "Lake Tharthar", "Mount Sinjar";
+//! - right before a run: "Lake Kariba", "Mount Kenya";
 //! - a lower-case cue before "of": "the town of Tal Afar", "the base of Al
 //!   Assad" (the cue is not part of the span).
 //!
@@ -107,8 +107,8 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
 }
 
 /// Where a body's name ends when "of" or "for" and a name follow its
-/// designator ("National Library of the Netherlands", "Australian Centre
-/// for Iodine Research"): after that name; otherwise at `end`.
+/// designator ("Royal Library of the Netherlands", "Scottish Institute
+/// for Marine Research"): after that name; otherwise at `end`.
 fn of_tail(cx: &Document<'_>, end: usize) -> usize {
     let joined = end < cx.tokens.len()
         && cx.tokens[end].shape == Shape::Lower
@@ -173,8 +173,8 @@ mod tests {
     #[test]
     fn designators_after_the_name() {
         assert_eq!(
-            proposals(super::find, "in Diyala province and at Harvard University"),
-            ["place Diyala province", "organisation Harvard University"]
+            proposals(super::find, "in Karbala province and at Harvard University"),
+            ["place Karbala province", "organisation Harvard University"]
         );
         assert_eq!(
             proposals(
@@ -191,8 +191,8 @@ mod tests {
     #[test]
     fn designators_before_the_name() {
         assert_eq!(
-            proposals(super::find, "the Ministry of Oil near Lake Tharthar"),
-            ["organisation Ministry of Oil", "place Lake Tharthar"]
+            proposals(super::find, "the Ministry of Oil near Lake Kariba"),
+            ["organisation Ministry of Oil", "place Lake Kariba"]
         );
         assert_eq!(
             proposals(super::find, "the US base of Al Assad and the town of Some"),
@@ -256,14 +256,14 @@ mod tests {
             "the Soviet\n\nUnion",
             "the Ministry of\n\nOil",
             "the Ministry\n\nof Oil",
-            "near Lake\n\nTharthar",
+            "near Lake\n\nKariba",
             "the town of\n\nTal Afar",
         ] {
             assert!(proposals(super::find, text).is_empty(), "{text:?}");
         }
         assert_eq!(
-            proposals(super::find, "the National Library\n\nof the Netherlands"),
-            ["organisation National Library"]
+            proposals(super::find, "the Royal Library\n\nof the Netherlands"),
+            ["organisation Royal Library"]
         );
     }
 

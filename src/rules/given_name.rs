@@ -1,5 +1,5 @@
 //! The given-name rule: a run of capitalised words that starts with a known
-//! given name is a person ("Abdul Karim Hassan", "Emese Bartha"); and where
+//! given name is a person ("Abdul Karim Hassan", "Ilona Kertesz"); and where
 //! nothing else explains them, so are a lone common given name ("Gloria")
 //! and a run that ends with a common surname ("Kowalski Smith").
 //!

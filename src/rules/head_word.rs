@@ -1,6 +1,6 @@
 //! The head-word rule: an organisation's head word, capitalised and alone
 //! in the middle of a sentence, is that organisation's short name when the
-//! document names an organisation with it ("Pennsylvania State University
+//! document names an organisation with it ("Ohio State University
 //! ... the University", "House of Representatives ... the House").
 //!
 //! A head word is a designator of organisations ("University", "House of",

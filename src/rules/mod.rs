@@ -8,7 +8,7 @@
 //! - [`title`]: a title or role word before a name makes it a person
 //!   ("Mr Abdul Karim", "cleric Moqtada Al Sadr");
 //! - [`designator`]: a word that completes a name gives its kind
-//!   ("Diyala province", "Ministry of Oil", "Harvard University");
+//!   ("Karbala province", "Ministry of Oil", "Harvard University");
 //! - [`numbered_unit`]: an ordinal before a military formation names it,
 //!   an organisation ("101st Airborne Division");
 //! - [`acronym`]: "Popular Mobilisation Forces (PMF)" proposes the long
@@ -18,13 +18,13 @@
 //!   name is a person ("Abdul Karim Hassan"), and so, where nothing else
 //!   explains it, is a lone common given name ("Gloria");
 //! - [`initial`]: a capitalised sequence that starts with initials is a
-//!   person ("M. Atherton");
+//!   person ("M. Ashcombe");
 //! - [`head_word`]: an organisation's head word alone is its short name
 //!   where the document names it ("... the University");
 //! - [`institution`]: a body of state named by its common noun alone,
 //!   capitalised mid-sentence, is an organisation ("the Senate voted");
 //! - [`results`]: in a sports report, the names of a results line or a
-//!   table row are teams ("Lotte 6 Hyundai 2");
+//!   table row are teams ("Harlow 6 Denton 2");
 //! - [`learned`]: rules learned from unlabelled news type the runs nothing
 //!   else explains, and choose between the readings of an ambiguous list
 //!   hit (run by the extractor after the others, when it has such rules);

@@ -1,7 +1,7 @@
 //! The numbered-unit rule: an ordinal before a run of capitalised words
 //! that ends with the head word of a military formation names that
 //! formation, an organisation ("101st Airborne Division", "7th Fleet",
-//! "158th Fighter Wing").
+//! "158th Bomber Wing").
 //!
 //! The span runs from the ordinal to the last head word of the run ("2nd
 //! Battalion Royal Gurkha Rifles" whole). A place or group named right
@@ -109,11 +109,11 @@ mod tests {
         assert_eq!(
             proposals(
                 super::find,
-                "the 101st Airborne Division and the 158th Fighter Wing arrived"
+                "the 101st Airborne Division and the 158th Bomber Wing arrived"
             ),
             [
                 "organisation 101st Airborne Division",
-                "organisation 158th Fighter Wing"
+                "organisation 158th Bomber Wing"
             ]
         );
         assert_eq!(

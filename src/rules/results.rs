@@ -1,6 +1,6 @@
 //! The results rule: in a sports report, the names a results line or a
-//! table row sets against scores are teams, organisations ("Lotte 6
-//! Hyundai 2", "Atalanta 3 2 1 0 6 2 7").
+//! table row sets against scores are teams, organisations ("Harlow 6
+//! Denton 2", "Atalanta 3 2 1 0 6 2 7").
 //!
 //! A results line is nothing but two names, each followed by its score; a
 //! table row is a name followed by at least [`MIN_TABLE_NUMBERS`] numbers

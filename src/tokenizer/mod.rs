@@ -111,7 +111,7 @@ pub enum Headline {
     RunningText,
     /// Every word in capitals: "IRAQ AND IRAN TALK".
     Capitals,
-    /// Every long word capitalised: "Pirelli Cables Look To Tap Growth".
+    /// Every long word capitalised: "Pirelli Tyres Look To Tap Growth".
     TitleCase,
 }
 

@@ -9,7 +9,7 @@
 //! tokens, gazetteer matches, rule proposals; no learned rules). Its
 //! examples are the name runs of `features::examples` (`src/learned/features.rs`,
 //! the code the extractor's learned rule shares); where a proposal
-//! covers a run ("Diyala province" over "Diyala"), the example is the
+//! covers a run ("Karbala province" over "Karbala"), the example is the
 //! longest such proposal's span. An example is *seeded* with a kind when
 //! the extractor types that span with confidence: a title before it, a
 //! designator in it, an acronym defined by it, or gazetteer entries that
