@@ -51,7 +51,7 @@ pub(crate) struct Scratch {
     /// The lone words left untyped, for [`pronoun_person`].
     pronouns: pronoun_person::Scratch,
     /// The acronyms [`unlisted_acronym`] has looked for in the document.
-    acronyms: Vec<(u64, bool)>,
+    acronyms: unlisted_acronym::Acronyms,
 }
 
 /// Proposes the names the learned rules type and the listed names of words

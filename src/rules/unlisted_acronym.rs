@@ -34,6 +34,7 @@
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
+use crate::document::acronym::letters;
 use crate::hash::hash_key;
 use crate::learned::features::{Example, Features};
 use crate::learned::{Decision, LearnedRules, NEW_NAME_CONFIDENCE};
@@ -64,18 +65,61 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "USB", "UTC", "UV", "VAT", "VIP", "VR", "WMD",
 ];
 
+/// What the rule learns about one text's acronyms as the learned rule
+/// asks it about them, one run after another, kept for the next text with
+/// its memory.
+///
+/// Each is a look over the whole text made once for the text rather than
+/// once for each acronym: a long text has more acronyms to decide as well
+/// as more tokens to look over.
+#[derive(Default)]
+pub(crate) struct Acronyms {
+    /// The acronyms looked at so far, by the hash of their key, each with
+    /// whether it is a name (neither a word of the document nor a name's
+    /// initials).
+    decided: Vec<(u64, bool)>,
+    /// Whether `capitals` holds the text's tokens yet.
+    capitals_found: bool,
+    /// The tokens that may be an acronym or its plural: two to seven bytes,
+    /// all but the last ASCII capitals, and so of a capitalised shape
+    /// ([`a_word_in_the_document`] looks at no other).
+    capitals: Vec<usize>,
+    /// How many of the candidates listed so far [`Acronyms::names`]
+    /// and [`Acronyms::initials`] hold.
+    listed: usize,
+    /// The first tokens of the candidates of one token.
+    names: Vec<usize>,
+    /// The initials of the candidates of more tokens that have them (see
+    /// [`Document::push_initials`]), one after the other, with where each
+    /// is in `spelled`.
+    initials: Vec<std::ops::Range<usize>>,
+    spelled: String,
+}
+
+impl Acronyms {
+    /// Forgets the last text's acronyms, keeping the memory.
+    pub(crate) fn clear(&mut self) {
+        self.decided.clear();
+        self.capitals_found = false;
+        self.capitals.clear();
+        self.listed = 0;
+        self.names.clear();
+        self.initials.clear();
+        self.spelled.clear();
+    }
+}
+
 /// The candidate the rule makes of `example`, a run no candidate covers,
 /// if it is an unlisted acronym whose context types it; `listed` are the
-/// candidates of the text, and `decided` the acronyms of the text looked
-/// at so far, by the hash of their key, each with whether it is a name
-/// (neither a word of the document nor a name's initials).
+/// candidates of the text, which only grow while the text's runs are
+/// looked at, and `acronyms` what the rule found out about the text so far.
 pub(crate) fn propose(
     cx: &Document<'_>,
     rules: &LearnedRules,
     features: &mut Features,
     example: Example,
     listed: &[Candidate],
-    decided: &mut Vec<(u64, bool)>,
+    acronyms: &mut Acronyms,
 ) -> Option<Candidate> {
     let at = example.start;
     if example.end != at + 1 || !shaped_like_one(cx, at) || !stands_alone(cx, at) {
@@ -98,11 +142,12 @@ pub(crate) fn propose(
     // Each look over the whole document is made once per acronym: a
     // document uses its acronyms again and again.
     let hash = cx.keys.hash(at);
-    let name = match decided.iter().find(|&&(h, _)| h == hash) {
+    let name = match acronyms.decided.iter().find(|&&(h, _)| h == hash) {
         Some(&(_, name)) => name,
         None => {
-            let name = !a_word_in_the_document(cx, at) && !named_otherwise(cx, at, listed);
-            decided.push((hash, name));
+            let name = !a_word_in_the_document(cx, at, acronyms)
+                && !named_otherwise(cx, at, listed, acronyms);
+            acronyms.decided.push((hash, name));
             name
         }
     };
@@ -197,9 +242,26 @@ fn is_a_word(cx: &Document<'_>, rules: &LearnedRules, at: usize) -> bool {
 /// ("sea surface salinity (SSS)"), or one after "ACRONYM (" that starts
 /// with its first ("LED (light-emitting diode)").
 ///
-/// One pass over the tokens, comparing the hashes of their keys: most
-/// tokens are neither the acronym nor its plural.
-fn a_word_in_the_document(cx: &Document<'_>, at: usize) -> bool {
+/// Looks only at the tokens that may be the acronym or its plural
+/// ([`Acronyms::capitals`]), found in one pass over the text the first
+/// time, and compares the hashes of their keys.
+fn a_word_in_the_document(cx: &Document<'_>, at: usize, acronyms: &mut Acronyms) -> bool {
+    if !acronyms.capitals_found {
+        acronyms.capitals_found = true;
+        let text = cx.text.as_bytes();
+        for (i, token) in cx.tokens.iter().enumerate() {
+            // Most tokens start with no capital, which their shape says.
+            if !token.shape.is_capitalised() {
+                continue;
+            }
+            let word = &text[token.start()..token.end()];
+            if (2..=LETTERS.end() + 1).contains(&word.len())
+                && word[..word.len() - 1].iter().all(u8::is_ascii_uppercase)
+            {
+                acronyms.capitals.push(i);
+            }
+        }
+    }
     let word = cx.word(at);
     let bytes = word.as_bytes();
     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
@@ -219,8 +281,8 @@ fn a_word_in_the_document(cx: &Document<'_>, at: usize) -> bool {
                 && cx.word(i).as_bytes()[0] == letter.to_ascii_lowercase()
         })
     };
-    let hashes = cx.keys.hashes(0, tokens.len());
-    hashes.iter().enumerate().any(|(i, h)| {
+    acronyms.capitals.iter().any(|&i| {
+        let h = cx.keys.hash(i);
         if h == plural_hash {
             let other = cx.word(i);
             return other.len() == word.len() + 1 && other.starts_with(word);
@@ -238,17 +300,34 @@ fn a_word_in_the_document(cx: &Document<'_>, at: usize) -> bool {
 /// Whether the acronym at `at` spells the initials of a name of `listed`,
 /// or is one of them in capitals: the resolver joins it to that name.
 ///
-/// The acronym's letters and a name's initials are compared as they are
-/// read, with no string written for either; a one-word name's key only
-/// once its hash is the acronym's.
-fn named_otherwise(cx: &Document<'_>, at: usize, listed: &[Candidate]) -> bool {
-    let (key, hash) = (cx.keys.get(at), cx.keys.hash(at));
-    listed.iter().any(|c| {
+/// The initials of each candidate are written once, into `acronyms`,
+/// when a first acronym after it is asked about.
+fn named_otherwise(
+    cx: &Document<'_>,
+    at: usize,
+    listed: &[Candidate],
+    acronyms: &mut Acronyms,
+) -> bool {
+    for c in &listed[acronyms.listed..] {
         if c.len() == 1 {
-            return cx.keys.hash(c.start) == hash && cx.keys.get(c.start) == key;
+            acronyms.names.push(c.start);
+            continue;
         }
-        cx.spells_initials(at, c.start, c.end)
-    })
+        let from = acronyms.spelled.len();
+        if cx.push_initials(c.start, c.end, &mut acronyms.spelled) {
+            acronyms.initials.push(from..acronyms.spelled.len());
+        } else {
+            acronyms.spelled.truncate(from);
+        }
+    }
+    acronyms.listed = listed.len();
+    let key = cx.keys.get(at);
+    let spelled = letters(cx.word(at));
+    acronyms.names.iter().any(|&i| cx.keys.get(i) == key)
+        || acronyms
+            .initials
+            .iter()
+            .any(|r| acronyms.spelled[r.clone()] == spelled)
 }
 
 #[cfg(test)]
@@ -352,6 +431,21 @@ mod tests {
                 "The Quarry Rock Xenon grew. Analysts at security firm QRX agreed."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn each_acronym_of_a_document_is_decided_on_its_own() {
+        // What the first acronym's looks over the document found serves
+        // the later ones: each is still kept or left by its own uses.
+        let entries = [Entry::new(EntityKind::Organisation, "Zebra Pine Mills")];
+        let text = "Analysts at security firm QRX agreed. He bought a KLT. \
+                    Zebra Pine Mills grew. Analysts at security firm KLT agreed. \
+                    Analysts at security firm ZPM agreed. \
+                    Analysts at security firm QRXT agreed.";
+        assert_eq!(
+            run(&entries, text),
+            ["organisation QRX", "organisation QRXT"]
         );
     }
 

@@ -205,11 +205,6 @@ impl Hashes<'_> {
     pub(crate) fn get(&self, j: usize) -> u64 {
         self.0[j].hash
     }
-
-    /// The hashes in the order of their tokens.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = u64> + '_ {
-        self.0.iter().map(|span| span.hash)
-    }
 }
 
 /// Writes to `joined` at `at` the key of `token`, a token of more than
