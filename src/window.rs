@@ -135,13 +135,17 @@ pub(crate) struct Joined {
     by_entry: NameMap<u32, usize>,
     /// A part of each kind and name.
     by_name: Names,
+    /// Every part's name, part after part: a name is copied into a string
+    /// of its own only for the part that names an entity.
+    names: String,
 }
 
 /// One window's entity.
 struct Part {
     kind: EntityKind,
     entry: Option<u32>,
-    name: String,
+    /// Where its name is in [`Joined::names`].
+    name: Range<usize>,
     /// The most words in a mention: how complete a name `name` is.
     words: usize,
     /// Where its mentions are in [`Joined::mentions`].
@@ -227,10 +231,12 @@ impl Joined {
                 }
             }
             memory.give_back(r.mentions);
+            let name_start = self.names.len();
+            self.names.push_str(&r.name);
             self.parts.push(Part {
                 kind: r.kind,
                 entry: r.entry,
-                name: r.name.into_owned(),
+                name: name_start..self.names.len(),
                 words,
                 mentions: first..self.mentions.len(),
             });
@@ -290,7 +296,8 @@ impl Joined {
             .into_iter()
             .map(|(first, entry_part, most_words, count)| Entity {
                 kind: self.parts[first].kind,
-                name: std::mem::take(&mut self.parts[entry_part.unwrap_or(most_words)].name),
+                name: self.names[self.parts[entry_part.unwrap_or(most_words)].name.clone()]
+                    .to_string(),
                 mentions: Vec::with_capacity(count),
             })
             .collect();
