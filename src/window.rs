@@ -198,6 +198,10 @@ impl Joined {
         memory: &mut resolver::Memory,
     ) {
         let mut written = String::new();
+        // The names of the entity's mentions looked up so far, by hash:
+        // an entity names itself the same way again and again, and a
+        // spelling looked up once is joined already.
+        let mut seen: Vec<(u64, Spelled)> = Vec::new();
         for r in resolved.drain(..) {
             let index = self.parts.len();
             self.parent.push(index);
@@ -211,6 +215,8 @@ impl Joined {
             }
             let mut words = 0;
             let first = self.mentions.len();
+            written.clear();
+            seen.clear();
             for &(s, e) in &r.mentions {
                 self.mentions.push((
                     offset + cx.tokens[s].start(),
@@ -223,12 +229,23 @@ impl Joined {
                 words = words.max(count);
                 // Hashed and spelled as the resolver's same-name merge
                 // does.
-                written.clear();
-                let key = Spelled::of(cx, s, e, &mut written).text(cx, &written);
-                let hash = cx.name_hash(s, e) ^ r.kind as u64;
-                if let Some(other) = self.by_name.part_of(r.kind, key, hash, index) {
+                let from = written.len();
+                let (hash, spelled) = Spelled::hashed(cx, s, e, &mut written);
+                let key = spelled.text(cx, &written);
+                if seen
+                    .iter()
+                    .any(|(h, other)| *h == hash && other.text(cx, &written) == key)
+                {
+                    written.truncate(from);
+                    continue;
+                }
+                if let Some(other) = self
+                    .by_name
+                    .part_of(r.kind, key, hash ^ r.kind as u64, index)
+                {
                     self.union(index, other);
                 }
+                seen.push((hash, spelled));
             }
             memory.give_back(r.mentions);
             let name_start = self.names.len();
