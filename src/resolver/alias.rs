@@ -120,6 +120,13 @@ pub(crate) fn merge(
     if persons == 2 {
         merge_middle_names(clusters, &names, people, into);
         apply(clusters, into, pool);
+    }
+    if persons > 0 {
+        // Indexed once for the steps by suffixes and by surnames: the
+        // merges between them only empty clusters, which both pass over.
+        people.fill_endings(clusters, &names);
+    }
+    if persons == 2 {
         merge_person_suffixes(cx, clusters, &names, people, into);
         apply(clusters, into, pool);
         merge_given_names(cx, clusters, &names, people, into);
@@ -226,6 +233,9 @@ impl<'t> LongestNames<'t> {
 #[derive(Default)]
 struct People {
     by_hash: Vec<(u64, usize)>,
+    /// The persons by the hash of every ending of their names shorter
+    /// than the whole (see [`People::fill_endings`]), in the same order.
+    by_ending: Vec<(u64, usize)>,
     /// A run of persons, regrouped (see [`merge_middle_names`]).
     regrouped: Vec<usize>,
 }
@@ -249,28 +259,29 @@ impl People {
         self.by_hash.sort_unstable();
     }
 
-    /// Refills the index with the persons still standing under the hash
-    /// of every ending of their names shorter than the whole ("Al Sadr"
-    /// and "Sadr" of "Moqtada Al Sadr"), each hashed as [`chain`] folds a
-    /// name from its last word back.
+    /// Refills the index of endings with the persons still standing
+    /// under the hash of every ending of their names shorter than the
+    /// whole ("Al Sadr" and "Sadr" of "Moqtada Al Sadr"), each hashed as
+    /// [`chain`] folds a name from its last word back. Persons a later
+    /// merge empties stay in it: its users pass over them.
     fn fill_endings(&mut self, clusters: &[Cluster], names: &LongestNames<'_>) {
-        self.by_hash.clear();
+        self.by_ending.clear();
         for index in (0..clusters.len()).filter(|&i| is_person(clusters, i)) {
             let hashes = names.hashes(index);
             let mut hash = EMPTY_NAME;
             for &word in hashes.get(1..).unwrap_or_default().iter().rev() {
                 hash = chain(hash, word);
-                self.by_hash.push((hash, index));
+                self.by_ending.push((hash, index));
             }
         }
-        self.by_hash.sort_unstable();
-        self.by_hash.dedup();
+        self.by_ending.sort_unstable();
+        self.by_ending.dedup();
     }
 
-    /// The one person indexed under `hash` that `is` takes, if exactly one
-    /// is.
-    fn sole(&self, hash: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
-        let mut owners = self.get(hash).filter(|&person| is(person));
+    /// The one person whose name has an ending hashed `hash` that `is`
+    /// takes, if exactly one is.
+    fn sole_ending(&self, hash: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut owners = self.ending(hash).filter(|&person| is(person));
         match (owners.next(), owners.next()) {
             (Some(person), None) => Some(person),
             _ => None,
@@ -280,12 +291,24 @@ impl People {
     /// The persons indexed under `hash`, in cluster order. Two words may
     /// share a hash: callers compare the words too.
     fn get(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
-        let from = self.by_hash.partition_point(|&(h, _)| h < hash);
-        self.by_hash[from..]
-            .iter()
-            .take_while(move |&&(h, _)| h == hash)
-            .map(|&(_, index)| index)
+        owners(&self.by_hash, hash)
     }
+
+    /// The persons whose names have an ending hashed `hash`, in cluster
+    /// order, each once. Two endings may share a hash: callers compare the
+    /// words too.
+    fn ending(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
+        owners(&self.by_ending, hash)
+    }
+}
+
+/// The persons of `index`, sorted by hash, under `hash`.
+fn owners(index: &[(u64, usize)], hash: u64) -> impl Iterator<Item = usize> + '_ {
+    let from = index.partition_point(|&(h, _)| h < hash);
+    index[from..]
+        .iter()
+        .take_while(move |&&(h, _)| h == hash)
+        .map(|&(_, person)| person)
 }
 
 impl<'t> Index<usize> for LongestNames<'t> {
@@ -401,10 +424,10 @@ fn merge_person_suffixes(
     people: &mut People,
     into: &mut Targets,
 ) {
-    // Persons by the endings of their names: only those indexed under the
-    // whole short name can end with it. (Indexed by their last words, every
-    // "Smith" of a document was checked against every other.)
-    people.fill_endings(clusters, names);
+    // Persons by the endings of their names (indexed by [`merge`]): only
+    // those indexed under the whole short name can end with it. (Indexed by
+    // their last words, every "Smith" of a document was checked against
+    // every other.)
     for (short, short_words) in names.iter().enumerate() {
         if short_words.is_empty() || !is_person(clusters, short) {
             continue;
@@ -416,7 +439,7 @@ fn merge_person_suffixes(
             .fold(EMPTY_NAME, |hash, &word| chain(hash, word));
         // Walked twice rather than collected: there are one or two.
         let longer = || {
-            people.get(whole).filter(|&long| {
+            people.ending(whole).filter(|&long| {
                 names[long].len() > short_words.len() && names[long].ends_with(short_words)
             })
         };
@@ -556,12 +579,9 @@ fn merge_person_surnames(
     people: &mut People,
     into: &mut Targets,
 ) {
-    // Persons with full names, by their last word.
-    people.fill(clusters, names, |words| match words {
-        [_, .., last] => Some(*last),
-        _ => None,
-    });
-    if people.by_hash.is_empty() {
+    // Persons with full names, by their last word: the one-word endings of
+    // the index [`merge`] filled, which holds the persons standing then.
+    if people.by_ending.is_empty() {
         return;
     }
     for (index, cluster) in clusters.iter().enumerate() {
@@ -576,8 +596,8 @@ fn merge_person_surnames(
         }
         let (s, _) = cluster.mentions[0];
         let surname = cx.keys.get(s);
-        into[index] = people.sole(cx.keys.hash(s), |person| {
-            names[person].last() == Some(&surname)
+        into[index] = people.sole_ending(chain(EMPTY_NAME, cx.keys.hash(s)), |person| {
+            is_person(clusters, person) && names[person].last() == Some(&surname)
         });
     }
 }
