@@ -118,7 +118,11 @@ pub(crate) fn merge(
         .take(2)
         .count();
     if persons == 2 {
-        merge_middle_names(clusters, &names, people, into);
+        // Persons with full names by their first word, indexed once for
+        // the steps by middle names and by given names: the merges between
+        // them only empty clusters, which both pass over.
+        people.fill_first_words(clusters, &names);
+        merge_middle_names(&names, people, into);
         apply(clusters, into, pool);
     }
     if persons > 0 {
@@ -226,12 +230,13 @@ impl<'t> LongestNames<'t> {
     }
 }
 
-/// The persons of a document by the hash of the words each merge step
-/// matches their names by, in the order of the hashes and, for equal
-/// hashes, of the clusters. A document names a few persons: a sorted
-/// vector, refilled for each step, costs less than a map built for each.
+/// The persons of a document by the hashes of the words the merge steps
+/// match their names by, in the order of the hashes and, for equal hashes,
+/// of the clusters. A document names a few persons: a sorted vector,
+/// filled once for the steps that share it, costs less than a map.
 #[derive(Default)]
 struct People {
+    /// The persons with full names by the hash of their first word.
     by_hash: Vec<(u64, usize)>,
     /// The persons by the hash of every ending of their names shorter
     /// than the whole (see [`People::fill_endings`]), in the same order.
@@ -241,20 +246,18 @@ struct People {
 }
 
 impl People {
-    /// Refills the index with the persons still standing whose names'
-    /// word hashes give a hash by `hash` (`None` for a name the step
-    /// passes over).
-    fn fill(
-        &mut self,
-        clusters: &[Cluster],
-        names: &LongestNames<'_>,
-        hash: impl Fn(&[u64]) -> Option<u64>,
-    ) {
+    /// Refills the index of first words with the persons still standing
+    /// whose names have two words or more. Persons a later merge empties
+    /// stay in it: its users pass over them.
+    fn fill_first_words(&mut self, clusters: &[Cluster], names: &LongestNames<'_>) {
         self.by_hash.clear();
         self.by_hash.extend(
             (0..clusters.len())
                 .filter(|&index| is_person(clusters, index))
-                .filter_map(|index| Some((hash(names.hashes(index))?, index))),
+                .filter_map(|index| match names.hashes(index) {
+                    [first, _, ..] => Some((*first, index)),
+                    _ => None,
+                }),
         );
         self.by_hash.sort_unstable();
     }
@@ -468,25 +471,16 @@ fn merge_person_suffixes(
 
 /// "Thomas Brackley" joins "Thomas Edward Brackley": when exactly two persons
 /// share first and last words, the shorter name joins the longer.
-fn merge_middle_names(
-    clusters: &[Cluster],
-    names: &LongestNames<'_>,
-    people: &mut People,
-    into: &mut Targets,
-) {
+fn merge_middle_names(names: &LongestNames<'_>, people: &mut People, into: &mut Targets) {
     let ends = |index: usize| match names[index] {
         [first, .., last] => Some((first, last)),
         _ => None,
     };
-    people.fill(clusters, names, |words| match words {
-        [first, .., last] => Some(first.rotate_left(29) ^ last),
-        _ => None,
-    });
-    // Runs of equal hashes, whose names nearly always share both words:
-    // regrouped by the words, in cluster order within a group, each set of
-    // exactly two persons that share them merges. (Each person compared
-    // with every other of its run was quadratic in the persons sharing a
-    // first and last name.)
+    // Runs of persons indexed under the same first word (by [`merge`]):
+    // regrouped by their first and last words, in cluster order within a
+    // group, each set of exactly two persons that share them merges. (Each
+    // person compared with every other of its run was quadratic in the
+    // persons sharing a first and last name.)
     let People {
         by_hash, regrouped, ..
     } = people;
@@ -543,11 +537,7 @@ fn merge_given_names(
     people: &mut People,
     into: &mut Targets,
 ) {
-    // Persons with full names, by their first word.
-    people.fill(clusters, names, |words| match words {
-        [first, _, ..] => Some(*first),
-        _ => None,
-    });
+    // Persons with full names, by their first word (indexed by [`merge`]).
     if people.by_hash.is_empty() {
         return;
     }
@@ -563,7 +553,7 @@ fn merge_given_names(
         let named = || {
             people
                 .get(cx.keys.hash(s))
-                .filter(|&person| names[person][0] == given)
+                .filter(|&person| is_person(clusters, person) && names[person][0] == given)
         };
         into[index] = main_person(clusters, named());
     }
