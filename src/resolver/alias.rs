@@ -230,6 +230,15 @@ impl<'t> LongestNames<'t> {
     }
 }
 
+/// The hash of a name from the key hashes of its words, folded from its
+/// last word back as [`Document::name_hash`] folds a name of the text.
+fn name_hash(word_hashes: &[u64]) -> u64 {
+    word_hashes
+        .iter()
+        .rev()
+        .fold(EMPTY_NAME, |hash, &word| chain(hash, word))
+}
+
 /// The persons of a document by the hashes of the words the merge steps
 /// match their names by, in the order of the hashes and, for equal hashes,
 /// of the clusters. A document names a few persons: a sorted vector,
@@ -435,11 +444,7 @@ fn merge_person_suffixes(
         if short_words.is_empty() || !is_person(clusters, short) {
             continue;
         }
-        let whole = names
-            .hashes(short)
-            .iter()
-            .rev()
-            .fold(EMPTY_NAME, |hash, &word| chain(hash, word));
+        let whole = name_hash(names.hashes(short));
         // Walked twice rather than collected: there are one or two.
         let longer = || {
             people.ending(whole).filter(|&long| {
@@ -672,10 +677,7 @@ fn merge_organisation_endings(
             .take_while(|w| LEGAL_FORMS.contains(w))
             .count();
         for kept in (words.len() - forms).max(1)..words.len() {
-            let hash = hashes[..kept]
-                .iter()
-                .rev()
-                .fold(EMPTY_NAME, |hash, &word| chain(hash, word));
+            let hash = name_hash(&hashes[..kept]);
             shorter.push((hash, long));
         }
     }
@@ -687,11 +689,7 @@ fn merge_organisation_endings(
         if words.len() == 1 && is_head_word(cx, cluster.mentions[0].0) {
             continue;
         }
-        let whole = names
-            .hashes(short)
-            .iter()
-            .rev()
-            .fold(EMPTY_NAME, |hash, &word| chain(hash, word));
+        let whole = name_hash(names.hashes(short));
         let from = shorter.partition_point(|&(hash, _)| hash < whole);
         // Two names may share a hash: the words settle it.
         let joins = |long: usize| {
