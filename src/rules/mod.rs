@@ -106,6 +106,7 @@ pub(crate) mod testing {
     //! and lists their proposals.
 
     use super::Document;
+    use crate::Extractor;
     use crate::candidate::Candidate;
     use crate::gazetteer::{Entry, EntryKind, Matcher, Origin};
     use crate::learned::LearnedRules;
@@ -163,6 +164,21 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// "kind text" of every mention the default extractor finds in `text`,
+    /// entity by entity.
+    pub fn default_mentions(text: &str) -> Vec<String> {
+        let extractor = Extractor::builder().build().unwrap();
+        extractor
+            .extract(text)
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| format!("{} {}", e.kind, m.text))
+            })
+            .collect()
+    }
+
     /// "kind text" of candidate `c` of `text`, whose tokens are `tokens`.
     fn described(text: &str, tokens: &[Token], c: &Candidate) -> String {
         format!(
@@ -175,21 +191,7 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use crate::Extractor;
-
-    /// "kind text" of every mention the default extractor finds in `text`.
-    fn mentions(text: &str) -> Vec<String> {
-        let extractor = Extractor::builder().build().unwrap();
-        extractor
-            .extract(text)
-            .iter()
-            .flat_map(|e| {
-                e.mentions
-                    .iter()
-                    .map(move |m| format!("{} {}", e.kind, m.text))
-            })
-            .collect()
-    }
+    use super::testing::default_mentions as mentions;
 
     #[test]
     fn a_name_ends_before_the_pronoun_i_but_keeps_a_regnal_number() {

@@ -278,20 +278,12 @@ fn written_in_lower_case(cx: &Document<'_>, words: &[(u64, Range<usize>)], lower
 
 #[cfg(test)]
 mod tests {
-    use crate::Extractor;
+    use crate::rules::testing::default_mentions;
 
-    /// "kind text" of every mention the default extractor finds in `text`.
+    /// "kind text" of every mention the default extractor finds in `text`,
+    /// sorted.
     fn mentions(text: &str) -> Vec<String> {
-        let extractor = Extractor::builder().build().unwrap();
-        let mut found: Vec<String> = extractor
-            .extract(text)
-            .iter()
-            .flat_map(|e| {
-                e.mentions
-                    .iter()
-                    .map(move |m| format!("{} {}", e.kind, m.text))
-            })
-            .collect();
+        let mut found = default_mentions(text);
         found.sort();
         found
     }
