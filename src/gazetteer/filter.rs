@@ -100,11 +100,17 @@ impl WordFilter<1> {
     /// Whether the word of this hash may have been added, and if `marked`,
     /// added marked (always true if it was). One memory access either
     /// way, and no branch on `marked`.
+    ///
+    /// Each bit is tested where it lies (a bit test by a register, which
+    /// takes its place modulo 64 itself) rather than a mask of both built
+    /// and compared: asked of every token, this is a few instructions
+    /// fewer.
     #[inline]
     pub fn may_contain_marked(&self, hash: u64, marked: bool) -> bool {
-        let (i, first) = self.bits(hash);
-        let wanted = first | Self::mark(hash, marked);
-        self.bits[i] & wanted == wanted
+        let (i, _) = self.bits(hash);
+        let bits = self.bits[i];
+        let has = |place: u64| bits >> (place & 63) & 1 != 0;
+        has(hash >> 28) & (has(hash >> 34) | !marked)
     }
 
     /// The bit that marks the word of this hash, if `marked`, or none.
