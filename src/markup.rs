@@ -267,7 +267,10 @@ fn next_lt(bytes: &[u8], from: usize) -> Option<usize> {
     // block of bytes with no branch per byte, which the compiler turns
     // into vector instructions, settles a block several times faster than
     // a byte search; only a block with a `<` is searched byte by byte.
-    const CHUNK: usize = 64;
+    // Blocks of 256 bytes: the test of each runs as a loop of 64 bytes at
+    // a time, and the work between blocks, a quarter as often as with
+    // blocks of 64, cost about as much as a test.
+    const CHUNK: usize = 256;
     let mut start = from;
     for chunk in bytes.get(from..)?.chunks(CHUNK) {
         if chunk.iter().fold(false, |any, &b| any | (b == b'<')) {
