@@ -4,6 +4,8 @@
 //! The index is compiled by the build script (see [`super::cue_index`])
 //! into statics: a process reads it where it lies, building nothing.
 
+use std::num::NonZeroU16;
+
 use super::cue_index::{NO_WORD, SLOTS, slot};
 use super::designators::DESIGNATORS;
 pub(crate) use super::designators::{Designator, Position};
@@ -71,14 +73,43 @@ impl Cues {
         OCCUPIED[slot / 64] & 1 << (slot % 64) != 0
     }
 
-    /// [`lookup`] for token `i` of a text, whose key's hash is known.
+    /// [`lookup`] for token `i` of a text, whose key's hash is known: the
+    /// place of its cues in the index (see [`Cues::cue`]).
     #[inline]
-    pub fn lookup_token(self, keys: &Keys, i: usize) -> Option<&'static Cue> {
+    pub fn lookup_token(self, keys: &Keys, i: usize) -> Option<CueId> {
         let short = keys.short(i);
         CueIndex::find(keys.hash(i), |word| {
             word.short == short
                 && (short.len() <= SHORT_KEY_BYTES || word.key.as_bytes() == keys.bytes(i))
         })
+        .map(CueId::of)
+    }
+
+    /// The cues at `id` in the index.
+    #[inline]
+    pub fn cue(self, id: CueId) -> &'static Cue {
+        &WORDS[id.index()].cue
+    }
+}
+
+/// The place of a cue word in the index: two bytes, where a reference to
+/// its cues takes eight, so that what the document keeps for each token
+/// (see `words::Facts`) fits in eight bytes. No place is zero, so that
+/// `Option<CueId>` is two bytes, zero for none.
+#[derive(Clone, Copy)]
+pub(crate) struct CueId(NonZeroU16);
+
+impl CueId {
+    /// The place of the word at `index` of `WORDS`.
+    fn of(index: u16) -> CueId {
+        // Fewer than 65,535 cue words (see `cue_index::source`): the
+        // index plus one is neither zero nor past the largest `u16`.
+        CueId(NonZeroU16::MIN.saturating_add(index))
+    }
+
+    /// Its index in `WORDS`.
+    fn index(self) -> usize {
+        usize::from(self.0.get() - 1)
     }
 }
 
@@ -112,17 +143,18 @@ impl CueIndex {
     /// The cues of a key whose hash ([`hash_key`]) is `hash`.
     #[inline]
     fn get(key: &str, hash: u64) -> Option<&'static Cue> {
-        CueIndex::find(hash, |word| word.key == key)
+        CueIndex::find(hash, |word| word.key == key).map(|i| &WORDS[usize::from(i)].cue)
     }
 
-    /// The cues of the word of the slot of `hash` that `is_key` accepts.
+    /// The index in `WORDS` of the word of the slot of `hash` that
+    /// `is_key` accepts.
     #[inline]
-    fn find(hash: u64, is_key: impl Fn(&CueWord) -> bool) -> Option<&'static Cue> {
+    fn find(hash: u64, is_key: impl Fn(&CueWord) -> bool) -> Option<u16> {
         let mut i = FIRST[slot(hash)];
         while i != NO_WORD {
             let word = &WORDS[usize::from(i)];
             if is_key(word) {
-                return Some(&word.cue);
+                return Some(i);
             }
             i = word.next;
         }
@@ -177,12 +209,16 @@ mod tests {
         for i in 0..tokens.len() {
             let by_key = lookup(keys.get(i)).map(std::ptr::from_ref);
             assert_eq!(
-                cues.lookup_token(&keys, i).map(std::ptr::from_ref),
+                cues.lookup_token(&keys, i)
+                    .map(|id| std::ptr::from_ref(cues.cue(id))),
                 by_key,
                 "{i}"
             );
         }
-        assert!(cues.lookup_token(&keys, 1).is_some_and(|c| c.title));
+        assert!(
+            cues.lookup_token(&keys, 1)
+                .is_some_and(|id| cues.cue(id).title)
+        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl Document<'_> {
 
     /// Whether token `i` may continue a name run from the token before it.
     pub fn continues(&self, i: usize) -> bool {
-        self.facts(i).continues
+        self.facts(i).continues()
     }
 
     /// The end (exclusive) of the run of name words starting at `start`:
@@ -113,7 +113,7 @@ impl Document<'_> {
     /// continues a name with the run checks [`Document::joined`] first.
     #[inline]
     pub fn name_run_end(&self, start: usize, body: bool) -> usize {
-        if !self.facts_of(start).is_some_and(|f| f.name_word) {
+        if !self.facts_of(start).is_some_and(|f| f.name_word()) {
             return start;
         }
         // Every name word of a run leads to its end.
@@ -152,7 +152,7 @@ impl Document<'_> {
         while end < limit {
             // A joiner needs a name word after it, which most tokens after
             // a run lack: testing that first spares most calls of `joins`.
-            let name_word_next = self.facts_of(end + 1).is_some_and(|f| f.name_word);
+            let name_word_next = self.facts_of(end + 1).is_some_and(|f| f.name_word());
             if self.continues(end) {
                 if SPLIT && self.starts_name(end) {
                     break;
@@ -173,7 +173,7 @@ impl Document<'_> {
     /// follows: there, inside a run, another name starts ("Smith Mr
     /// Jones").
     pub fn starts_name(&self, i: usize) -> bool {
-        self.facts(i).title && self.facts_of(i + 1).is_some_and(|f| f.continues)
+        self.facts(i).title() && self.facts_of(i + 1).is_some_and(|f| f.continues())
     }
 
     /// Whether tokens `i..i + 3` are "of the" and a name word, which join
@@ -256,7 +256,7 @@ impl Document<'_> {
     /// that "The Kurdistan Workers' Party" gives "Kurdistan Workers' Party".
     pub fn trim_start(&self, mut start: usize, end: usize) -> usize {
         while start < end {
-            if !self.facts(start).droppable && self.tokens[start].kind != TokenKind::Punct {
+            if !self.facts(start).droppable() && self.tokens[start].kind != TokenKind::Punct {
                 break;
             }
             start += 1;
