@@ -27,7 +27,7 @@
 //! - `gazetteer/filter.rs`, the Bloom filters: the 64-bit word of the
 //!   filter from bits 40 and up, the bit in it from bits 28 to 33, and a
 //!   second bit from bits 34 to 39;
-//! - `document/cues.rs`, the cue words' index: the slot from bits 32 to 45,
+//! - `document/cues.rs`, the cue words' index: the slot from bits 50 to 63,
 //!   whose bit in the index's bit set says whether a token may be a cue
 //!   word.
 //!

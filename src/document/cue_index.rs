@@ -32,10 +32,12 @@ pub(crate) const SLOTS: usize = 1 << 14;
 /// No word: the end of a slot's chain.
 pub(crate) const NO_WORD: u16 = u16::MAX;
 
-/// The slot of a key hash, from its bits 32 and up (see [`crate::hash`]).
+/// The slot of a key hash, from its top bits (see [`crate::hash`]): a
+/// shift with no mask, and the bit set's word a shift of its own, for the
+/// test asked of every token (see `cues::Cues::may_hold`).
 #[inline]
 pub(crate) fn slot(hash: u64) -> usize {
-    (hash >> 32) as usize & (SLOTS - 1)
+    (hash >> (u64::BITS - SLOTS.trailing_zeros())) as usize
 }
 
 /// The flags of a cue, as the fields of `Cue` (in `cues.rs`) are named,
