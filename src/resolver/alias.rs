@@ -46,7 +46,7 @@ use crate::candidate::Candidate;
 use crate::document::acronym;
 use crate::document::cues::Position;
 use crate::document::{Document, EMPTY_NAME};
-use crate::hash::chain;
+use crate::hash::{chain, hash_key};
 use crate::tokenizer::TokenKind;
 use crate::wordlists::LOCATIVE;
 
@@ -776,10 +776,12 @@ fn is_head_word(cx: &Document<'_>, i: usize) -> bool {
 struct Initials {
     /// The initials of the mentions, one after another.
     written: String,
-    /// Where each mention's initials are in `written`, and its cluster: by
-    /// the initials, then in cluster order, once [`Initials::sort`] has
-    /// run.
-    spelled: Vec<(usize, usize, usize)>,
+    /// The hash of each mention's initials, where they are in `written`,
+    /// and its cluster: by the hash, the initials, then in cluster order,
+    /// once [`Initials::sort`] has run. (Ordered by their hashes, the
+    /// initials are compared as strings only where the hashes are equal,
+    /// mostly where the initials are.)
+    spelled: Vec<(u64, usize, usize, usize)>,
     /// An acronym's letters, looked up.
     letters: String,
 }
@@ -792,13 +794,27 @@ impl Initials {
     }
 
     /// Adds the initials of mention `start..end` of cluster `index`, if
-    /// they are initials (see [`Document::push_initials`]).
+    /// they are initials (see [`Document::push_initials`]) and the
+    /// cluster's mentions added just before it spell others: most clusters
+    /// of many mentions repeat one name.
     fn add(&mut self, cx: &Document<'_>, start: usize, end: usize, index: usize) {
         let from = self.written.len();
-        if cx.push_initials(start, end, &mut self.written) {
-            self.spelled.push((from, self.written.len(), index));
-        } else {
+        if !cx.push_initials(start, end, &mut self.written) {
             self.written.truncate(from);
+            return;
+        }
+        let initials = &self.written[from..];
+        let hash = hash_key(initials);
+        let repeated = self
+            .spelled
+            .iter()
+            .rev()
+            .take_while(|&&(.., cluster)| cluster == index)
+            .any(|&(h, f, t, _)| h == hash && &self.written[f..t] == initials);
+        if repeated {
+            self.written.truncate(from);
+        } else {
+            self.spelled.push((hash, from, self.written.len(), index));
         }
     }
 
@@ -806,21 +822,29 @@ impl Initials {
     /// once under each of its initials.
     fn sort(&mut self) {
         let written = &self.written;
-        let key = |&(from, to, index): &(usize, usize, usize)| (&written[from..to], index);
-        self.spelled.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
-        self.spelled.dedup_by(|a, b| key(a) == key(b));
+        let initials = |&(_, from, to, _): &(u64, usize, usize, usize)| &written[from..to];
+        self.spelled.sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0))
+                .then_with(|| initials(a).cmp(initials(b)))
+                .then(a.3.cmp(&b.3))
+        });
+        self.spelled
+            .dedup_by(|a, b| (a.0, a.3) == (b.0, b.3) && initials(a) == initials(b));
     }
 
     /// The clusters whose initials `acronym` spells, in cluster order.
-    fn spelled_by(&mut self, acronym: &str) -> &[(usize, usize, usize)] {
+    fn spelled_by(&mut self, acronym: &str) -> &[(u64, usize, usize, usize)] {
         self.letters.clear();
         acronym::push_letters(acronym, &mut self.letters);
         let (written, letters) = (&self.written, self.letters.as_str());
-        let initials = |&(from, to, _): &(usize, usize, usize)| &written[from..to];
-        let first = self.spelled.partition_point(|s| initials(s) < letters);
+        let hash = hash_key(letters);
+        let initials = |&(_, from, to, _): &(u64, usize, usize, usize)| &written[from..to];
+        let first = self
+            .spelled
+            .partition_point(|s| (s.0, initials(s)) < (hash, letters));
         let count = self.spelled[first..]
             .iter()
-            .take_while(|s| initials(s) == letters)
+            .take_while(|s| s.0 == hash && initials(s) == letters)
             .count();
         &self.spelled[first..first + count]
     }
