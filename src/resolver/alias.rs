@@ -39,14 +39,14 @@
 use std::ops::Index;
 
 use super::hash_slots::{HashSlots, mixed};
+use super::initials::Initials;
 use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, Pool, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::document::acronym;
 use crate::document::cues::Position;
 use crate::document::{Document, EMPTY_NAME};
-use crate::hash::{chain, hash_key};
+use crate::hash::chain;
 use crate::tokenizer::TokenKind;
 use crate::wordlists::LOCATIVE;
 
@@ -768,88 +768,6 @@ fn is_head_word(cx: &Document<'_>, i: usize) -> bool {
     })
 }
 
-/// The initials of the clusters' mentions of two words or more, and the
-/// clusters that spell each, in one string and one vector kept from one
-/// document for the next rather than a map of a string and a vector for
-/// each.
-#[derive(Default)]
-struct Initials {
-    /// The initials of the mentions, one after another.
-    written: String,
-    /// The hash of each mention's initials, where they are in `written`,
-    /// and its cluster: by the hash, the initials, then in cluster order,
-    /// once [`Initials::sort`] has run. (Ordered by their hashes, the
-    /// initials are compared as strings only where the hashes are equal,
-    /// mostly where the initials are.)
-    spelled: Vec<(u64, usize, usize, usize)>,
-    /// An acronym's letters, looked up.
-    letters: String,
-}
-
-impl Initials {
-    /// Forgets every mention's initials.
-    fn clear(&mut self) {
-        self.written.clear();
-        self.spelled.clear();
-    }
-
-    /// Adds the initials of mention `start..end` of cluster `index`, if
-    /// they are initials (see [`Document::push_initials`]) and the
-    /// cluster's mentions added just before it spell others: most clusters
-    /// of many mentions repeat one name.
-    fn add(&mut self, cx: &Document<'_>, start: usize, end: usize, index: usize) {
-        let from = self.written.len();
-        if !cx.push_initials(start, end, &mut self.written) {
-            self.written.truncate(from);
-            return;
-        }
-        let initials = &self.written[from..];
-        let hash = hash_key(initials);
-        let repeated = self
-            .spelled
-            .iter()
-            .rev()
-            .take_while(|&&(.., cluster)| cluster == index)
-            .any(|&(h, f, t, _)| h == hash && &self.written[f..t] == initials);
-        if repeated {
-            self.written.truncate(from);
-        } else {
-            self.spelled.push((hash, from, self.written.len(), index));
-        }
-    }
-
-    /// Orders the initials for [`Initials::spelled_by`], each cluster
-    /// once under each of its initials.
-    fn sort(&mut self) {
-        let written = &self.written;
-        let initials = |&(_, from, to, _): &(u64, usize, usize, usize)| &written[from..to];
-        self.spelled.sort_unstable_by(|a, b| {
-            (a.0.cmp(&b.0))
-                .then_with(|| initials(a).cmp(initials(b)))
-                .then(a.3.cmp(&b.3))
-        });
-        self.spelled
-            .dedup_by(|a, b| (a.0, a.3) == (b.0, b.3) && initials(a) == initials(b));
-    }
-
-    /// The clusters whose initials `acronym` spells, in cluster order.
-    fn spelled_by(&mut self, acronym: &str) -> &[(u64, usize, usize, usize)] {
-        self.letters.clear();
-        acronym::push_letters(acronym, &mut self.letters);
-        let (written, letters) = (&self.written, self.letters.as_str());
-        let hash = hash_key(letters);
-        let initials = |&(_, from, to, _): &(u64, usize, usize, usize)| &written[from..to];
-        let first = self
-            .spelled
-            .partition_point(|s| (s.0, initials(s)) < (hash, letters));
-        let count = self.spelled[first..]
-            .iter()
-            .take_while(|s| s.0 == hash && initials(s) == letters)
-            .count();
-        &self.spelled[first..first + count]
-    }
-}
-
 fn merge_acronyms(
     cx: &Document<'_>,
     clusters: &mut [Cluster],
@@ -904,7 +822,7 @@ fn merge_acronyms(
             let long = ends_at[open].filter(|_| cx.word(open) == "(" && closed)?;
             // `spelled` is in cluster order: searched, not scanned, for a
             // document of many definitions of one acronym.
-            let spells = spelled.binary_search_by_key(&long, |&(.., index)| index);
+            let spells = spelled.binary_search_by_key(&long, |s| s.cluster);
             (long != short && spells.is_ok()).then_some(long)
         });
         if let Some(long) = defined {
@@ -921,7 +839,7 @@ fn merge_acronyms(
         }
         let mut others = spelled
             .iter()
-            .map(|&(.., index)| index)
+            .map(|s| s.cluster)
             .filter(|&l| l != short && clusters[l].kind != EntityKind::Person);
         if let (Some(long), None) = (others.next(), others.next()) {
             into[short] = Some(long);
@@ -942,40 +860,5 @@ fn apply(clusters: &mut [Cluster], into: &mut Targets, pool: &mut Pool) {
             let cluster = clusters[i].take();
             clusters[j].absorb(cluster, pool);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::gazetteer::Lexicon;
-    use crate::tokenizer::{Keys, tokenize};
-
-    #[test]
-    fn initials_list_the_clusters_that_spell_them_once_each_in_cluster_order() {
-        let text =
-            "Wexford Harbour Board, West Hill Bank and Wexford Harbour Board met Oxley Port.";
-        let tokens = tokenize(text);
-        let keys = Keys::new(text, &tokens);
-        let lexicon = Lexicon::new();
-        let cx = Document::new(text, &tokens, &keys, &lexicon, Default::default());
-        let mut initials = Initials::default();
-        // Out of cluster order, cluster 1 twice, and "Board met", whose
-        // second word is no name, among them.
-        initials.add(&cx, 4, 7, 2);
-        initials.add(&cx, 0, 3, 1);
-        initials.add(&cx, 8, 11, 1);
-        initials.add(&cx, 10, 12, 3);
-        initials.add(&cx, 12, 14, 0);
-        initials.sort();
-        let mut clusters = |acronym: &str| -> Vec<usize> {
-            let spelled = initials.spelled_by(acronym);
-            spelled.iter().map(|&(.., index)| index).collect()
-        };
-        assert_eq!(clusters("WHB"), [1, 2]);
-        assert_eq!(clusters("W.H.B."), [1, 2]);
-        assert_eq!(clusters("OP"), [0]);
-        assert!(clusters("BM").is_empty());
-        assert!(clusters("WH").is_empty());
     }
 }

@@ -30,6 +30,7 @@ pub(crate) mod compound;
 pub(crate) mod hash_slots;
 pub(crate) mod hyphenated;
 pub(crate) mod initial_words;
+pub(crate) mod initials;
 pub(crate) mod name_index;
 pub(crate) mod overlap;
 pub(crate) mod propagate;

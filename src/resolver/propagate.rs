@@ -18,8 +18,8 @@
 //! "Sadr City" is not taken for the man.
 
 use std::cell::OnceCell;
-use std::ops::Range;
 
+use super::initials::Initials;
 use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, overlap};
 use crate::EntityKind;
@@ -540,48 +540,39 @@ impl Claims {
 /// persons spell ("arc" for "Arab Reform Council"), matched only where
 /// written in capitals.
 struct Acronyms {
-    /// The acronyms, lower-cased, one after the other.
-    letters: String,
-    /// Where each acronym is in `letters`, and its cluster, in the order of
-    /// the acronyms.
-    spelled: Vec<(Range<usize>, usize)>,
+    /// The initials of the mentions of two tokens or more.
+    initials: Initials,
 }
 
 impl Acronyms {
     /// The acronyms of the mentions of `clusters`: only a mention of two
     /// tokens or more may spell one.
     fn new(cx: &Document<'_>, clusters: &[Cluster]) -> Acronyms {
-        let mut letters = String::new();
-        let mut spelled = Vec::new();
+        let mut initials = Initials::default();
         for (index, cluster) in clusters.iter().enumerate() {
             if cluster.kind == EntityKind::Person {
                 continue;
             }
             for &(s, e) in cluster.mentions.iter().filter(|&&(s, e)| e - s >= 2) {
-                let start = letters.len();
-                let spells = cx.push_initials(s, e, &mut letters);
-                if spells && letters[start..].chars().count() >= 2 {
-                    spelled.push((start..letters.len(), index));
-                } else {
-                    letters.truncate(start);
-                }
+                initials.add(cx, s, e, index);
             }
         }
-        spelled.sort_by(|(a, _), (b, _)| letters[a.clone()].cmp(&letters[b.clone()]));
-        Acronyms { letters, spelled }
+        initials.sort();
+        Acronyms { initials }
     }
 
     /// The cluster whose acronym `key` is, like a look-up of the names:
-    /// `Some(None)` when two clusters spell it.
+    /// `Some(None)` when two clusters spell it. An acronym has two letters
+    /// or more.
     fn get(&self, key: &str) -> Option<Option<usize>> {
-        let text = |range: &Range<usize>| &self.letters[range.clone()];
-        let from = self.spelled.partition_point(|(range, _)| text(range) < key);
-        let mut owners = self.spelled[from..]
-            .iter()
-            .take_while(|(range, _)| text(range) == key)
-            .map(|&(_, index)| index);
-        let first = owners.next()?;
-        Some(owners.all(|index| index == first).then_some(first))
+        if key.chars().count() < 2 {
+            return None;
+        }
+        match self.initials.spelling(key) {
+            [] => None,
+            [only] => Some(Some(only.cluster)),
+            _ => Some(None),
+        }
     }
 }
 

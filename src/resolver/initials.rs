@@ -1,0 +1,181 @@
+//! The initials of a document's mentions of two words or more, and the
+//! clusters that spell each: the index an acronym is looked up in, by the
+//! acronym merge ([`super::alias`]) and by propagation
+//! ([`super::propagate`]).
+//!
+//! The initials are written in one string and listed in one vector, kept
+//! from one document for the next, rather than a map of a string and a
+//! vector for each; listed by their hashes first, they are compared as
+//! strings only where the hashes are equal, mostly where the initials are.
+
+use std::ops::Range;
+
+use crate::document::{Document, acronym};
+use crate::hash::hash_key;
+
+/// The initials of a mention, where they are written, and its cluster.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spelling {
+    /// The hash of the initials, as [`hash_key`] hashes a key.
+    hash: u64,
+    /// Where the initials are in [`Initials::written`].
+    from: usize,
+    to: usize,
+    /// The cluster of the mention.
+    pub cluster: usize,
+}
+
+/// The initials of mentions and the clusters that spell each.
+#[derive(Default)]
+pub(crate) struct Initials {
+    /// The initials of the mentions, one after another.
+    written: String,
+    /// Each mention's initials: by their hash, the initials, then in
+    /// cluster order, once [`Initials::sort`] has run.
+    spelled: Vec<Spelling>,
+    /// An acronym's letters, looked up.
+    letters: String,
+}
+
+impl Initials {
+    /// Forgets every mention's initials.
+    pub(crate) fn clear(&mut self) {
+        self.written.clear();
+        self.spelled.clear();
+    }
+
+    /// Adds the initials of mention `start..end` of cluster `cluster`, if
+    /// they are initials (see [`Document::push_initials`]) and the
+    /// cluster's mentions added just before it spell others: most clusters
+    /// of many mentions repeat one name.
+    pub(crate) fn add(&mut self, cx: &Document<'_>, start: usize, end: usize, cluster: usize) {
+        let from = self.written.len();
+        if !cx.push_initials(start, end, &mut self.written) {
+            self.written.truncate(from);
+            return;
+        }
+        let initials = &self.written[from..];
+        let hash = hash_key(initials);
+        let repeated = self
+            .spelled
+            .iter()
+            .rev()
+            .take_while(|s| s.cluster == cluster)
+            .any(|s| s.hash == hash && &self.written[s.from..s.to] == initials);
+        if repeated {
+            self.written.truncate(from);
+        } else {
+            let to = self.written.len();
+            self.spelled.push(Spelling {
+                hash,
+                from,
+                to,
+                cluster,
+            });
+        }
+    }
+
+    /// Orders the initials for [`Initials::spelled_by`], each cluster
+    /// once under each of its initials.
+    pub(crate) fn sort(&mut self) {
+        let written = &self.written;
+        let initials = |s: &Spelling| &written[s.from..s.to];
+        self.spelled.sort_unstable_by(|a, b| {
+            (a.hash.cmp(&b.hash))
+                .then_with(|| initials(a).cmp(initials(b)))
+                .then(a.cluster.cmp(&b.cluster))
+        });
+        self.spelled.dedup_by(|a, b| {
+            (a.hash, a.cluster) == (b.hash, b.cluster) && initials(a) == initials(b)
+        });
+    }
+
+    /// The mentions, one for each cluster, whose initials `acronym` spells,
+    /// in cluster order.
+    pub(crate) fn spelled_by(&mut self, acronym: &str) -> &[Spelling] {
+        self.letters.clear();
+        acronym::push_letters(acronym, &mut self.letters);
+        &self.spelled[self.find(&self.letters)]
+    }
+
+    /// The mentions, one for each cluster, whose initials are `letters`
+    /// (lower-cased, as [`acronym::push_letters`] writes an acronym's), in
+    /// cluster order.
+    pub(crate) fn spelling(&self, letters: &str) -> &[Spelling] {
+        &self.spelled[self.find(letters)]
+    }
+
+    /// Where the mentions whose initials are `letters` are listed.
+    fn find(&self, letters: &str) -> Range<usize> {
+        let hash = hash_key(letters);
+        let initials = |s: &Spelling| &self.written[s.from..s.to];
+        let first = self
+            .spelled
+            .partition_point(|s| (s.hash, initials(s)) < (hash, letters));
+        let count = self.spelled[first..]
+            .iter()
+            .take_while(|s| s.hash == hash && initials(s) == letters)
+            .count();
+        first..first + count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Lexicon;
+    use crate::tokenizer::{Keys, tokenize};
+
+    #[test]
+    fn initials_list_the_clusters_that_spell_them_once_each_in_cluster_order() {
+        let text =
+            "Wexford Harbour Board, West Hill Bank and Wexford Harbour Board met Oxley Port.";
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let lexicon = Lexicon::new();
+        let cx = Document::new(text, &tokens, &keys, &lexicon, Default::default());
+        let mut initials = Initials::default();
+        // Out of cluster order, cluster 1 twice, and "Board met", whose
+        // second word is no name, among them.
+        initials.add(&cx, 4, 7, 2);
+        initials.add(&cx, 0, 3, 1);
+        initials.add(&cx, 8, 11, 1);
+        initials.add(&cx, 10, 12, 3);
+        initials.add(&cx, 12, 14, 0);
+        initials.sort();
+        let mut clusters = |acronym: &str| -> Vec<usize> {
+            let spelled = initials.spelled_by(acronym);
+            spelled.iter().map(|s| s.cluster).collect()
+        };
+        assert_eq!(clusters("WHB"), [1, 2]);
+        assert_eq!(clusters("W.H.B."), [1, 2]);
+        assert_eq!(clusters("OP"), [0]);
+        assert!(clusters("BM").is_empty());
+        assert!(clusters("WH").is_empty());
+        assert_eq!(
+            initials
+                .spelling("whb")
+                .iter()
+                .map(|s| s.cluster)
+                .collect::<Vec<_>>(),
+            [1, 2]
+        );
+    }
+
+    #[test]
+    fn a_cluster_that_repeats_its_initials_is_listed_once_under_them() {
+        let text = "Oxley Port and Oxley Port met Oxley Port Board.";
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let lexicon = Lexicon::new();
+        let cx = Document::new(text, &tokens, &keys, &lexicon, Default::default());
+        let mut initials = Initials::default();
+        initials.add(&cx, 0, 2, 0);
+        initials.add(&cx, 3, 5, 0);
+        initials.add(&cx, 6, 9, 0);
+        assert_eq!(initials.spelled.len(), 2);
+        initials.sort();
+        assert_eq!(initials.spelled_by("OP").len(), 1);
+        assert_eq!(initials.spelled_by("OPB").len(), 1);
+    }
+}
