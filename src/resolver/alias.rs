@@ -44,6 +44,7 @@ use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, Pool, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
+use crate::document::acronym::SKIPPED;
 use crate::document::cues::Position;
 use crate::document::{Document, EMPTY_NAME};
 use crate::hash::chain;
@@ -83,6 +84,9 @@ pub(crate) struct Buffers {
     /// clusters each set of initials spells (see [`merge_acronyms`]).
     ends_at: Vec<Option<usize>>,
     initials: Initials,
+    /// The clusters named by an acronym that may join another (see
+    /// [`merge_acronyms`]).
+    joining: Vec<usize>,
 }
 
 /// Groups the chosen mentions into entities, which it leaves in
@@ -156,6 +160,7 @@ pub(crate) fn merge(
         into,
         &mut buffers.ends_at,
         &mut buffers.initials,
+        &mut buffers.joining,
     );
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
@@ -774,6 +779,7 @@ fn merge_acronyms(
     into: &mut Targets,
     ends_at: &mut Vec<Option<usize>>,
     initials: &mut Initials,
+    joining: &mut Vec<usize>,
 ) {
     // Only a cluster named by an acronym alone may join another, and one a
     // gazetteer knows ("US", "UN") only where it is defined in brackets.
@@ -786,7 +792,20 @@ fn merge_acronyms(
             && (c.entry.is_none() || c.mentions.iter().any(bracketed))
             && cx.acronym_of(&c.mentions).is_some()
     };
-    if !clusters.iter().any(may_join) {
+    // The clusters that may join, and the first letters of their acronyms:
+    // only a mention whose first word starts with one of them may spell
+    // one, and the initials of the others are not written.
+    joining.clear();
+    let mut firsts = Letters::default();
+    for (index, cluster) in clusters.iter().enumerate() {
+        if may_join(cluster)
+            && let Some(acronym) = cx.acronym_of(&cluster.mentions)
+        {
+            joining.push(index);
+            firsts.add(acronym);
+        }
+    }
+    if joining.is_empty() {
         return;
     }
     // Which cluster has a mention ending at each token, and which clusters
@@ -797,7 +816,7 @@ fn merge_acronyms(
     for (index, cluster) in clusters.iter().enumerate() {
         for &(s, e) in &cluster.mentions {
             ends_at[e] = Some(index);
-            if e - s > 1 {
+            if e - s > 1 && firsts.may_start(cx.word(s)) {
                 initials.add(cx, s, e, index);
             }
         }
@@ -807,10 +826,8 @@ fn merge_acronyms(
     // the long form names is the document's, not the one the gazetteer
     // lists ("SIAC" may be another body), and it is named by its long form.
     let mut unlisted = Vec::new();
-    for (short, cluster) in clusters.iter().enumerate() {
-        if !may_join(cluster) {
-            continue;
-        }
+    for &short in joining.iter() {
+        let cluster = &clusters[short];
         let Some(acronym) = cx.acronym_of(&cluster.mentions) else {
             continue;
         };
@@ -850,6 +867,34 @@ fn merge_acronyms(
     }
 }
 
+/// The first letters of a few acronyms, one bit for each letter from a to
+/// z, all of them for a first letter outside those.
+#[derive(Default)]
+struct Letters(u32);
+
+impl Letters {
+    /// The bits of a first letter, `first`, read as initials are: a letter
+    /// from a to z is its own, any other may be any.
+    fn of(first: Option<char>) -> u32 {
+        match first {
+            Some(c) if c.is_ascii_alphabetic() => 1 << (c.to_ascii_lowercase() as u8 - b'a'),
+            _ => u32::MAX,
+        }
+    }
+
+    /// Adds the first letter of `acronym` ("w" of "W.H.B.").
+    fn add(&mut self, acronym: &str) {
+        self.0 |= Letters::of(acronym.chars().find(|c| c.is_alphabetic()));
+    }
+
+    /// Whether a name whose first word is `word` may have initials that
+    /// start with one of the letters. A small word the initials skip
+    /// ("of", "the") says nothing.
+    fn may_start(&self, word: &str) -> bool {
+        SKIPPED.contains(&word) || self.0 & Letters::of(word.chars().next()) != 0
+    }
+}
+
 /// Moves each cluster `i` with `into[i] = Some(j)` into cluster
 /// `j`, leaving cluster `i` empty, and empties `into` for the next step. A
 /// target never moves itself: it is the longest name of its kind that ends
@@ -860,5 +905,29 @@ fn apply(clusters: &mut [Cluster], into: &mut Targets, pool: &mut Pool) {
             let cluster = clusters[i].take();
             clusters[j].absorb(cluster, pool);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_names_whose_first_letter_an_acronym_starts_with_may_spell_it() {
+        let mut firsts = Letters::default();
+        firsts.add("W.H.B.");
+        firsts.add("OPB");
+        assert!(firsts.may_start("Wexford"));
+        assert!(firsts.may_start("Oxley"));
+        assert!(!firsts.may_start("Harbour"));
+        // Initials skip a small word, and a capital outside A to Z may
+        // lower-case to any letter.
+        assert!(firsts.may_start("the"));
+        assert!(firsts.may_start("Émile"));
+        // An acronym without a letter from a to z first may be spelled by
+        // any name.
+        let mut any = Letters::default();
+        any.add("ÖVP");
+        assert!(any.may_start("Harbour"));
     }
 }
