@@ -75,11 +75,13 @@ pub(super) fn mark_headline(text: &str, line: &mut [Token], wraps: bool) -> bool
     };
     let words = || line.iter().filter(|t| t.kind == TokenKind::Word);
     let long = || words().filter(|t| t.end - t.start > 3);
-    let kind = if words().any(|t| t.end - t.start > 1) && words().all(|t| t.shape == Shape::Upper) {
+    // Each test in the order that fails soonest on running text: at its
+    // first word, or its first long word in lower case.
+    let kind = if words().all(|t| t.shape == Shape::Upper) && words().any(|t| t.end - t.start > 1) {
         Headline::Capitals
     } else if !wraps
-        && long().nth(3).is_some()
         && long().all(|t| t.shape.is_capitalised())
+        && long().nth(3).is_some()
         && !line.iter().any(|t| t.kind == TokenKind::Number)
         && !matches!(last.text(text), "." | "!" | "?")
     {
