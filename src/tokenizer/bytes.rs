@@ -99,6 +99,12 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
             case |= flags;
             j += len;
             if len < 8 {
+                // Most words end at the byte that stopped the step, a
+                // space or a punctuation mark that joins nothing: read
+                // from the step's bytes, it needs no bounds check.
+                if FLAGS[usize::from(chunk[len])] & (WORD | JOINS_LETTERS | JOINS_DIGITS) == 0 {
+                    return (j, case);
+                }
                 break;
             }
         }
@@ -153,13 +159,15 @@ const HIGH: u64 = splat(0x80);
 pub(super) fn letter_bytes(chunk: u64) -> (usize, u8) {
     // Each test leaves the top bit of a byte set where it holds. A sum
     // carries into the next byte only from a byte that is not ASCII, which
-    // is ruled out at the end and ends the run: no byte before it is
-    // touched, and none after it counts.
+    // ends the run: no byte before it is touched, and none after it counts.
     let at_least = |bytes: u64, b: u8| bytes.wrapping_add(splat(0x80 - b));
     // Setting the case bit (0x20) makes every letter lower case and no
-    // other ASCII byte a letter.
+    // other ASCII byte a letter. A byte that is not ASCII fails the tests
+    // on its own: folded, it is 0xa0 to 0xbf or 0xe0 to 0xff, at least
+    // 'z' + 1 unless that sum passes 0xff, and then not at least 'a'
+    // either, whose sum passes 0xff too.
     let folded = chunk | splat(0x20);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & !chunk & HIGH;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & HIGH;
     let stops = letter ^ HIGH;
     // The bits below the first byte that is not a letter; all of them
     // when every byte is one.
