@@ -34,6 +34,30 @@ fn ends_in_wide_space(bytes: &[u8]) -> bool {
     }
 }
 
+/// The end of the character at `pos` when it is one of the characters of
+/// UAX #29's word-break class Other that news writes between ASCII (`£`,
+/// `€`, `–`, `—`, `“`, `”`) and the byte after it is ASCII or the end of
+/// the text; `None` otherwise.
+///
+/// Such a character is a segment of its own, and it joins neither the
+/// letters nor the digits on either side of it, as a byte of the word
+/// scan that is not a word byte or a middle character does not: the
+/// ASCII segments around it are those the scan finds, and the run that
+/// holds it needs no redoing by UAX #29. A byte after it that is not
+/// ASCII may be a mark that joins it (Extend, Format, ZWJ), which only
+/// the redo handles.
+pub(super) fn lone_character_end(bytes: &[u8], pos: usize) -> Option<usize> {
+    let len = match bytes[pos..] {
+        // '£'
+        [0xc2, 0xa3, ..] => 2,
+        // '€'; '–', '—', '“' and '”'
+        [0xe2, 0x82, 0xac, ..] | [0xe2, 0x80, 0x93 | 0x94 | 0x9c | 0x9d, ..] => 3,
+        _ => return None,
+    };
+    let end = pos + len;
+    bytes.get(end).is_none_or(u8::is_ascii).then_some(end)
+}
+
 /// Facts about a byte for the word scan: a word class (letter, digit or
 /// underscore), the case of a letter, and whether it may join words.
 pub(super) const WORD: u8 = 1;

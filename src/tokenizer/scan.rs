@@ -2,7 +2,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::bytes::{APOSTROPHE, FLAGS, WORD, chunk_end, word_run_end};
+use super::bytes::{APOSTROPHE, FLAGS, WORD, chunk_end, lone_character_end, word_run_end};
 use super::lines::{Break, Lines, mark_headline};
 use super::sentences::{ends_sentence, is_opening, period_ends_sentence};
 use super::{Headline, MAX_TEXT_LEN, Shape, Token, TokenKind};
@@ -13,7 +13,8 @@ use super::{Headline, MAX_TEXT_LEN, Shape, Token, TokenKind};
 /// One pass over the bytes: plain ASCII is split and classified as it is
 /// scanned, with the same segments as [`for_each_segment`](super::for_each_segment). A run between
 /// white space that holds any other character is redone from its start by
-/// UAX #29.
+/// UAX #29, but for a currency sign, a dash or a curly double quote
+/// between ASCII bytes, a token of its own ([`lone_character_end`]).
 ///
 /// # Panics
 ///
@@ -47,6 +48,11 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 continue;
             }
             if !b.is_ascii() {
+                if let Some(end) = lone_character_end(bytes, pos) {
+                    push(tokens, &mut state, text, pos, end);
+                    pos = end;
+                    continue;
+                }
                 let run = run_start(bytes, tokens, state, pos);
                 state = run.2;
                 pos = redo_run(tokens, &mut state, &mut lines, text, run, pos);
@@ -166,7 +172,8 @@ fn push_ascii_punct(tokens: &mut Vec<Token>, state: &mut State, text: &str, at: 
 /// there, given the tokens and `state` so far.
 ///
 /// Found only when a run needs redoing, rather than kept at every space:
-/// every byte of the run before `pos` is ASCII and began or joined a token,
+/// every byte of the run before `pos` is ASCII or of a character of its own
+/// ([`lone_character_end`]) and began or joined a token,
 /// so the run's first token, if any, holds the state the run began with.
 /// (A line break ends a run, so the run is of the current line.)
 fn run_start(bytes: &[u8], tokens: &[Token], state: State, pos: usize) -> (usize, usize, State) {

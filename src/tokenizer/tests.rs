@@ -114,9 +114,37 @@ fn reference_tokens(text: &str) -> Vec<Token> {
 proptest::proptest! {
     #[test]
     fn one_pass_tokens_equal_segment_by_segment_tokens(
-        text in "([A-Za-z0-9 .,:;'_!?\"()\n\r\t\x0b-]|\\PC|[’–é\u{301}\u{85}]){0,80}"
+        text in "([A-Za-z0-9 .,:;'_!?\"()\n\r\t\x0b-]|\\PC|[’–—“”£€é\u{301}\u{85}]){0,80}"
     ) {
         proptest::prop_assert_eq!(tokenize(&text), reference_tokens(&text));
+    }
+}
+
+#[test]
+fn lone_characters_between_ascii_agree_with_uax29() {
+    // Each next to letters, digits, middle characters, quotes, white
+    // space, the ends of the text, each other, and a mark that joins it.
+    for c in ["£", "€", "–", "—", "“", "”"] {
+        for context in [
+            "{c}",
+            "a{c}b",
+            "1{c}2",
+            "x.{c}.y",
+            "5,{c},6",
+            "a'{c}'s",
+            "\"{c}\"",
+            "said.{c} He",
+            " {c}Hello",
+            "{c}{c}x",
+            "é{c}",
+            "{c}é",
+            "{c}\u{301}x",
+            "A{c}\u{200d}",
+            "Talks:{c}Now",
+        ] {
+            let text = context.replace("{c}", c);
+            assert_eq!(tokenize(&text), reference_tokens(&text), "on {text:?}");
+        }
     }
 }
 
