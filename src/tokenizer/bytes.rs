@@ -64,22 +64,24 @@ pub(super) const WORD: u8 = 1;
 pub(super) const UPPER: u8 = 2;
 pub(super) const LOWER: u8 = 4;
 /// A character that joins two letters: ':' (MidLetter), '.' and '\''
-/// (MidNumLet, `Single_Quote`).
+/// (MidNumLet, `Single_Quote`), and the curly single quotes '‘' and '’'
+/// (MidNumLet), whose first byte has the flag.
 pub(super) const JOINS_LETTERS: u8 = 8;
 /// A character that joins two digits: '.' and '\'' (MidNumLet,
-/// `Single_Quote`), ',' and ';' (MidNum).
+/// `Single_Quote`), ',' and ';' (MidNum), and '‘' and '’' as above.
 pub(super) const JOINS_DIGITS: u8 = 32;
 /// A digit.
 pub(super) const DIGIT: u8 = 64;
 /// Not in [`FLAGS`]: the word scan's note that it joined letters over an
-/// apostrophe.
+/// apostrophe or a curly single quote.
 pub(super) const APOSTROPHE: u8 = 16;
 
 /// The UAX #29 word-break facts of every ASCII byte that is not white
 /// space: [`WORD`] for letters, digits and '_' (ALetter, Numeric,
 /// ExtendNumLet), with [`UPPER`], [`LOWER`] or [`DIGIT`], and
 /// [`JOINS_LETTERS`] and [`JOINS_DIGITS`] for the middle characters; none
-/// for the bytes of non-ASCII characters.
+/// for the bytes of non-ASCII characters but 0xe2, the first of the curly
+/// single quotes, which may be one ([`middle_width`] tells).
 pub(super) const FLAGS: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -96,14 +98,28 @@ pub(super) const FLAGS: [u8; 256] = {
         };
         b += 1;
     }
+    table[0xe2] = JOINS_LETTERS | JOINS_DIGITS;
     table
 };
+
+/// How many bytes the middle character that `bytes` start with takes: 1
+/// for an ASCII byte, 3 for a curly single quote ('‘' or '’', the
+/// apostrophe of typeset text), and `None` for any other character, which
+/// joins nothing.
+fn middle_width(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b, ..] if b.is_ascii() => Some(1),
+        [0xe2, 0x80, 0x98 | 0x99, ..] => Some(3),
+        _ => None,
+    }
+}
 
 /// The end of the ASCII word segment starting at `pos`, whose byte is of a
 /// word class, within a run of non-white-space bytes that ends at or
 /// before the end of `bytes`; and the [`UPPER`] and [`LOWER`] flags of its
 /// letters after the first byte, with [`APOSTROPHE`] when an apostrophe
-/// joins two of them.
+/// or a curly single quote joins two of them (the word is then not all
+/// ASCII when the quote is curly).
 ///
 /// Letters are scanned eight bytes at a time ([`letter_bytes`]); the rarer
 /// word bytes, digits and underscores, and the last few bytes of the text,
@@ -145,7 +161,10 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
         if mid & (JOINS_LETTERS | JOINS_DIGITS) == 0 {
             return (j, case);
         }
-        let Some(&next) = bytes.get(j + 1) else {
+        let Some(width) = middle_width(&bytes[j..]) else {
+            return (j, case);
+        };
+        let Some(&next) = bytes.get(j + width) else {
             return (j, case);
         };
         let [prev, next] = [bytes[j - 1], next].map(|b| FLAGS[usize::from(b)]);
@@ -157,10 +176,10 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
             return (j, case);
         }
         case |= next;
-        if bytes[j] == b'\'' {
+        if matches!(bytes[j], b'\'' | 0xe2) {
             case |= APOSTROPHE;
         }
-        j += 2;
+        j += width + 1;
     }
 }
 

@@ -14,7 +14,9 @@ use super::{Headline, MAX_TEXT_LEN, Shape, Token, TokenKind};
 /// scanned, with the same segments as [`for_each_segment`](super::for_each_segment). A run between
 /// white space that holds any other character is redone from its start by
 /// UAX #29, but for a currency sign, a dash or a curly double quote
-/// between ASCII bytes, a token of its own ([`lone_character_end`]).
+/// between ASCII bytes, a token of its own ([`lone_character_end`]), and a
+/// curly single quote inside a word, which the word scan joins over as
+/// over an apostrophe.
 ///
 /// # Panics
 ///
@@ -125,8 +127,9 @@ fn push_ascii_word_token(
     }
 }
 
-/// Adds the ASCII word `pos..stop`, joined over an apostrophe, and the
-/// possessive `'s` that may end it.
+/// Adds the word `pos..stop`, joined over an apostrophe or a curly single
+/// quote and otherwise ASCII, and the possessive `'s` or `’s` that may end
+/// it.
 ///
 /// Out of line and cold, so that the word scan tests only the rare
 /// apostrophe, not where the word's stem ends, for every word.
@@ -172,8 +175,9 @@ fn push_ascii_punct(tokens: &mut Vec<Token>, state: &mut State, text: &str, at: 
 /// there, given the tokens and `state` so far.
 ///
 /// Found only when a run needs redoing, rather than kept at every space:
-/// every byte of the run before `pos` is ASCII or of a character of its own
-/// ([`lone_character_end`]) and began or joined a token,
+/// every byte of the run before `pos` is ASCII, of a character of its own
+/// ([`lone_character_end`]) or of a curly single quote inside a word, and
+/// began or joined a token,
 /// so the run's first token, if any, holds the state the run began with.
 /// (A line break ends a run, so the run is of the current line.)
 fn run_start(bytes: &[u8], tokens: &[Token], state: State, pos: usize) -> (usize, usize, State) {
@@ -212,15 +216,17 @@ fn redo_run(
     end
 }
 
-/// The end of the word `pos..stop`, joined over an apostrophe, before a
-/// possessive `'s` that ends it; `stop` when there is none.
+/// The end of the word `pos..stop`, joined over an apostrophe or a curly
+/// single quote, before a possessive `'s` or `’s` that ends it; `stop`
+/// when there is none.
 fn ascii_possessive_stem(bytes: &[u8], pos: usize, stop: usize) -> usize {
-    if stop - pos >= 3
-        && matches!(bytes[stop - 1], b's' | b'S')
-        && bytes[stop - 2] == b'\''
-        && bytes[pos..stop - 2].iter().any(u8::is_ascii_alphanumeric)
-    {
-        stop - 2
+    let ([stem @ .., b'\'', b's' | b'S'] | [stem @ .., 0xe2, 0x80, 0x99, b's' | b'S']) =
+        &bytes[pos..stop]
+    else {
+        return stop;
+    };
+    if stem.iter().any(u8::is_ascii_alphanumeric) {
+        pos + stem.len()
     } else {
         stop
     }

@@ -114,7 +114,7 @@ fn reference_tokens(text: &str) -> Vec<Token> {
 proptest::proptest! {
     #[test]
     fn one_pass_tokens_equal_segment_by_segment_tokens(
-        text in "([A-Za-z0-9 .,:;'_!?\"()\n\r\t\x0b-]|\\PC|[’–—“”£€é\u{301}\u{85}]){0,80}"
+        text in "([A-Za-z0-9 .,:;'_!?\"()\n\r\t\x0b-]|\\PC|[‘’–—“”£€é\u{301}\u{85}]){0,80}"
     ) {
         proptest::prop_assert_eq!(tokenize(&text), reference_tokens(&text));
     }
@@ -146,6 +146,17 @@ fn lone_characters_between_ascii_agree_with_uax29() {
             assert_eq!(tokenize(&text), reference_tokens(&text), "on {text:?}");
         }
     }
+}
+
+#[test]
+fn curly_single_quotes_join_as_apostrophes_do() {
+    for text in [
+        "Zorbin’s don’t IRAQ’S 1990’s 5’000 _’s x’’y ‘quoted’ a‘b’s ’s’ x’\u{301}y A’é x’“",
+        "Talks’. a’ b ’c d’ 7’, O’Neill’s’s",
+    ] {
+        assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
+    }
+    assert_eq!(texts("Zorbin’s don’t"), ["Zorbin", "’s", "don’t"]);
 }
 
 #[test]
