@@ -18,7 +18,12 @@
 //! "in Belarus ."; not "in Ohio history"). A venue stays a place, and in a
 //! sports report it is an entity of its own, apart from the other mentions
 //! of its name: "Texas" on the dateline is the state, "Texas" in the report
-//! the team (see [`part_venues`]), and never becomes a team.
+//! the team (see [`part_venues`]), and never becomes a team. A name on
+//! the dateline is parted, too, from a side that does not compete but owns
+//! something ("Oxley's striker"): towns own things in any news ("Oxley's
+//! mayor"), so that alone parts no venue after "in", but in a sports
+//! report filed from a town, its name owning something is more often the
+//! side's.
 
 use super::{Cluster, Pool};
 use crate::EntityKind;
@@ -70,7 +75,8 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
 /// entity named as a competitor somewhere ("Texas beat Cleveland 5-3")
 /// leaves its venues ("ARLINGTON , Texas 1997-03-15") to a place of their
 /// own. A name that never competes ("in Brussels" … "Brussels") stays one
-/// entity. The side takes the kind of its first chosen mention (`chosen`,
+/// entity, unless it is on the dateline and owns something elsewhere
+/// ("OXLEY 1997-03-15" … "Oxley's striker"). The side takes the kind of its first chosen mention (`chosen`,
 /// as [`retype`] left them): its entity had the kind of its first mention,
 /// which may have been the venue.
 pub(crate) fn part_venues(
@@ -82,12 +88,24 @@ pub(crate) fn part_venues(
     let venue = |&(s, e): &(usize, usize)| is_venue(cx, s, e);
     // Whether each mention competes is settled by a look at its
     // neighbours; whether it is a venue takes more, and is asked of fewer.
+    // A side owns what a place seldom does in a sports report ("Oxley's
+    // lead", "OXLEY 'S STRIKER"); but towns own things in any news, so
+    // that speaks for the side only against a dateline, the strongest
+    // evidence of a place.
+    let owning_side = |c: &Cluster| {
+        c.mentions.iter().any(|m| owns(cx, m.1) && !venue(m))
+            && c.mentions.iter().any(|m| dateline(cx, m.0, m.1))
+    };
+    // A name is parted only from another mention of it: most have one.
     let parted = |c: &Cluster| {
         matches!(c.kind, EntityKind::Place | EntityKind::Organisation)
-            && c.mentions
+            && c.mentions.len() > 1
+            && ((c
+                .mentions
                 .iter()
                 .any(|m| competing(cx, m.0, m.1) && !venue(m))
-            && c.mentions.iter().any(venue)
+                && c.mentions.iter().any(venue))
+                || owning_side(c))
     };
     // Most documents have no venue of a competing name, and need no count
     // of their sports terms. Each cluster is asked once: those before the
@@ -151,6 +169,22 @@ fn competing(cx: &Document<'_>, start: usize, end: usize) -> bool {
     let before = start > 0 && !cx.tokens[start].line_start && word(start - 1);
     let after = end < cx.tokens.len() && !cx.tokens[end].line_start && word(end);
     score_follows || before || after
+}
+
+/// Whether a possessive follows the name that ends before token `end`:
+/// "'s" joined to it ("Oxley's") or written apart ("OXLEY 'S").
+fn owns(cx: &Document<'_>, end: usize) -> bool {
+    match cx.tokens.get(end) {
+        Some(t) if t.kind == TokenKind::Possessive => true,
+        // Asked first of the word after it, which is "s" and joined to the
+        // apostrophe: after most stops and commas comes a space.
+        Some(t) if t.kind == TokenKind::Punct => cx.tokens.get(end + 1).is_some_and(|s| {
+            !s.space_before
+                && matches!(s.text(cx.text), "s" | "S")
+                && matches!(t.text(cx.text), "'" | "’")
+        }),
+        _ => false,
+    }
 }
 
 /// Whether the name at `start..end` is a venue: on a dateline, or after
@@ -260,6 +294,40 @@ mod tests {
                 ("Derby".to_string(), EntityKind::Place),
             ]
         );
+    }
+
+    #[test]
+    fn a_dateline_is_the_place_apart_from_a_side_that_owns_something() {
+        let report = "SOCCER - OXLEY 'S STRIKER MOVES\nOXLEY 1997-03-15\nOxley's striker left \
+                      the league champions after the cup match .\n";
+        // Neither mention competes; the side owns a striker, in the
+        // headline and in the report, and is apart from the dateline.
+        assert_eq!(
+            kinds(report),
+            [
+                ("Oxley".to_string(), EntityKind::Place),
+                ("Oxley".to_string(), EntityKind::Place),
+            ]
+        );
+        let entities = Extractor::builder()
+            .default_gazetteers(false)
+            .learned_rules(false)
+            .gazetteer_data("t.tsv", "place\tOxley\t\t40\n")
+            .build()
+            .unwrap()
+            .extract(report);
+        let texts: Vec<Vec<&str>> = entities
+            .iter()
+            .map(|e| e.mentions.iter().map(|m| m.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, [vec!["OXLEY", "Oxley"], vec!["OXLEY"]]);
+    }
+
+    #[test]
+    fn a_town_that_owns_something_is_one_with_its_venue() {
+        let report = "SOCCER - RESULT\nThe league match was played in Oxley , where \
+                      Oxley's mayor watched the cup champions .\n";
+        assert_eq!(kinds(report), [("Oxley".to_string(), EntityKind::Place)]);
     }
 
     #[test]
