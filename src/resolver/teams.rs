@@ -17,7 +17,7 @@
 //! score), or a place after "in" that ends its clause ("In Denver , ...",
 //! "in Belarus ."; not "in Ohio history"). A venue stays a place, and in a
 //! sports report it is an entity of its own, apart from the other mentions
-//! of its name: "Texas" on the dateline is the state, "Texas" in the report
+//! of its name: "Oxley" on the dateline is the town, "Oxley" in the report
 //! the team (see [`part_venues`]), and never becomes a team. A name on
 //! the dateline is parted, too, from a side that does not compete but owns
 //! something ("Oxley's striker"): towns own things in any news ("Oxley's
@@ -72,13 +72,13 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
 }
 
 /// Parts the venues of a sports report from the side of the same name: an
-/// entity named as a competitor somewhere ("Texas beat Cleveland 5-3")
-/// leaves its venues ("ARLINGTON , Texas 1997-03-15") to a place of their
+/// entity named as a competitor somewhere ("Oxley beat Derby 2-1")
+/// leaves its venues ("BIRMINGHAM , Oxley 1997-03-15") to a place of their
 /// own. A name that never competes ("in Brussels" … "Brussels") stays one
 /// entity, unless it is on the dateline and owns something elsewhere
-/// ("OXLEY 1997-03-15" … "Oxley's striker"). The side takes the kind of its first chosen mention (`chosen`,
-/// as [`retype`] left them): its entity had the kind of its first mention,
-/// which may have been the venue.
+/// ("OXLEY 1997-03-15" … "Oxley's striker"). The side takes the kind of
+/// its first chosen mention (`chosen`, as [`retype`] left them): its entity
+/// had the kind of its first mention, which may have been the venue.
 pub(crate) fn part_venues(
     cx: &Document<'_>,
     chosen: &[Candidate],
