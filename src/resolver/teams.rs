@@ -92,9 +92,13 @@ pub(crate) fn part_venues(
     // lead", "OXLEY 'S STRIKER"); but towns own things in any news, so
     // that speaks for the side only against a dateline, the strongest
     // evidence of a place.
+    // Asked from the cheapest question on: whether any mention owns
+    // something, whether one is on a dateline, and whether one that owns
+    // is no venue.
     let owning_side = |c: &Cluster| {
-        c.mentions.iter().any(|m| owns(cx, m.1) && !venue(m))
+        c.mentions.iter().any(|m| owns(cx, m.1))
             && c.mentions.iter().any(|m| dateline(cx, m.0, m.1))
+            && c.mentions.iter().any(|m| owns(cx, m.1) && !venue(m))
     };
     // A name is parted only from another mention of it: most have one.
     let parted = |c: &Cluster| {
