@@ -108,9 +108,20 @@ impl Keys {
         self.spans.clear();
         self.spans.extend(tokens.iter().map(|token| {
             let len = token.end() - token.start();
-            let block = lower[token.start()..].first_chunk().expect("a block");
-            let key = ShortKey::read(block, len);
-            let (len, hash) = if len <= SHORT_KEY_BYTES && key.is_ascii() {
+            // A range of fixed length from an offset that fits in 32 bits:
+            // one bounds check, where `first_chunk` takes two.
+            let block: &[u8; SHORT_KEY_BYTES] = lower
+                [token.start()..token.start() + SHORT_KEY_BYTES]
+                .try_into()
+                .expect("a block");
+            let short = if len <= SHORT_KEY_BYTES {
+                // Read after the length is known to fit, so the mask's
+                // index needs no clamp.
+                Some(ShortKey::read(block, len)).filter(|key| key.is_ascii())
+            } else {
+                None
+            };
+            let (len, hash) = if let Some(key) = short {
                 // Most keys: the block copied whole, which spares a branch
                 // on every length; the space after the key cuts it back.
                 // Taken with the byte after it as one array, whose one
