@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use super::image::{ImageError, ImageReader, ImageWriter};
-use crate::hash::{SHORT_KEY_BYTES, ShortKey, hash_key as hash};
+use crate::hash::{SHORT_KEY_BYTES, ShortKey, hash_bytes, hash_key as hash};
 
 /// No entry in a slot.
 const EMPTY: u32 = u32::MAX;
@@ -173,9 +173,8 @@ impl<V: Clone> KeyTable<V> {
     /// the matcher's phrase look-ups, which then took 2% more
     /// instructions.)
     #[inline(always)]
-    fn slot(&self, key: &str, h: u64) -> usize {
-        self.probe(h, |entry| self.key_bytes(entry) == key.as_bytes())
-            .0
+    fn slot(&self, key: &[u8], h: u64) -> usize {
+        self.probe(h, |entry| self.key_bytes(entry) == key).0
     }
 
     /// Where the slot of the entry whose key `is_key` accepts is, among
@@ -204,6 +203,18 @@ impl<V: Clone> KeyTable<V> {
     /// The value of `key`, whose hash ([`crate::hash::hash_key`]) the
     /// caller already has.
     pub fn get_hashed(&self, key: &str, hash: u64) -> Option<&V> {
+        self.get_bytes_hashed(key.as_bytes(), hash)
+    }
+
+    /// [`KeyTable::get`] of a key given by its bytes: for a caller that
+    /// has them without a `&str`, which slicing would check for character
+    /// boundaries.
+    pub fn get_bytes(&self, key: &[u8]) -> Option<&V> {
+        self.get_bytes_hashed(key, hash_bytes(key))
+    }
+
+    /// [`KeyTable::get_hashed`] of a key given by its bytes.
+    fn get_bytes_hashed(&self, key: &[u8], hash: u64) -> Option<&V> {
         if self.slots.is_empty() {
             return None;
         }
@@ -251,7 +262,7 @@ impl<V: Clone> KeyTable<V> {
             self.grow();
         }
         let h = hash(key);
-        let slot = self.slot(key, h);
+        let slot = self.slot(key.as_bytes(), h);
         if self.slots[slot].index == EMPTY {
             let len = u32::try_from(key.len()).expect("key under 4 GiB");
             let mut head = [0; INLINE];

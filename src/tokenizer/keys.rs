@@ -200,6 +200,16 @@ impl Keys {
         &self.joined[self.spans[first].start..self.spans[end - 1].end]
     }
 
+    /// The bytes of the keys of tokens `first..end`, joined by single
+    /// spaces: [`Keys::span`] without the checks that its ends fall on
+    /// character boundaries, for the tables that look keys up as bytes.
+    pub(crate) fn span_bytes(&self, first: usize, end: usize) -> &[u8] {
+        if first >= end {
+            return &[];
+        }
+        &self.joined.as_bytes()[self.spans[first].start..self.spans[end - 1].end]
+    }
+
     /// Every key, each preceded by a space, with a space at the end.
     #[cfg(any(test, feature = "internals"))]
     pub fn joined(&self) -> &str {
