@@ -80,19 +80,21 @@ pub(crate) struct Acronyms {
     decided: Vec<(u64, bool)>,
     /// Whether `capitals` holds the text's tokens yet.
     capitals_found: bool,
-    /// The tokens that may be an acronym or its plural: two to seven bytes,
-    /// all but the last ASCII capitals, and so of a capitalised shape
-    /// ([`a_word_in_the_document`] looks at no other).
-    capitals: Vec<usize>,
+    /// The tokens that may be an acronym or its plural, each with the hash
+    /// of its key: two to seven bytes, all but the last ASCII capitals, and
+    /// so name words ([`a_word_in_the_document`] looks at no other).
+    capitals: Vec<(u64, usize)>,
     /// How many of the candidates listed so far [`Acronyms::names`]
     /// and [`Acronyms::initials`] hold.
     listed: usize,
-    /// The first tokens of the candidates of one token.
-    names: Vec<usize>,
+    /// The first tokens of the candidates of one token, each with the hash
+    /// of its key.
+    names: Vec<(u64, usize)>,
     /// The initials of the candidates of more tokens that have them (see
-    /// [`Document::push_initials`]), one after the other, with where each
-    /// is in `spelled`.
-    initials: Vec<std::ops::Range<usize>>,
+    /// [`Document::push_initials`]) and are as long as an acronym the rule
+    /// takes, each packed into a number ([`packed`]).
+    initials: Vec<u64>,
+    /// The initials of one candidate, written.
     spelled: String,
 }
 
@@ -243,22 +245,19 @@ fn is_a_word(cx: &Document<'_>, rules: &LearnedRules, at: usize) -> bool {
 /// with its first ("LED (light-emitting diode)").
 ///
 /// Looks only at the tokens that may be the acronym or its plural
-/// ([`Acronyms::capitals`]), found in one pass over the text the first
-/// time, and compares the hashes of their keys.
+/// ([`Acronyms::capitals`]), found in one pass over the name words the
+/// first time, and compares the hashes of their keys, listed with them.
 fn a_word_in_the_document(cx: &Document<'_>, at: usize, acronyms: &mut Acronyms) -> bool {
     if !acronyms.capitals_found {
         acronyms.capitals_found = true;
-        let text = cx.text.as_bytes();
-        for (i, token) in cx.tokens.iter().enumerate() {
-            // Most tokens start with no capital, which their shape says.
-            if !token.shape.is_capitalised() {
-                continue;
-            }
-            let word = &text[token.start()..token.end()];
+        // A token that starts with a capital is a name word unless it ends
+        // in a contraction ("I'm"), whose apostrophe no token here has.
+        for i in cx.name_words() {
+            let word = cx.word(i).as_bytes();
             if (2..=LETTERS.end() + 1).contains(&word.len())
                 && word[..word.len() - 1].iter().all(u8::is_ascii_uppercase)
             {
-                acronyms.capitals.push(i);
+                acronyms.capitals.push((cx.keys.hash(i), i));
             }
         }
     }
@@ -281,8 +280,7 @@ fn a_word_in_the_document(cx: &Document<'_>, at: usize, acronyms: &mut Acronyms)
                 && cx.word(i).as_bytes()[0] == letter.to_ascii_lowercase()
         })
     };
-    acronyms.capitals.iter().any(|&i| {
-        let h = cx.keys.hash(i);
+    acronyms.capitals.iter().any(|&(h, i)| {
         if h == plural_hash {
             let other = cx.word(i);
             return other.len() == word.len() + 1 && other.starts_with(word);
@@ -310,24 +308,36 @@ fn named_otherwise(
 ) -> bool {
     for c in &listed[acronyms.listed..] {
         if c.len() == 1 {
-            acronyms.names.push(c.start);
+            acronyms.names.push((cx.keys.hash(c.start), c.start));
             continue;
         }
-        let from = acronyms.spelled.len();
-        if cx.push_initials(c.start, c.end, &mut acronyms.spelled) {
-            acronyms.initials.push(from..acronyms.spelled.len());
-        } else {
-            acronyms.spelled.truncate(from);
+        acronyms.spelled.clear();
+        if cx.push_initials(c.start, c.end, &mut acronyms.spelled)
+            && let Some(initials) = packed(&acronyms.spelled)
+        {
+            acronyms.initials.push(initials);
         }
     }
     acronyms.listed = listed.len();
-    let key = cx.keys.get(at);
-    let spelled = letters(cx.word(at));
-    acronyms.names.iter().any(|&i| cx.keys.get(i) == key)
-        || acronyms
-            .initials
-            .iter()
-            .any(|r| acronyms.spelled[r.clone()] == spelled)
+    let (hash, key) = (cx.keys.hash(at), cx.keys.get(at));
+    acronyms
+        .names
+        .iter()
+        .any(|&(h, i)| h == hash && cx.keys.get(i) == key)
+        || packed(&letters(cx.word(at))).is_some_and(|spelled| acronyms.initials.contains(&spelled))
+}
+
+/// `letters` packed into a number, its bytes in order and zeros after
+/// them, when they are as many as an acronym the rule takes has
+/// ([`LETTERS`]): two strings of letters, which hold no zero byte, are
+/// equal when their numbers are.
+fn packed(letters: &str) -> Option<u64> {
+    let bytes = letters.as_bytes();
+    LETTERS.contains(&bytes.len()).then(|| {
+        let mut block = [0; 8];
+        block[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(block)
+    })
 }
 
 #[cfg(test)]
@@ -447,6 +457,15 @@ mod tests {
             run(&entries, text),
             ["organisation QRX", "organisation QRXT"]
         );
+    }
+
+    #[test]
+    fn initials_are_packed_apart_when_as_long_as_an_acronym() {
+        assert_eq!(packed("qrx"), packed("qrx"));
+        assert_ne!(packed("qrx"), packed("qr"));
+        assert_ne!(packed("qrx"), packed("qrxt"));
+        assert!(packed("q").is_none());
+        assert!(packed("qrxtuvw").is_none());
     }
 
     #[test]
