@@ -133,6 +133,16 @@ mod tests {
     }
 
     #[test]
+    fn sports_terms_are_the_cue_words_of_sport_in_order() {
+        let text = "After rain the league resumed, the second innings later.";
+        let terms = with_document(text, |doc| {
+            let words = doc.sports_terms().map(|i| doc.word(i).to_string());
+            words.collect::<Vec<_>>()
+        });
+        assert_eq!(terms, ["league", "innings"]);
+    }
+
+    #[test]
     fn name_runs_start_after_titles_and_determiners() {
         let text =
             "Talks with Mr Smith and The Kurdistan Workers' Party, said cleric Moqtada Al-Sadr.";

@@ -217,9 +217,13 @@ impl Document<'_> {
         cues::is_particle(key)
     }
 
-    /// Whether token `i` is a sports term ("innings", "league").
-    pub fn is_sports_term(&self, i: usize) -> bool {
-        self.cue(i).is_some_and(|c| c.sports)
+    /// The tokens that are sports terms ("innings", "league"), in order: a
+    /// pass over the word-list facts alone, which few tokens have a cue in.
+    pub fn sports_terms(&self) -> impl Iterator<Item = usize> + '_ {
+        let cues = Cues::get();
+        (self.found.facts.iter().enumerate())
+            .filter(move |(_, f)| f.cue.is_some_and(|id| cues.cue(id).sports))
+            .map(|(i, _)| i)
     }
 
     /// Whether token `i` is a word of competition that, next to a team's

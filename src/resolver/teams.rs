@@ -148,11 +148,7 @@ pub(crate) fn part_venues(
 
 /// Whether at least three of the document's words are sports terms.
 fn sports_report(cx: &Document<'_>) -> bool {
-    (0..cx.tokens.len())
-        .filter(|&i| cx.is_sports_term(i))
-        .take(3)
-        .count()
-        == 3
+    cx.sports_terms().take(3).count() == 3
 }
 
 /// The entry of a gazetteer place that is not a country: a town or region

@@ -102,11 +102,7 @@ fn line_ends(cx: &Document<'_>, i: usize) -> bool {
 
 /// Whether the text holds at least [`MIN_SPORTS_TERMS`] sports terms.
 fn sports_report(cx: &Document<'_>) -> bool {
-    (0..cx.tokens.len())
-        .filter(|&i| cx.is_sports_term(i))
-        .take(MIN_SPORTS_TERMS)
-        .count()
-        == MIN_SPORTS_TERMS
+    cx.sports_terms().take(MIN_SPORTS_TERMS).count() == MIN_SPORTS_TERMS
 }
 
 #[cfg(test)]
