@@ -234,8 +234,7 @@ impl<'a> Fields<'a> {
             text: None,
             held: None,
         };
-        let object = json.trim_start_matches(WHITESPACE);
-        let rest = skip_object(object, 0, &mut |key, value, depth| {
+        let rest = skip_object(skip_spaces(json), 0, &mut |key, value, depth| {
             if key == "text"
                 && let Some(buffer) = decode_into.as_deref_mut()
                 && value.starts_with('"')
@@ -254,9 +253,7 @@ impl<'a> Fields<'a> {
             }
             Some(after)
         })?;
-        rest.trim_start_matches(WHITESPACE)
-            .is_empty()
-            .then_some(fields)
+        skip_spaces(rest).is_empty().then_some(fields)
     }
 }
 
@@ -275,6 +272,15 @@ fn least_byte(bytes: &[u8]) -> u8 {
         .into_iter()
         .chain(blocks.remainder().iter().copied())
         .fold(u8::MAX, u8::min)
+}
+
+/// `json` from its first byte that is not a space. A line the scan reads
+/// holds no control character, so its only whitespace is spaces, and most
+/// lines have none: a test of a byte or two settles it, where trimming
+/// JSON's four whitespace characters decodes and compares characters.
+fn skip_spaces(json: &str) -> &str {
+    let spaces = json.bytes().take_while(|&b| b == b' ').count();
+    &json[spaces..]
 }
 
 /// How deep [`skip_value`] follows arrays and objects (`serde_json` fails
@@ -307,7 +313,7 @@ fn skip_object<'a>(
     if depth >= DEPTH {
         return None;
     }
-    let mut rest = json.strip_prefix('{')?.trim_start_matches(WHITESPACE);
+    let mut rest = skip_spaces(json.strip_prefix('{')?);
     if let Some(after) = rest.strip_prefix('}') {
         return Some(after);
     }
@@ -317,13 +323,10 @@ fn skip_object<'a>(
         if key.contains('\\') {
             return None;
         }
-        rest = after
-            .trim_start_matches(WHITESPACE)
-            .strip_prefix(':')?
-            .trim_start_matches(WHITESPACE);
-        rest = member(key, rest, depth + 1)?.trim_start_matches(WHITESPACE);
+        rest = skip_spaces(skip_spaces(after).strip_prefix(':')?);
+        rest = skip_spaces(member(key, rest, depth + 1)?);
         match rest.strip_prefix(',') {
-            Some(after) => rest = after.trim_start_matches(WHITESPACE),
+            Some(after) => rest = skip_spaces(after),
             None => return rest.strip_prefix('}'),
         }
     }
@@ -334,14 +337,14 @@ fn skip_array(json: &str, depth: usize) -> Option<&str> {
     if depth >= DEPTH {
         return None;
     }
-    let mut rest = json.strip_prefix('[')?.trim_start_matches(WHITESPACE);
+    let mut rest = skip_spaces(json.strip_prefix('[')?);
     if let Some(after) = rest.strip_prefix(']') {
         return Some(after);
     }
     loop {
-        rest = skip_value(rest, depth + 1)?.trim_start_matches(WHITESPACE);
+        rest = skip_spaces(skip_value(rest, depth + 1)?);
         match rest.strip_prefix(',') {
-            Some(after) => rest = after.trim_start_matches(WHITESPACE),
+            Some(after) => rest = skip_spaces(after),
             None => return rest.strip_prefix(']'),
         }
     }
