@@ -100,10 +100,16 @@ pub fn split_decode<'a>(
             let (raw, rest) = json.split_at(at + 1);
             return Some((raw, rest, held));
         }
-        let len = match bytes.get(at + 1)? {
-            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
-            b'u' if bytes.get(at + 2..at + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
-            _ => return None,
+        let escaped = *bytes.get(at + 1)?;
+        let simple = simple_escape(escaped);
+        let len = match simple {
+            Some(_) => 2,
+            None if escaped == b'u'
+                && bytes.get(at + 2..at + 6)?.iter().all(u8::is_ascii_hexdigit) =>
+            {
+                6
+            }
+            None => return None,
         };
         if held.is_ok() {
             if held == Ok(Held::InPlace) {
@@ -112,6 +118,13 @@ pub fn split_decode<'a>(
             }
             if copied < at {
                 buffer.push_str(&json[copied..at]);
+            }
+            // A paragraph's "\n", decoded here without a second look.
+            if let Some(c) = simple {
+                buffer.push(c);
+                at += 2;
+                copied = at;
+                continue;
             }
             match unescape(&bytes[at..], buffer, false) {
                 // A surrogate pair takes two escapes, well-formed both.
@@ -169,43 +182,50 @@ struct Escape {
 /// the value.
 fn unescape(bytes: &[u8], out: &mut String, lossy: bool) -> Result<Escape, StringError> {
     let at = out.len();
-    let simple = match bytes.get(1) {
-        Some(b'"') => '"',
-        Some(b'\\') => '\\',
-        Some(b'/') => '/',
-        Some(b'b') => '\u{8}',
-        Some(b'f') => '\u{c}',
-        Some(b'n') => '\n',
-        Some(b'r') => '\r',
-        Some(b't') => '\t',
-        Some(b'u') => {
-            let code = hex4(&bytes[2..]).ok_or(StringError::BadEscape { at })?;
-            let (c, len) = match code {
-                0xd800..=0xdbff => match low_surrogate(&bytes[6..]) {
-                    Some(low) => {
-                        let c = 0x10000
-                            + ((u32::from(code) - 0xd800) << 10)
-                            + (u32::from(low) - 0xdc00);
-                        (char::from_u32(c), 12)
-                    }
-                    None => (None, 6),
-                },
-                _ => (char::from_u32(u32::from(code)), 6),
-            };
-            let replaced = c.is_none();
-            match c {
-                Some(c) => out.push(c),
-                None if lossy => out.push(char::REPLACEMENT_CHARACTER),
-                None => return Err(StringError::LoneSurrogate { code, at }),
+    let escaped = bytes.get(1).copied();
+    if let Some(c) = escaped.and_then(simple_escape) {
+        out.push(c);
+        return Ok(Escape {
+            len: 2,
+            replaced: false,
+        });
+    }
+    if escaped != Some(b'u') {
+        return Err(StringError::BadEscape { at });
+    }
+    let code = hex4(&bytes[2..]).ok_or(StringError::BadEscape { at })?;
+    let (c, len) = match code {
+        0xd800..=0xdbff => match low_surrogate(&bytes[6..]) {
+            Some(low) => {
+                let c = 0x10000 + ((u32::from(code) - 0xd800) << 10) + (u32::from(low) - 0xdc00);
+                (char::from_u32(c), 12)
             }
-            return Ok(Escape { len, replaced });
-        }
-        _ => return Err(StringError::BadEscape { at }),
+            None => (None, 6),
+        },
+        _ => (char::from_u32(u32::from(code)), 6),
     };
-    out.push(simple);
-    Ok(Escape {
-        len: 2,
-        replaced: false,
+    let replaced = c.is_none();
+    match c {
+        Some(c) => out.push(c),
+        None if lossy => out.push(char::REPLACEMENT_CHARACTER),
+        None => return Err(StringError::LoneSurrogate { code, at }),
+    }
+    Ok(Escape { len, replaced })
+}
+
+/// The character a two-byte escape `\` + `escaped` stands for; `None` for
+/// `u`, which starts a longer escape, or any byte that starts none.
+fn simple_escape(escaped: u8) -> Option<char> {
+    Some(match escaped {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
     })
 }
 
