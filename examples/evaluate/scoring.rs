@@ -847,6 +847,17 @@ mod tests {
         .0
     }
 
+    /// The score and the details of `predicted` against `gold`, with
+    /// nothing optional and groups scored.
+    fn score_with_details(gold: &[GoldSpan], predicted: &[PredSpan]) -> (Score, Details) {
+        score_document(&Document {
+            gold,
+            optional: &[],
+            predicted,
+            groups: GroupPolicy::Scored,
+        })
+    }
+
     fn micro(s: &Score, m: Matching) -> Counts {
         s.matching(m).micro
     }
@@ -867,6 +878,16 @@ mod tests {
             gold(20, 26, Place, "London"),
             gold(30, 37, Person, "Marlowe"),
             gold(40, 46, Organisation, "Reuters"),
+        ]
+    }
+
+    /// The sample with the two mentions of the person as two entities.
+    fn sample_pred_split() -> Vec<PredSpan> {
+        vec![
+            pred(0, 12, Person, 0),
+            pred(20, 26, Place, 1),
+            pred(30, 37, Person, 3),
+            pred(40, 46, Organisation, 2),
         ]
     }
 
@@ -1033,12 +1054,7 @@ mod tests {
             pred(30, 37, Person, 0),
             pred(40, 46, Organisation, 2),
         ];
-        let (s, d) = score_document(&Document {
-            gold: &sample_gold(),
-            optional: &[],
-            predicted: &p,
-            groups: GroupPolicy::Scored,
-        });
+        let (s, d) = score_with_details(&sample_gold(), &p);
         let c = s.coref;
         assert_eq!(c.wrong_merges, 1);
         assert_eq!(c.extra_clusters_joined, 1);
@@ -1055,13 +1071,12 @@ mod tests {
 
     #[test]
     fn missed_merge_lowers_recall_not_precision() {
-        let p = vec![
-            pred(0, 12, Person, 0),
-            pred(20, 26, Place, 1),
-            pred(30, 37, Person, 3),
-            pred(40, 46, Organisation, 2),
-        ];
-        let s = score(&sample_gold(), &[], &p, GroupPolicy::Scored);
+        let s = score(
+            &sample_gold(),
+            &[],
+            &sample_pred_split(),
+            GroupPolicy::Scored,
+        );
         let c = s.coref;
         assert_eq!(c.wrong_merges, 0);
         assert_eq!(c.split_clusters, 1);
@@ -1073,18 +1088,7 @@ mod tests {
 
     #[test]
     fn missed_merge_lists_the_split_cluster_by_predicted_entity() {
-        let p = vec![
-            pred(0, 12, Person, 0),
-            pred(20, 26, Place, 1),
-            pred(30, 37, Person, 3),
-            pred(40, 46, Organisation, 2),
-        ];
-        let (_, d) = score_document(&Document {
-            gold: &sample_gold(),
-            optional: &[],
-            predicted: &p,
-            groups: GroupPolicy::Scored,
-        });
+        let (_, d) = score_with_details(&sample_gold(), &sample_pred_split());
         assert!(d.wrong_merges.is_empty());
         assert_eq!(
             d.missed_merges,
@@ -1137,12 +1141,7 @@ mod tests {
             pred(10, 13, Group, 1),
             pred(30, 33, Person, 2),
         ];
-        let (_, d) = score_document(&Document {
-            gold: &g,
-            optional: &[],
-            predicted: &p,
-            groups: GroupPolicy::Scored,
-        });
+        let (_, d) = score_with_details(&g, &p);
         assert_eq!(
             d.errors,
             vec![

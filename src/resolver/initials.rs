@@ -126,22 +126,30 @@ mod tests {
     use crate::gazetteer::Lexicon;
     use crate::tokenizer::{Keys, tokenize};
 
-    #[test]
-    fn initials_list_the_clusters_that_spell_them_once_each_in_cluster_order() {
-        let text =
-            "Wexford Harbour Board, West Hill Bank and Wexford Harbour Board met Oxley Port.";
+    /// The initials that `add` lists from `text`'s mentions, given as
+    /// (start, end, cluster), in that order.
+    fn initials_of(text: &str, mentions: &[(usize, usize, usize)]) -> Initials {
         let tokens = tokenize(text);
         let keys = Keys::new(text, &tokens);
         let lexicon = Lexicon::new();
         let cx = Document::new(text, &tokens, &keys, &lexicon, Default::default());
         let mut initials = Initials::default();
+        for &(start, end, cluster) in mentions {
+            initials.add(&cx, start, end, cluster);
+        }
+        initials
+    }
+
+    #[test]
+    fn initials_list_the_clusters_that_spell_them_once_each_in_cluster_order() {
+        let text =
+            "Wexford Harbour Board, West Hill Bank and Wexford Harbour Board met Oxley Port.";
         // Out of cluster order, cluster 1 twice, and "Board met", whose
         // second word is no name, among them.
-        initials.add(&cx, 4, 7, 2);
-        initials.add(&cx, 0, 3, 1);
-        initials.add(&cx, 8, 11, 1);
-        initials.add(&cx, 10, 12, 3);
-        initials.add(&cx, 12, 14, 0);
+        let mut initials = initials_of(
+            text,
+            &[(4, 7, 2), (0, 3, 1), (8, 11, 1), (10, 12, 3), (12, 14, 0)],
+        );
         initials.sort();
         let mut clusters = |acronym: &str| -> Vec<usize> {
             let spelled = initials.spelled_by(acronym);
@@ -165,14 +173,7 @@ mod tests {
     #[test]
     fn a_cluster_that_repeats_its_initials_is_listed_once_under_them() {
         let text = "Oxley Port and Oxley Port met Oxley Port Board.";
-        let tokens = tokenize(text);
-        let keys = Keys::new(text, &tokens);
-        let lexicon = Lexicon::new();
-        let cx = Document::new(text, &tokens, &keys, &lexicon, Default::default());
-        let mut initials = Initials::default();
-        initials.add(&cx, 0, 2, 0);
-        initials.add(&cx, 3, 5, 0);
-        initials.add(&cx, 6, 9, 0);
+        let mut initials = initials_of(text, &[(0, 2, 0), (3, 5, 0), (6, 9, 0)]);
         assert_eq!(initials.spelled.len(), 2);
         initials.sort();
         assert_eq!(initials.spelled_by("OP").len(), 1);
