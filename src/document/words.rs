@@ -29,6 +29,9 @@ pub(super) struct Facts {
     flags: u8,
 }
 
+/// The fewest sports terms that make a text a sports report.
+const MIN_SPORTS_TERMS: usize = 3;
+
 /// See [`Document::is_name_word`].
 const NAME_WORD: u8 = 1;
 /// A name word that may continue a run from the token before it: not the
@@ -224,6 +227,12 @@ impl Document<'_> {
         (self.found.facts.iter().enumerate())
             .filter(move |(_, f)| f.cue.is_some_and(|id| cues.cue(id).sports))
             .map(|(i, _)| i)
+    }
+
+    /// Whether the text is a sports report: at least
+    /// [`MIN_SPORTS_TERMS`] of its words are sports terms.
+    pub fn is_sports_report(&self) -> bool {
+        self.sports_terms().take(MIN_SPORTS_TERMS).count() == MIN_SPORTS_TERMS
     }
 
     /// Whether token `i` is a word of competition that, next to a team's

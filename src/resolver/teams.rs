@@ -46,7 +46,7 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
     {
         return;
     }
-    if !sports_report(cx) {
+    if !cx.is_sports_report() {
         return;
     }
     // One reading per document: a town that competes in at least half of
@@ -117,7 +117,7 @@ pub(crate) fn part_venues(
     let Some(first) = clusters.iter().position(parted) else {
         return;
     };
-    if !sports_report(cx) {
+    if !cx.is_sports_report() {
         return;
     }
     for i in first..clusters.len() {
@@ -144,11 +144,6 @@ pub(crate) fn part_venues(
             mentions: venues,
         });
     }
-}
-
-/// Whether at least three of the document's words are sports terms.
-fn sports_report(cx: &Document<'_>) -> bool {
-    cx.sports_terms().take(3).count() == 3
 }
 
 /// The entry of a gazetteer place that is not a country: a town or region

@@ -25,9 +25,6 @@ const MIN_TABLE_NUMBERS: usize = 3;
 /// The most words of a team's name.
 const MAX_NAME_WORDS: usize = 4;
 
-/// The fewest sports terms that make a document a sports report.
-const MIN_SPORTS_TERMS: usize = 3;
-
 /// Proposes an organisation for every name of a results line or table row
 /// of a sports report.
 pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
@@ -57,7 +54,7 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             runs.next();
             [Some((start, end)), Some((second, second_end))]
         };
-        if !*sports.get_or_insert_with(|| sports_report(cx)) {
+        if !*sports.get_or_insert_with(|| cx.is_sports_report()) {
             return;
         }
         for (start, end) in teams.into_iter().flatten() {
@@ -98,11 +95,6 @@ fn score(cx: &Document<'_>, mut i: usize) -> (usize, usize) {
 /// Whether token `i` starts a line or is past the last.
 fn line_ends(cx: &Document<'_>, i: usize) -> bool {
     cx.tokens.get(i).is_none_or(|t| t.line_start)
-}
-
-/// Whether the text holds at least [`MIN_SPORTS_TERMS`] sports terms.
-fn sports_report(cx: &Document<'_>) -> bool {
-    cx.sports_terms().take(MIN_SPORTS_TERMS).count() == MIN_SPORTS_TERMS
 }
 
 #[cfg(test)]
