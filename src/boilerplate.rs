@@ -78,7 +78,7 @@ impl Boilerplate {
                     .min(from + LONGEST);
                 if (end..=limit)
                     .take_while(|&to| to == end || word(to - 1))
-                    .any(|to| is_phrase(keys.span(from, to)))
+                    .any(|to| is_phrase(&keys.span(from, to)))
                 {
                     return true;
                 }

@@ -241,7 +241,7 @@ impl Joined {
                 }
                 if let Some(other) = self
                     .by_name
-                    .part_of(r.kind, key, hash ^ r.kind as u64, index)
+                    .part_of(r.kind, &key, hash ^ r.kind as u64, index)
                 {
                     self.union(index, other);
                 }

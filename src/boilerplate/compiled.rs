@@ -58,7 +58,7 @@ pub(crate) fn phrases(list: &str) -> Vec<(String, Vec<u64>)> {
             continue;
         }
         let keys = Keys::new(line, &tokens);
-        let joined = keys.span(0, tokens.len()).to_string();
+        let joined = keys.span(0, tokens.len()).into_owned();
         if phrases.iter().all(|(p, _)| *p != joined) {
             let hashes = (0..tokens.len()).map(|i| keys.hash(i)).collect();
             phrases.push((joined, hashes));

@@ -4,6 +4,7 @@
 //! the texts was made anew for every document, and allocating its table
 //! cost more than the look-ups in it.)
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::hash_slots::HashSlots;
@@ -69,9 +70,9 @@ impl Spelled {
     }
 
     /// The name, `written` being the buffer of names written out.
-    pub(crate) fn text<'a>(&self, cx: &Document<'a>, written: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, cx: &Document<'a>, written: &'a str) -> Cow<'a, str> {
         match *self {
-            Spelled::Written(ref range) => &written[range.clone()],
+            Spelled::Written(ref range) => Cow::Borrowed(&written[range.clone()]),
             Spelled::Keys(start, end) => cx.keys.span(start, end),
         }
     }

@@ -17,6 +17,7 @@
 //! whole run of capitalised words (a title may precede it), so "Sadr" in
 //! "Sadr City" is not taken for the man.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::initials::Initials;
@@ -638,7 +639,7 @@ fn word_use(cx: &Document<'_>, known: &Known<'_, '_>, index: usize, start: usize
 
 /// The name key of the run `start..end` (see [`Spelled::of`]), written
 /// into `buf` only when the document's keys do not hold it already.
-fn run_key<'a>(cx: &Document<'a>, start: usize, end: usize, buf: &'a mut String) -> &'a str {
+fn run_key<'a>(cx: &Document<'a>, start: usize, end: usize, buf: &'a mut String) -> Cow<'a, str> {
     buf.clear();
     let spelled = Spelled::of(cx, start, end, buf);
     spelled.text(cx, buf)

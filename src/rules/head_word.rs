@@ -15,6 +15,8 @@
 //! "of" or "for" and a name follow it. It is a guess ([`Evidence::Guess`]):
 //! any other reading of the word wins.
 
+use std::borrow::Cow;
+
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
@@ -82,7 +84,7 @@ struct Head<'a> {
     /// The head word's key.
     word: &'a str,
     /// The keys of the organisation's name.
-    name: &'a str,
+    name: Cow<'a, str>,
     /// Its gazetteer entry, if any.
     entry: Option<u32>,
 }

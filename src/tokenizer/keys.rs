@@ -1,6 +1,8 @@
 //! The matching keys of tokens: their text in lower case, made plain,
 //! with each key's hash.
 
+use std::borrow::Cow;
+
 use super::Token;
 use crate::hash::{SHORT_KEY_BYTES, ShortKey, hash_bytes};
 
@@ -23,9 +25,15 @@ pub fn push_key(token: &str, out: &mut String) {
     }
 }
 
-/// The matching keys of a text's tokens (see [`push_key`]), laid out in one
-/// string with a space before every key and after the last, so that a
-/// phrase's keys can be searched as `" new york "`.
+/// The matching keys of a text's tokens (see [`push_key`]), each read as
+/// one string, and those of a run of tokens joined by single spaces, so
+/// that a phrase's keys can be looked up as `"new york"`.
+///
+/// Most keys are not written at all: the key of a token of plain ASCII is
+/// its text in lower case, which lies in place in the lower-cased copy of
+/// the whole text, and so do the keys of a run of such tokens, joined by
+/// the single spaces between them, where the text writes its words so.
+/// Only the keys of the few other tokens are written, after that copy.
 ///
 /// ```
 /// # #[cfg(feature = "internals")] {
@@ -35,19 +43,21 @@ pub fn push_key(token: &str, out: &mut String) {
 /// let keys = Keys::new(text, &tokenize(text));
 /// assert_eq!(keys.joined(), " new york 's ");
 /// assert_eq!(keys.get(1), "york");
+/// assert_eq!(keys.span(0, 2), "new york");
 /// # }
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Keys {
-    /// The keys as [`Keys::joined`] gives them, then a block of spaces.
-    joined: String,
-    /// Where the keys end in `joined`, before the block of spaces.
-    end: usize,
-    /// Where each token's key lies in `joined`, and its hash.
+    /// The text in ASCII lower case and a block of spaces, then the keys
+    /// that do not lie in it, each followed by a space, and a block of
+    /// spaces, so that every key can be read as a whole block
+    /// ([`Keys::short`]).
+    lowered: String,
+    /// Where each token's key lies in `lowered`, and its hash.
     spans: Vec<KeySpan>,
-    /// The text in ASCII lower case, then a block of spaces; kept for its
-    /// memory.
-    lower: Vec<u8>,
+    /// The keys written after the text while they are made, moved to the
+    /// end of `lowered` after; kept for its memory.
+    written: String,
 }
 
 /// One token's key in [`Keys`].
@@ -58,6 +68,12 @@ struct KeySpan {
     /// The hash of the key, computed once for every table that looks it up.
     hash: u64,
 }
+
+/// The spaces after the lower-cased text and after the written keys.
+const BLOCK_OF_SPACES: &str = match std::str::from_utf8(&[b' '; SHORT_KEY_BYTES]) {
+    Ok(spaces) => spaces,
+    Err(_) => panic!("spaces are text"),
+};
 
 impl Keys {
     /// The keys of `tokens`, which were taken from `text`.
@@ -83,76 +99,44 @@ impl Keys {
         // Lower-casing the whole text at once is cheaper than token by
         // token; the spaces after it let every token's key be read as a
         // whole block.
-        let lower = &mut self.lower;
-        lower.clear();
-        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-        lower.resize(text.len() + SHORT_KEY_BYTES, b' ');
-        let lower = &lower[..];
-        // Room for every key no longer than its token, a space before each
-        // and after the last, and a block copied whole past the last. Every
-        // byte up to the space after the last key is written below: the
-        // space first, then each key and the space after it, over what
-        // the block before it left after its own end. So the memory is
-        // grown, not cleared, and what the last text left in it is written
-        // over rather than filled with spaces first.
-        let mut joined = std::mem::take(&mut self.joined).into_bytes();
-        let room = text.len() + tokens.len() + 1 + SHORT_KEY_BYTES;
-        if joined.len() < room {
-            joined.resize(room, b' ');
-        }
-        joined[0] = b' ';
-        let mut at = 1;
-        let mut other = String::new();
+        let lowered = &mut self.lowered;
+        lowered.clear();
+        lowered.push_str(text);
+        lowered.make_ascii_lowercase();
+        lowered.push_str(BLOCK_OF_SPACES);
+        let bytes = lowered.as_bytes();
+        // The keys written out go after the text and its block of spaces.
+        let base = bytes.len();
+        let written = &mut self.written;
+        written.clear();
         // Extended from an iterator of known length: one reservation, not
         // a capacity check for every key.
         self.spans.clear();
         self.spans.extend(tokens.iter().map(|token| {
-            let len = token.end() - token.start();
+            let (start, end) = (token.start(), token.end());
             // A range of fixed length from an offset that fits in 32 bits:
             // one bounds check, where `first_chunk` takes two.
-            let block: &[u8; SHORT_KEY_BYTES] = lower
-                [token.start()..token.start() + SHORT_KEY_BYTES]
+            let block: &[u8; SHORT_KEY_BYTES] = bytes[start..start + SHORT_KEY_BYTES]
                 .try_into()
                 .expect("a block");
-            let short = if len <= SHORT_KEY_BYTES {
+            let len = end - start;
+            if len <= SHORT_KEY_BYTES {
                 // Read after the length is known to fit, so the mask's
                 // index needs no clamp.
-                Some(ShortKey::read(block, len)).filter(|key| key.is_ascii())
-            } else {
-                None
-            };
-            let (len, hash) = if let Some(key) = short {
-                // Most keys: the block copied whole, which spares a branch
-                // on every length; the space after the key cuts it back.
-                // Taken with the byte after it as one array, whose one
-                // bounds check covers the space too.
-                let out: &mut [u8; SHORT_KEY_BYTES + 1] = joined[at..]
-                    .first_chunk_mut()
-                    .expect("room for a block and a space");
-                out[..SHORT_KEY_BYTES].copy_from_slice(block);
-                out[len] = b' ';
-                (len, key.hash())
-            } else {
-                let (len, hash) = write_other_key(token.text(text), &mut joined, at, &mut other);
-                joined[at + len] = b' ';
-                (len, hash)
-            };
-            let span = KeySpan {
-                start: at,
-                end: at + len,
-                hash,
-            };
-            at += len + 1;
-            span
+                let key = ShortKey::read(block, len);
+                if key.is_ascii() {
+                    // Most keys: in place, nothing written.
+                    return KeySpan {
+                        start,
+                        end,
+                        hash: key.hash(),
+                    };
+                }
+            }
+            other_key_span(text, bytes, (start, end), written, base)
         }));
-        // A block of spaces after the last key, so that every key can be
-        // read as a block ([`Keys::short`]).
-        let padded = at + SHORT_KEY_BYTES;
-        joined.resize(padded.max(joined.len()), b' ');
-        joined.truncate(padded);
-        joined[at..].fill(b' ');
-        self.end = at;
-        self.joined = String::from_utf8(joined).expect("keys are made of whole characters");
+        lowered.push_str(written);
+        lowered.push_str(BLOCK_OF_SPACES);
     }
 
     /// The hash of token `i`'s key.
@@ -170,7 +154,7 @@ impl Keys {
     /// The key of token `i`.
     pub fn get(&self, i: usize) -> &str {
         let KeySpan { start, end, .. } = self.spans[i];
-        &self.joined[start..end]
+        &self.lowered[start..end]
     }
 
     /// The bytes of token `i`'s key: [`Keys::get`] without the check that
@@ -178,7 +162,7 @@ impl Keys {
     /// keys as bytes.
     pub(crate) fn bytes(&self, i: usize) -> &[u8] {
         let KeySpan { start, end, .. } = self.spans[i];
-        &self.joined.as_bytes()[start..end]
+        &self.lowered.as_bytes()[start..end]
     }
 
     /// Token `i`'s key read as one block, which a table compares with the
@@ -186,34 +170,72 @@ impl Keys {
     /// [`SHORT_KEY_BYTES`] bytes when it is longer (see [`ShortKey::read`]).
     pub(crate) fn short(&self, i: usize) -> ShortKey {
         let KeySpan { start, end, .. } = self.spans[i];
-        let block = self.joined.as_bytes()[start..]
+        let block = self.lowered.as_bytes()[start..]
             .first_chunk()
             .expect("a block of spaces after the last key");
         ShortKey::read(block, end - start)
     }
 
-    /// The keys of tokens `first..end`, joined by single spaces.
-    pub fn span(&self, first: usize, end: usize) -> &str {
-        if first >= end {
-            return "";
+    /// The keys of tokens `first..end`, joined by single spaces: where
+    /// they lie so (see [`Keys`]), borrowed; otherwise written out.
+    pub fn span(&self, first: usize, end: usize) -> Cow<'_, str> {
+        match self.in_place(first, end) {
+            Some((from, to)) => Cow::Borrowed(&self.lowered[from..to]),
+            None => Cow::Owned(self.written_out(first, end)),
         }
-        &self.joined[self.spans[first].start..self.spans[end - 1].end]
     }
 
     /// The bytes of the keys of tokens `first..end`, joined by single
     /// spaces: [`Keys::span`] without the checks that its ends fall on
     /// character boundaries, for the tables that look keys up as bytes.
-    pub(crate) fn span_bytes(&self, first: usize, end: usize) -> &[u8] {
-        if first >= end {
-            return &[];
+    pub(crate) fn span_bytes(&self, first: usize, end: usize) -> Cow<'_, [u8]> {
+        match self.in_place(first, end) {
+            Some((from, to)) => Cow::Borrowed(&self.lowered.as_bytes()[from..to]),
+            None => Cow::Owned(self.written_out(first, end).into_bytes()),
         }
-        &self.joined.as_bytes()[self.spans[first].start..self.spans[end - 1].end]
+    }
+
+    /// Where the keys of tokens `first..end` lie in `lowered` joined by
+    /// single spaces, if they do: each key but the last followed by one
+    /// space, then the next. (Nothing, the empty span, lies anywhere.)
+    fn in_place(&self, first: usize, end: usize) -> Option<(usize, usize)> {
+        let [head, rest @ ..] = self.spans.get(first..end)? else {
+            return Some((0, 0));
+        };
+        let bytes = self.lowered.as_bytes();
+        let mut last = head;
+        for span in rest {
+            if span.start != last.end + 1 || bytes[last.end] != b' ' {
+                return None;
+            }
+            last = span;
+        }
+        Some((head.start, last.end))
+    }
+
+    /// The keys of tokens `first..end` written out, joined by single
+    /// spaces.
+    #[cold]
+    fn written_out(&self, first: usize, end: usize) -> String {
+        let mut joined = String::new();
+        for i in first..end {
+            if i > first {
+                joined.push(' ');
+            }
+            joined.push_str(self.get(i));
+        }
+        joined
     }
 
     /// Every key, each preceded by a space, with a space at the end.
     #[cfg(any(test, feature = "internals"))]
-    pub fn joined(&self) -> &str {
-        &self.joined[..self.end]
+    pub fn joined(&self) -> String {
+        let mut joined = String::from(" ");
+        for i in 0..self.spans.len() {
+            joined.push_str(self.get(i));
+            joined.push(' ');
+        }
+        joined
     }
 }
 
@@ -228,26 +250,39 @@ impl Hashes<'_> {
     }
 }
 
-/// Writes to `joined` at `at` the key of `token`, a token of more than
-/// [`SHORT_KEY_BYTES`] bytes or not plain ASCII, using `other` for its
-/// memory; returns the key's length and hash.
+/// The span of the key of the token `start..end`, one of more than
+/// [`SHORT_KEY_BYTES`] bytes or not plain ASCII, whose text in ASCII lower
+/// case `lowered` holds: in place when the token is plain ASCII; otherwise
+/// appended to `written`, which will follow `lowered` from `base`.
 ///
 /// Out of line and cold: a few tokens in a thousand take this path, and
 /// inlined into [`Keys::refill`] its values kept the loop's own in memory
 /// rather than registers, for every token.
 #[cold]
 #[inline(never)]
-fn write_other_key(
-    token: &str,
-    joined: &mut Vec<u8>,
-    at: usize,
-    other: &mut String,
-) -> (usize, u64) {
-    other.clear();
-    push_key(token, other);
-    // A few characters have a longer lower case.
-    let longer = other.len().saturating_sub(token.len());
-    joined.resize(joined.len() + longer, b' ');
-    joined[at..at + other.len()].copy_from_slice(other.as_bytes());
-    (other.len(), hash_bytes(other.as_bytes()))
+fn other_key_span(
+    text: &str,
+    lowered: &[u8],
+    (start, end): (usize, usize),
+    written: &mut String,
+    base: usize,
+) -> KeySpan {
+    let in_place = &lowered[start..end];
+    if in_place.is_ascii() {
+        return KeySpan {
+            start,
+            end,
+            hash: hash_bytes(in_place),
+        };
+    }
+    let from = written.len();
+    push_key(&text[start..end], written);
+    let to = written.len();
+    let hash = hash_bytes(&written.as_bytes()[from..]);
+    written.push(' ');
+    KeySpan {
+        start: base + from,
+        end: base + to,
+        hash,
+    }
 }

@@ -295,6 +295,14 @@ fn assert_keys_are_push_keys(text: &str) {
         joined.push(' ');
     }
     assert_eq!(keys.joined(), joined, "on {text:?}");
+    // Every run of up to four tokens, whether its keys lie in place in the
+    // lower-cased text (words one space apart) or are written out.
+    for first in 0..=tokens.len() {
+        for end in first..=tokens.len().min(first + 4) {
+            let words: Vec<&str> = (first..end).map(|i| keys.get(i)).collect();
+            assert_eq!(keys.span(first, end), words.join(" "), "on {text:?}");
+        }
+    }
 }
 
 proptest::proptest! {
@@ -308,13 +316,14 @@ proptest::proptest! {
 
 #[test]
 fn keys_refilled_after_a_longer_text_are_those_of_new_keys() {
-    // Refilling writes over what the text before left, without clearing it.
+    // Refilling reuses the memory of the keys before, longer or shorter.
     let mut keys = Keys::default();
     let texts = [
         "Internationalisation counter-revolutionaries İSTANBUL KATA’IB x",
         "Iraq’s",
         "",
         "Al-Ḥasan’s NEW York 1,000.5 U.S.",
+        "Ünited  Nations of\nthe ÉCOLE Normale 's",
         "a",
     ];
     for text in texts {

@@ -350,7 +350,7 @@ impl Matcher {
             if !self.continues.may_contain_hashed(prefix) {
                 break;
             }
-            match self.phrases.get_bytes(keys.span_bytes(first, end)) {
+            match self.phrases.get_bytes(&keys.span_bytes(first, end)) {
                 Some(next) => node = *next,
                 None => break,
             }
