@@ -120,20 +120,22 @@ impl Keys {
                 .try_into()
                 .expect("a block");
             let len = end - start;
-            if len <= SHORT_KEY_BYTES {
+            let in_place = if len <= SHORT_KEY_BYTES {
                 // Read after the length is known to fit, so the mask's
                 // index needs no clamp.
-                let key = ShortKey::read(block, len);
-                if key.is_ascii() {
-                    // Most keys: in place, nothing written.
-                    return KeySpan {
-                        start,
-                        end,
-                        hash: key.hash(),
-                    };
-                }
-            }
-            other_key_span(text, bytes, (start, end), written, base)
+                Some(ShortKey::read(block, len)).filter(|key| key.is_ascii())
+            } else {
+                None
+            };
+            // Most keys lie in place, nothing written. The span is made
+            // from the values of either path, not returned by both: the
+            // cold path's span, returned through memory, made the common
+            // one go through memory too.
+            let (start, end, hash) = match in_place {
+                Some(key) => (start, end, key.hash()),
+                None => other_key_span(text, bytes, (start, end), written, base),
+            };
+            KeySpan { start, end, hash }
         }));
         lowered.push_str(written);
         lowered.push_str(BLOCK_OF_SPACES);
@@ -250,10 +252,11 @@ impl Hashes<'_> {
     }
 }
 
-/// The span of the key of the token `start..end`, one of more than
-/// [`SHORT_KEY_BYTES`] bytes or not plain ASCII, whose text in ASCII lower
-/// case `lowered` holds: in place when the token is plain ASCII; otherwise
-/// appended to `written`, which will follow `lowered` from `base`.
+/// Where the key of the token `start..end` lies (its start and end) and
+/// its hash, for a token of more than [`SHORT_KEY_BYTES`] bytes or not
+/// plain ASCII, whose text in ASCII lower case `lowered` holds: in place
+/// when the token is plain ASCII; otherwise appended to `written`, which
+/// will follow `lowered` from `base`.
 ///
 /// Out of line and cold: a few tokens in a thousand take this path, and
 /// inlined into [`Keys::refill`] its values kept the loop's own in memory
@@ -266,23 +269,15 @@ fn other_key_span(
     (start, end): (usize, usize),
     written: &mut String,
     base: usize,
-) -> KeySpan {
+) -> (usize, usize, u64) {
     let in_place = &lowered[start..end];
     if in_place.is_ascii() {
-        return KeySpan {
-            start,
-            end,
-            hash: hash_bytes(in_place),
-        };
+        return (start, end, hash_bytes(in_place));
     }
     let from = written.len();
     push_key(&text[start..end], written);
     let to = written.len();
     let hash = hash_bytes(&written.as_bytes()[from..]);
     written.push(' ');
-    KeySpan {
-        start: base + from,
-        end: base + to,
-        hash,
-    }
+    (base + from, base + to, hash)
 }
