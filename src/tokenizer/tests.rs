@@ -202,7 +202,7 @@ fn eight_byte_letter_scan_on_every_byte() {
 fn abbreviations_are_two_to_four_letters() {
     // `is_abbreviation` looks only at words of these lengths.
     assert!(ABBREVIATIONS.iter().all(|a| (2..=4).contains(&a.len())));
-    assert!(is_abbreviation("Sept") && !is_abbreviation("Sep."));
+    assert!(is_abbreviation(b"Sept") && !is_abbreviation(b"Sep."));
 }
 
 #[test]
