@@ -181,6 +181,10 @@ impl Keys {
     /// The keys of tokens `first..end`, joined by single spaces: where
     /// they lie so (see [`Keys`]), borrowed; otherwise written out.
     pub fn span(&self, first: usize, end: usize) -> Cow<'_, str> {
+        // Most spans asked for are of one word, which lies in one piece.
+        if end == first + 1 {
+            return Cow::Borrowed(self.get(first));
+        }
         match self.in_place(first, end) {
             Some((from, to)) => Cow::Borrowed(&self.lowered[from..to]),
             None => Cow::Owned(self.written_out(first, end)),
