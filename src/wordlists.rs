@@ -349,6 +349,20 @@ pub(crate) const COMPETING: &[&str] = &[
     "edged", "thrashed", "hosts", "host", "visit", "visiting", "over",
 ];
 
+/// Verbs of a coming match that, right before or after a name, make it a
+/// side only for parting it from a venue of its name (`resolver/teams.rs`:
+/// "Oxley face Derby" is the team, "in Oxley ." the town); towns "play
+/// host" and "meet" officials, so they make no team of a town.
+pub(crate) const FIXTURES: &[&str] = &["face", "faces", "play", "plays", "meet", "meets"];
+
+/// Auxiliaries between a side and a word of competition after it ("Oxley
+/// have won", "Oxley had beaten Derby").
+pub(crate) const AUXILIARIES: &[&str] = &["has", "have", "had"];
+
+/// Results a side inflicts, written before "to" or "by" and its name
+/// ("lost to Oxley", "beaten by Oxley").
+pub(crate) const LOSSES: &[&str] = &["lost", "lose", "loses", "losing", "beaten", "defeated"];
+
 // Institutions.
 
 /// Bodies of state named by their common noun alone, in lower case: each

@@ -24,6 +24,14 @@
 //! mayor"), so that alone parts no venue after "in", but in a sports
 //! report filed from a town, its name owning something is more often the
 //! side's.
+//!
+//! What parts a venue from the side is wider than what makes a town a
+//! team: besides competing, a mention plays a side's role when it faces a
+//! side ("Kelso face Harlow", "they meet Kelso"), has a result after an
+//! auxiliary ("Oxley have won") or suffers one ("lost to Oxley"). A
+//! country's national side and the country then are two entities, both
+//! places; a town's side is a team only where it competes. Mentions of
+//! neither role ("KELSO" in a headline) go with the side.
 
 use super::{Cluster, Pool};
 use crate::EntityKind;
@@ -31,6 +39,7 @@ use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::hash::NameMap;
 use crate::tokenizer::{Shape, Token, TokenKind};
+use crate::wordlists::{AUXILIARIES, FIXTURES, LOSSES};
 
 /// The rank from which a place is a country (or as prominent as one).
 const COUNTRY_RANK: u8 = 100;
@@ -72,13 +81,14 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
 }
 
 /// Parts the venues of a sports report from the side of the same name: an
-/// entity named as a competitor somewhere ("Oxley beat Derby 2-1")
-/// leaves its venues ("BIRMINGHAM , Oxley 1997-03-15") to a place of their
-/// own. A name that never competes ("in Brussels" … "Brussels") stays one
-/// entity, unless it is on the dateline and owns something elsewhere
-/// ("OXLEY 1997-03-15" … "Oxley's striker"). The side takes the kind of
-/// its first chosen mention (`chosen`, as [`retype`] left them): its entity
-/// had the kind of its first mention, which may have been the venue.
+/// entity named as a side somewhere ("Oxley beat Derby 2-1", "Oxley face
+/// Harlow", see [`side`]) leaves its venues ("BIRMINGHAM , Oxley
+/// 1997-03-15") to a place of their own. A name that is never a side
+/// ("in Brussels" … "Brussels") stays one entity, unless it is on the
+/// dateline and owns something elsewhere ("OXLEY 1997-03-15" … "Oxley's
+/// striker"). The side takes the kind of its first chosen mention
+/// (`chosen`, as [`retype`] left them): its entity had the kind of its
+/// first mention, which may have been the venue.
 pub(crate) fn part_venues(
     cx: &Document<'_>,
     chosen: &[Candidate],
@@ -86,8 +96,9 @@ pub(crate) fn part_venues(
     pool: &mut Pool,
 ) {
     let venue = |&(s, e): &(usize, usize)| is_venue(cx, s, e);
-    // Whether each mention competes is settled by a look at its
-    // neighbours; whether it is a venue takes more, and is asked of fewer.
+    // Whether a mention is a venue is asked first: most names have none,
+    // and are spared asking each mention's neighbours whether they make
+    // it a side, which takes looks at several lists of words.
     // A side owns what a place seldom does in a sports report ("Oxley's
     // lead", "OXLEY 'S STRIKER"); but towns own things in any news, so
     // that speaks for the side only against a dateline, the strongest
@@ -104,11 +115,8 @@ pub(crate) fn part_venues(
     let parted = |c: &Cluster| {
         matches!(c.kind, EntityKind::Place | EntityKind::Organisation)
             && c.mentions.len() > 1
-            && ((c
-                .mentions
-                .iter()
-                .any(|m| competing(cx, m.0, m.1) && !venue(m))
-                && c.mentions.iter().any(venue))
+            && ((c.mentions.iter().any(venue)
+                && c.mentions.iter().any(|m| side(cx, m.0, m.1) && !venue(m)))
                 || owning_side(c))
     };
     // Most documents have no venue of a competing name, and need no count
@@ -164,6 +172,33 @@ fn competing(cx: &Document<'_>, start: usize, end: usize) -> bool {
     let before = start > 0 && !cx.tokens[start].line_start && word(start - 1);
     let after = end < cx.tokens.len() && !cx.tokens[end].line_start && word(end);
     score_follows || before || after
+}
+
+/// Whether the name at `start..end` plays a side's role, which parts it
+/// from a venue of its name: it competes ([`competing`]), faces a side
+/// ("Oxley face Harlow", "they meet Oxley"; not "a return to Oxley face
+/// to face"), has a result after an auxiliary ("Oxley have won") or
+/// suffers one ("lost to Oxley", "beaten by Oxley"). The words of a
+/// fixture, of an auxiliary and of a loss make no team of a town
+/// ([`retype`]): towns "play host", "have won" bids and "lost to" floods.
+fn side(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    if competing(cx, start, end) {
+        return true;
+    }
+    let key = |i: usize| cx.keys.get(i);
+    let on_line = |i: usize| i < cx.tokens.len() && !cx.tokens[i].line_start;
+    // The token before the name, and the one before that, on its line.
+    let before = (start > 0 && on_line(start)).then(|| key(start - 1));
+    let two_before = (start > 1 && on_line(start) && on_line(start - 1)).then(|| key(start - 2));
+    let after = on_line(end).then(|| key(end));
+    let fixture_after = after.is_some_and(|w| FIXTURES.contains(&w)) && before != Some("to");
+    let fixture_before = before.is_some_and(|w| FIXTURES.contains(&w));
+    let result_after = after.is_some_and(|w| AUXILIARIES.contains(&w))
+        && on_line(end + 1)
+        && cx.is_competition_word(end + 1);
+    let loss_before = before.is_some_and(|w| matches!(w, "to" | "by"))
+        && two_before.is_some_and(|w| LOSSES.contains(&w));
+    fixture_after || fixture_before || result_after || loss_before
 }
 
 /// Whether a possessive follows the name that ends before token `end`:
@@ -316,6 +351,72 @@ mod tests {
             .map(|e| e.mentions.iter().map(|m| m.text.as_str()).collect())
             .collect();
         assert_eq!(texts, [vec!["OXLEY", "Oxley"], vec!["OXLEY"]]);
+    }
+
+    /// The mentions of each entity of `text`, as written, with a town
+    /// (Oxley) and a country (Kelso) listed.
+    fn mention_texts(text: &str) -> Vec<(EntityKind, Vec<String>)> {
+        let gazetteer = "place\tOxley\t\t40\nplace\tKelso\t\t100\n";
+        Extractor::builder()
+            .default_gazetteers(false)
+            .learned_rules(false)
+            .gazetteer_data("t.tsv", gazetteer)
+            .build()
+            .unwrap()
+            .extract(text)
+            .into_iter()
+            .map(|e| (e.kind, e.mentions.into_iter().map(|m| m.text).collect()))
+            .collect()
+    }
+
+    /// An entity as [`mention_texts`] lists it.
+    fn entity(kind: EntityKind, texts: &[&str]) -> (EntityKind, Vec<String>) {
+        (kind, texts.iter().map(|t| t.to_string()).collect())
+    }
+
+    #[test]
+    fn a_side_that_faces_another_is_apart_from_the_country_it_plays_in() {
+        let report = "SOCCER - KELSO PREVIEW\nThe league match is played in Kelso . \
+                      Kelso face the cup holders on Sunday , and their coach named a new \
+                      striker .\n";
+        // The headline has no role of its own and goes with the side.
+        assert_eq!(
+            mention_texts(report),
+            [
+                entity(EntityKind::Place, &["KELSO", "Kelso"]),
+                entity(EntityKind::Place, &["Kelso"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_result_after_an_auxiliary_or_a_loss_to_a_side_parts_it_from_its_town() {
+        let venue = "SOCCER - CUP\nFans gathered in Oxley , where the league match was played . ";
+        // Neither side's mention is a word of competition's neighbour: the
+        // town is no team, and both entities stay places.
+        for side in [
+            "Oxley have won the cup twice this season .\n",
+            "The visitors lost to Oxley after a late goal .\n",
+        ] {
+            assert_eq!(
+                mention_texts(&format!("{venue}{side}")),
+                [
+                    entity(EntityKind::Place, &["Oxley"]),
+                    entity(EntityKind::Place, &["Oxley"]),
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn a_destination_before_a_fixture_verb_is_no_side() {
+        let report = "SOCCER - RETURN\nThe squad will return to Oxley face to face with the \
+                      league leaders for the cup match . Fans in Oxley , who cheered the coach , \
+                      waited .\n";
+        assert_eq!(
+            mention_texts(report),
+            [entity(EntityKind::Place, &["Oxley", "Oxley"])]
+        );
     }
 
     #[test]
