@@ -2,7 +2,7 @@
 //! mention what found it, the rule that joined it to its entity and, where
 //! its form had readings of several kinds, what chose among them.
 
-use gazetteer_ner::explain::{ChoiceBy, Found, JoinRule, Joined, Why};
+use gazetteer_ner::explain::{ChoiceBy, Found, JoinRule, Joined, Parted, SideBy, Venue, Why};
 use gazetteer_ner::{Entity, EntityKind, Entry, Extractor};
 
 fn defaults() -> Extractor {
@@ -247,6 +247,36 @@ fn a_town_competing_in_a_sports_report_is_its_team() {
         chosen.readings,
         [EntityKind::Place, EntityKind::Organisation]
     );
+}
+
+#[test]
+fn a_sports_reports_venue_says_which_side_it_is_apart_from() {
+    let extractor = of("place\tOxley\t\t40\n");
+    let text = "SOCCER - OXLEY 'S STRIKER MOVES\nOXLEY 1997-03-15\nOxley's striker left \
+                the league champions after the cup match .\n";
+    let entities = assert_explains(&extractor, text);
+    let venue = entities.iter().position(|e| e.mentions.len() == 1).unwrap();
+    assert_eq!(entities[venue].mentions[0].start, 32);
+    // The dateline is apart from the side, which owns a striker in the
+    // headline first.
+    let parted = why(&entities, venue, 0).parted.unwrap();
+    assert_eq!(parted.venue, Venue::Dateline);
+    assert_eq!(parted.by, SideBy::Owns);
+    assert_eq!(&text[parted.side.0..parted.side.1], "OXLEY");
+    assert_eq!(parted.side.0, 9);
+    // The side's mentions were parted from nothing.
+    let side = 1 - venue;
+    assert!((0..2).all(|m| why(&entities, side, m).parted.is_none()));
+    #[cfg(feature = "serde")]
+    {
+        let json = serde_json::to_value(why(&entities, venue, 0)).unwrap();
+        assert_eq!(
+            json["parted"],
+            serde_json::json!({"venue": "dateline", "side": [9, 14], "by": "owns"})
+        );
+        let back: Parted = serde_json::from_value(json["parted"].clone()).unwrap();
+        assert_eq!(back, parted);
+    }
 }
 
 #[test]

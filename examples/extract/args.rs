@@ -65,7 +65,8 @@ pub struct Cli {
     pub main_content: bool,
 
     /// Say on every mention why it is one ("why": what found it, the rule that joined it to its
-    /// entity and the mention it joined, the reading chosen where its form had several).
+    /// entity and the mention it joined, the reading chosen where its form had several, and on
+    /// a sports report's venue why it is apart from the side of its name).
     #[arg(long)]
     pub explain: bool,
 

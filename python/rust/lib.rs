@@ -38,8 +38,10 @@ fn extract<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
 /// The entities of ``text`` with the embedded default gazetteers, as
 /// :func:`extract` finds them, with every mention's :attr:`Mention.why`:
 /// what found it (a gazetteer entry, with its file, or a rule), the rule
-/// that joined it to its entity, and the reading chosen where its form had
-/// several. The GIL is released while explaining.
+/// that joined it to its entity, the reading chosen where its form had
+/// several, and on a sports report's venue why it is apart from the side
+/// of its name (``parted``, the side's span in bytes of the UTF-8 text).
+/// The GIL is released while explaining.
 ///
 /// >>> import gazetteer_ner
 /// >>> text = "Moqtada al-Sadr spoke in Baghdad. Mr Sadr later left."

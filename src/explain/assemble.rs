@@ -47,6 +47,7 @@ pub(super) fn explain<'e>(
                 found,
                 joined,
                 chosen: facts.chosen.clone(),
+                parted: facts.parted,
             }));
         }
     }

@@ -9,7 +9,9 @@
 //!   that makes it the same entity as another mention, and which;
 //! - [`Why::chosen`]: where the mention's form had readings of several
 //!   kinds (Jordan the country or the person), the kind chosen and what
-//!   chose it.
+//!   chose it;
+//! - [`Why::parted`]: on a sports report's venue kept apart from the side
+//!   of its name, what makes it a venue and which mention is the side.
 //!
 //! ```
 //! use gazetteer_ner::explain::{Found, JoinRule};
@@ -50,7 +52,7 @@ mod why;
 
 pub(crate) use sources::Sources;
 pub(crate) use trace::Trace;
-pub use why::{Choice, ChoiceBy, Found, JoinRule, Joined, LearnedRule, Why};
+pub use why::{Choice, ChoiceBy, Found, JoinRule, Joined, LearnedRule, Parted, SideBy, Venue, Why};
 
 use crate::{Entity, Extractor};
 

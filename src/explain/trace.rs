@@ -2,7 +2,7 @@
 //! text (or window), and, once the resolver is done, the facts of every
 //! mention it made that the reasons are read from.
 
-use super::{Choice, ChoiceBy, Found, LearnedRule};
+use super::{Choice, ChoiceBy, Found, LearnedRule, Parted};
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::{Document, acronym};
@@ -61,6 +61,9 @@ pub(super) struct Facts {
     /// that name is a mention of the same entity.
     pub defines: Option<(usize, usize)>,
     pub chosen: Option<Choice>,
+    /// Why it is apart from the side of its name, the side's span mapped
+    /// as its own.
+    pub parted: Option<Parted>,
 }
 
 impl Trace {
@@ -111,6 +114,9 @@ impl Trace {
         for mut facts in self.pending.drain(..) {
             facts.span = visible.to_input(facts.span.0, facts.span.1);
             facts.defines = facts.defines.map(|(s, e)| visible.to_input(s, e));
+            if let Some(parted) = &mut facts.parted {
+                parted.side = visible.to_input(parted.side.0, parted.side.1);
+            }
             self.facts.push(facts);
         }
         self.offset = 0;
@@ -173,6 +179,11 @@ impl Trace {
             acronym,
             defines,
             chosen,
+            parted: memory.parted(s, e).map(|p| Parted {
+                venue: p.role,
+                side: span(p.side.0, p.side.1),
+                by: p.by,
+            }),
         }
     }
 

@@ -36,6 +36,14 @@ pub struct Why {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub chosen: Option<Choice>,
+    /// Why the mention is an entity apart from another mention of its
+    /// name: a sports report's venue kept apart from the side of that
+    /// name (`None` where nothing parted it).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub parted: Option<Parted>,
 }
 
 /// What found a mention: a gazetteer entry or a rule, named as the code
@@ -331,4 +339,81 @@ pub enum ChoiceBy {
     /// The kind of the name it was joined to: an acronym takes its long
     /// form's ("Loan League (L.L)").
     JoinedName,
+}
+
+/// Why a venue of a sports report is an entity apart from the side of its
+/// name ("in Kelso ." the country, "Kelso face Harlow" its national side):
+/// what makes the mention a venue, and which mention of the name is the
+/// side and why.
+///
+/// ```
+/// use gazetteer_ner::explain::{SideBy, Venue};
+/// use gazetteer_ner::Extractor;
+///
+/// let extractor = Extractor::builder()
+///     .default_gazetteers(false)
+///     .gazetteer_data("mine.tsv", "place\tKelso\t\t100\n")
+///     .build()?;
+/// let text = "SOCCER\nThe league match is played in Kelso . Kelso face the cup \
+///             holders , and their coach named a striker .\n";
+/// let entities = extractor.explain(text);
+/// let venue = entities.iter().find(|e| e.mentions.len() == 1).unwrap();
+/// let parted = venue.mentions[0].why.as_deref().unwrap().parted.unwrap();
+/// assert_eq!(parted.venue, Venue::AfterIn);
+/// assert_eq!(parted.by, SideBy::Fixture);
+/// assert_eq!(&text[parted.side.0..parted.side.1], "Kelso");
+/// assert!(parted.side.0 > venue.mentions[0].start);
+/// # Ok::<(), gazetteer_ner::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Parted {
+    /// What makes the mention a venue.
+    pub venue: Venue,
+    /// The byte span of the side's mention it was kept apart from (its
+    /// first that is a side and no venue).
+    pub side: (usize, usize),
+    /// What makes that mention the side.
+    pub by: SideBy,
+}
+
+/// What makes a mention a venue of a sports report (the `venue` field of
+/// the JSON's `parted`, in kebab case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum Venue {
+    /// A place of the dateline, the line of place names before a date
+    /// ("OXLEY , Kelso 1997-03-15").
+    Dateline,
+    /// A place after "in" that ends its clause ("in Kelso .").
+    AfterIn,
+}
+
+/// What makes a mention the side of its name in a sports report (the `by`
+/// field of the JSON's `parted`, in kebab case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum SideBy {
+    /// A word of competition next to it or a score after it ("Kelso beat
+    /// Harlow", "Oxley 2 Harlow 1").
+    Competes,
+    /// A verb of a coming match next to it ("Kelso face Harlow").
+    Fixture,
+    /// A word of competition after an auxiliary ("Oxley have won").
+    Result,
+    /// A loss before "to" or "by" and it ("lost to Oxley").
+    Loss,
+    /// A possessive after it, against a dateline ("Oxley's striker").
+    Owns,
 }

@@ -107,6 +107,9 @@ pub(crate) struct Memory {
     clusters: Vec<Cluster>,
     merge: alias::Buffers,
     propagate: propagate::Buffers,
+    /// The venues [`teams::part_venues`] parted from a side in the last
+    /// document (an explanation's reason).
+    parted: Vec<teams::Parting>,
     /// The vector of the last document's resolved entities, emptied (see
     /// [`recycled`]).
     resolved: Vec<Resolved<'static>>,
@@ -128,6 +131,12 @@ impl Memory {
     /// [`propagate`] found it (an explanation's reason).
     pub(crate) fn propagated_by(&self, start: usize, end: usize) -> Option<propagate::Via> {
         self.propagate.found_by(start, end)
+    }
+
+    /// Why mention `start..end` of the last document was parted from the
+    /// side of its name, if it was a venue [`teams::part_venues`] parted.
+    pub(crate) fn parted(&self, start: usize, end: usize) -> Option<&teams::Parting> {
+        self.parted.iter().find(|p| p.venue == (start, end))
     }
 }
 
@@ -198,7 +207,13 @@ pub(crate) fn resolve<'a>(
         initial_words::drop_common(cx, chosen, common, &mut clusters, &mut memory.pool);
     }
     propagate::propagate(cx, &mut clusters, &mut memory.propagate);
-    teams::part_venues(cx, chosen, &mut clusters, &mut memory.pool);
+    teams::part_venues(
+        cx,
+        chosen,
+        &mut clusters,
+        &mut memory.pool,
+        &mut memory.parted,
+    );
     let mut resolved = recycled(std::mem::take(&mut memory.resolved));
     resolved.reserve(clusters.len());
     resolved.extend(clusters.drain(..).map(|mut c| {

@@ -37,6 +37,7 @@ use super::{Cluster, Pool};
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
+use crate::explain::{SideBy, Venue};
 use crate::hash::NameMap;
 use crate::tokenizer::{Shape, Token, TokenKind};
 use crate::wordlists::{AUXILIARIES, FIXTURES, LOSSES};
@@ -80,21 +81,38 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
     }
 }
 
+/// A venue parted from the side of its name, kept for an explanation
+/// ([`crate::explain::Parted`]): token ranges of the last document.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Parting {
+    /// The venue's mention.
+    pub venue: (usize, usize),
+    /// What makes it a venue.
+    pub role: Venue,
+    /// The side's first mention that is a side and no venue.
+    pub side: (usize, usize),
+    /// What makes that mention the side.
+    pub by: SideBy,
+}
+
 /// Parts the venues of a sports report from the side of the same name: an
 /// entity named as a side somewhere ("Oxley beat Derby 2-1", "Oxley face
-/// Harlow", see [`side`]) leaves its venues ("BIRMINGHAM , Oxley
+/// Harlow", see [`side_role`]) leaves its venues ("BIRMINGHAM , Oxley
 /// 1997-03-15") to a place of their own. A name that is never a side
 /// ("in Brussels" … "Brussels") stays one entity, unless it is on the
 /// dateline and owns something elsewhere ("OXLEY 1997-03-15" … "Oxley's
 /// striker"). The side takes the kind of its first chosen mention
 /// (`chosen`, as [`retype`] left them): its entity had the kind of its
-/// first mention, which may have been the venue.
+/// first mention, which may have been the venue. What it parts, it keeps
+/// in `partings`, emptied first.
 pub(crate) fn part_venues(
     cx: &Document<'_>,
     chosen: &[Candidate],
     clusters: &mut Vec<Cluster>,
     pool: &mut Pool,
+    partings: &mut Vec<Parting>,
 ) {
+    partings.clear();
     let venue = |&(s, e): &(usize, usize)| is_venue(cx, s, e);
     // Whether a mention is a venue is asked first: most names have none,
     // and are spared asking each mention's neighbours whether they make
@@ -116,7 +134,7 @@ pub(crate) fn part_venues(
         matches!(c.kind, EntityKind::Place | EntityKind::Organisation)
             && c.mentions.len() > 1
             && ((c.mentions.iter().any(venue)
-                && c.mentions.iter().any(|m| side(cx, m.0, m.1) && !venue(m)))
+                && (c.mentions.iter()).any(|m| side_role(cx, m.0, m.1).is_some() && !venue(m)))
                 || owning_side(c))
     };
     // Most documents have no venue of a competing name, and need no count
@@ -132,13 +150,36 @@ pub(crate) fn part_venues(
         if i > first && !parted(&clusters[i]) {
             continue;
         }
+        // The side's first mention that is a side, or owns something
+        // where only that parted it.
+        let side_mention = |m: &&(usize, usize)| !venue(m);
+        let mentions = &clusters[i].mentions;
+        let side = (mentions.iter().filter(side_mention))
+            .filter_map(|&(s, e)| side_role(cx, s, e).map(|by| ((s, e), by)))
+            .min_by_key(|&(m, _)| m)
+            .or_else(|| {
+                (mentions.iter().filter(side_mention))
+                    .filter(|m| owns(cx, m.1))
+                    .min()
+                    .map(|&m| (m, SideBy::Owns))
+            });
+        // A parted cluster has one: it is what parted it.
+        let Some((side, by)) = side else {
+            continue;
+        };
         let mut venues = pool.mentions();
-        clusters[i].mentions.retain(|m| {
-            let keep = !venue(m);
-            if !keep {
-                venues.push(*m);
-            }
-            keep
+        clusters[i].mentions.retain(|&(s, e)| {
+            let Some(role) = venue_role(cx, s, e) else {
+                return true;
+            };
+            venues.push((s, e));
+            partings.push(Parting {
+                venue: (s, e),
+                role,
+                side,
+                by,
+            });
+            false
         });
         let side = &mut clusters[i];
         let first = side.mentions.iter().copied().min();
@@ -174,16 +215,16 @@ fn competing(cx: &Document<'_>, start: usize, end: usize) -> bool {
     score_follows || before || after
 }
 
-/// Whether the name at `start..end` plays a side's role, which parts it
-/// from a venue of its name: it competes ([`competing`]), faces a side
+/// What makes the name at `start..end` play a side's role, which parts it
+/// from a venue of its name, if anything does: it competes ([`competing`]), faces a side
 /// ("Oxley face Harlow", "they meet Oxley"; not "a return to Oxley face
 /// to face"), has a result after an auxiliary ("Oxley have won") or
 /// suffers one ("lost to Oxley", "beaten by Oxley"). The words of a
 /// fixture, of an auxiliary and of a loss make no team of a town
 /// ([`retype`]): towns "play host", "have won" bids and "lost to" floods.
-fn side(cx: &Document<'_>, start: usize, end: usize) -> bool {
+fn side_role(cx: &Document<'_>, start: usize, end: usize) -> Option<SideBy> {
     if competing(cx, start, end) {
-        return true;
+        return Some(SideBy::Competes);
     }
     let key = |i: usize| cx.keys.get(i);
     let on_line = |i: usize| i < cx.tokens.len() && !cx.tokens[i].line_start;
@@ -198,7 +239,15 @@ fn side(cx: &Document<'_>, start: usize, end: usize) -> bool {
         && cx.is_competition_word(end + 1);
     let loss_before = before.is_some_and(|w| matches!(w, "to" | "by"))
         && two_before.is_some_and(|w| LOSSES.contains(&w));
-    fixture_after || fixture_before || result_after || loss_before
+    if fixture_after || fixture_before {
+        Some(SideBy::Fixture)
+    } else if result_after {
+        Some(SideBy::Result)
+    } else if loss_before {
+        Some(SideBy::Loss)
+    } else {
+        None
+    }
 }
 
 /// Whether a possessive follows the name that ends before token `end`:
@@ -217,14 +266,25 @@ fn owns(cx: &Document<'_>, end: usize) -> bool {
     }
 }
 
-/// Whether the name at `start..end` is a venue: on a dateline, or after
-/// "in" and before the end of its clause.
+/// Whether the name at `start..end` is a venue ([`venue_role`]).
 fn is_venue(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    venue_role(cx, start, end).is_some()
+}
+
+/// What makes the name at `start..end` a venue, if anything does: being
+/// after "in" and before the end of its clause, or on a dateline.
+fn venue_role(cx: &Document<'_>, start: usize, end: usize) -> Option<Venue> {
     let after_in = start > 0 && cx.keys.get(start - 1) == "in";
     let clause_ends = cx.tokens.get(end).is_none_or(|t| {
         t.line_start || matches!(t.text(cx.text), "," | "." | ";" | ":" | "!" | "?")
     });
-    (after_in && clause_ends) || dateline(cx, start, end)
+    if after_in && clause_ends {
+        Some(Venue::AfterIn)
+    } else if dateline(cx, start, end) {
+        Some(Venue::Dateline)
+    } else {
+        None
+    }
 }
 
 /// The most tokens of a dateline's place names and commas.

@@ -42,13 +42,23 @@ class Choice(TypedDict, total=False):
     feature: str
     strength: float
 
+class Parted(TypedDict):
+    """``Why["parted"]``: why a sports report's venue is apart from the
+    side of its name; ``side`` is the side's mention, its start and end
+    as offsets into the UTF-8 encoded text."""
+
+    venue: Literal["dateline", "after-in"]
+    side: List[int]
+    by: Literal["competes", "fixture", "result", "loss", "owns"]
+
 class Why(TypedDict, total=False):
     """:attr:`Mention.why`, the CLI's ``--explain`` ``why`` object.
 
     ``found`` is always there; ``source``, ``entry`` and ``kind`` with
     ``found == "gazetteer"``; ``feature`` and ``strength`` with a learned
     rule; ``joined`` and ``to`` on mentions after an entity's first;
-    ``chosen`` where the form had readings of several kinds.
+    ``chosen`` where the form had readings of several kinds; ``parted``
+    on a sports report's venue kept apart from the side of its name.
     """
 
     found: Literal[
@@ -87,6 +97,7 @@ class Why(TypedDict, total=False):
     ]
     to: int
     chosen: Choice
+    parted: Parted
 
 @final
 class Mention:
