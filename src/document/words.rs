@@ -93,6 +93,7 @@ impl Document<'_> {
         found.titles.clear();
         found.designators.clear();
         found.form_starts.clear();
+        found.sports_terms = 0;
         let cue_lists = Cues::get();
         for (block, block_tokens) in tokens.chunks(64).enumerate() {
             let base = block * 64;
@@ -115,6 +116,7 @@ impl Document<'_> {
                 facts.set(TITLE, title);
                 facts.set(PARTICLE, cue.particle);
                 facts.set(DROPPABLE, cue.determiner);
+                found.sports_terms += usize::from(cue.sports);
                 if title {
                     found.titles.push(i);
                 }
@@ -220,19 +222,12 @@ impl Document<'_> {
         cues::is_particle(key)
     }
 
-    /// The tokens that are sports terms ("innings", "league"), in order: a
-    /// pass over the word-list facts alone, which few tokens have a cue in.
-    pub fn sports_terms(&self) -> impl Iterator<Item = usize> + '_ {
-        let cues = Cues::get();
-        (self.found.facts.iter().enumerate())
-            .filter(move |(_, f)| f.cue.is_some_and(|id| cues.cue(id).sports))
-            .map(|(i, _)| i)
-    }
-
     /// Whether the text is a sports report: at least
-    /// [`MIN_SPORTS_TERMS`] of its words are sports terms.
+    /// [`MIN_SPORTS_TERMS`] of its words are sports terms ("innings",
+    /// "league"). Counted when the document is made: asking costs
+    /// nothing, and the stages that look for teams ask it first.
     pub fn is_sports_report(&self) -> bool {
-        self.sports_terms().take(MIN_SPORTS_TERMS).count() == MIN_SPORTS_TERMS
+        self.found.sports_terms >= MIN_SPORTS_TERMS
     }
 
     /// Whether token `i` is a word of competition that, next to a team's

@@ -48,15 +48,13 @@ const COUNTRY_RANK: u8 = 100;
 /// Turns competitors of a sports report into organisations; a venue stays a
 /// place.
 pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
-    // Only a town that competes somewhere can become a team; most
-    // documents have none, and need no count of their sports terms.
-    if !chosen
-        .iter()
-        .any(|c| town_entry(c).is_some() && competing(cx, c.start, c.end))
+    // Only in a sports report, which the document knows already, and
+    // only a town that competes somewhere can become a team.
+    if !cx.is_sports_report()
+        || !chosen
+            .iter()
+            .any(|c| town_entry(c).is_some() && competing(cx, c.start, c.end))
     {
-        return;
-    }
-    if !cx.is_sports_report() {
         return;
     }
     // One reading per document: a town that competes in at least half of
@@ -137,15 +135,16 @@ pub(crate) fn part_venues(
                 && (c.mentions.iter()).any(|m| side_role(cx, m.0, m.1).is_some() && !venue(m)))
                 || owning_side(c))
     };
-    // Most documents have no venue of a competing name, and need no count
-    // of their sports terms. Each cluster is asked once: those before the
-    // first parted one here, the others in the loop.
-    let Some(first) = clusters.iter().position(parted) else {
-        return;
-    };
+    // Only in a sports report, which the document knows already; and
+    // most of those have no venue of a competing name. Each cluster is
+    // asked once: those before the first parted one here, the others in
+    // the loop.
     if !cx.is_sports_report() {
         return;
     }
+    let Some(first) = clusters.iter().position(parted) else {
+        return;
+    };
     for i in first..clusters.len() {
         if i > first && !parted(&clusters[i]) {
             continue;

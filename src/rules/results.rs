@@ -28,7 +28,11 @@ const MAX_NAME_WORDS: usize = 4;
 /// Proposes an organisation for every name of a results line or table row
 /// of a sports report.
 pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
-    let mut sports = None;
+    // Known once the document is made: most texts are no sports report,
+    // and need no look at their lines.
+    if !cx.is_sports_report() {
+        return;
+    }
     let mut runs = cx.name_runs().peekable();
     while let Some((start, end)) = runs.next() {
         if !cx.tokens[start].line_start || end - start > MAX_NAME_WORDS {
@@ -54,9 +58,6 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             runs.next();
             [Some((start, end)), Some((second, second_end))]
         };
-        if !*sports.get_or_insert_with(|| cx.is_sports_report()) {
-            return;
-        }
         for (start, end) in teams.into_iter().flatten() {
             out.push(Candidate::guessed_organisation(start, end));
         }
