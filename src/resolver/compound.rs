@@ -63,8 +63,10 @@ const LONGEST_PLACE: usize = 8;
 /// listed place ("Tobago Court of Appeal" in "Trinidad and Tobago"), the
 /// organisation over the whole place ("Trinidad and Tobago Court of
 /// Appeal"): the longer reading, which overlap resolution takes. Runs
-/// before it, on the candidates in any order.
-pub(crate) fn join_places(candidates: &mut Vec<Candidate>) {
+/// before it, on the candidates in any order. `places` is a buffer, kept
+/// from one document to the next: most documents name a body, and a new
+/// vector of their places for each cost more than the rest of the step.
+pub(crate) fn join_places(candidates: &mut Vec<Candidate>, places: &mut Vec<(usize, usize)>) {
     let is_body =
         |c: &Candidate| c.kind == EntityKind::Organisation && c.evidence == Evidence::Designator;
     if !JOIN_PLACES || !candidates.iter().any(is_body) {
@@ -72,11 +74,13 @@ pub(crate) fn join_places(candidates: &mut Vec<Candidate>) {
     }
     // The listed places by where they end: those that end inside a body
     // are found by a binary search, not a look at every place.
-    let mut places: Vec<(usize, usize)> = candidates
-        .iter()
-        .filter(|p| p.kind == EntityKind::Place && p.evidence == Evidence::Gazetteer)
-        .map(|p| (p.end, p.start))
-        .collect();
+    places.clear();
+    places.extend(
+        candidates
+            .iter()
+            .filter(|p| p.kind == EntityKind::Place && p.evidence == Evidence::Gazetteer)
+            .map(|p| (p.end, p.start)),
+    );
     places.sort_unstable();
     for k in 0..candidates.len() {
         let body = candidates[k];

@@ -104,6 +104,8 @@ impl Cluster {
 #[derive(Default)]
 pub(crate) struct Memory {
     pool: Pool,
+    /// The listed places of [`compound::join_places`].
+    places: Vec<(usize, usize)>,
     clusters: Vec<Cluster>,
     merge: alias::Buffers,
     propagate: propagate::Buffers,
@@ -188,7 +190,7 @@ pub(crate) fn resolve<'a>(
     candidates: &mut Vec<Candidate>,
     memory: &mut Memory,
 ) -> Vec<Resolved<'a>> {
-    compound::join_places(candidates);
+    compound::join_places(candidates, &mut memory.places);
     overlap::choose(cx, candidates);
     let chosen = candidates;
     compound::widen(cx, chosen);
