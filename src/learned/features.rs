@@ -161,7 +161,14 @@ fn part_of_a_longer_name(cx: &Document<'_>, start: usize, end: usize) -> bool {
         && !tokens[start].space_before
         && !tokens[start].line_start
         && matches!(cx.word(start - 1), "-" | "‐" | "–");
-    let ampersand = |i: usize| tokens.get(i).is_some_and(|t| !t.line_start) && cx.word(i) == "&";
+    // Most tokens beside a run are words: the text of punctuation alone is
+    // read.
+    let ampersand = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| !t.line_start && t.kind == TokenKind::Punct)
+            && cx.word(i) == "&"
+    };
     hyphen_before || (start > 0 && ampersand(start - 1)) || ampersand(end)
 }
 
