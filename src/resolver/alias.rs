@@ -5,15 +5,20 @@
 //! - same entry: they match the same gazetteer entry;
 //! - same name: they spell the same name with the same kind;
 //! - middle name: two person names share their first and last words and
-//!   one has more in between ("Thomas Edward Brackley");
+//!   one has more in between ("Thomas Edward Brackley"), or is the same
+//!   but for the letters after it ("Colin Marwick MP");
 //! - person suffix: a person's name ends with the other's ("Al Sadr",
 //!   "Sadr" in "Moqtada Al Sadr"), and no other person of the document
 //!   could be meant, or the persons it could mean are named less often
 //!   than that one (the main person: "Padalecki" is "Jared Padalecki",
-//!   named twice, not "his mother Sherri Padalecki", named once);
+//!   named twice, not "his mother Sherri Padalecki", named once), but
+//!   for the one person whose name follows the same title ("Dr Nelson" of
+//!   "Dr Alondra Nelson", not of "Senator Bill Nelson");
 //! - given name: a lone given name starts one person's full name in the
 //!   document ("Lucia" … "Lucia Moreno"), or the full name of the main
-//!   person of those it starts;
+//!   person of those it starts; so does a lone word the lists do not give
+//!   as a given name that ends no person's name ("Branson" … "Branson
+//!   Anderson");
 //! - person surname: a one-word place or organisation reading of a word
 //!   that ends a person's name in the document ("Jordan" after "Martin
 //!   Jordan"), unless a locative word says it is a place ("in Jordan");
@@ -24,13 +29,19 @@
 //!   Representatives");
 //! - organisation ending: an organisation named by the last words of the
 //!   one organisation of the document whose longer name ends with them
-//!   ("Harbour Authority" … "Oxley Harbour Authority"), or by its
-//!   name less a legal form ("Halvard Controls" … "Halvard Controls Inc");
+//!   ("Harbour Authority" … "Oxley Harbour Authority"), by its
+//!   name less a legal form ("Halvard Controls" … "Halvard Controls Inc"),
+//!   less a designator it may go without ("Wexford University" …
+//!   "Wexford") or less a qualifier after "of" or "for" ("Tarnwell
+//!   Institute of Technology" … "Tarnwell Institute"); a gazetteer listing
+//!   the two apart keeps them apart only when the short name comes first;
 //! - acronym definition: an acronym follows the name in parentheses,
 //!   "Popular Mobilisation Forces (PMF)", even one a gazetteer lists as an
 //!   entity of its own: the document says which it means;
 //! - acronym initials: an acronym spells the initials of exactly one
-//!   group, organisation or place of the document.
+//!   group, organisation or place of the document;
+//! - spelled initials: initials written with or without periods or spaces
+//!   ("O.P.B.", "OPB", "O. P. B.") are one name.
 //!
 //! A wrong merge is worse than a missed one: wherever two entities could be
 //! meant, nothing is merged, but for the main person, whom a story names
@@ -44,12 +55,12 @@ use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, Pool, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::document::acronym::SKIPPED;
-use crate::document::cues::Position;
+use crate::document::acronym::{SKIPPED, push_letters};
+use crate::document::cues::{Position, lookup};
 use crate::document::{Document, EMPTY_NAME};
 use crate::hash::chain;
-use crate::tokenizer::TokenKind;
-use crate::wordlists::LOCATIVE;
+use crate::tokenizer::{Shape, Token, TokenKind};
+use crate::wordlists::{BODY_CONNECTORS, LOCATIVE};
 
 /// Where each cluster moves in a merge step (see [`apply`]).
 type Targets = [Option<usize>];
@@ -87,6 +98,9 @@ pub(crate) struct Buffers {
     /// The clusters named by an acronym that may join another (see
     /// [`merge_acronyms`]).
     joining: Vec<usize>,
+    /// The letters of the clusters named by initials alone (see
+    /// [`merge_spelled_initials`]).
+    spelled: SpelledInitials,
 }
 
 /// Groups the chosen mentions into entities, which it leaves in
@@ -163,6 +177,8 @@ pub(crate) fn merge(
         &mut buffers.joining,
     );
     apply(clusters, into, pool);
+    merge_spelled_initials(cx, clusters, into, &mut buffers.spelled);
+    apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
 }
 
@@ -209,6 +225,11 @@ impl<'t> LongestNames<'t> {
                 mentions => mentions.iter().max_by_key(|m| count(m)),
             };
             if let Some(&(s, e)) = longest {
+                let e = if cluster.kind == EntityKind::Person {
+                    less_postnominals(cx, s, e)
+                } else {
+                    e
+                };
                 for i in (s..e).filter(is_word) {
                     words.push(cx.keys.get(i));
                     hashes.push(cx.keys.hash(i));
@@ -232,6 +253,32 @@ impl<'t> LongestNames<'t> {
     fn hashes(&self, cluster: usize) -> &[u64] {
         let start = cluster.checked_sub(1).map_or(0, |i| self.ends[i]);
         &self.hashes[start..self.ends[cluster]]
+    }
+}
+
+/// Where a person's name `start..end` ends without the letters after it
+/// ("Colin Marwick" of "Colin Marwick MP", "Ada Brennick FRS"): the words in
+/// capitals that end a name whose words before them are not in capitals
+/// (a headline's "COLIN MARWICK" keeps its words), but for a regnal number
+/// ("Charles VI").
+fn less_postnominals(cx: &Document<'_>, start: usize, end: usize) -> usize {
+    let mut kept = end;
+    // A regnal number ("Charles VI") is part of the name.
+    let postnominal = |i: usize| {
+        cx.tokens[i].kind == TokenKind::Word
+            && cx.tokens[i].shape == Shape::Upper
+            && cx.is_acronym(i)
+            && !cx.word(i).chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+    };
+    while kept - start > 1 && postnominal(kept - 1) {
+        kept -= 1;
+    }
+    let before = (start..kept)
+        .rev()
+        .find(|&i| cx.tokens[i].kind == TokenKind::Word);
+    match before {
+        Some(i) if kept < end && cx.tokens[i].shape != Shape::Upper => kept,
+        _ => end,
     }
 }
 
@@ -466,10 +513,13 @@ fn merge_person_suffixes(
         // Otherwise it is the person the document names most often, if one
         // is ("Padalecki" of "Jared Padalecki", named twice, and "Sherri
         // Padalecki", once), as propagation gives a shared name.
+        // Or the one person of those whose name follows the title that the
+        // short name follows ("Dr Nelson" of "Dr Alondra Nelson", not of
+        // "Senator Bill Nelson").
         let target = if consistent {
             Some(longest)
         } else {
-            main_person(clusters, longer())
+            same_title(cx, clusters, short, longer()).or_else(|| main_person(clusters, longer()))
         };
         if let Some(target) = target
             && !(short_words.len() == 1 && cx.is_particle_key(short_words[0]))
@@ -512,8 +562,48 @@ fn merge_middle_names(names: &LongestNames<'_>, people: &mut People, into: &mut 
             };
             if names[short].len() < names[long].len() {
                 into[short] = Some(long);
+            } else if names[a] == names[b] {
+                // One name, written once with letters after it ("Colin
+                // Marwick MP", "Colin Marwick"): the later joins the first.
+                into[a.max(b)] = Some(a.min(b));
             }
         }
+    }
+}
+
+/// The key of the title right before token `start` ("Dr" of "Dr. Alondra
+/// Nelson"), if one is.
+fn title_before<'t>(cx: &Document<'t>, start: usize) -> Option<&'t str> {
+    let before = start.checked_sub(1)?;
+    let title = match cx.word(before) {
+        "." => before.checked_sub(1)?,
+        _ => before,
+    };
+    cx.is_title(title).then(|| cx.keys.get(title))
+}
+
+/// Of `persons`, the one whose mentions follow a title that a mention of
+/// cluster `short` follows too, if exactly one does.
+fn same_title(
+    cx: &Document<'_>,
+    clusters: &[Cluster],
+    short: usize,
+    persons: impl Iterator<Item = usize>,
+) -> Option<usize> {
+    let titled = |person: usize, title: &str| {
+        clusters[person]
+            .mentions
+            .iter()
+            .any(|&(s, _)| title_before(cx, s) == Some(title))
+    };
+    let titles = clusters[short]
+        .mentions
+        .iter()
+        .filter_map(|&(s, _)| title_before(cx, s));
+    let mut same = persons.filter(|&person| titles.clone().any(|title| titled(person, title)));
+    match (same.next(), same.next()) {
+        (Some(person), None) => Some(person),
+        _ => None,
     }
 }
 
@@ -556,10 +646,17 @@ fn merge_given_names(
             continue;
         }
         let (s, _) = cluster.mentions[0];
-        if !cx.lexeme(s).given_name {
+        let given = cx.keys.get(s);
+        // A word the lists do not give as a given name may be one still
+        // when it ends no person's name ("Branson" of "Branson Anderson").
+        let ends_a_name = || {
+            people
+                .ending(chain(EMPTY_NAME, cx.keys.hash(s)))
+                .any(|person| names[person].last() == Some(&given))
+        };
+        if !cx.lexeme(s).given_name && ends_a_name() {
             continue;
         }
-        let given = cx.keys.get(s);
         let named = || {
             people
                 .get(cx.keys.hash(s))
@@ -637,10 +734,14 @@ fn merge_head_words(
 /// "Harbour Authority" joins "Oxley Harbour Authority", and "Gulls"
 /// "Tarnwell Gulls", when the one organisation of the document whose
 /// longer name ends with those words (not after a small word: "of the",
-/// "de") is that one; and "Halvard Controls" joins "Halvard Controls Inc"
+/// "de") is that one; "Halvard Controls" joins "Halvard Controls Inc"
 /// when the longer name adds only a legal form ("Inc", "Corp", see
-/// [`LEGAL_FORMS`]). A lone head word is left to [`merge_head_words`];
-/// two names a gazetteer lists as different entries stay apart.
+/// [`LEGAL_FORMS`]); "Wexford" joins "Wexford University" when it adds a
+/// designator it may be left without (see [`name_less_designator`]), and
+/// "Tarnwell Institute" "Tarnwell Institute of Technology" (see
+/// [`name_less_qualifier`]). A lone head word is left to
+/// [`merge_head_words`]; two names a gazetteer lists as different entries
+/// stay apart unless the short one comes after the long one.
 fn merge_organisation_endings(
     cx: &Document<'_>,
     clusters: &mut [Cluster],
@@ -685,6 +786,11 @@ fn merge_organisation_endings(
             let hash = name_hash(&hashes[..kept]);
             shorter.push((hash, long));
         }
+        // "Wexford University" may be called "Wexford", and "Tarnwell
+        // Institute of Technology" "Tarnwell Institute".
+        if let Some(kept) = name_less_designator(words).or_else(|| name_less_qualifier(words)) {
+            shorter.push((name_hash(&hashes[..kept]), long));
+        }
     }
     shorter.sort_unstable();
     shorter.dedup();
@@ -703,10 +809,29 @@ fn merge_organisation_endings(
                 (cluster.entry, clusters[long].entry),
                 (Some(a), Some(b)) if a != b
             );
-            !listed_apart
-                && ((long_words.ends_with(words)
-                    && !ends_after_small_word(cx, long_words, words.len()))
-                    || (long_words.starts_with(words) && legal_form_after(long_words, words.len())))
+            // Shortened, the name must be the long one's alone: "Halvard"
+            // is not "Halvard Bank" when "Halvard Controls" is named too
+            // (but may be when "Halvard Bank of Oxley" is).
+            let shortened = || {
+                (name_less_designator(long_words) == Some(words.len())
+                    || name_less_qualifier(long_words) == Some(words.len()))
+                    && !(0..clusters.len()).any(|other| {
+                        other != long
+                            && other != short
+                            && organisation(other)
+                            && names[other].starts_with(words)
+                            && !names[other].starts_with(long_words)
+                    })
+            };
+            let names_it = (long_words.ends_with(words)
+                && !ends_after_small_word(cx, long_words, words.len()))
+                || (long_words.starts_with(words)
+                    && (legal_form_after(long_words, words.len()) || shortened()));
+            // A short name that comes after the long one refers back to it,
+            // even where a gazetteer lists the two apart ("Wexford
+            // University" … "Wexford").
+            let introduced = first_start(&clusters[long]) < first_start(cluster);
+            names_it && (!listed_apart || introduced)
         };
         let mut longer = shorter[from..]
             .iter()
@@ -716,6 +841,19 @@ fn merge_organisation_endings(
         if let (Some(long), None) = (longer.next(), longer.next()) {
             into[short] = Some(long);
         }
+    }
+    // A longer name may join a longer one still ("Halvard" joins "Halvard
+    // Motors", which joins "Halvard Motors Inc"): each joins the last of
+    // its chain, whose names grow longer at each step.
+    if into.iter().all(Option::is_none) {
+        return;
+    }
+    for short in 0..into.len() {
+        let mut target = into[short];
+        while let Some(next) = target.and_then(|t| into[t]) {
+            target = Some(next);
+        }
+        into[short] = target;
     }
     // A listed short name joined to an unlisted longer one does not name
     // it: "Harbour Trust" may be listed for another trust than "Oxley
@@ -727,6 +865,16 @@ fn merge_organisation_endings(
             clusters[short].entry = None;
         }
     }
+}
+
+/// Where the first mention of `cluster` starts.
+fn first_start(cluster: &Cluster) -> usize {
+    cluster
+        .mentions
+        .iter()
+        .map(|&(s, _)| s)
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
 /// Whether the word of `words` before its last `count` is a stop word or
@@ -761,6 +909,67 @@ const LEGAL_FORMS: &[&str] = &[
 /// legal form.
 fn legal_form_after(long: &[&str], count: usize) -> bool {
     long[count..].iter().all(|word| LEGAL_FORMS.contains(word))
+}
+
+/// Whether `key` is a designator of organisations written after a name
+/// ("university", "institute").
+fn is_designator_key(key: &str) -> bool {
+    lookup(key).is_some_and(|cue| {
+        cue.designators(Position::After)
+            .any(|d| d.kind == EntityKind::Organisation)
+    })
+}
+
+/// The designators of organisations that a body is named without as well
+/// as with: "Wexford University" is "Wexford", "Halvard Motors"
+/// "Halvard". Others name a part or a product of the body named alone
+/// ("Halvard News", "Halvard Office", "Halvard Foundation") or the body of
+/// a place ("Wexford Council").
+const DROPPED_DESIGNATORS: &[&str] = &[
+    "university",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "group",
+    "holdings",
+    "industries",
+    "motors",
+    "airlines",
+    "airways",
+    "party",
+    "bank",
+];
+
+/// How many words of an organisation's name `words` are left without the
+/// designators that end it and that it may be named without (see
+/// [`DROPPED_DESIGNATORS`], and legal forms: "Halvard" of "Halvard Motors
+/// Inc"), when the name is more than them and what is
+/// left does not end with a designator of its own: "Wexford" of "Wexford
+/// University", but nothing of "Oxley University Press", whose "Oxley
+/// University" is another body.
+fn name_less_designator(words: &[&str]) -> Option<usize> {
+    if words.len() < 2 {
+        return None;
+    }
+    let designators = words
+        .iter()
+        .rev()
+        .take_while(|w| DROPPED_DESIGNATORS.contains(w) || LEGAL_FORMS.contains(w))
+        .count();
+    let kept = words.len() - designators;
+    (designators > 0 && kept > 0 && !is_designator_key(words[kept - 1])).then_some(kept)
+}
+
+/// How many words of an organisation's name `words` come before a
+/// qualifier that starts with "of" or "for", when those are two or more
+/// and end with a designator: "Tarnwell Institute" of "Tarnwell Institute
+/// of Technology", "Oxley Arts Foundation" of "Oxley Arts Foundation for
+/// the Young". A lone designator ("University" of "University of
+/// Wexford") is left to [`merge_head_words`].
+fn name_less_qualifier(words: &[&str]) -> Option<usize> {
+    let kept = words.iter().position(|w| BODY_CONNECTORS.contains(w))?;
+    (kept > 1 && is_designator_key(words[kept - 1])).then_some(kept)
 }
 
 /// Whether token `i` is a designator of organisations, after a name
@@ -864,6 +1073,122 @@ fn merge_acronyms(
     }
     for short in unlisted {
         clusters[short].entry = None;
+    }
+}
+
+/// The clusters named by initials alone, each by its letters: all the
+/// letters in one string, and for each cluster where its letters are in it.
+#[derive(Default)]
+struct SpelledInitials {
+    letters: String,
+    clusters: Vec<(std::ops::Range<usize>, usize)>,
+}
+
+/// The letters of mention `start..end`, lower-cased, appended to `out`,
+/// when it is initials alone, however written: one acronym ("OPB",
+/// "O.P.B.") or capital letters each alone, with or without periods ("O. P.
+/// B.", "O P B"). False, with `out` in any state, otherwise.
+fn push_spelled_initials(cx: &Document<'_>, start: usize, end: usize, out: &mut String) -> bool {
+    // Most names are words with a small letter.
+    let capitals = |t: &Token| t.kind != TokenKind::Word || t.shape == Shape::Upper;
+    if !cx.tokens[start..end].iter().all(capitals) {
+        return false;
+    }
+    let from = out.len();
+    for i in start..end {
+        let word = cx.word(i);
+        let mut chars = word.chars();
+        match (chars.next(), chars.next()) {
+            (Some('.'), None) => {}
+            (Some(c), None) if c.is_uppercase() => out.extend(c.to_lowercase()),
+            // One acronym, whose last period may be a token of its own
+            // ("O.P.B" and "."), not a run of words in capitals.
+            _ if cx.is_acronym(i) && (end - start == 1 || word.contains('.')) => {
+                push_letters(word, out)
+            }
+            _ => return false,
+        }
+    }
+    out[from..].chars().count() > 1
+}
+
+/// "O. P. B." joins "OPB" and "O.P.B.": initials written with or without
+/// periods or spaces are one name. The clusters named by initials alone
+/// with the same letters are one entity when they have one kind (the
+/// first listed in a gazetteer, or else the first), or when a gazetteer
+/// lists only one of them, which the others join.
+fn merge_spelled_initials(
+    cx: &Document<'_>,
+    clusters: &[Cluster],
+    into: &mut Targets,
+    spelled: &mut SpelledInitials,
+) {
+    let SpelledInitials {
+        letters,
+        clusters: by_letters,
+    } = spelled;
+    letters.clear();
+    by_letters.clear();
+    for (index, cluster) in clusters.iter().enumerate() {
+        // Initials start with a capital letter alone or an acronym.
+        let Some(&(s, e)) = cluster
+            .mentions
+            .first()
+            .filter(|&&(s, _)| cx.tokens[s].shape == Shape::Upper)
+        else {
+            continue;
+        };
+        let from = letters.len();
+        if !push_spelled_initials(cx, s, e, letters) {
+            letters.truncate(from);
+            continue;
+        }
+        let to = letters.len();
+        // The other mentions, mostly the same text again, spelled after
+        // the first's letters and compared with them.
+        let first = &cx.text[cx.tokens[s].start()..cx.tokens[e - 1].end()];
+        let spells_same = cluster.mentions[1..].iter().all(|&(ms, me)| {
+            if &cx.text[cx.tokens[ms].start()..cx.tokens[me - 1].end()] == first {
+                return true;
+            }
+            let same =
+                push_spelled_initials(cx, ms, me, letters) && letters[to..] == letters[from..to];
+            letters.truncate(to);
+            same
+        });
+        if spells_same {
+            by_letters.push((from..to, index));
+        } else {
+            letters.truncate(from);
+        }
+    }
+    if by_letters.len() < 2 {
+        return;
+    }
+    let letters = &*letters;
+    by_letters.sort_by(|(a, i), (b, j)| letters[a.clone()].cmp(&letters[b.clone()]).then(i.cmp(j)));
+    for group in by_letters.chunk_by(|(a, _), (b, _)| letters[a.clone()] == letters[b.clone()]) {
+        if group.len() < 2 {
+            continue;
+        }
+        let mut listed = group
+            .iter()
+            .map(|&(_, i)| i)
+            .filter(|&i| clusters[i].entry.is_some());
+        let (first_listed, more_listed) = (listed.next(), listed.next());
+        let one_kind = group
+            .iter()
+            .all(|&(_, i)| clusters[i].kind == clusters[group[0].1].kind);
+        let target = match first_listed {
+            Some(listed) if one_kind || more_listed.is_none() => listed,
+            None if one_kind => group[0].1,
+            _ => continue,
+        };
+        for &(_, index) in group {
+            if index != target {
+                into[index] = Some(target);
+            }
+        }
     }
 }
 

@@ -463,6 +463,106 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_named_without_its_designator_or_qualifier_joins_the_full_name() {
+        let gazetteer = "organisation\tWexford\norganisation\tWexford University\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "She studied at Wexford University. Wexford later raised its fees."
+            ),
+            ["organisation: Wexford University | Wexford"]
+        );
+        // Named first, the short name the gazetteer lists apart is its own.
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Wexford raised its fees. She studied at Wexford University."
+            ),
+            ["organisation: Wexford", "organisation: Wexford University"]
+        );
+        assert_eq!(
+            resolved(
+                "",
+                "The Tarnwell Institute of Technology opened. The Tarnwell Institute said so."
+            ),
+            ["organisation: Tarnwell Institute of Technology | Tarnwell Institute"]
+        );
+        // A designator that names a part of the body is not left out.
+        assert_eq!(
+            resolved(
+                "organisation\tHalvard\n",
+                "Halvard News opened. Halvard said so."
+            ),
+            ["organisation: Halvard News", "organisation: Halvard"]
+        );
+    }
+
+    #[test]
+    fn a_surname_after_a_title_joins_the_person_named_with_that_title() {
+        let gazetteer = "given-name\tBill\ngiven-name\tAnn\n";
+        let text = "Senator Bill Quarry and Dr Ann Quarry spoke. Senator Bill Quarry left. \
+                    Later Dr Quarry said so.";
+        assert_eq!(
+            resolved(gazetteer, text),
+            [
+                "person: Bill Quarry | Bill Quarry",
+                "person: Ann Quarry | Quarry"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_letters_after_it_is_the_name_without_them() {
+        let gazetteer = "given-name\tColin\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Colin Marwick MP spoke. Colin Marwick left. Mr Marwick came back."
+            ),
+            ["person: Colin Marwick MP | Colin Marwick | Marwick"]
+        );
+        // A regnal number is part of the name.
+        assert_eq!(
+            resolved(gazetteer, "Colin Marwick met Colin VI."),
+            ["person: Colin Marwick", "person: Colin VI"]
+        );
+    }
+
+    #[test]
+    fn a_lone_first_word_that_ends_no_name_joins_the_full_name() {
+        let gazetteer = "person\tCorwin Aldous\nperson\tCorwin\n";
+        assert_eq!(
+            resolved(gazetteer, "Mr Corwin Aldous arrived. Later Corwin left."),
+            ["person: Corwin Aldous | Corwin"]
+        );
+        // A word that ends another person's name is that person's.
+        assert_eq!(
+            resolved(
+                "person\tCorwin Aldous\nperson\tCorwin\nperson\tMara Corwin\n",
+                "Mr Corwin Aldous met Mara Corwin. Later Corwin left."
+            ),
+            ["person: Corwin Aldous", "person: Mara Corwin | Corwin"]
+        );
+    }
+
+    #[test]
+    fn initials_with_or_without_periods_are_one_name() {
+        let gazetteer = "organisation\tO.P.B.\norganisation\tOPB\n";
+        assert_eq!(
+            resolved(gazetteer, "The O.P.B. met. The OPB said so."),
+            ["organisation: O.P.B. | OPB"]
+        );
+        // Initials of two kinds stay apart unless a gazetteer lists only one.
+        assert_eq!(
+            resolved(
+                "organisation\tO.P.B.\nplace\tOPB\n",
+                "The O.P.B. met. The OPB said so."
+            ),
+            ["organisation: O.P.B.", "place: OPB"]
+        );
+    }
+
+    #[test]
     fn acronyms_join_their_long_form() {
         assert_eq!(
             resolved(
