@@ -260,10 +260,10 @@ impl<'t> LongestNames<'t> {
 /// ("Colin Marwick" of "Colin Marwick MP", "Ada Brennick FRS"): the words in
 /// capitals that end a name whose words before them are not in capitals
 /// (a headline's "COLIN MARWICK" keeps its words), but for a regnal number
-/// ("Charles VI") or a legal form ("AG").
+/// ("Edward III") or a legal form ("AG").
 fn less_postnominals(cx: &Document<'_>, start: usize, end: usize) -> usize {
     let mut kept = end;
-    // A regnal number ("Charles VI") is part of the name, and a legal form
+    // A regnal number ("Edward III") is part of the name, and a legal form
     // ("AG", "LP") says the name is a company's.
     let postnominal = |i: usize| {
         cx.tokens[i].kind == TokenKind::Word
