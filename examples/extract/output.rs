@@ -205,27 +205,36 @@ fn push_number(out: &mut Vec<u8>, n: usize) {
 
 /// The decimal digits of `n` in a block of eight bytes, in the order of
 /// [`u64::from_le_bytes`], and how many they are; `None` for a number of
-/// nine digits or more (an offset into a text of 100 MB or more). Made
-/// two digits a step, the last first and shifted up as the earlier ones
-/// come.
-fn digits(mut n: usize) -> Option<(u64, usize)> {
+/// nine digits or more (an offset into a text of 100 MB or more). A
+/// number of five digits or more is cut in two of four digits at most
+/// (the lower padded with zeros), each of which takes one division.
+fn digits(n: usize) -> Option<(u64, usize)> {
+    if n < 10_000 {
+        return Some(small_digits(n));
+    }
     if n >= 100_000_000 {
         return None;
     }
-    let (mut block, mut len) = (0u64, 0);
-    while n >= 100 {
-        block = block << 16 | u64::from(PAIRS[n % 100]);
-        n /= 100;
-        len += 2;
+    let (high, len) = small_digits(n / 10_000);
+    let low = n % 10_000;
+    let low = u64::from(PAIRS[low / 100]) | u64::from(PAIRS[low % 100]) << 16;
+    Some((high | low << (8 * len), len + 4))
+}
+
+/// [`digits`] of `n`, less than 10,000.
+fn small_digits(n: usize) -> (u64, usize) {
+    match n {
+        0..10 => (u64::from(b'0' + n as u8), 1),
+        10..100 => (u64::from(PAIRS[n]), 2),
+        _ => {
+            let (high, low) = (n / 100, u64::from(PAIRS[n % 100]));
+            if high < 10 {
+                (u64::from(b'0' + high as u8) | low << 8, 3)
+            } else {
+                (u64::from(PAIRS[high]) | low << 16, 4)
+            }
+        }
     }
-    if n >= 10 {
-        block = block << 16 | u64::from(PAIRS[n]);
-        len += 2;
-    } else {
-        block = block << 8 | u64::from(b'0' + n as u8);
-        len += 1;
-    }
-    Some((block, len))
 }
 
 /// Appends `n`, of nine digits or more, in decimal: kept out of
@@ -307,7 +316,10 @@ mod tests {
     #[test]
     fn numbers_are_written_in_decimal() {
         let long = [99_999_999, 100_000_000, usize::MAX, usize::MAX / 7, 1 << 40];
-        for n in (0..100_000).chain(long) {
+        for n in (0..100_000)
+            .chain((0..100_000_000).step_by(997))
+            .chain(long)
+        {
             let mut out = Vec::new();
             push_number(&mut out, n);
             assert_eq!(out, n.to_string().into_bytes());
