@@ -191,13 +191,15 @@ impl Keys {
         }
     }
 
-    /// The bytes of the keys of tokens `first..end`, joined by single
-    /// spaces: [`Keys::span`] without the checks that its ends fall on
-    /// character boundaries, for the tables that look keys up as bytes.
-    pub(crate) fn span_bytes(&self, first: usize, end: usize) -> Cow<'_, [u8]> {
-        match self.in_place(first, end) {
-            Some((from, to)) => Cow::Borrowed(&self.lowered.as_bytes()[from..to]),
-            None => Cow::Owned(self.written_out(first, end).into_bytes()),
+    /// The keys of the one token `first`, as a run that a caller looking
+    /// a phrase up word by word grows a token at a time
+    /// ([`KeyRun::grow`]).
+    pub(crate) fn run(&self, first: usize) -> KeyRun {
+        let KeySpan { start, end, .. } = self.spans[first];
+        KeyRun {
+            first,
+            end: first + 1,
+            in_place: Some((start, end)),
         }
     }
 
@@ -242,6 +244,40 @@ impl Keys {
             joined.push(' ');
         }
         joined
+    }
+}
+
+/// The keys of a run of tokens, joined by single spaces ([`Keys::run`]):
+/// where they lie so in place, known from where the run's keys lay before
+/// it grew, so that only the newest key is checked as a phrase grows.
+pub(crate) struct KeyRun {
+    /// The run's first token.
+    first: usize,
+    /// One past its last token.
+    end: usize,
+    /// Where its keys lie in [`Keys`] joined by single spaces, if they do
+    /// (see `Keys::in_place`): once they do not, no longer run does.
+    in_place: Option<(usize, usize)>,
+}
+
+impl KeyRun {
+    /// Takes the next token into the run.
+    pub(crate) fn grow(&mut self, keys: &Keys) {
+        let next = keys.spans[self.end];
+        self.end += 1;
+        self.in_place = self
+            .in_place
+            .filter(|&(_, to)| next.start == to + 1 && keys.lowered.as_bytes()[to] == b' ')
+            .map(|(from, _)| (from, next.end));
+    }
+
+    /// The bytes of the run's keys, joined by single spaces: borrowed where
+    /// they lie so, otherwise written out.
+    pub(crate) fn bytes<'k>(&self, keys: &'k Keys) -> Cow<'k, [u8]> {
+        match self.in_place {
+            Some((from, to)) => Cow::Borrowed(&keys.lowered.as_bytes()[from..to]),
+            None => Cow::Owned(keys.written_out(self.first, self.end).into_bytes()),
+        }
     }
 }
 

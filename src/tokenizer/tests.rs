@@ -296,11 +296,20 @@ fn assert_keys_are_push_keys(text: &str) {
     }
     assert_eq!(keys.joined(), joined, "on {text:?}");
     // Every run of up to four tokens, whether its keys lie in place in the
-    // lower-cased text (words one space apart) or are written out.
+    // lower-cased text (words one space apart) or are written out, asked
+    // for at once and grown a token at a time.
     for first in 0..=tokens.len() {
+        let mut run = (first < tokens.len()).then(|| keys.run(first));
         for end in first..=tokens.len().min(first + 4) {
             let words: Vec<&str> = (first..end).map(|i| keys.get(i)).collect();
-            assert_eq!(keys.span(first, end), words.join(" "), "on {text:?}");
+            let joined = words.join(" ");
+            assert_eq!(keys.span(first, end), joined, "on {text:?}");
+            if let Some(run) = run.as_mut().filter(|_| end > first) {
+                if end > first + 1 {
+                    run.grow(&keys);
+                }
+                assert_eq!(*run.bytes(&keys), *joined.as_bytes(), "on {text:?}");
+            }
         }
     }
 }

@@ -323,6 +323,7 @@ impl Matcher {
         let mut node = node;
         let mut end = first + 1;
         let mut prefix = keys.hash(first);
+        let mut run = keys.run(first);
         loop {
             let mut f = node.forms;
             while f != NONE {
@@ -350,7 +351,8 @@ impl Matcher {
             if !self.continues.may_contain_hashed(prefix) {
                 break;
             }
-            match self.phrases.get_bytes(&keys.span_bytes(first, end)) {
+            run.grow(keys);
+            match self.phrases.get_bytes(&run.bytes(keys)) {
                 Some(next) => node = *next,
                 None => break,
             }
