@@ -191,15 +191,17 @@ impl Keys {
         }
     }
 
-    /// The keys of the one token `first`, as a run that a caller looking
+    /// The key of the one token `first`, as a run that a caller looking
     /// a phrase up word by word grows a token at a time
-    /// ([`KeyRun::grow`]).
-    pub(crate) fn run(&self, first: usize) -> KeyRun {
+    /// ([`KeyRun::grow`]); `written` is a buffer it lends for the keys of
+    /// a run that do not lie in place, cleared first.
+    pub(crate) fn run<'w>(&self, first: usize, written: &'w mut Vec<u8>) -> KeyRun<'w> {
         let KeySpan { start, end, .. } = self.spans[first];
+        written.clear();
         KeyRun {
-            first,
             end: first + 1,
             in_place: Some((start, end)),
+            written,
         }
     }
 
@@ -249,34 +251,49 @@ impl Keys {
 
 /// The keys of a run of tokens, joined by single spaces ([`Keys::run`]):
 /// where they lie so in place, known from where the run's keys lay before
-/// it grew, so that only the newest key is checked as a phrase grows.
-pub(crate) struct KeyRun {
-    /// The run's first token.
-    first: usize,
-    /// One past its last token.
+/// it grew, so that only the newest key is checked as a phrase grows;
+/// otherwise written out, the newest key added to those written before.
+pub(crate) struct KeyRun<'w> {
+    /// One past the run's last token.
     end: usize,
     /// Where its keys lie in [`Keys`] joined by single spaces, if they do
     /// (see `Keys::in_place`): once they do not, no longer run does.
     in_place: Option<(usize, usize)>,
+    /// Its keys joined by single spaces, once they no longer lie in place.
+    written: &'w mut Vec<u8>,
 }
 
-impl KeyRun {
+impl KeyRun<'_> {
     /// Takes the next token into the run.
     pub(crate) fn grow(&mut self, keys: &Keys) {
         let next = keys.spans[self.end];
         self.end += 1;
-        self.in_place = self
-            .in_place
-            .filter(|&(_, to)| next.start == to + 1 && keys.lowered.as_bytes()[to] == b' ')
-            .map(|(from, _)| (from, next.end));
+        match self.in_place {
+            Some((from, to)) if next.start == to + 1 && keys.lowered.as_bytes()[to] == b' ' => {
+                self.in_place = Some((from, next.end));
+            }
+            _ => self.write(keys, next),
+        }
     }
 
-    /// The bytes of the run's keys, joined by single spaces: borrowed where
-    /// they lie so, otherwise written out.
-    pub(crate) fn bytes<'k>(&self, keys: &'k Keys) -> Cow<'k, [u8]> {
+    /// Adds the key of `next` to the keys written out, after those that
+    /// lay in place until now, if they did.
+    #[cold]
+    fn write(&mut self, keys: &Keys, next: KeySpan) {
+        let lowered = keys.lowered.as_bytes();
+        if let Some((from, to)) = self.in_place.take() {
+            self.written.extend_from_slice(&lowered[from..to]);
+        }
+        self.written.push(b' ');
+        self.written
+            .extend_from_slice(&lowered[next.start..next.end]);
+    }
+
+    /// The bytes of the run's keys, joined by single spaces.
+    pub(crate) fn bytes<'r>(&'r self, keys: &'r Keys) -> &'r [u8] {
         match self.in_place {
-            Some((from, to)) => Cow::Borrowed(&keys.lowered.as_bytes()[from..to]),
-            None => Cow::Owned(keys.written_out(self.first, self.end).into_bytes()),
+            Some((from, to)) => &keys.lowered.as_bytes()[from..to],
+            None => self.written,
         }
     }
 }

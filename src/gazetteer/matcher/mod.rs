@@ -279,24 +279,29 @@ impl Matcher {
         if self.phrases.is_empty() {
             return;
         }
+        // The keys of a phrase that do not lie in place, written out: one
+        // buffer for every phrase.
+        let mut written = Vec::new();
         for (block, &bits) in form_starts.iter().enumerate() {
             let mut bits = bits;
             while bits != 0 {
                 let first = block * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                self.find_at(first, text, tokens, keys, out);
+                self.find_at(first, text, tokens, keys, &mut written, out);
             }
         }
     }
 
     /// Appends a candidate for every entry with a form that starts at token
-    /// `first`, a word the first-word filter lets through.
+    /// `first`, a word the first-word filter lets through; `written` is
+    /// for the keys of a phrase that do not lie in place ([`Keys::run`]).
     fn find_at(
         &self,
         first: usize,
         text: &str,
         tokens: &[Token],
         keys: &Keys,
+        written: &mut Vec<u8>,
         out: &mut Vec<Candidate>,
     ) {
         // A word that is no one-word form matters only if the next word
@@ -323,7 +328,7 @@ impl Matcher {
         let mut node = node;
         let mut end = first + 1;
         let mut prefix = keys.hash(first);
-        let mut run = keys.run(first);
+        let mut run = keys.run(first, written);
         loop {
             let mut f = node.forms;
             while f != NONE {
@@ -352,7 +357,7 @@ impl Matcher {
                 break;
             }
             run.grow(keys);
-            match self.phrases.get_bytes(&run.bytes(keys)) {
+            match self.phrases.get_bytes(run.bytes(keys)) {
                 Some(next) => node = *next,
                 None => break,
             }
