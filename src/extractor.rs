@@ -296,8 +296,9 @@ impl ExtractorBuilder {
     /// mentions found from a name given earlier, acronym definitions and
     /// sports teams are decided within each window.
     ///
-    /// A window is at most 4 GiB long (`u32::MAX` bytes): a larger size is
-    /// taken as that, since the tokenizer keeps offsets in 32 bits.
+    /// A window is at most 1 GiB long: a larger size is taken as that,
+    /// since the tokenizer keeps offsets in 32 bits, and those of the
+    /// words' keys, which may take three times the window.
     ///
     /// ```
     /// use gazetteer_ner::Extractor;

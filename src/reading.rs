@@ -70,7 +70,7 @@ impl<'a> Reading<'a> {
     /// paragraph). A mention's offsets are always the start of one token
     /// and the end of one.
     ///
-    /// A visible text longer than 4 GiB is tokenized in windows of at most
+    /// A visible text longer than 1 GiB is tokenized in windows of at most
     /// that, as the extractor reads it.
     pub fn sentences(&self) -> Vec<Vec<TokenSpan>> {
         let mut sentences: Vec<Vec<TokenSpan>> = Vec::new();

@@ -60,13 +60,23 @@ pub struct Keys {
     written: String,
 }
 
-/// One token's key in [`Keys`].
+/// One token's key in [`Keys`]: sixteen bytes, its offsets kept in 32
+/// bits as a token's are, for the passes over every token's hash.
 #[derive(Clone, Copy, Debug)]
 struct KeySpan {
-    start: usize,
-    end: usize,
+    /// Where the key starts in `Keys::lowered`.
+    start: u32,
+    /// Where it ends.
+    end: u32,
     /// The hash of the key, computed once for every table that looks it up.
     hash: u64,
+}
+
+impl KeySpan {
+    /// Where the key starts and ends in `Keys::lowered`.
+    fn range(self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
 }
 
 /// The spaces after the lower-cased text and after the written keys.
@@ -113,13 +123,14 @@ impl Keys {
         // a capacity check for every key.
         self.spans.clear();
         self.spans.extend(tokens.iter().map(|token| {
-            let (start, end) = (token.start(), token.end());
+            let (start, end) = (token.start, token.end);
             // A range of fixed length from an offset that fits in 32 bits:
             // one bounds check, where `first_chunk` takes two.
-            let block: &[u8; SHORT_KEY_BYTES] = bytes[start..start + SHORT_KEY_BYTES]
+            let from = start as usize;
+            let block: &[u8; SHORT_KEY_BYTES] = bytes[from..from + SHORT_KEY_BYTES]
                 .try_into()
                 .expect("a block");
-            let len = end - start;
+            let len = (end - start) as usize;
             let in_place = if len <= SHORT_KEY_BYTES {
                 // Read after the length is known to fit, so the mask's
                 // index needs no clamp.
@@ -155,7 +166,7 @@ impl Keys {
 
     /// The key of token `i`.
     pub fn get(&self, i: usize) -> &str {
-        let KeySpan { start, end, .. } = self.spans[i];
+        let (start, end) = self.spans[i].range();
         &self.lowered[start..end]
     }
 
@@ -163,7 +174,7 @@ impl Keys {
     /// its ends fall on character boundaries, for the tables that compare
     /// keys as bytes.
     pub(crate) fn bytes(&self, i: usize) -> &[u8] {
-        let KeySpan { start, end, .. } = self.spans[i];
+        let (start, end) = self.spans[i].range();
         &self.lowered.as_bytes()[start..end]
     }
 
@@ -171,7 +182,7 @@ impl Keys {
     /// block of its own key in a few instructions; of its first
     /// [`SHORT_KEY_BYTES`] bytes when it is longer (see [`ShortKey::read`]).
     pub(crate) fn short(&self, i: usize) -> ShortKey {
-        let KeySpan { start, end, .. } = self.spans[i];
+        let (start, end) = self.spans[i].range();
         let block = self.lowered.as_bytes()[start..]
             .first_chunk()
             .expect("a block of spaces after the last key");
@@ -196,7 +207,7 @@ impl Keys {
     /// ([`KeyRun::grow`]); `written` is a buffer it lends for the keys of
     /// a run that do not lie in place, cleared first.
     pub(crate) fn run<'w>(&self, first: usize, written: &'w mut Vec<u8>) -> KeyRun<'w> {
-        let KeySpan { start, end, .. } = self.spans[first];
+        let (start, end) = self.spans[first].range();
         written.clear();
         KeyRun {
             end: first + 1,
@@ -215,12 +226,13 @@ impl Keys {
         let bytes = self.lowered.as_bytes();
         let mut last = head;
         for span in rest {
-            if span.start != last.end + 1 || bytes[last.end] != b' ' {
+            let end = last.end as usize;
+            if span.start as usize != end + 1 || bytes[end] != b' ' {
                 return None;
             }
             last = span;
         }
-        Some((head.start, last.end))
+        Some((head.start as usize, last.end as usize))
     }
 
     /// The keys of tokens `first..end` written out, joined by single
@@ -266,27 +278,26 @@ pub(crate) struct KeyRun<'w> {
 impl KeyRun<'_> {
     /// Takes the next token into the run.
     pub(crate) fn grow(&mut self, keys: &Keys) {
-        let next = keys.spans[self.end];
+        let (start, end) = keys.spans[self.end].range();
         self.end += 1;
         match self.in_place {
-            Some((from, to)) if next.start == to + 1 && keys.lowered.as_bytes()[to] == b' ' => {
-                self.in_place = Some((from, next.end));
+            Some((from, to)) if start == to + 1 && keys.lowered.as_bytes()[to] == b' ' => {
+                self.in_place = Some((from, end));
             }
-            _ => self.write(keys, next),
+            _ => self.write(keys, (start, end)),
         }
     }
 
-    /// Adds the key of `next` to the keys written out, after those that
+    /// Adds the key at `start..end` to the keys written out, after those that
     /// lay in place until now, if they did.
     #[cold]
-    fn write(&mut self, keys: &Keys, next: KeySpan) {
+    fn write(&mut self, keys: &Keys, (start, end): (usize, usize)) {
         let lowered = keys.lowered.as_bytes();
         if let Some((from, to)) = self.in_place.take() {
             self.written.extend_from_slice(&lowered[from..to]);
         }
         self.written.push(b' ');
-        self.written
-            .extend_from_slice(&lowered[next.start..next.end]);
+        self.written.extend_from_slice(&lowered[start..end]);
     }
 
     /// The bytes of the run's keys, joined by single spaces.
@@ -323,18 +334,47 @@ impl Hashes<'_> {
 fn other_key_span(
     text: &str,
     lowered: &[u8],
-    (start, end): (usize, usize),
+    (start, end): (u32, u32),
     written: &mut String,
     base: usize,
-) -> (usize, usize, u64) {
-    let in_place = &lowered[start..end];
+) -> (u32, u32, u64) {
+    let in_place = &lowered[start as usize..end as usize];
     if in_place.is_ascii() {
         return (start, end, hash_bytes(in_place));
     }
     let from = written.len();
-    push_key(&text[start..end], written);
+    push_key(&text[start as usize..end as usize], written);
     let to = written.len();
     let hash = hash_bytes(&written.as_bytes()[from..]);
     written.push(' ');
-    (base + from, base + to, hash)
+    (offset(base + from), offset(base + to), hash)
+}
+
+/// An offset in [`Keys::lowered`](Keys) in 32 bits. The keys of a text
+/// of at most [`MAX_TEXT_LEN`](super::MAX_TEXT_LEN) bytes always fit: a key written out is of
+/// a token with a character of two bytes or more, which lower-cased
+/// takes at most half as many bytes again, and the space after the key
+/// at most half as many as the token, so the keys written out take at
+/// most twice the text, and the whole at most three times it and two
+/// blocks of spaces.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("the keys of a text of at most MAX_TEXT_LEN bytes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Keys, SHORT_KEY_BYTES};
+    use crate::tokenizer::tokenize;
+
+    #[test]
+    fn keys_take_at_most_three_times_the_text() {
+        // Tokens of two-byte characters that lower-case to three bytes
+        // ("Ⱥ", "İ"), each key written out with a space after it: the
+        // most the keys can take for the text's bytes (see `offset`).
+        for text in ["Ⱥ", "Ⱥ,Ⱥ,Ⱥ", "ȺȺȺ", "İ.İ.İ", "é é", "ȺxȺ-Ⱥ"] {
+            let keys = Keys::new(text, &tokenize(text));
+            let most = 3 * text.len() + 2 * SHORT_KEY_BYTES;
+            assert!(keys.lowered.len() <= most, "{text:?}");
+        }
+    }
 }

@@ -65,7 +65,7 @@ pub enum TokenKind {
 /// One token: a half-open byte range of the visible text and its facts.
 ///
 /// Sixteen bytes: its offsets are kept in 32 bits, so the text it comes
-/// from is shorter than 4 GiB ([`MAX_TEXT_LEN`]). A text of many tokens
+/// from is at most 1 GiB ([`MAX_TEXT_LEN`]). A text of many tokens
 /// is read through once per stage, and tokens of 24 bytes made that half
 /// as much memory again.
 ///
@@ -115,11 +115,13 @@ pub enum Headline {
     TitleCase,
 }
 
-/// The length, in bytes, of the longest text the tokenizer takes: a
-/// token's offsets are kept in 32 bits. The extractor reads a longer text
-/// in windows no longer than this (see
+/// The length, in bytes, of the longest text the tokenizer takes, 1 GiB:
+/// a token's offsets are kept in 32 bits, and so are those of its key in
+/// [`Keys`], which holds the text's keys in up to three times the text's
+/// bytes (see `keys::offset`). The extractor reads a longer text in
+/// windows no longer than this (see
 /// [`ExtractorBuilder::window_size`](crate::ExtractorBuilder::window_size)).
-pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+pub const MAX_TEXT_LEN: usize = 1 << 30;
 
 impl Token {
     /// Byte offset of the token's first byte in the visible text.
@@ -147,7 +149,7 @@ impl Token {
 ///
 /// # Panics
 ///
-/// If `text` is longer than [`MAX_TEXT_LEN`], 4 GiB; the extractor never
+/// If `text` is longer than [`MAX_TEXT_LEN`], 1 GiB; the extractor never
 /// gives the tokenizer such a text.
 ///
 /// ```

@@ -20,12 +20,12 @@ use super::{Headline, MAX_TEXT_LEN, Shape, Token, TokenKind};
 ///
 /// # Panics
 ///
-/// If `text` is longer than [`MAX_TEXT_LEN`], 4 GiB; the extractor never
+/// If `text` is longer than [`MAX_TEXT_LEN`], 1 GiB; the extractor never
 /// gives the tokenizer such a text.
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     assert!(
         text.len() <= MAX_TEXT_LEN,
-        "a text to tokenize is at most 4 GiB"
+        "a text to tokenize is at most 1 GiB"
     );
     tokens.clear();
     let bytes = text.as_bytes();
