@@ -26,7 +26,7 @@ use super::{Cluster, overlap};
 use crate::EntityKind;
 use crate::document::acronym;
 use crate::document::{Document, EMPTY_NAME};
-use crate::tokenizer::{Headline, TokenKind};
+use crate::tokenizer::{Headline, Shape, TokenKind};
 
 /// Names and the cluster each belongs to (see [`Owner`]).
 type NameOwners = NameIndex<Owner>;
@@ -589,8 +589,11 @@ fn find_name(
     key: &mut String,
 ) -> Option<(usize, usize, Via)> {
     let mut lookup = |s: usize, hash: u64| -> Option<(usize, usize, Via)> {
-        let single_acronym = end - s == 1 && cx.is_acronym(s);
-        if end - s > known.longest && !single_acronym {
+        // Asked only where the answer counts, and of the shape first: most
+        // runs are no acronym, which it says without a call.
+        let single_acronym =
+            || end - s == 1 && cx.tokens[s].shape == Shape::Upper && cx.is_acronym(s);
+        if end - s > known.longest && !single_acronym() {
             return None;
         }
         // A name two entities share (`Some(None)`) settles it too: no
@@ -609,7 +612,7 @@ fn find_name(
                     .filter(|&index| !owner.word || word_use(cx, known, index, s))
                     .map(|index| (index, owner.via()))
             });
-        if found.is_none() && single_acronym {
+        if found.is_none() && single_acronym() {
             key.clear();
             acronym::push_letters(cx.word(s), key);
             let acronyms = known
