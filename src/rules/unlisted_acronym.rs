@@ -179,17 +179,25 @@ fn after_the(cx: &Document<'_>, at: usize) -> bool {
 /// Whether token `at` is two to six capital letters in running text, and
 /// neither a roman numeral ("XV") nor a credit rating ("AA", "BBB").
 fn shaped_like_one(cx: &Document<'_>, at: usize) -> bool {
+    // Most words asked about are no capitals: the token's shape says so
+    // before its bytes are read.
     let token = &cx.tokens[at];
+    if token.kind != TokenKind::Word
+        || token.shape != Shape::Upper
+        || token.headline != Headline::RunningText
+    {
+        return false;
+    }
     let word = cx.word(at).as_bytes();
-    let numeral = word.iter().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'));
-    let rating = word.iter().all(|b| matches!(b, b'A' | b'B' | b'C'))
-        && word.windows(2).all(|w| w[0] >= w[1]);
-    token.kind == TokenKind::Word
-        && token.headline == Headline::RunningText
-        && LETTERS.contains(&word.len())
+    let numeral = || word.iter().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'));
+    let rating = || {
+        word.iter().all(|b| matches!(b, b'A' | b'B' | b'C'))
+            && word.windows(2).all(|w| w[0] >= w[1])
+    };
+    LETTERS.contains(&word.len())
         && word.iter().all(u8::is_ascii_uppercase)
-        && !numeral
-        && !rating
+        && !numeral()
+        && !rating()
 }
 
 /// Whether token `at` stands alone: not in brackets (a ticker, or a
