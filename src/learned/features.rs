@@ -173,12 +173,17 @@ fn part_of_a_longer_name(cx: &Document<'_>, start: usize, end: usize) -> bool {
 }
 
 /// Whether token `i` is an ordinal number written in digits ("101st").
+///
+/// Inlined: most tokens asked about are no number, which their kind says
+/// without a call; the text is read, out of line, of numbers alone.
+#[inline]
 fn is_ordinal(cx: &Document<'_>, i: usize) -> bool {
-    let token = &cx.tokens[i];
-    if token.kind != TokenKind::Number {
-        return false;
-    }
-    let word = cx.word(i).as_bytes();
+    cx.tokens[i].kind == TokenKind::Number && ordinal_digits(cx.word(i).as_bytes())
+}
+
+/// Whether `word` is digits and an ordinal's ending ("101st").
+#[inline(never)]
+fn ordinal_digits(word: &[u8]) -> bool {
     word.len() >= 3
         && word[..word.len() - 2].iter().all(u8::is_ascii_digit)
         && matches!(
