@@ -62,8 +62,31 @@ use crate::hash::chain;
 use crate::tokenizer::{Shape, Token, TokenKind};
 use crate::wordlists::{BODY_CONNECTORS, LOCATIVE};
 
-/// Where each cluster moves in a merge step (see [`apply`]).
-type Targets = [Option<usize>];
+/// Where each cluster moves in a merge step (see [`apply`]), and whether
+/// any does: most steps of most documents move none, and [`apply`] then
+/// needs no walk over the clusters.
+#[derive(Default)]
+struct Targets {
+    /// The cluster that each cluster moves into, if it moves.
+    into: Vec<Option<usize>>,
+    /// Whether any cluster moves.
+    moving: bool,
+}
+
+impl Targets {
+    /// Empties the targets for `clusters` clusters, none of which moves.
+    fn reset(&mut self, clusters: usize) {
+        self.into.clear();
+        self.into.resize(clusters, None);
+        self.moving = false;
+    }
+
+    /// Moves cluster `cluster` into `target`, or nowhere.
+    fn set(&mut self, cluster: usize, target: Option<usize>) {
+        self.into[cluster] = target;
+        self.moving |= target.is_some();
+    }
+}
 
 /// The buffers of [`merge`] that hold no borrowed text, kept for the next
 /// document (see [`super::Memory`]).
@@ -77,7 +100,7 @@ pub(crate) struct Buffers {
     /// The first cluster of each name, and its kind.
     by_name: NameIndex<(EntityKind, usize)>,
     /// Where each cluster moves in a merge step.
-    into: Vec<Option<usize>>,
+    into: Targets,
     /// The persons each merge step matches names against.
     people: People,
     /// The words of the clusters' names (emptied, see
@@ -124,8 +147,7 @@ pub(crate) fn merge(
     // One buffer of targets for every step: each step fills it and
     // [`apply`] empties it again.
     let into = &mut buffers.into;
-    into.clear();
-    into.resize(clusters.len(), None);
+    into.reset(clusters.len());
     // And one index of persons, which each step refills.
     let people = &mut buffers.people;
     // The steps by person names need a person, or two, to match names
@@ -163,7 +185,7 @@ pub(crate) fn merge(
     merge_organisation_endings(cx, clusters, &names, into, &mut buffers.shorter);
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
-    into.truncate(clusters.len());
+    into.reset(clusters.len());
     buffers.name_words = recycled(names.words);
     buffers.name_hashes = names.hashes;
     buffers.name_ends = names.ends;
@@ -526,7 +548,7 @@ fn merge_person_suffixes(
         if let Some(target) = target
             && !(short_words.len() == 1 && cx.is_particle_key(short_words[0]))
         {
-            into[short] = Some(target);
+            into.set(short, Some(target));
         }
     }
 }
@@ -563,11 +585,11 @@ fn merge_middle_names(names: &LongestNames<'_>, people: &mut People, into: &mut 
                 (b, a)
             };
             if names[short].len() < names[long].len() {
-                into[short] = Some(long);
+                into.set(short, Some(long));
             } else if names[a] == names[b] {
                 // One name, written once with letters after it ("Colin
                 // Marwick MP", "Colin Marwick"): the later joins the first.
-                into[a.max(b)] = Some(a.min(b));
+                into.set(a.max(b), Some(a.min(b)));
             }
         }
     }
@@ -664,7 +686,7 @@ fn merge_given_names(
                 .get(cx.keys.hash(s))
                 .filter(|&person| is_person(clusters, person) && names[person][0] == given)
         };
-        into[index] = main_person(clusters, named());
+        into.set(index, main_person(clusters, named()));
     }
 }
 
@@ -695,9 +717,10 @@ fn merge_person_surnames(
         }
         let (s, _) = cluster.mentions[0];
         let surname = cx.keys.get(s);
-        into[index] = people.sole_ending(chain(EMPTY_NAME, cx.keys.hash(s)), |person| {
+        let person = people.sole_ending(chain(EMPTY_NAME, cx.keys.hash(s)), |person| {
             is_person(clusters, person) && names[person].last() == Some(&surname)
         });
+        into.set(index, person);
     }
 }
 
@@ -728,7 +751,7 @@ fn merge_head_words(
                 && (words[0] == head || words.last() == Some(&head))
         });
         if let (Some(long), None) = (named.next(), named.next()) {
-            into[index] = Some(long);
+            into.set(index, Some(long));
         }
     }
 }
@@ -841,15 +864,16 @@ fn merge_organisation_endings(
             .map(|&(_, long)| long)
             .filter(|&long| joins(long));
         if let (Some(long), None) = (longer.next(), longer.next()) {
-            into[short] = Some(long);
+            into.set(short, Some(long));
         }
     }
     // A longer name may join a longer one still ("Halvard" joins "Halvard
     // Motors", which joins "Halvard Motors Inc"): each joins the last of
     // its chain, whose names grow longer at each step.
-    if into.iter().all(Option::is_none) {
+    if !into.moving {
         return;
     }
+    let into = &mut into.into;
     for short in 0..into.len() {
         let mut target = into[short];
         while let Some(next) = target.and_then(|t| into[t]) {
@@ -1054,7 +1078,7 @@ fn merge_acronyms(
             (long != short && spells.is_ok()).then_some(long)
         });
         if let Some(long) = defined {
-            into[short] = Some(long);
+            into.set(short, Some(long));
             if cluster.entry.is_some() {
                 unlisted.push(short);
             }
@@ -1070,7 +1094,7 @@ fn merge_acronyms(
             .map(|s| s.cluster)
             .filter(|&l| l != short && clusters[l].kind != EntityKind::Person);
         if let (Some(long), None) = (others.next(), others.next()) {
-            into[short] = Some(long);
+            into.set(short, Some(long));
         }
     }
     for short in unlisted {
@@ -1188,7 +1212,7 @@ fn merge_spelled_initials(
         };
         for &(_, index) in group {
             if index != target {
-                into[index] = Some(target);
+                into.set(index, Some(target));
             }
         }
     }
@@ -1223,11 +1247,15 @@ impl Letters {
 }
 
 /// Moves each cluster `i` with `into[i] = Some(j)` into cluster
-/// `j`, leaving cluster `i` empty, and empties `into` for the next step. A
-/// target never moves itself: it is the longest name of its kind that ends
-/// with (or spells) the other.
+/// `j`, leaving cluster `i` empty, and empties `into` for the next step
+/// (without a look at the clusters when none moves). A target never moves
+/// itself: it is the longest name of its kind that ends with (or spells)
+/// the other.
 fn apply(clusters: &mut [Cluster], into: &mut Targets, pool: &mut Pool) {
-    for (i, target) in into.iter_mut().enumerate() {
+    if !std::mem::take(&mut into.moving) {
+        return;
+    }
+    for (i, target) in into.into.iter_mut().enumerate() {
         if let Some(j) = target.take() {
             let cluster = clusters[i].take();
             clusters[j].absorb(cluster, pool);
