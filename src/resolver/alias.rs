@@ -478,7 +478,7 @@ fn merge_same(
         let hash = hash ^ c.kind as u64;
         let written = &*written;
         let named = by_name.find(hash, |other, &(kind, _)| {
-            kind == c.kind && other.text(cx, written) == spelled.text(cx, written)
+            kind == c.kind && other.same(&spelled, cx, written)
         });
         let target = c
             .entry

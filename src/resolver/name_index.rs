@@ -69,6 +69,21 @@ impl Spelled {
         (hash, Spelled::Written(from..written.len()))
     }
 
+    /// Whether this name and `other` are spelled alike, `written` being the
+    /// buffer of names written out. Two names in the document's keys of as
+    /// many words, each with the key of the other's word in its place, are:
+    /// their keys are joined alike. Others are compared as texts, which the
+    /// keys of a long name may have to be written out for.
+    pub(crate) fn same(&self, other: &Spelled, cx: &Document<'_>, written: &str) -> bool {
+        if let (&Spelled::Keys(start, end), &Spelled::Keys(other_start, other_end)) = (self, other)
+            && end - start == other_end - other_start
+            && (0..end - start).all(|k| cx.keys.bytes(start + k) == cx.keys.bytes(other_start + k))
+        {
+            return true;
+        }
+        self.text(cx, written) == other.text(cx, written)
+    }
+
     /// The name, `written` being the buffer of names written out.
     pub(crate) fn text<'a>(&self, cx: &Document<'a>, written: &'a str) -> Cow<'a, str> {
         match *self {
