@@ -184,8 +184,9 @@ pub(crate) fn merge(
     apply(clusters, into, pool);
     merge_organisation_endings(cx, clusters, &names, into, &mut buffers.shorter);
     apply(clusters, into, pool);
-    clusters.retain(|c| !c.mentions.is_empty());
-    into.reset(clusters.len());
+    // The clusters emptied so far stay until the end: the steps by acronyms
+    // and initials pass over a cluster without mentions, and keep the
+    // order of the others.
     buffers.name_words = recycled(names.words);
     buffers.name_hashes = names.hashes;
     buffers.name_ends = names.ends;
