@@ -709,10 +709,7 @@ fn merge_person_surnames(
     for (index, cluster) in clusters.iter().enumerate() {
         if cluster.kind == EntityKind::Person
             || cluster.mentions.is_empty()
-            || cluster
-                .mentions
-                .iter()
-                .any(|&(s, e)| e - s != 1 || (s > 0 && LOCATIVE.contains(&cx.keys.get(s - 1))))
+            || cluster.mentions.iter().any(|&(s, e)| e - s != 1)
         {
             continue;
         }
@@ -721,7 +718,12 @@ fn merge_person_surnames(
         let person = people.sole_ending(chain(EMPTY_NAME, cx.keys.hash(s)), |person| {
             is_person(clusters, person) && names[person].last() == Some(&surname)
         });
-        into.set(index, person);
+        // The locative words are looked for only before the few words that
+        // end a person's name.
+        let locative = |&(s, _): &(usize, usize)| s > 0 && LOCATIVE.contains(&cx.keys.get(s - 1));
+        if person.is_some() && !cluster.mentions.iter().any(locative) {
+            into.set(index, person);
+        }
     }
 }
 
