@@ -486,17 +486,20 @@ fn merge_same(
             .and_then(|e| by_entry.get(mixed(e)))
             .map(|t| t as usize)
             .or_else(|| named.map(|i| by_name.value(i).1));
-        let index = match target {
+        // The entry the cluster gets with this mention, if it had none: a
+        // cluster is indexed by its entry once, when it gets it.
+        let (index, gotten) = match target {
             Some(t) => {
+                let had = merged[t].entry.is_some();
                 merged[t].join(c);
-                t
+                (t, merged[t].entry.filter(|_| !had))
             }
             None => {
                 merged.push(Cluster::from_candidate(c, pool));
-                merged.len() - 1
+                (merged.len() - 1, c.entry)
             }
         };
-        if let Some(e) = merged[index].entry {
+        if let Some(e) = gotten {
             // As many clusters as tokens at most, which are fewer than 2^32.
             by_entry.insert_new(mixed(e), index as u32);
         }
