@@ -420,7 +420,7 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<
     // A long form needs a "(" right after it. Most documents have none, and
     // need no flags for the tokens taken.
     let defines =
-        |&(s, e): &(usize, usize)| e - s > 1 && e + 2 < cx.tokens.len() && cx.word(e) == "(";
+        |&(s, e): &(usize, usize)| e - s > 1 && e + 2 < cx.tokens.len() && is_bracket(cx, e, b'(');
     if !clusters.iter().flat_map(|c| &c.mentions).any(defines) {
         return;
     }
@@ -435,8 +435,8 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<
             let (open, acronym, close) = (e, e + 1, e + 2);
             if close < cx.tokens.len()
                 && e - s > 1
-                && cx.word(open) == "("
-                && cx.word(close) == ")"
+                && is_bracket(cx, open, b'(')
+                && is_bracket(cx, close, b')')
                 && !taken[acronym]
                 && cx.is_acronym(acronym)
                 && cx.spells_initials(acronym, s, e)
@@ -449,6 +449,14 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<
             cluster.mentions.extend(defined);
         }
     }
+}
+
+/// Whether token `i` is the one byte `bracket`, read as a byte: without the
+/// checks of character boundaries that slicing the text for
+/// [`Document::word`] makes, for every mention of a document.
+fn is_bracket(cx: &Document<'_>, i: usize, bracket: u8) -> bool {
+    let token = &cx.tokens[i];
+    token.end() - token.start() == 1 && cx.text.as_bytes()[token.start()] == bracket
 }
 
 /// Groups the chosen mentions, in text order, into clusters of those that
