@@ -466,3 +466,42 @@ fn add_city(
     }
     gaz.add(Kind::Place, &canonical, forms, rank);
 }
+
+/// The file of capitals, `capitals-geonames.txt`: one `capital<TAB>country`
+/// line per country with a capital, the capital as GeoNames spells it and
+/// the country by its name in `places-geonames.tsv`, for the resolver's
+/// parting of a capital that stands for its government.
+pub const CAPITALS_FILE: &str = "capitals-geonames.txt";
+
+/// Renders [`CAPITALS_FILE`] from `geonames/countries.tsv`, in the order of
+/// the capitals' names.
+pub fn capitals(dir: &Path) -> String {
+    let mut pairs = BTreeSet::new();
+    for row in tsv_rows(&read_source(dir, "geonames/countries.tsv")) {
+        let iso = field(&row, 1);
+        let country = COUNTRY_NAME_OVERRIDES
+            .iter()
+            .find(|(code, _)| *code == iso)
+            .map_or(field(&row, 5), |(_, n)| n);
+        let capital = field(&row, 6);
+        if !capital.is_empty() {
+            pairs.insert((capital.to_string(), country.to_string()));
+        }
+    }
+    let mut out = String::from(
+        "# Capitals from GeoNames: each country's capital and the country.\n\
+         # Contains data from GeoNames (geonames.org), CC BY 4.0\n\
+         # (https://creativecommons.org/licenses/by/4.0/). Country names as in\n\
+         # places-geonames.tsv, chosen by the gazetteer-ner generator.\n\
+         # Regenerate: cargo run --release --example build_gazetteers -- ../shared/gazetteer-sources gazetteers\n\
+         #\n\
+         # capital\tcountry\n",
+    );
+    for (capital, country) in pairs {
+        out.push_str(&capital);
+        out.push('\t');
+        out.push_str(&country);
+        out.push('\n');
+    }
+    out
+}
