@@ -19,12 +19,15 @@
 //! - [`propagate`] finds later (or earlier) bare uses of a known name
 //!   ("Sadr", "PMF") that no stage proposed on its own;
 //! - [`teams`] again parts a sports report's venues ("NEW YORK 1997-03-14")
-//!   from the team of their name.
+//!   from the team of their name;
+//! - [`capitals`] parts a capital that stands for its government
+//!   ("Tarnwell said") from the city, into its country's entity.
 //!
 //! It reads the candidates and the document ([`crate::document`]): how the
 //! rules came to propose a candidate is no business of its.
 
 pub(crate) mod alias;
+pub(crate) mod capitals;
 pub(crate) mod citations;
 pub(crate) mod compound;
 pub(crate) mod hash_slots;
@@ -216,6 +219,7 @@ pub(crate) fn resolve<'a>(
         &mut memory.pool,
         &mut memory.parted,
     );
+    capitals::part_governments(cx, matcher, &mut clusters, &mut memory.pool);
     let mut resolved = recycled(std::mem::take(&mut memory.resolved));
     resolved.reserve(clusters.len());
     resolved.extend(clusters.drain(..).map(|mut c| {

@@ -292,7 +292,7 @@ const DATELINE_PLACES: usize = 8;
 /// Whether the name at `start..end` is on a dateline: a line of capitalised
 /// names and commas, a few at most, then one date written as three numbers
 /// joined by hyphens and nothing after it.
-fn dateline(cx: &Document<'_>, start: usize, end: usize) -> bool {
+pub(super) fn dateline(cx: &Document<'_>, start: usize, end: usize) -> bool {
     // The date: after the names and commas, on the same line. Most names
     // are followed by a lower-case word or a stop, and settled here.
     let name = |t: &Token| {
