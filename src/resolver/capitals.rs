@@ -50,12 +50,15 @@ pub(crate) fn part_governments(
     pool: &mut Pool,
 ) {
     let countries = countries();
+    let mut emptied = false;
     for i in 0..clusters.len() {
         // Asked from the cheapest question on: whether the name is a
         // capital's, which few are, whether a mention speaks for a
         // government, and whether one is the city.
         let city = &clusters[i];
-        if city.kind != EntityKind::Place {
+        // A parting needs two mentions: one for the government, one for
+        // the city.
+        if city.kind != EntityKind::Place || city.mentions.len() < 2 {
             continue;
         }
         let Some(country) = city
@@ -90,8 +93,9 @@ pub(crate) fn part_governments(
                 clusters[j].mentions.append(&mut government);
                 pool.give_back(government);
                 if clusters[i].mentions.is_empty() {
-                    let emptied = std::mem::take(&mut clusters[i].mentions);
-                    pool.give_back(emptied);
+                    let none = std::mem::take(&mut clusters[i].mentions);
+                    pool.give_back(none);
+                    emptied = true;
                 }
             }
             None => {
@@ -104,7 +108,9 @@ pub(crate) fn part_governments(
             }
         }
     }
-    clusters.retain(|c| !c.mentions.is_empty());
+    if emptied {
+        clusters.retain(|c| !c.mentions.is_empty());
+    }
 }
 
 /// Whether the name at `start..end` speaks or acts for a
