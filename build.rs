@@ -20,6 +20,9 @@
 //!   (`src/document/cue_index.rs`), for every target;
 //! - `boilerplate.rs`, the phrases of `gazetteers/web-boilerplate.txt` by
 //!   their keys, likewise (`src/boilerplate/compiled.rs`);
+//! - `capitals.rs`, the capitals of `gazetteers/capitals-geonames.txt`
+//!   and the words that make one its government, by their hashes
+//!   (`src/resolver/capital_table.rs`), likewise;
 //! - `default_gazetteers.rs`, a slice of (file name, contents) pairs built
 //!   with `include_str!`, for `gazetteer::default_entries`.
 //!
@@ -92,6 +95,12 @@ mod boilerplate {
     pub mod compiled;
 }
 
+#[path = "src/resolver"]
+#[allow(dead_code)]
+mod resolver {
+    pub mod capital_table;
+}
+
 #[path = "src/document"]
 #[allow(dead_code)]
 mod document {
@@ -139,6 +148,14 @@ fn main() {
     fs::write(
         out.join("boilerplate.rs"),
         boilerplate::compiled::source(&list),
+    )
+    .expect("OUT_DIR is writable");
+    let capitals = dir.join("capitals-geonames.txt");
+    println!("cargo::rerun-if-changed={}", capitals.display());
+    let list = fs::read_to_string(&capitals).expect("gazetteers/capitals-geonames.txt is readable");
+    fs::write(
+        out.join("capitals.rs"),
+        resolver::capital_table::source(&list),
     )
     .expect("OUT_DIR is writable");
 

@@ -98,8 +98,10 @@ impl Extractor {
     /// The entities of ``text``, as :meth:`extract` finds them, with every
     /// mention's :attr:`Mention.why`: what found it, the rule that joined
     /// it to its entity, the reading chosen where its form had several,
-    /// and on a sports report's venue why it is apart from the side of its
-    /// name (``parted``, the side's span in bytes of the UTF-8 text).
+    /// on a sports report's venue why it is apart from the side of its
+    /// name (``parted``, the side's span in bytes of the UTF-8 text), and
+    /// on a capital that stands for its government why it is apart from
+    /// the city (``government``, the city's span likewise).
     ///
     /// It costs more than ``extract`` (about 1.6 times), and the first call
     /// on an extractor finds which gazetteer file each entry came from.

@@ -39,8 +39,10 @@ fn extract<'py>(text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
 /// :func:`extract` finds them, with every mention's :attr:`Mention.why`:
 /// what found it (a gazetteer entry, with its file, or a rule), the rule
 /// that joined it to its entity, the reading chosen where its form had
-/// several, and on a sports report's venue why it is apart from the side
-/// of its name (``parted``, the side's span in bytes of the UTF-8 text).
+/// several, on a sports report's venue why it is apart from the side of
+/// its name (``parted``, the side's span in bytes of the UTF-8 text), and
+/// on a capital that stands for its government why it is apart from the
+/// city (``government``, the city's span likewise).
 /// The GIL is released while explaining.
 ///
 /// >>> import gazetteer_ner

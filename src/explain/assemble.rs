@@ -48,6 +48,7 @@ pub(super) fn explain<'e>(
                 joined,
                 chosen: facts.chosen.clone(),
                 parted: facts.parted,
+                government: facts.government,
             }));
         }
     }

@@ -144,5 +144,10 @@ fn rule(a: &Facts, b: &Facts) -> Option<JoinRule> {
     if organisation && s.len() == 1 && l.len() > 1 && (l[0] == s[0] || l.last() == s.last()) {
         return Some(JoinRule::HeadWord);
     }
+    // A capital that stands for its government, in its country's entity:
+    // the only one where such a mention meets another kind.
+    if a.government.is_some() != b.government.is_some() {
+        return Some(JoinRule::Capital);
+    }
     None
 }

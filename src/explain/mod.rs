@@ -11,7 +11,10 @@
 //!   kinds (Jordan the country or the person), the kind chosen and what
 //!   chose it;
 //! - [`Why::parted`]: on a sports report's venue kept apart from the side
-//!   of its name, what makes it a venue and which mention is the side.
+//!   of its name, what makes it a venue and which mention is the side;
+//! - [`Why::government`]: on a listed capital that stands for its
+//!   government ("Tarnwell said"), kept apart from the city of its name,
+//!   what makes it the government and which mention is the city.
 //!
 //! ```
 //! use gazetteer_ner::explain::{Found, JoinRule};
@@ -52,7 +55,10 @@ mod why;
 
 pub(crate) use sources::Sources;
 pub(crate) use trace::Trace;
-pub use why::{Choice, ChoiceBy, Found, JoinRule, Joined, LearnedRule, Parted, SideBy, Venue, Why};
+pub use why::{
+    Choice, ChoiceBy, Found, Government, GovernmentBy, JoinRule, Joined, LearnedRule, Parted,
+    Placed, SideBy, Venue, Why,
+};
 
 use crate::{Entity, Extractor};
 

@@ -2,7 +2,7 @@
 //! text (or window), and, once the resolver is done, the facts of every
 //! mention it made that the reasons are read from.
 
-use super::{Choice, ChoiceBy, Found, LearnedRule, Parted};
+use super::{Choice, ChoiceBy, Found, Government, LearnedRule, Parted};
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::{Document, acronym};
@@ -64,6 +64,9 @@ pub(super) struct Facts {
     /// Why it is apart from the side of its name, the side's span mapped
     /// as its own.
     pub parted: Option<Parted>,
+    /// Why it stands for its country's government apart from the city of
+    /// its name, the city's span mapped as its own.
+    pub government: Option<Government>,
 }
 
 impl Trace {
@@ -116,6 +119,9 @@ impl Trace {
             facts.defines = facts.defines.map(|(s, e)| visible.to_input(s, e));
             if let Some(parted) = &mut facts.parted {
                 parted.side = visible.to_input(parted.side.0, parted.side.1);
+            }
+            if let Some(government) = &mut facts.government {
+                government.city = visible.to_input(government.city.0, government.city.1);
             }
             self.facts.push(facts);
         }
@@ -183,6 +189,11 @@ impl Trace {
                 venue: p.role,
                 side: span(p.side.0, p.side.1),
                 by: p.by,
+            }),
+            government: memory.governed(s, e).map(|g| Government {
+                by: g.by,
+                city: span(g.city.0, g.city.1),
+                placed: g.placed,
             }),
         }
     }

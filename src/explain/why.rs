@@ -44,6 +44,14 @@ pub struct Why {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub parted: Option<Parted>,
+    /// Why the mention, a listed capital's, stands for its country's
+    /// government apart from the city ("Tarnwell said" against "in
+    /// Tarnwell"; `None` where nothing parted it).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub government: Option<Government>,
 }
 
 /// What found a mention: a gazetteer entry or a rule, named as the code
@@ -254,6 +262,9 @@ pub enum JoinRule {
     /// A word of an organisation's or group's name alone, found as one
     /// ([`Found::NameWord`]): "Mercantile" of "Mercantile Bancorp".
     NameWord,
+    /// A listed capital that stands for its government, joined to its
+    /// country ("Tarnwell said" to "Tarnmark", see [`Why::government`]).
+    Capital,
 }
 
 impl JoinRule {
@@ -270,6 +281,7 @@ impl JoinRule {
             JoinRule::AcronymDefinition => "acronym-definition",
             JoinRule::AcronymInitials => "acronym-initials",
             JoinRule::NameWord => "name-word",
+            JoinRule::Capital => "capital",
         }
     }
 }
@@ -416,4 +428,80 @@ pub enum SideBy {
     Loss,
     /// A possessive after it, against a dateline ("Oxley's striker").
     Owns,
+}
+
+/// Why a mention of a listed capital stands for its country's government,
+/// apart from the city of its name ("Tarnwell said" the government, "in
+/// Tarnwell" the city): what makes it the government, and which mention
+/// of the name is the city and why. The mention joins its country's
+/// entity where the document names the country ([`JoinRule::Capital`]),
+/// else is an entity of its own.
+///
+/// ```
+/// use gazetteer_ner::explain::{GovernmentBy, JoinRule, Placed};
+/// use gazetteer_ner::Extractor;
+///
+/// let extractor = Extractor::builder()
+///     .default_gazetteers(false)
+///     .learned_rules(false)
+///     .gazetteer_data("mine.tsv", "place\tValletta\t\t90\nplace\tMalta\t\t100\n")
+///     .build()?;
+/// let text = "Talks resumed in Valletta on Monday. Valletta said the offer was too low, \
+///             and Malta will reply next week.";
+/// let entities = extractor.explain(text);
+/// let country = entities.iter().find(|e| e.mentions.len() == 2).unwrap();
+/// let why = country.mentions[0].why.as_deref().unwrap();
+/// let government = why.government.unwrap();
+/// assert_eq!(government.by, GovernmentBy::Speaks);
+/// assert_eq!(government.placed, Placed::AfterLocative);
+/// assert_eq!(&text[government.city.0..government.city.1], "Valletta");
+/// assert!(government.city.0 < country.mentions[0].start);
+/// let joined = country.mentions[1].why.as_deref().unwrap().joined.unwrap();
+/// assert_eq!((joined.rule, joined.to), (JoinRule::Capital, 0));
+/// # Ok::<(), gazetteer_ner::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Government {
+    /// What makes the mention its government.
+    pub by: GovernmentBy,
+    /// The byte span of the city's mention it was parted from (its first
+    /// that is plainly the city).
+    pub city: (usize, usize),
+    /// What makes that mention the city.
+    pub placed: Placed,
+}
+
+/// What makes a capital's mention its government (the `by` field of the
+/// JSON's `government`, in kebab case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum GovernmentBy {
+    /// A verb of speech or stance after it, after an auxiliary or not
+    /// ("Tarnwell said", "Tarnwell has rejected").
+    Speaks,
+    /// A possessive and a noun of policy after it ("Tarnwell's decision").
+    Owns,
+}
+
+/// What makes a capital's mention the city (the `placed` field of the
+/// JSON's `government`, in kebab case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+#[non_exhaustive]
+pub enum Placed {
+    /// A word of place before it ("in Tarnwell", "from Tarnwell").
+    AfterLocative,
+    /// A place of the dateline ("TARNWELL 1997-03-15").
+    Dateline,
 }

@@ -10,146 +10,199 @@
 //! only for its government stays one entity.
 //!
 //! A mention plays the government's role when a verb of speech or stance
-//! follows it ([`SPEECH_VERBS`], after an auxiliary or not) or it owns a
-//! decision or policy ([`POLICY_NOUNS`]). Which capital is whose comes
+//! follows it ([`SPEECH_VERBS`](crate::wordlists::SPEECH_VERBS), after an
+//! auxiliary or not) or it owns a decision or policy
+//! ([`POLICY_NOUNS`](crate::wordlists::POLICY_NOUNS)). Which capital is whose comes
 //! from `gazetteers/capitals-geonames.txt`, derived from GeoNames by
 //! `examples/build_gazetteers`; a capital is known by its gazetteer
-//! entry's name.
+//! entry's name. The capitals and the words are looked up in tables the
+//! build script compiles ([`super::capital_table`]), by hashes, and only
+//! the entities whose names pass are walked again; each parting is kept
+//! for an explanation ([`crate::explain::Why::government`]).
 
-use std::sync::OnceLock;
-
-use super::{Cluster, Pool, teams};
+use super::capital_table::{AUXILIARY, PLACE, POLICY, SHAPE_WORDS, SPEECH, shape};
+use super::{Pool, Resolved, teams};
 use crate::EntityKind;
 use crate::document::Document;
-use crate::gazetteer::Matcher;
-use crate::hash::NameMap;
+use crate::explain::{GovernmentBy, Placed};
+use crate::hash::hash_key;
 use crate::tokenizer::TokenKind;
-use crate::wordlists::{AUXILIARIES, LOCATIVE, POLICY_NOUNS, SPEECH_VERBS};
 
-/// The capitals and their countries, `capital<TAB>country` a line.
-const CAPITALS: &str = include_str!("../../gazetteers/capitals-geonames.txt");
+// The tables: `CAPITALS`, `WORDS` and `SHAPES` (see [`super::capital_table`]), which the
+// build script compiles from `gazetteers/capitals-geonames.txt` and the
+// word lists.
+include!(concat!(env!("OUT_DIR"), "/capitals.rs"));
 
-/// The country of each capital, by the capital's name.
-fn countries() -> &'static NameMap<&'static str, &'static str> {
-    static COUNTRIES: OnceLock<NameMap<&'static str, &'static str>> = OnceLock::new();
-    COUNTRIES.get_or_init(|| {
-        CAPITALS
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.split_once('\t'))
-            .collect()
-    })
+/// The country of the capital named `name`, if it is one.
+fn country_of(name: &str) -> Option<&'static str> {
+    let (word, bit) = shape(name);
+    if SHAPES[word] & bit == 0 {
+        return None;
+    }
+    let hash = hash_key(name);
+    let i = CAPITALS.binary_search_by_key(&hash, |c| c.0).ok()?;
+    let (_, capital, country) = CAPITALS[i];
+    (capital == name).then_some(country)
 }
 
-/// Parts the mentions of a listed capital that stand for its government
-/// from the city, into the country's entity where `clusters` has one.
-pub(crate) fn part_governments(
+/// The lists token `i`'s word is in, as bits of [`super::capital_table`] (none
+/// past the last token): looked up by the hash the tokenizer made of its
+/// key, once for all the lists.
+fn lists(cx: &Document<'_>, i: usize) -> u8 {
+    if i >= cx.tokens.len() {
+        return 0;
+    }
+    match WORDS.binary_search_by_key(&cx.keys.hash(i), |w| w.0) {
+        Ok(w) if WORDS[w].1.as_bytes() == cx.keys.bytes(i) => WORDS[w].2,
+        _ => 0,
+    }
+}
+
+/// A capital's mention parted from the city as its government, kept for
+/// an explanation ([`crate::explain::Government`]): token ranges of the
+/// last document.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Governing {
+    /// The government's mention.
+    pub mention: (usize, usize),
+    /// What makes it the government.
+    pub by: GovernmentBy,
+    /// The city's first mention that is plainly the city.
+    pub city: (usize, usize),
+    /// What makes that mention the city.
+    pub placed: Placed,
+}
+
+/// The country of a resolved entity named `name`, a place of `mentions`
+/// mentions, if it is a listed capital that [`part_governments`] should
+/// look at: a parting needs two mentions, one for the government and one
+/// for the city. Asked of each entity as it is resolved, whose entry's
+/// name is at hand then, so that the parting walks only the few
+/// capitals.
+pub(crate) fn capital_country(
+    kind: EntityKind,
+    mentions: usize,
+    name: &str,
+) -> Option<&'static str> {
+    if kind != EntityKind::Place || mentions < 2 {
+        return None;
+    }
+    country_of(name)
+}
+
+/// Parts the mentions of the listed capitals among `resolved` (their
+/// indices and countries in `capitals`, from [`capital_country`]) that
+/// stand for their government from the city, into the country's entity
+/// where `resolved` has one, else into an entity of their own. What it
+/// parts, it keeps in `partings`, emptied first.
+pub(crate) fn part_governments<'a>(
     cx: &Document<'_>,
-    matcher: &Matcher,
-    clusters: &mut Vec<Cluster>,
+    capitals: &[(usize, &'static str)],
+    resolved: &mut Vec<Resolved<'a>>,
     pool: &mut Pool,
+    partings: &mut Vec<Governing>,
 ) {
-    let countries = countries();
-    let mut emptied = false;
-    for i in 0..clusters.len() {
-        // Asked from the cheapest question on: whether the name is a
-        // capital's, which few are, whether a mention speaks for a
-        // government, and whether one is the city.
-        let city = &clusters[i];
-        // A parting needs two mentions: one for the government, one for
-        // the city.
-        if city.kind != EntityKind::Place || city.mentions.len() < 2 {
-            continue;
-        }
-        let Some(country) = city
-            .entry
-            .and_then(|e| countries.get(matcher.entry_name(e)))
-        else {
-            continue;
-        };
+    partings.clear();
+    for &(i, country) in capitals {
+        // Asked from the cheapest question on: whether a mention speaks
+        // for a government, and whether one is the city.
+        let city = &resolved[i];
         // Parted only from a mention that is the city, where something is
         // or comes from ("in Tarnwell", a dateline): a name of a capital
         // with none may be no city at all (a person called Tarnwell).
-        if !city.mentions.iter().any(|m| governs(cx, *m))
-            || !city.mentions.iter().any(|m| placed(cx, *m))
-        {
+        if !city.mentions.iter().any(|&m| governs(cx, m).is_some()) {
             continue;
         }
-        let country_cluster = clusters.iter().position(|c| {
-            c.kind == EntityKind::Place
-                && c.entry.is_some_and(|e| matcher.entry_name(e) == *country)
-        });
-        let city = &mut clusters[i];
+        let Some((city_mention, placed)) = (city.mentions.iter())
+            .filter(|&&m| governs(cx, m).is_none())
+            .find_map(|&m| placed(cx, m).map(|how| (m, how)))
+        else {
+            continue;
+        };
+        let country_entity = resolved
+            .iter()
+            .position(|r| r.kind == EntityKind::Place && r.entry.is_some() && r.name == country);
+        let city = &mut resolved[i];
         let mut government = pool.mentions();
         city.mentions.retain(|&m| {
-            let parted = governs(cx, m);
-            if parted {
-                government.push(m);
-            }
-            !parted
+            let Some(by) = governs(cx, m) else {
+                return true;
+            };
+            government.push(m);
+            partings.push(Governing {
+                mention: m,
+                by,
+                city: city_mention,
+                placed,
+            });
+            false
         });
-        match country_cluster {
+        match country_entity {
+            // The city keeps the mention that is plainly the city, and
+            // so is never emptied.
             Some(j) => {
-                clusters[j].mentions.append(&mut government);
+                let mentions = &mut resolved[j].mentions;
+                mentions.append(&mut government);
+                mentions.sort_unstable();
+                mentions.dedup();
                 pool.give_back(government);
-                if clusters[i].mentions.is_empty() {
-                    let none = std::mem::take(&mut clusters[i].mentions);
-                    pool.give_back(none);
-                    emptied = true;
-                }
             }
             None => {
-                let entry = clusters[i].entry;
-                clusters.push(Cluster {
+                let (entry, name) = (city.entry, city.name.clone());
+                resolved.push(Resolved {
                     kind: EntityKind::Place,
                     entry,
+                    name,
                     mentions: government,
                 });
             }
         }
     }
-    if emptied {
-        clusters.retain(|c| !c.mentions.is_empty());
-    }
 }
 
-/// Whether the name at `start..end` speaks or acts for a
-/// government: a verb of speech or stance after it, on its line, or after
-/// an auxiliary there ("has accused"), or a possessive and a noun of
+/// What makes the name at `start..end` speak or act for a government, if
+/// something does: a verb of speech or stance after it, on its line, or
+/// after an auxiliary there ("has accused"), or a possessive and a noun of
 /// policy ("'s decision"); not after a word of place ("officials in
 /// Tarnwell said").
-fn governs(cx: &Document<'_>, (start, end): (usize, usize)) -> bool {
+fn governs(cx: &Document<'_>, (start, end): (usize, usize)) -> Option<GovernmentBy> {
     let on_line = |i: usize| i < cx.tokens.len() && !cx.tokens[i].line_start;
-    let key = |i: usize| cx.keys.get(i);
     if !on_line(end) {
-        return false;
+        return None;
     }
-    let speaks = |i: usize| on_line(i) && SPEECH_VERBS.contains(&key(i));
-    let cue = match cx.tokens[end].kind {
-        TokenKind::Word => speaks(end) || (AUXILIARIES.contains(&key(end)) && speaks(end + 1)),
+    let speaks = |i: usize| on_line(i) && lists(cx, i) & SPEECH != 0;
+    let by = match cx.tokens[end].kind {
+        TokenKind::Word => {
+            let after = lists(cx, end);
+            (after & SPEECH != 0 || (after & AUXILIARY != 0 && speaks(end + 1)))
+                .then_some(GovernmentBy::Speaks)
+        }
         // The noun after the possessive: after "'s" as one token, or after
         // "'" and "s" written apart.
-        TokenKind::Possessive => on_line(end + 1) && POLICY_NOUNS.contains(&key(end + 1)),
-        TokenKind::Punct => {
-            matches!(key(end), "'" | "’")
-                && on_line(end + 2)
-                && !cx.tokens[end + 1].space_before
-                && key(end + 1) == "s"
-                && POLICY_NOUNS.contains(&key(end + 2))
+        TokenKind::Possessive => {
+            (on_line(end + 1) && lists(cx, end + 1) & POLICY != 0).then_some(GovernmentBy::Owns)
         }
-        TokenKind::Number => false,
+        TokenKind::Punct => (matches!(cx.keys.bytes(end), b"'" | b"\xe2\x80\x99")
+            && on_line(end + 2)
+            && !cx.tokens[end + 1].space_before
+            && cx.keys.bytes(end + 1) == b"s"
+            && lists(cx, end + 2) & POLICY != 0)
+            .then_some(GovernmentBy::Owns),
+        TokenKind::Number => None,
     };
     // A place after "in", "from" and the like is where, not who.
-    cue && !(start > 0 && on_line(start) && LOCATIVE.contains(&key(start - 1)))
+    by.filter(|_| !(start > 0 && on_line(start) && lists(cx, start - 1) & PLACE != 0))
 }
 
-/// Whether the name at `start..end` is where something is or comes from:
-/// after a word of place on its line ("in Tarnwell", "from Tarnwell") or
-/// on a dateline.
-fn placed(cx: &Document<'_>, (start, end): (usize, usize)) -> bool {
-    let after_locative =
-        start > 0 && !cx.tokens[start].line_start && LOCATIVE.contains(&cx.keys.get(start - 1));
-    after_locative || teams::dateline(cx, start, end)
+/// What makes the name at `start..end` where something is or comes from,
+/// if something does: a word of place before it on its line ("in
+/// Tarnwell", "from Tarnwell"), or a dateline.
+fn placed(cx: &Document<'_>, (start, end): (usize, usize)) -> Option<Placed> {
+    if start > 0 && !cx.tokens[start].line_start && lists(cx, start - 1) & PLACE != 0 {
+        Some(Placed::AfterLocative)
+    } else {
+        teams::dateline(cx, start, end).then_some(Placed::Dateline)
+    }
 }
 
 #[cfg(test)]
@@ -159,7 +212,7 @@ mod tests {
     /// Each entity's kind and mentions' texts, with a gazetteer of a
     /// capital and its country.
     fn entities(text: &str) -> Vec<(EntityKind, Vec<String>)> {
-        let gazetteer = "place\tLisbon\t\t90\nplace\tPortugal\t\t100\n";
+        let gazetteer = "place\tValletta\t\t90\nplace\tMalta\t\t100\n";
         let extractor = Extractor::builder()
             .default_gazetteers(false)
             .learned_rules(false)
@@ -180,31 +233,31 @@ mod tests {
 
     #[test]
     fn a_capital_that_speaks_joins_its_country_apart_from_the_city() {
-        let text = "Talks resumed in Lisbon on Monday. Lisbon said the offer was too low, \
-                    and Portugal will reply next week.";
+        let text = "Talks resumed in Valletta on Monday. Valletta said the offer was too low, \
+                    and Malta will reply next week.";
         assert_eq!(
             entities(text),
-            [place(&["Lisbon"]), place(&["Lisbon", "Portugal"])]
+            [place(&["Valletta"]), place(&["Valletta", "Malta"])]
         );
     }
 
     #[test]
     fn without_its_country_a_capital_that_speaks_is_an_entity_of_its_own() {
-        let text = "Talks resumed in Lisbon on Monday. Later Lisbon has rejected the offer.";
-        assert_eq!(entities(text), [place(&["Lisbon"]), place(&["Lisbon"])]);
+        let text = "Talks resumed in Valletta on Monday. Later Valletta has rejected the offer.";
+        assert_eq!(entities(text), [place(&["Valletta"]), place(&["Valletta"])]);
     }
 
     #[test]
     fn a_capital_owning_a_decision_is_its_government() {
-        let text = "Envoys met in Lisbon. Few expected Lisbon's decision on the port.";
-        assert_eq!(entities(text), [place(&["Lisbon"]), place(&["Lisbon"])]);
+        let text = "Envoys met in Valletta. Few expected Valletta's decision on the port.";
+        assert_eq!(entities(text), [place(&["Valletta"]), place(&["Valletta"])]);
     }
 
     #[test]
     fn a_capital_named_only_for_its_government_or_after_in_stays_one() {
-        let text = "Lisbon said the offer was too low. Lisbon will reply next week.";
-        assert_eq!(entities(text), [place(&["Lisbon", "Lisbon"])]);
-        let text = "Envoys met in Lisbon. Officials in Lisbon said the offer was too low.";
-        assert_eq!(entities(text), [place(&["Lisbon", "Lisbon"])]);
+        let text = "Valletta said the offer was too low. Valletta will reply next week.";
+        assert_eq!(entities(text), [place(&["Valletta", "Valletta"])]);
+        let text = "Envoys met in Valletta. Officials in Valletta said the offer was too low.";
+        assert_eq!(entities(text), [place(&["Valletta", "Valletta"])]);
     }
 }

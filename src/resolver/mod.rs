@@ -27,6 +27,7 @@
 //! rules came to propose a candidate is no business of its.
 
 pub(crate) mod alias;
+pub(crate) mod capital_table;
 pub(crate) mod capitals;
 pub(crate) mod citations;
 pub(crate) mod compound;
@@ -115,6 +116,13 @@ pub(crate) struct Memory {
     /// The venues [`teams::part_venues`] parted from a side in the last
     /// document (an explanation's reason).
     parted: Vec<teams::Parting>,
+    /// The capitals' mentions [`capitals::part_governments`] parted from
+    /// the city as its government in the last document (an explanation's
+    /// reason).
+    governed: Vec<capitals::Governing>,
+    /// The listed capitals among the last document's entities, their
+    /// indices and countries (see [`capitals::capital_country`]).
+    capitals: Vec<(usize, &'static str)>,
     /// The vector of the last document's resolved entities, emptied (see
     /// [`recycled`]).
     resolved: Vec<Resolved<'static>>,
@@ -142,6 +150,13 @@ impl Memory {
     /// side of its name, if it was a venue [`teams::part_venues`] parted.
     pub(crate) fn parted(&self, start: usize, end: usize) -> Option<&teams::Parting> {
         self.parted.iter().find(|p| p.venue == (start, end))
+    }
+
+    /// Why mention `start..end` of the last document stands for its
+    /// country's government, if [`capitals::part_governments`] parted it
+    /// from the city.
+    pub(crate) fn governed(&self, start: usize, end: usize) -> Option<&capitals::Governing> {
+        self.governed.iter().find(|g| g.mention == (start, end))
     }
 }
 
@@ -219,15 +234,22 @@ pub(crate) fn resolve<'a>(
         &mut memory.pool,
         &mut memory.parted,
     );
-    capitals::part_governments(cx, matcher, &mut clusters, &mut memory.pool);
     let mut resolved = recycled(std::mem::take(&mut memory.resolved));
     resolved.reserve(clusters.len());
-    resolved.extend(clusters.drain(..).map(|mut c| {
+    let capital_entities = &mut memory.capitals;
+    capital_entities.clear();
+    resolved.extend(clusters.drain(..).enumerate().map(|(i, mut c)| {
         c.mentions.sort_unstable();
         c.mentions.dedup();
         let kind = c.kind;
         let name = match c.entry {
-            Some(id) => Cow::Borrowed(matcher.entry_name(id)),
+            Some(id) => {
+                let name = matcher.entry_name(id);
+                if let Some(country) = capitals::capital_country(kind, c.mentions.len(), name) {
+                    capital_entities.push((i, country));
+                }
+                Cow::Borrowed(name)
+            }
             None => longest_text(cx, &c.mentions),
         };
         Resolved {
@@ -238,6 +260,13 @@ pub(crate) fn resolve<'a>(
         }
     }));
     memory.clusters = clusters;
+    capitals::part_governments(
+        cx,
+        &memory.capitals,
+        &mut resolved,
+        &mut memory.pool,
+        &mut memory.governed,
+    );
     resolved.sort_by_key(|r| r.mentions[0]);
     resolved
 }

@@ -51,6 +51,16 @@ class Parted(TypedDict):
     side: List[int]
     by: Literal["competes", "fixture", "result", "loss", "owns"]
 
+class Government(TypedDict):
+    """``Why["government"]``: why a listed capital's mention stands for
+    its country's government apart from the city of its name; ``city`` is
+    the city's mention, its start and end as offsets into the UTF-8
+    encoded text."""
+
+    by: Literal["speaks", "owns"]
+    city: List[int]
+    placed: Literal["after-locative", "dateline"]
+
 class Why(TypedDict, total=False):
     """:attr:`Mention.why`, the CLI's ``--explain`` ``why`` object.
 
@@ -58,7 +68,9 @@ class Why(TypedDict, total=False):
     ``found == "gazetteer"``; ``feature`` and ``strength`` with a learned
     rule; ``joined`` and ``to`` on mentions after an entity's first;
     ``chosen`` where the form had readings of several kinds; ``parted``
-    on a sports report's venue kept apart from the side of its name.
+    on a sports report's venue kept apart from the side of its name;
+    ``government`` on a listed capital that stands for its government,
+    kept apart from the city of its name.
     """
 
     found: Literal[
@@ -94,10 +106,12 @@ class Why(TypedDict, total=False):
         "acronym-definition",
         "acronym-initials",
         "name-word",
+        "capital",
     ]
     to: int
     chosen: Choice
     parted: Parted
+    government: Government
 
 @final
 class Mention:
