@@ -52,8 +52,8 @@ pub(crate) const SHAPE_WORDS: usize = 1024;
 /// the bits of the capitals' names' [`shape`]s: a name whose bit is not
 /// set is no capital's, asked in a few instructions before its hash is
 /// made (most places' names are not capitals'). A city state, whose name is its
-/// country's, has nothing to part and is left out; a capital listed
-/// twice is its last line's.
+/// country's, has nothing to part and is left out, and so is a name
+/// listed as the capital of two countries.
 pub(crate) fn source(list: &str) -> String {
     let mut capitals: Vec<(u64, &str, &str)> = list
         .lines()
@@ -62,11 +62,16 @@ pub(crate) fn source(list: &str) -> String {
         .filter(|(capital, country)| capital != country)
         .map(|(capital, country)| (hash_key(capital), capital, country))
         .collect();
-    // A capital of two countries, listed once for each (the country of
-    // today and the union it left), is the last one's.
-    capitals.reverse();
-    capitals.sort_by_key(|c| c.0);
-    capitals.dedup_by(|later, earlier| later.1 == earlier.1);
+    // A name listed as the capital of two countries (a country of today
+    // and a union it left, or two places of one name) says no country
+    // for certain, and is left out.
+    capitals.sort_by_key(|c| (c.0, c.1));
+    let twice: Vec<&str> = capitals
+        .windows(2)
+        .filter(|pair| pair[0].1 == pair[1].1)
+        .map(|pair| pair[0].1)
+        .collect();
+    capitals.retain(|c| !twice.contains(&c.1));
     let mut words: Vec<(u64, &str, u8)> = Vec::new();
     for (list, bit) in [
         (SPEECH_VERBS, SPEECH),
@@ -127,13 +132,16 @@ mod tests {
 
     #[test]
     fn capitals_and_words_are_sorted_by_hash_with_their_lists() {
-        let list = "# capital\tcountry\nTarnwell\tOld Tarnmark\nTarnwell\tTarnmark\n\
-                    Solvay\tSolvay\n";
+        let list = "# capital\tcountry\nTarnwell\tTarnmark\nSolvay\tSolvay\n\
+                    Brellin\tOld Tarnmark\nBrellin\tNorth Brell\n";
         let source = source(list);
         let line = format!("({}, \"Tarnwell\", \"Tarnmark\"),", hash_key("Tarnwell"));
         assert!(source.contains(&line), "{source}");
         assert!(!source.contains("Solvay"), "a city state is left out");
-        assert!(!source.contains("Old Tarnmark"), "the last line's country");
+        assert!(
+            !source.contains("Brellin"),
+            "a capital of two countries is left out"
+        );
         assert!(source.contains("static CAPITALS: [(u64, &str, &str); 1]"));
         let (word, bit) = shape("Tarnwell");
         let shapes = source.split("static SHAPES").nth(1).unwrap();
