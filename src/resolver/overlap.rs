@@ -36,8 +36,11 @@ const BIND_PREFIXES: bool = true;
 /// apart, so the order is the same whatever the sort algorithm.
 pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>) {
     candidates.retain(|c| admissible(cx, c));
-    // Same span: strongest evidence first, then rank.
-    candidates.sort_unstable_by_key(|c| {
+    // Same span: strongest evidence first, then rank. The stable sort
+    // takes over the runs already in order (the gazetteer's matches and
+    // each rule's proposals come in text order), and cost fewer
+    // instructions than the unstable one.
+    candidates.sort_by_key(|c| {
         (
             c.start,
             c.end,
