@@ -113,8 +113,18 @@ fn preference(c: &Candidate) -> (bool, Reverse<usize>, Reverse<Evidence>, Revers
 /// Applies the rule to a group of readings: moves those taken to its
 /// front, in text order, and returns how many they are.
 fn take_by_rule(group: &mut [Candidate]) -> usize {
-    if group.len() == 1 {
-        return 1;
+    match group {
+        [_] => return 1,
+        // Of two readings that overlap, as the two of a group in
+        // [`choose`] do, the one the rule prefers is taken, without the
+        // calls that sort.
+        [first, second] if first.start < second.end && second.start < first.end => {
+            if preference(second) < preference(first) {
+                *first = *second;
+            }
+            return 1;
+        }
+        _ => {}
     }
     group.sort_unstable_by_key(preference);
     // Each reading is taken when no reading taken before it overlaps it.
