@@ -270,7 +270,7 @@ def test_clashes_are_reported_as_notices():
 
 
 def test_to_dict_and_to_json():
-    text = "Café talks in Baghdad. Baghdad said."
+    text = "Café talks in Baghdad. Baghdad slept."
     entities = gazetteer_ner.extract(text)
     baghdad = entities[0]
     assert baghdad.to_dict() == {
