@@ -177,17 +177,11 @@ fn governs(cx: &Document<'_>, (start, end): (usize, usize)) -> Option<Government
             (after & SPEECH != 0 || (after & AUXILIARY != 0 && speaks(end + 1)))
                 .then_some(GovernmentBy::Speaks)
         }
-        // The noun after the possessive: after "'s" as one token, or after
-        // "'" and "s" written apart.
-        TokenKind::Possessive => {
-            (on_line(end + 1) && lists(cx, end + 1) & POLICY != 0).then_some(GovernmentBy::Owns)
-        }
-        TokenKind::Punct => (matches!(cx.keys.bytes(end), b"'" | b"\xe2\x80\x99")
-            && on_line(end + 2)
-            && !cx.tokens[end + 1].space_before
-            && cx.keys.bytes(end + 1) == b"s"
-            && lists(cx, end + 2) & POLICY != 0)
-            .then_some(GovernmentBy::Owns),
+        // The noun after the possessive ("'s" as one token, or "'" and "s"
+        // written apart).
+        TokenKind::Possessive | TokenKind::Punct => teams::after_possessive(cx, end)
+            .filter(|&noun| on_line(noun) && lists(cx, noun) & POLICY != 0)
+            .map(|_| GovernmentBy::Owns),
         TokenKind::Number => None,
     };
     // A place after "in", "from" and the like is where, not who.

@@ -249,19 +249,30 @@ fn side_role(cx: &Document<'_>, start: usize, end: usize) -> Option<SideBy> {
     }
 }
 
-/// Whether a possessive follows the name that ends before token `end`:
-/// "'s" joined to it ("Oxley's") or written apart ("OXLEY 'S").
+/// Whether a possessive follows the name that ends before token `end`
+/// ([`after_possessive`]).
 fn owns(cx: &Document<'_>, end: usize) -> bool {
+    after_possessive(cx, end).is_some()
+}
+
+/// The token after the possessive that follows the name ending before
+/// token `end`, if one follows: "'s" joined to it ("Oxley's") or written
+/// apart ("OXLEY 'S"). The token may be past the last.
+pub(super) fn after_possessive(cx: &Document<'_>, end: usize) -> Option<usize> {
     match cx.tokens.get(end) {
-        Some(t) if t.kind == TokenKind::Possessive => true,
+        Some(t) if t.kind == TokenKind::Possessive => Some(end + 1),
         // Asked first of the word after it, which is "s" and joined to the
         // apostrophe: after most stops and commas comes a space.
-        Some(t) if t.kind == TokenKind::Punct => cx.tokens.get(end + 1).is_some_and(|s| {
-            !s.space_before
-                && matches!(s.text(cx.text), "s" | "S")
-                && matches!(t.text(cx.text), "'" | "’")
-        }),
-        _ => false,
+        Some(t) if t.kind == TokenKind::Punct => cx
+            .tokens
+            .get(end + 1)
+            .is_some_and(|s| {
+                !s.space_before
+                    && matches!(s.text(cx.text), "s" | "S")
+                    && matches!(t.text(cx.text), "'" | "’")
+            })
+            .then_some(end + 2),
+        _ => None,
     }
 }
 
