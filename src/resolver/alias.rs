@@ -1034,7 +1034,10 @@ fn merge_acronyms(
     // gazetteer knows ("US", "UN") only where it is defined in brackets.
     // (An acronym is one token: the look-up is left for those.)
     let bracketed = |&(s, _): &(usize, usize)| {
-        s > 0 && cx.word(s - 1) == "(" && cx.tokens.get(s + 1).map(|t| t.text(cx.text)) == Some(")")
+        s > 0
+            && s + 1 < cx.tokens.len()
+            && is_bracket(cx, s - 1, b'(')
+            && is_bracket(cx, s + 1, b')')
     };
     let may_join = |c: &Cluster| {
         c.mentions.first().is_some_and(|&(s, e)| e - s == 1)
@@ -1084,8 +1087,8 @@ fn merge_acronyms(
         // Defined: "LONG ( ACRONYM )".
         let defined = cluster.mentions.iter().find_map(|&(s, _)| {
             let open = s.checked_sub(1)?;
-            let closed = cx.tokens.get(s + 1).map(|t| t.text(cx.text)) == Some(")");
-            let long = ends_at[open].filter(|_| cx.word(open) == "(" && closed)?;
+            let closed = s + 1 < cx.tokens.len() && is_bracket(cx, s + 1, b')');
+            let long = ends_at[open].filter(|_| closed && is_bracket(cx, open, b'('))?;
             // `spelled` is in cluster order: searched, not scanned, for a
             // document of many definitions of one acronym.
             let spells = spelled.binary_search_by_key(&long, |s| s.cluster);
