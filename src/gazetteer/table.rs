@@ -56,6 +56,30 @@ fn key_bytes_of<'t>(head: &'t [u8; INLINE], start: u32, len: u32, arena: &'t [u8
     }
 }
 
+/// Whether two short strings of bytes, a word or a phrase of a few, are
+/// the same: compared in a few loads of up to eight bytes, the first and
+/// the last of each overlapping, rather than by a call to compare bytes.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    let word = |bytes: &[u8], at: usize| {
+        u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+    };
+    let half = |bytes: &[u8], at: usize| {
+        u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
+    };
+    match len {
+        0 => true,
+        1..4 => a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1],
+        4..8 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
+        _ => a == b,
+    }
+}
+
 /// A key's bytes as the string they were inserted as.
 fn as_key(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("keys are inserted as whole strings")
@@ -174,7 +198,8 @@ impl<V: Clone> KeyTable<V> {
     /// instructions.)
     #[inline(always)]
     fn slot(&self, key: &[u8], h: u64) -> usize {
-        self.probe(h, |entry| self.key_bytes(entry) == key).0
+        self.probe(h, |entry| same_bytes(self.key_bytes(entry), key))
+            .0
     }
 
     /// Where the slot of the entry whose key `is_key` accepts is, among
@@ -214,6 +239,7 @@ impl<V: Clone> KeyTable<V> {
     }
 
     /// [`KeyTable::get_hashed`] of a key given by its bytes.
+    #[inline(always)]
     fn get_bytes_hashed(&self, key: &[u8], hash: u64) -> Option<&V> {
         if self.slots.is_empty() {
             return None;
@@ -428,6 +454,21 @@ mod tests {
         assert_eq!(listed, keys);
         let listed: Vec<&str> = table.iter_mut().map(|(k, _)| k).collect();
         assert_eq!(listed, keys);
+    }
+
+    #[test]
+    fn bytes_are_the_same_as_slices_are_equal() {
+        let text = b"the arab front of iraq and the gulf";
+        for len in 0..=text.len() {
+            let a = &text[..len];
+            assert!(same_bytes(a, a), "{len}");
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!same_bytes(a, &b), "{len} {at}");
+            }
+            assert!(!same_bytes(a, &text[..len.saturating_sub(1)]) || len == 0);
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ use super::Origin;
 use super::filter::WordFilter;
 use super::image::{ImageError, ImageReader, ImageWriter};
 use super::lexicon::Lexicon;
-use super::table::{KeyTable, bytes_held};
+use super::table::{KeyTable, bytes_held, same_bytes};
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::hash::{GOLDEN, chain};
@@ -254,9 +254,12 @@ impl Matcher {
         Ok(matcher)
     }
 
-    /// The tokens of a form as written.
-    fn written(&self, form: &Form, len: usize) -> impl Iterator<Item = &str> {
-        let text = self.text(form.text);
+    /// The bytes of the tokens of a form as written, sliced as bytes:
+    /// without the checks that each end falls on a character boundary,
+    /// which slicing a string makes (see [`case_agrees`]).
+    fn written(&self, form: &Form, len: usize) -> impl Iterator<Item = &[u8]> {
+        let start = form.text.start as usize;
+        let text = &self.texts.as_bytes()[start..start + form.text.len as usize];
         self.bounds[form.bounds as usize..form.bounds as usize + len]
             .iter()
             .map(move |&[s, e]| &text[s as usize..e as usize])
@@ -376,7 +379,7 @@ impl Matcher {
         let mut f = node.forms;
         while f != NONE {
             let form = &self.forms[f as usize];
-            if self.written(form, 1).eq([written]) {
+            if self.written(form, 1).eq([written.as_bytes()]) {
                 let entry = &self.entries[form.entry as usize];
                 out.push(Candidate {
                     start: at,
@@ -399,26 +402,53 @@ fn remix(hash: u64) -> u64 {
     hash.rotate_left(32).wrapping_mul(GOLDEN)
 }
 
-/// Whether the text tokens spell the form acceptably (see the module docs).
-fn case_agrees<'f>(text: &str, tokens: &[Token], written: impl Iterator<Item = &'f str>) -> bool {
+/// Whether the text tokens spell the form acceptably (see the module docs),
+/// given the bytes of the form's tokens as written.
+///
+/// A token and the form's word are compared as bytes, nearly always
+/// equal: slicing them as strings checked four character boundaries for
+/// every word, and the rare words spelled otherwise are read as strings
+/// after.
+fn case_agrees<'f>(text: &str, tokens: &[Token], written: impl Iterator<Item = &'f [u8]>) -> bool {
     tokens.iter().zip(written).all(|(token, written)| {
-        let seen = token.text(text);
-        if token.kind != TokenKind::Word || seen == written {
-            return true;
-        }
-        if token.headline == Headline::Capitals {
-            return true;
-        }
-        // A lower-case word of the form, capitalised in the text.
-        let mut w = written.chars();
-        let mut s = seen.chars();
-        match (w.next(), s.next()) {
-            (Some(wc), Some(sc)) => {
-                wc.is_lowercase() && sc.is_uppercase() && sc.to_lowercase().eq([wc]) && w.eq(s)
-            }
-            _ => false,
-        }
+        let seen = &text.as_bytes()[token.start()..token.end()];
+        token.kind != TokenKind::Word
+            || same_bytes(seen, written)
+            || token.headline == Headline::Capitals
+            || capitalised_in_text(written, token.text(text))
     })
+}
+
+/// Whether `written`, a word of a form, starts with a lower-case letter
+/// that `seen`, the word in the text, writes in upper case, the rest the
+/// same.
+#[cold]
+fn capitalised_in_text(written: &[u8], seen: &str) -> bool {
+    let mut s = seen.chars();
+    match (first_char(written), s.next()) {
+        (Some((wc, w)), Some(sc)) => {
+            wc.is_lowercase()
+                && sc.is_uppercase()
+                && sc.to_lowercase().eq([wc])
+                && w == s.as_str().as_bytes()
+        }
+        _ => false,
+    }
+}
+
+/// The first character of `bytes`, UTF-8 that starts on a character's
+/// first byte, and the bytes after it: only the character's own bytes
+/// checked as UTF-8, not the whole.
+fn first_char(bytes: &[u8]) -> Option<(char, &[u8])> {
+    let width = match bytes.first()? {
+        0..0x80 => 1,
+        0xf0.. => 4,
+        0xe0.. => 3,
+        _ => 2,
+    };
+    let (first, rest) = bytes.split_at_checked(width)?;
+    let c = std::str::from_utf8(first).ok()?.chars().next()?;
+    Some((c, rest))
 }
 
 #[cfg(test)]
@@ -467,6 +497,20 @@ mod tests {
         assert_eq!(found(&m, "Moqtada Al-Sadr").len(), 1);
         assert_eq!(found(&m, "moqtada al-sadr").len(), 0);
         assert_eq!(found(&m, "IRAN TALKS\nIRAN talks").len(), 1);
+    }
+
+    #[test]
+    fn a_lower_case_first_letter_may_be_capitalised_in_the_text() {
+        assert!(capitalised_in_text(b"al", "Al"));
+        assert!(capitalised_in_text("éclair".as_bytes(), "Éclair"));
+        assert!(!capitalised_in_text("éclair".as_bytes(), "ÉCLAIR"));
+        assert!(
+            !capitalised_in_text(b"Al", "Al"),
+            "not lower case as written"
+        );
+        assert!(!capitalised_in_text(b"al", "Ab"));
+        assert!(!capitalised_in_text(b"", "A"));
+        assert_eq!(first_char("éa".as_bytes()), Some(('é', &b"a"[..])));
     }
 
     #[test]
