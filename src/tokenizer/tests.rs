@@ -348,6 +348,20 @@ fn keys_refilled_after_a_longer_text_are_those_of_new_keys() {
 }
 
 #[test]
+fn keys_before_and_after_the_first_character_not_ascii() {
+    // The keys of the tokens before a text's first byte that is not ASCII
+    // are made without a test for it: that byte at every place in a text
+    // longer than the blocks of bytes it is looked for in, and nowhere.
+    let words = "The harbour board of Eastmere met the river council in Lowbridge ".repeat(3);
+    assert_keys_are_push_keys(&words);
+    for at in (0..words.len()).filter(|&at| words.is_char_boundary(at)) {
+        let mut text = words.clone();
+        text.insert(at, '’');
+        assert_keys_are_push_keys(&text);
+    }
+}
+
+#[test]
 fn keys_of_long_and_unusual_tokens() {
     for text in [
         "",
