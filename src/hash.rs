@@ -36,9 +36,10 @@
 //! for every token), then the matcher's `singles`, of the one-word forms.
 //! Given the same hash, both would read the same bits, and a word let
 //! through by a false positive of the one would mostly be let through by
-//! the other: the matcher hands `singles` the hash remixed (`matcher::remix`), so
-//! that the two err apart. Its `continues` filter takes [`chain`] hashes,
-//! other numbers already.
+//! the other: the matcher hands `singles` the hash with its halves swapped
+//! (`matcher::remix`), so that it reads bits 60 to 63 and 0 to 20, apart
+//! from those of `first_words`, and the two err apart. Its `continues`
+//! filter takes [`chain`] hashes, other numbers already.
 //!
 //! `finish` folds the high bits, which the multiplications mix best,
 //! into the low ones, so that the tags are as good as the slots.

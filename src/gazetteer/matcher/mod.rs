@@ -33,7 +33,7 @@ use super::lexicon::Lexicon;
 use super::table::{KeyTable, bytes_held, same_bytes};
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
-use crate::hash::{GOLDEN, chain};
+use crate::hash::chain;
 use crate::tokenizer::{Headline, Keys, Shape, Token, TokenKind};
 
 /// No form.
@@ -395,11 +395,16 @@ impl Matcher {
     }
 }
 
-/// A word's hash with its bits mixed, for a filter that must not share
-/// false positives with filters taking the word's [`hash_key`](crate::hash::hash_key) as it is:
-/// they all read the same bits of the hash they are given.
+/// A word's hash with its halves swapped, for a filter that must not
+/// share false positives with filters taking the word's
+/// [`hash_key`](crate::hash::hash_key) as it is: they all read bits 28 and
+/// up of the hash they are given (to bit 53 for the lexicon's first words,
+/// to 52 for `singles`), which are bits 60 to 63 and 0 to 20 of the word's
+/// hash here, mixed as well (see `finish` in [`crate::hash`]). A rotation,
+/// where a multiplication after it took two more instructions for every
+/// word that may start a form.
 fn remix(hash: u64) -> u64 {
-    hash.rotate_left(32).wrapping_mul(GOLDEN)
+    hash.rotate_left(32)
 }
 
 /// Whether the text tokens spell the form acceptably (see the module docs),
