@@ -119,24 +119,33 @@ impl Keys {
         let base = bytes.len();
         let written = &mut self.written;
         written.clear();
-        // The tokens that end before the text's first byte that is not
-        // ASCII are plain ASCII, and their keys need no test for it: in
-        // most news texts, all of them or most.
-        let ascii = ascii_prefix(text.as_bytes());
-        let (plain, rest) =
-            tokens.split_at(tokens.partition_point(|token| token.end as usize <= ascii));
-        // Extended from iterators of known length: one reservation each,
-        // not a capacity check for every key.
+        // The tokens between the text's bytes that are not ASCII are plain
+        // ASCII, and their keys need no test for it: in most news texts,
+        // all of them or nearly. Each such byte is found 64 bytes at a
+        // time, and the tokens before it by a binary search; only the
+        // token that holds it, or the first after it, is tested.
         self.spans.clear();
-        self.spans.extend(
-            plain
-                .iter()
-                .map(|token| key_span::<false>(text, bytes, token, written, base)),
-        );
-        self.spans.extend(
-            rest.iter()
-                .map(|token| key_span::<true>(text, bytes, token, written, base)),
-        );
+        let mut rest = tokens;
+        let mut from = 0;
+        while !rest.is_empty() {
+            let ascii = from + ascii_prefix(&text.as_bytes()[from..]);
+            let (plain, after) =
+                rest.split_at(rest.partition_point(|token| token.end as usize <= ascii));
+            // Extended from an iterator of known length: one reservation,
+            // not a capacity check for every key.
+            self.spans.extend(
+                plain
+                    .iter()
+                    .map(|token| key_span::<false>(text, bytes, token, written, base)),
+            );
+            let Some((token, after)) = after.split_first() else {
+                break;
+            };
+            self.spans
+                .push(key_span::<true>(text, bytes, token, written, base));
+            from = token.end as usize;
+            rest = after;
+        }
         lowered.push_str(written);
         lowered.push_str(BLOCK_OF_SPACES);
     }
@@ -330,9 +339,21 @@ fn key_span<const MAY_BE_OTHER: bool>(
     // returned through memory, made the common one go through memory too.
     let (start, end, hash) = match in_place {
         Some(key) => (start, end, key.hash()),
-        None => other_key_span(text, lowered, (start, end), written, base),
+        None if MAY_BE_OTHER => other_key_span(text, lowered, (start, end), written, base),
+        // A long token of plain ASCII: in place too, its hash made out of
+        // line, so that the loop over plain tokens keeps nothing for the
+        // keys written out.
+        None => (start, end, long_key_hash(&lowered[from..end as usize])),
     };
     KeySpan { start, end, hash }
+}
+
+/// [`hash_bytes`] of a key longer than [`SHORT_KEY_BYTES`] bytes, out of
+/// line: a few tokens in a thousand have one.
+#[cold]
+#[inline(never)]
+fn long_key_hash(key: &[u8]) -> u64 {
+    hash_bytes(key)
 }
 
 /// How many bytes `bytes` starts with that are ASCII: read 64 at a time,

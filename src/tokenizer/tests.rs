@@ -348,16 +348,24 @@ fn keys_refilled_after_a_longer_text_are_those_of_new_keys() {
 }
 
 #[test]
-fn keys_before_and_after_the_first_character_not_ascii() {
-    // The keys of the tokens before a text's first byte that is not ASCII
-    // are made without a test for it: that byte at every place in a text
-    // longer than the blocks of bytes it is looked for in, and nowhere.
+fn keys_between_characters_not_ascii() {
+    // The keys of the tokens between a text's bytes that are not ASCII
+    // are made without a test for it: such a character at every place in
+    // a text longer than the blocks of bytes they are looked for in, alone
+    // and with others after it, and none.
     let words = "The harbour board of Eastmere met the river council in Lowbridge ".repeat(3);
     assert_keys_are_push_keys(&words);
-    for at in (0..words.len()).filter(|&at| words.is_char_boundary(at)) {
+    for at in 0..words.len() {
         let mut text = words.clone();
         text.insert(at, '’');
         assert_keys_are_push_keys(&text);
+        for (after, other) in [(1, 'é'), (7, '£'), (70, '—')] {
+            let mut text = text.clone();
+            if at + after < text.len() && text.is_char_boundary(at + after) {
+                text.insert(at + after, other);
+                assert_keys_are_push_keys(&text);
+            }
+        }
     }
 }
 
