@@ -286,18 +286,50 @@ impl Matcher {
         // buffer for every phrase.
         let mut written = Vec::new();
         for (block, &bits) in form_starts.iter().enumerate() {
-            let mut bits = bits;
+            let base = block * 64;
+            let mut bits = self.filter_starts(base, bits, tokens, keys);
             while bits != 0 {
-                let first = block * 64 + bits.trailing_zeros() as usize;
+                let first = base + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 self.find_at(first, text, tokens, keys, &mut written, out);
             }
         }
     }
 
+    /// Of the tokens marked in `bits` from token `base`, a bit for each
+    /// (see [`Matcher::find`]), those where a form may start by the
+    /// filters: a word that may be a one-word form, or may start a phrase
+    /// that the next word may continue. Most words that may start a form
+    /// these settle, in a loop of its own, out of line, whose few values
+    /// stay in registers, as they did not among those of the phrases'
+    /// look-ups.
+    #[inline(never)]
+    fn filter_starts(&self, base: usize, bits: u64, tokens: &[Token], keys: &Keys) -> u64 {
+        let mut starts = 0;
+        let mut bits = bits;
+        while bits != 0 {
+            let j = bits.trailing_zeros();
+            bits &= bits - 1;
+            let first = base + j as usize;
+            let next = first + 1;
+            let hash = keys.hash(first);
+            if self.singles.may_contain_hashed(remix(hash))
+                || (next < tokens.len()
+                    && !tokens[next].hard_break
+                    && self
+                        .continues
+                        .may_contain_hashed(chain(hash, keys.hash(next))))
+            {
+                starts |= 1 << j;
+            }
+        }
+        starts
+    }
+
     /// Appends a candidate for every entry with a form that starts at token
-    /// `first`, a word the first-word filter lets through; `written` is
-    /// for the keys of a phrase that do not lie in place ([`Keys::run`]).
+    /// `first`, a word the filters let through ([`Matcher::filter_starts`]);
+    /// `written` is for the keys of a phrase that do not lie in place
+    /// ([`Keys::run`]).
     fn find_at(
         &self,
         first: usize,
@@ -307,18 +339,6 @@ impl Matcher {
         written: &mut Vec<u8>,
         out: &mut Vec<Candidate>,
     ) {
-        // A word that is no one-word form matters only if the next word
-        // may continue a phrase it starts.
-        let next = first + 1;
-        if !self.singles.may_contain_hashed(remix(keys.hash(first)))
-            && (next >= tokens.len()
-                || tokens[next].hard_break
-                || !self
-                    .continues
-                    .may_contain_hashed(chain(keys.hash(first), keys.hash(next))))
-        {
-            return;
-        }
         let Some(&node) =
             self.phrases
                 .get_short(keys.bytes(first), keys.short(first), keys.hash(first))
