@@ -11,13 +11,9 @@ use serde_json::value::RawValue;
 
 /// Appends a JSON Lines record's result line to `out`:
 /// `{"file":…,"id":…,"entities":[…]}`, with `file` when the run has
-/// several inputs and `id` when the record has one, copied as written.
-pub fn push_record(
-    out: &mut Vec<u8>,
-    file: Option<&str>,
-    id: Option<&RawValue>,
-    entities: &[Entity],
-) {
+/// several inputs and `id` (its raw JSON text) when the record has one,
+/// copied as written.
+pub fn push_record(out: &mut Vec<u8>, file: Option<&str>, id: Option<&str>, entities: &[Entity]) {
     out.push(b'{');
     if let Some(file) = file {
         out.extend_from_slice(b"\"file\":");
@@ -26,7 +22,7 @@ pub fn push_record(
     }
     if let Some(id) = id {
         out.extend_from_slice(b"\"id\":");
-        out.extend_from_slice(id.get().as_bytes());
+        out.extend_from_slice(id.as_bytes());
         out.push(b',');
     }
     out.extend_from_slice(b"\"entities\":");
@@ -264,6 +260,16 @@ pub struct InputError<'a> {
     pub error: &'a str,
 }
 
+/// The raw JSON text of a record's `id`, which the reader has checked, as
+/// a value that serde writes as it is.
+///
+/// # Panics
+///
+/// When `id` is not one JSON value, which the reader never gives.
+pub fn raw_json(id: &str) -> &RawValue {
+    serde_json::from_str(id).expect("the reader gives ids that are JSON values")
+}
+
 /// Appends `value` to `out` as one line of compact JSON.
 pub fn push_line(out: &mut Vec<u8>, value: &impl Serialize) {
     serde_json::to_writer(&mut *out, value)
@@ -371,7 +377,7 @@ mod tests {
             (None, Some(id)),
         ] {
             let mut ours = Vec::new();
-            push_record(&mut ours, file, id, &entities);
+            push_record(&mut ours, file, id.map(RawValue::get), &entities);
             let mut theirs = Vec::new();
             push_line(
                 &mut theirs,

@@ -335,7 +335,7 @@ impl Worker<'_> {
                     done.tally.records += 1;
                     done.tally.entities(entities);
                     if view.format != Format::Json {
-                        let title = record_title(file, id.map(|id| id.get()));
+                        let title = record_title(file, id);
                         view.push(
                             &mut done.output,
                             text,
@@ -354,7 +354,7 @@ impl Worker<'_> {
                             &mut done.output,
                             &PageRecord {
                                 file,
-                                id,
+                                id: id.map(output::raw_json),
                                 page: page.as_ref(),
                                 entities: &*entities,
                             },
@@ -369,7 +369,7 @@ impl Worker<'_> {
                     let error = LineError {
                         file,
                         line: number,
-                        id,
+                        id: id.map(output::raw_json),
                         error: &message,
                     };
                     done.tally.records += 1;

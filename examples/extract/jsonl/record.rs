@@ -26,7 +26,8 @@ pub enum Line<'a> {
     Blank,
     /// A record to extract from.
     Record {
-        id: Option<&'a RawValue>,
+        /// The raw JSON text of the record's `id`.
+        id: Option<&'a str>,
         text: &'a str,
         /// From offsets into `text` to offsets into the text as given
         /// (empty unless `--lossy` replaced an invalid sequence).
@@ -36,7 +37,8 @@ pub enum Line<'a> {
     },
     /// A line that cannot be used, with its `id` when one could be read.
     Error {
-        id: Option<&'a RawValue>,
+        /// The raw JSON text of the line's `id`.
+        id: Option<&'a str>,
         message: String,
     },
 }
@@ -189,7 +191,8 @@ fn replaced_surrogates(count: usize) -> String {
 /// The fields of a record the CLI reads; the others are skipped.
 #[derive(Debug)]
 struct Fields<'a> {
-    id: Option<&'a RawValue>,
+    /// The raw JSON text of the `id` value.
+    id: Option<&'a str>,
     /// The raw JSON text of the `text` value.
     text: Option<&'a str>,
     /// Where the `text` value is, decoded as the line was read, or why it
@@ -247,7 +250,7 @@ impl<'a> Fields<'a> {
             let after = skip_value(value, depth)?;
             let value = &value[..value.len() - after.len()];
             match key {
-                "id" => fields.id = Some(serde_json::from_str(value).ok()?),
+                "id" => fields.id = Some(value),
                 "text" => (fields.text, fields.held) = (Some(value), None),
                 _ => {}
             }
@@ -420,7 +423,7 @@ impl<'de> Visitor<'de> for FieldsVisitor {
         };
         while let Some(key) = map.next_key::<Key>()? {
             match key {
-                Key::Id => fields.id = Some(map.next_value()?),
+                Key::Id => fields.id = Some(map.next_value::<&RawValue>()?.get()),
                 Key::Text => fields.text = Some(map.next_value::<&RawValue>()?.get()),
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
@@ -482,7 +485,7 @@ mod tests {
         let mut reader = LineReader::default();
         match reader.read(line, lossy) {
             Line::Blank => Err("blank".to_string()),
-            Line::Record { id, text, .. } => Ok((id.map(|id| id.get().to_string()), text.into())),
+            Line::Record { id, text, .. } => Ok((id.map(str::to_string), text.into())),
             Line::Error { message, .. } => Err(message),
         }
     }
@@ -517,7 +520,7 @@ mod tests {
     fn the_one_pass_scan_reads_what_serde_json_reads() {
         // The fields as raw texts, to compare.
         fn raw(fields: Option<Fields<'_>>) -> Option<(Option<&str>, Option<&str>)> {
-            fields.map(|f| (f.id.map(RawValue::get), f.text))
+            fields.map(|f| (f.id, f.text))
         }
         let scanned = [
             r#"{"id":"a","text":"x\ny","meta":{"a":[1,-2.5e+3,{"b":null}],"c":true}}"#,
@@ -643,10 +646,7 @@ mod tests {
             if let Some(fields) = decoding {
                 let parsed: Fields<'_> = serde_json::from_str(&json)
                     .unwrap_or_else(|e| panic!("{json:?}: {e}"));
-                proptest::prop_assert_eq!(
-                    fields.id.map(RawValue::get),
-                    parsed.id.map(RawValue::get)
-                );
+                proptest::prop_assert_eq!(fields.id, parsed.id);
                 proptest::prop_assert_eq!(fields.text, parsed.text);
                 if let (Some(held), Some(raw)) = (fields.held, fields.text) {
                     let value = held.map(|held| match held {
@@ -665,7 +665,7 @@ mod tests {
         let Line::Error { id, .. } = reader.read(b"{\"id\": \"\xff\", \"text\": 7}", true) else {
             panic!("a text that is not a string fails the line");
         };
-        assert_eq!(id.map(RawValue::get), Some("\"\u{fffd}\""));
+        assert_eq!(id, Some("\"\u{fffd}\""));
     }
 
     #[test]
