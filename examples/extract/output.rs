@@ -5,7 +5,7 @@
 //! no escape, and a quick test of eight bytes at a time settles that far
 //! faster than serde_json's escaper, which looks up every byte.
 
-use gazetteer_ner::Entity;
+use gazetteer_ner::{Entity, EntityKind};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -40,9 +40,13 @@ pub fn push_record(out: &mut Vec<u8>, file: Option<&str>, id: Option<&str>, enti
 pub fn push_entities(out: &mut Vec<u8>, entities: &[Entity]) {
     let list = out.len();
     for entity in entities {
-        out.extend_from_slice(b",{\"kind\":\"");
-        out.extend_from_slice(entity.kind.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"name\":\"");
+        match entity_head(entity.kind) {
+            Some((head, len)) => {
+                out.extend_from_slice(head);
+                out.truncate(out.len() - head.len() + len);
+            }
+            None => push_entity_head(out, entity.kind),
+        }
         push_str_after_quote(out, &entity.name, b"\",\"mentions\":");
         let mentions = out.len();
         for mention in &entity.mentions {
@@ -54,6 +58,53 @@ pub fn push_entities(out: &mut Vec<u8>, entities: &[Entity]) {
     }
     open_list(out, list);
     out.push(b']');
+}
+
+/// An entity's members before its name's text, after the comma that
+/// parts it from the one before, `,{"kind":"K","name":"`, in a block of 32
+/// bytes (an organisation's fills it), and how many bytes of it they take;
+/// `None` for a kind this table does not know. Copied whole and the bytes
+/// past them then cut off, they take one copy of a length known when
+/// compiling, where the kind's name alone took a call to `memcpy`.
+fn entity_head(kind: EntityKind) -> Option<&'static ([u8; 32], usize)> {
+    const PERSON: ([u8; 32], usize) = head_block("person");
+    const GROUP: ([u8; 32], usize) = head_block("group");
+    const PLACE: ([u8; 32], usize) = head_block("place");
+    const ORGANISATION: ([u8; 32], usize) = head_block("organisation");
+    match kind {
+        EntityKind::Person => Some(&PERSON),
+        EntityKind::Group => Some(&GROUP),
+        EntityKind::Place => Some(&PLACE),
+        EntityKind::Organisation => Some(&ORGANISATION),
+        _ => None,
+    }
+}
+
+/// The block of [`entity_head`] for the kind named `kind`.
+const fn head_block(kind: &str) -> ([u8; 32], usize) {
+    let mut block = [0; 32];
+    let mut len = 0;
+    let parts: [&[u8]; 3] = [b",{\"kind\":\"", kind.as_bytes(), b"\",\"name\":\""];
+    let mut part = 0;
+    while part < parts.len() {
+        let mut i = 0;
+        while i < parts[part].len() {
+            block[len] = parts[part][i];
+            len += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    (block, len)
+}
+
+/// Appends what [`entity_head`] holds for an entity of a kind it does not
+/// know.
+#[cold]
+fn push_entity_head(out: &mut Vec<u8>, kind: EntityKind) {
+    out.extend_from_slice(b",{\"kind\":\"");
+    out.extend_from_slice(kind.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"name\":\"");
 }
 
 /// Opens the list whose items, each after a comma, `out` holds from `at`
@@ -280,7 +331,7 @@ pub fn push_line(out: &mut Vec<u8>, value: &impl Serialize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gazetteer_ner::{EntityKind, Entry, Extractor};
+    use gazetteer_ner::{Entry, Extractor};
 
     /// `text` written by [`push_str`] after what `out` holds already,
     /// against `serde_json`.
@@ -316,6 +367,16 @@ mod tests {
             "\u{7f}\u{1f}é",
         ] {
             assert_written_as_serde_json_writes(text);
+        }
+    }
+
+    #[test]
+    fn every_kind_has_its_entity_head() {
+        for kind in EntityKind::ALL {
+            let (head, len) = entity_head(kind).expect("a kind the table knows");
+            let mut written = Vec::new();
+            push_entity_head(&mut written, kind);
+            assert_eq!(head[..*len], written[..], "{kind}");
         }
     }
 
