@@ -187,16 +187,27 @@ fn last_block(rest: &[u8]) -> u64 {
 /// Nonzero exactly when one of the eight bytes of `x` is one JSON
 /// escapes.
 fn escapes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Nonzero exactly when a byte of `x` is zero: a byte's high bit can
-    // only be set by its own borrow once `!x` has cleared those of the
-    // bytes that were 0x80 or more.
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     // Bytes below 0x20 are those whose top three bits are zero.
-    zero(x & (0xe0 * ONES))
-        | zero(x ^ (u64::from(b'"') * ONES))
-        | zero(x ^ (u64::from(b'\\') * ONES))
+    zero_bytes(x & (0xe0 * ONES)) | quotes_or_backslashes(x)
+}
+
+/// Eight bytes of ones: times a byte, that byte eight times.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Nonzero exactly when one of the eight bytes of `x` is a quote or a
+/// backslash, and then its lowest set bit is the high bit of the first
+/// such byte (in the order of [`u64::from_le_bytes`]).
+pub fn quotes_or_backslashes(x: u64) -> u64 {
+    zero_bytes(x ^ (u64::from(b'"') * ONES)) | zero_bytes(x ^ (u64::from(b'\\') * ONES))
+}
+
+/// Nonzero exactly when a byte of `x` is zero, with the high bit of each
+/// zero byte set: a byte's high bit can only be set by its own borrow once
+/// `!x` has cleared those of the bytes that were 0x80 or more, or by a
+/// borrow from a zero byte below it, so the lowest set bit is exact.
+fn zero_bytes(x: u64) -> u64 {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    x.wrapping_sub(ONES) & !x & HIGHS
 }
 
 /// The decimal digits of 0 to 99, two each, as a block of two bytes in

@@ -19,6 +19,7 @@ use serde_json::value::RawValue;
 
 use super::json_string::{self, Held, StringError};
 use crate::lossy::{OffsetMap, push_lossy};
+use crate::output::quotes_or_backslashes;
 
 /// What a line holds.
 pub enum Line<'a> {
@@ -385,7 +386,7 @@ fn split_string(json: &str) -> Option<(&str, &str)> {
     }
     let mut at = 1;
     loop {
-        at += memchr::memchr2(b'"', b'\\', &bytes[at..])?;
+        at += quote_or_backslash(&bytes[at..])?;
         if bytes[at] == b'"' {
             // Quotes and backslashes are ASCII: character boundaries.
             return Some(json.split_at(at + 1));
@@ -396,6 +397,23 @@ fn split_string(json: &str) -> Option<(&str, &str)> {
             _ => return None,
         };
     }
+}
+
+/// Where the first quote or backslash of `bytes` is. The first 16 bytes
+/// are tested eight at a time in place, which finds the end of a key or a
+/// short value (most of those a line holds besides its text) without the
+/// call and the set-up of a vector search; the rest goes to `memchr2`.
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    let mut tested = 0;
+    while let Some(word) = bytes.get(tested..tested + 8).filter(|_| tested < 16) {
+        let found =
+            quotes_or_backslashes(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        if found != 0 {
+            return Some(tested + found.trailing_zeros() as usize / 8);
+        }
+        tested += 8;
+    }
+    memchr::memchr2(b'"', b'\\', &bytes[tested..]).map(|at| tested + at)
 }
 
 impl<'de> Deserialize<'de> for Fields<'de> {
@@ -571,6 +589,27 @@ mod tests {
                 Fields::scan(json, Some(&mut String::new())).is_none(),
                 "{json}"
             );
+        }
+    }
+
+    #[test]
+    fn the_first_quote_or_backslash_is_found_at_any_place() {
+        for len in 0..40 {
+            for at in 0..len {
+                for special in [b'"', b'\\'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = special;
+                    // A second one after it, and bytes of 0x80 and more.
+                    if at + 1 < len {
+                        bytes[at + 1] = b'"';
+                    }
+                    if at > 0 {
+                        bytes[at - 1] = 0xa2;
+                    }
+                    assert_eq!(quote_or_backslash(&bytes), Some(at), "{len} {at}");
+                }
+            }
+            assert_eq!(quote_or_backslash(&vec![0xdc; len]), None);
         }
     }
 
