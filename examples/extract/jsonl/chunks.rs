@@ -30,12 +30,20 @@ pub struct Chunks {
     at_start: bool,
     at_end: bool,
     next_line: usize,
+    /// Whether each chunk's lines are counted as it is read; otherwise its
+    /// reader counts them as it goes and says so ([`Chunks::add_lines`]).
+    count_lines: bool,
 }
 
 impl Chunks {
     /// Chunks of `reader`; `regular_file` says that it reads a regular
-    /// file (not a pipe or a terminal).
-    pub fn new(reader: Box<dyn Read + Send>, regular_file: bool) -> Chunks {
+    /// file (not a pipe or a terminal). With `count_lines`, each chunk's
+    /// lines are counted as it is read, so that the next chunk knows its
+    /// first line's number at once; without, the caller reads each chunk
+    /// before it asks for the next, and gives its count of lines to
+    /// [`Chunks::add_lines`] first (a chunk's lines are then read once,
+    /// not also counted in a pass of their own).
+    pub fn new(reader: Box<dyn Read + Send>, regular_file: bool, count_lines: bool) -> Chunks {
         Chunks {
             reader,
             regular_file,
@@ -43,12 +51,20 @@ impl Chunks {
             at_start: true,
             at_end: false,
             next_line: 1,
+            count_lines,
         }
     }
 
     /// How many lines were read whole before the last chunk.
     pub fn lines_read(&self) -> usize {
         self.next_line - 1
+    }
+
+    /// Counts `lines` more lines (line ends) read, those of the last chunk,
+    /// when the chunks do not count them themselves.
+    pub fn add_lines(&mut self, lines: usize) {
+        debug_assert!(!self.count_lines, "the lines of a chunk counted twice");
+        self.next_line += lines;
     }
 
     /// The next chunk, of about `target` bytes; `None` at the end.
@@ -106,7 +122,9 @@ impl Chunks {
             return Ok(None);
         }
         let first_line = self.next_line;
-        self.next_line += memchr::memchr_iter(b'\n', &bytes).count();
+        if self.count_lines {
+            self.next_line += memchr::memchr_iter(b'\n', &bytes).count();
+        }
         Ok(Some(Chunk { first_line, bytes }))
     }
 }
@@ -135,21 +153,27 @@ mod tests {
     /// as from a regular file (which the same reader stands for: it never
     /// waits); both ways must give the same chunks.
     fn chunks(data: &[u8], step: usize, target: usize) -> Vec<(usize, Vec<u8>)> {
-        let read = |regular_file| {
+        let read = |regular_file, count_lines| {
             let reader = Trickle {
                 data: data.to_vec(),
                 at: 0,
                 step,
             };
-            let mut chunks = Chunks::new(Box::new(reader), regular_file);
+            let mut chunks = Chunks::new(Box::new(reader), regular_file, count_lines);
             let mut all = Vec::new();
             while let Some(chunk) = chunks.next(target).unwrap() {
+                if !count_lines {
+                    chunks.add_lines(chunk.bytes.iter().filter(|&&b| b == b'\n').count());
+                }
                 all.push((chunk.first_line, chunk.bytes));
             }
             all
         };
-        let as_pipe = read(false);
-        let as_file = read(true);
+        let as_pipe = read(false, true);
+        let as_file = read(true, true);
+        // Lines counted by the caller number the chunks alike.
+        assert_eq!(read(false, false), as_pipe);
+        assert_eq!(read(true, false), as_file);
         // Lines are never split either way; a pipe's short reads may only
         // end chunks sooner.
         let joined =

@@ -74,6 +74,9 @@ pub fn run(
         next_input: 0,
         current: None,
         next_seq: 0,
+        // One thread reads each chunk before the next, and counts its
+        // lines as it goes.
+        count_lines: options.threads > 1,
     };
     let mut sink = Sink {
         out,
@@ -96,7 +99,9 @@ pub fn run(
         let mut worker = worker();
         while let Some(work) = source.next() {
             sink.in_flight += work.bytes();
-            sink.accept(worker.process(work));
+            let done = worker.process(work);
+            source.add_lines(done.lines);
+            sink.accept(done);
             if sink.stopped {
                 break;
             }
@@ -171,6 +176,9 @@ struct Done {
     input_bytes: usize,
     /// What it did, for `--progress` and `--summary`.
     tally: Tally,
+    /// The line ends of its chunk that were read (all of them, unless the
+    /// run stops in the chunk).
+    lines: usize,
 }
 
 /// The inputs, handed out as work in order.
@@ -179,9 +187,23 @@ struct Source<'a> {
     next_input: usize,
     current: Option<(usize, Chunks)>,
     next_seq: usize,
+    /// Whether the chunks count their lines as they are read, or the
+    /// caller gives each chunk's count ([`Source::add_lines`]) before it
+    /// asks for the next.
+    count_lines: bool,
 }
 
 impl Source<'_> {
+    /// Counts the line ends of the last chunk handed out, read by the
+    /// caller, when the chunks do not count them themselves.
+    fn add_lines(&mut self, lines: usize) {
+        if let Some((_, chunks)) = &mut self.current
+            && !self.count_lines
+        {
+            chunks.add_lines(lines);
+        }
+    }
+
     /// The next piece of work; `None` when every input is read.
     fn next(&mut self) -> Option<Work> {
         loop {
@@ -193,7 +215,8 @@ impl Source<'_> {
                 match reader {
                     Ok(reader) => {
                         let regular_file = self.inputs[input].is_regular_file();
-                        self.current = Some((input, Chunks::new(reader, regular_file)));
+                        let chunks = Chunks::new(reader, regular_file, self.count_lines);
+                        self.current = Some((input, chunks));
                     }
                     Err(e) => {
                         self.next_seq += 1;
@@ -256,6 +279,7 @@ impl Worker<'_> {
                 bytes: work.bytes() as u64,
                 ..Tally::default()
             },
+            lines: 0,
         };
         match work {
             Work::Unreadable {
@@ -301,7 +325,13 @@ impl Worker<'_> {
             if rest.is_empty() {
                 return;
             }
-            let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+            let end = match memchr::memchr(b'\n', rest) {
+                Some(end) => {
+                    done.lines += 1;
+                    end
+                }
+                None => rest.len(),
+            };
             let line = &rest[..end];
             rest = rest.get(end + 1..).unwrap_or_default();
             match self.lines.read(line, lossy) {
