@@ -322,11 +322,7 @@ fn skip_object<'a>(
         return Some(after);
     }
     loop {
-        let (key, after) = split_string(rest)?;
-        let key = &key[1..key.len() - 1];
-        if key.contains('\\') {
-            return None;
-        }
+        let (key, after) = split_key(rest)?;
         rest = skip_spaces(skip_spaces(after).strip_prefix(':')?);
         rest = skip_spaces(member(key, rest, depth + 1)?);
         match rest.strip_prefix(',') {
@@ -397,6 +393,16 @@ fn split_string(json: &str) -> Option<(&str, &str)> {
             _ => return None,
         };
     }
+}
+
+/// The key at the start of `json`, without its quotes, and what follows
+/// it; `None` unless it is a string without escapes (a key with one is
+/// left to `serde_json`, which decodes it before it compares it).
+fn split_key(json: &str) -> Option<(&str, &str)> {
+    let rest = json.strip_prefix('"')?;
+    let end = quote_or_backslash(rest.as_bytes())?;
+    // Quotes are ASCII: character boundaries.
+    (rest.as_bytes()[end] == b'"').then(|| (&rest[..end], &rest[end + 1..]))
 }
 
 /// Where the first quote or backslash of `bytes` is. The first 16 bytes
