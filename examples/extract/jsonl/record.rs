@@ -398,6 +398,10 @@ fn split_string(json: &str) -> Option<(&str, &str)> {
 /// The key at the start of `json`, without its quotes, and what follows
 /// it; `None` unless it is a string without escapes (a key with one is
 /// left to `serde_json`, which decodes it before it compares it).
+/// Always inlined: called for every key of a line, of the objects it
+/// skips too, it cost more as a call (callgrind, 500 BBC articles: 0.14M
+/// of 88.8M instructions).
+#[inline(always)]
 fn split_key(json: &str) -> Option<(&str, &str)> {
     let rest = json.strip_prefix('"')?;
     let end = quote_or_backslash(rest.as_bytes())?;
