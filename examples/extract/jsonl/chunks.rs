@@ -67,9 +67,15 @@ impl Chunks {
         self.next_line += lines;
     }
 
-    /// The next chunk, of about `target` bytes; `None` at the end.
-    pub fn next(&mut self, target: usize) -> io::Result<Option<Chunk>> {
-        let mut bytes = std::mem::take(&mut self.rest);
+    /// The next chunk, of about `target` bytes, read into `buffer`, whose
+    /// bytes are dropped first (the buffer of a chunk read before, handed
+    /// back so that its memory serves again, or a new one); `None` at the
+    /// end.
+    pub fn next(&mut self, target: usize, buffer: Vec<u8>) -> io::Result<Option<Chunk>> {
+        let mut bytes = buffer;
+        bytes.clear();
+        bytes.extend_from_slice(&self.rest);
+        self.rest.clear();
         // The rest holds no line end: it is what followed the last one.
         let mut last_newline = None;
         while !self.at_end {
@@ -113,7 +119,7 @@ impl Chunks {
             if let Some(at) = last_newline
                 && (bytes.len() >= target || waiting)
             {
-                self.rest = bytes[at + 1..].to_vec();
+                self.rest.extend_from_slice(&bytes[at + 1..]);
                 bytes.truncate(at + 1);
                 break;
             }
@@ -161,11 +167,15 @@ mod tests {
             };
             let mut chunks = Chunks::new(Box::new(reader), regular_file, count_lines);
             let mut all = Vec::new();
-            while let Some(chunk) = chunks.next(target).unwrap() {
+            // Each chunk is read into the buffer of the one before, as the
+            // workers hand them back.
+            let mut buffer = b"left over".to_vec();
+            while let Some(chunk) = chunks.next(target, buffer).unwrap() {
                 if !count_lines {
                     chunks.add_lines(chunk.bytes.iter().filter(|&&b| b == b'\n').count());
                 }
-                all.push((chunk.first_line, chunk.bytes));
+                all.push((chunk.first_line, chunk.bytes.clone()));
+                buffer = chunk.bytes;
             }
             all
         };

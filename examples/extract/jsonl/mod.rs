@@ -6,7 +6,11 @@
 //! a buffer of its own; the buffers go to stdout in input order. Memory is
 //! bounded by bytes, not lines: a worker takes no new chunk while the input
 //! and output of the chunks read but not yet written reach [`IN_FLIGHT`]
-//! bytes (a line longer than that is still read whole, alone).
+//! bytes (a line longer than that is still read whole, alone). The buffers
+//! of a chunk's input and output, once it is done with, serve a later chunk
+//! (unless a long line made them larger than [`KEPT_BUFFER`]): freed and
+//! allocated anew at every chunk, their memory went back to the system and
+//! its pages were faulted in again.
 //!
 //! With one thread the same steps run in turn on the calling thread.
 
@@ -37,6 +41,10 @@ pub const IN_FLIGHT: usize = 64 << 20;
 /// The size a worker's chunk of lines aims at: large enough that taking
 /// one costs nothing, small enough that the threads end together.
 const CHUNK: usize = 256 << 10;
+
+/// A buffer of a chunk's input or output larger than this (grown for a
+/// long line) is not kept to serve again.
+const KEPT_BUFFER: usize = 4 * CHUNK;
 
 /// How a JSON Lines run goes.
 pub struct Options {
@@ -77,6 +85,7 @@ pub fn run(
         // One thread reads each chunk before the next, and counts its
         // lines as it goes.
         count_lines: options.threads > 1,
+        spare: Vec::new(),
     };
     let mut sink = Sink {
         out,
@@ -87,6 +96,7 @@ pub fn run(
         stopped: false,
         error: None,
         progress,
+        spare: Vec::new(),
     };
     let worker = || Worker {
         extractor,
@@ -99,8 +109,9 @@ pub fn run(
         let mut worker = worker();
         while let Some(work) = source.next() {
             sink.in_flight += work.bytes();
-            let done = worker.process(work);
+            let mut done = worker.process(work, std::mem::take(&mut sink.spare));
             source.add_lines(done.lines);
+            source.recycle(std::mem::take(&mut done.chunk));
             sink.accept(done);
             if sink.stopped {
                 break;
@@ -179,6 +190,9 @@ struct Done {
     /// The line ends of its chunk that were read (all of them, unless the
     /// run stops in the chunk).
     lines: usize,
+    /// The chunk's buffer, read, to be handed back to the source, which
+    /// reads a later chunk into it.
+    chunk: Vec<u8>,
 }
 
 /// The inputs, handed out as work in order.
@@ -191,9 +205,21 @@ struct Source<'a> {
     /// caller gives each chunk's count ([`Source::add_lines`]) before it
     /// asks for the next.
     count_lines: bool,
+    /// The buffer of a chunk read before, for the next chunk: memory that
+    /// the allocator would otherwise give back to the system and take
+    /// again, its pages faulted in anew, at every chunk.
+    spare: Vec<u8>,
 }
 
 impl Source<'_> {
+    /// Keeps the buffer of a chunk read, for the next chunk to be read
+    /// into, unless a long line made it large.
+    fn recycle(&mut self, buffer: Vec<u8>) {
+        if buffer.capacity() <= KEPT_BUFFER {
+            self.spare = buffer;
+        }
+    }
+
     /// Counts the line ends of the last chunk handed out, read by the
     /// caller, when the chunks do not count them themselves.
     fn add_lines(&mut self, lines: usize) {
@@ -231,7 +257,7 @@ impl Source<'_> {
                 continue;
             };
             let input = *input;
-            match chunks.next(CHUNK) {
+            match chunks.next(CHUNK, std::mem::take(&mut self.spare)) {
                 Ok(Some(chunk)) => {
                     self.next_seq += 1;
                     return Some(Work::Lines { seq, input, chunk });
@@ -267,10 +293,13 @@ struct Worker<'a> {
 }
 
 impl Worker<'_> {
-    fn process(&mut self, work: Work) -> Done {
+    /// Does `work`, writing its output into `output` (a buffer written
+    /// before, cleared, or a new one).
+    fn process(&mut self, work: Work, mut output: Vec<u8>) -> Done {
+        output.clear();
         let mut done = Done {
             seq: 0,
-            output: Vec::new(),
+            output,
             messages: Vec::new(),
             status: Status::Ok,
             stop: false,
@@ -280,6 +309,7 @@ impl Worker<'_> {
                 ..Tally::default()
             },
             lines: 0,
+            chunk: Vec::new(),
         };
         match work {
             Work::Unreadable {
@@ -309,6 +339,7 @@ impl Worker<'_> {
                 // buffer would be copied over.
                 done.output.reserve(chunk.bytes.len());
                 self.lines_of(input, &chunk, &mut done);
+                done.chunk = chunk.bytes;
             }
         }
         done
@@ -443,6 +474,9 @@ struct Sink<'w> {
     stopped: bool,
     error: Option<io::Error>,
     progress: &'w mut Progress,
+    /// The output buffer written last, for a later chunk's output: memory
+    /// that the allocator would otherwise give back and take again.
+    spare: Vec<u8>,
 }
 
 impl Sink<'_> {
@@ -474,6 +508,9 @@ impl Sink<'_> {
                 self.error = Some(e);
                 self.stopped = true;
             }
+            if done.output.capacity() <= KEPT_BUFFER {
+                self.spare = done.output;
+            }
         }
     }
 }
@@ -493,6 +530,9 @@ impl<'w> Shared<'_, 'w> {
 
     /// One worker's loop: take work while there is room, do it, hand it on.
     fn work(&self, mut worker: Worker<'_>) {
+        // The buffer of this worker's last chunk, handed back to the source
+        // with the next chunk taken.
+        let mut chunk = Vec::new();
         loop {
             {
                 let mut sink = self.sink();
@@ -503,12 +543,21 @@ impl<'w> Shared<'_, 'w> {
                     return;
                 }
             }
-            let next = self.source.lock().expect("no worker panicked").next();
+            let next = {
+                let mut source = self.source.lock().expect("no worker panicked");
+                source.recycle(std::mem::take(&mut chunk));
+                source.next()
+            };
             let Some(work) = next else {
                 return;
             };
-            self.sink().in_flight += work.bytes();
-            let done = worker.process(work);
+            let output = {
+                let mut sink = self.sink();
+                sink.in_flight += work.bytes();
+                std::mem::take(&mut sink.spare)
+            };
+            let mut done = worker.process(work, output);
+            chunk = std::mem::take(&mut done.chunk);
             self.sink().accept(done);
             self.room.notify_all();
         }
