@@ -145,7 +145,7 @@ fn push_str_after_quote<const N: usize>(out: &mut Vec<u8>, text: &str, after: &[
         out.extend_from_slice(&block);
     }
     let rest = blocks.remainder();
-    let last = last_block(rest);
+    let last = last_block(text.as_bytes(), rest);
     found |= escapes(last);
     out.extend_from_slice(&last.to_le_bytes());
     out.truncate(out.len() - 8 + rest.len());
@@ -158,11 +158,25 @@ fn push_str_after_quote<const N: usize>(out: &mut Vec<u8>, text: &str, after: &[
     }
 }
 
-/// The last bytes of a string, fewer than eight, as a block in the order
-/// of [`u64::from_le_bytes`], padded with spaces (which JSON does not
-/// escape). Read four, two and one bytes at a time as their count says,
-/// they are no copy of a length known only at run time.
-fn last_block(rest: &[u8]) -> u64 {
+/// The last bytes of a string, fewer than eight (`rest`, which ends
+/// `text`), as a block in the order of [`u64::from_le_bytes`], padded with
+/// spaces (which JSON does not escape). Of a string of eight bytes or more,
+/// the last eight are read as one word and shifted down past the bytes
+/// before the rest; of a shorter one, the bytes are read four, two and one
+/// at a time as their count says, tests whose outcome a processor guesses
+/// wrong often, which the longer strings do without (callgrind with its
+/// branch simulation, 500 BBC articles: mispredicted conditional branches
+/// in `lines_of` 71.1K -> 56.6K). Either way they are no copy of a length
+/// known only at run time.
+fn last_block(text: &[u8], rest: &[u8]) -> u64 {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    if let Some(&last) = text.last_chunk::<8>()
+        && !rest.is_empty()
+    {
+        // At most seven bytes of rest: the shifts are less than 64.
+        let len = rest.len();
+        return u64::from_le_bytes(last) >> (8 * (8 - len)) | SPACES << (8 * len);
+    }
     let mut block = 0;
     let mut at = 0;
     if let Some(four) = rest.first_chunk::<4>().filter(|_| rest.len() & 4 != 0) {
@@ -181,7 +195,7 @@ fn last_block(rest: &[u8]) -> u64 {
         at += 1;
     }
     // At most seven bytes: the shift is less than 64.
-    block | u64::from_le_bytes([b' '; 8]) << (8 * at)
+    block | SPACES << (8 * at)
 }
 
 /// Nonzero exactly when one of the eight bytes of `x` is one JSON
