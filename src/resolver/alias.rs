@@ -109,9 +109,9 @@ pub(crate) struct Buffers {
     name_words: Vec<&'static str>,
     name_hashes: Vec<u64>,
     name_ends: Vec<usize>,
-    /// The organisations by the hashes of their shorter names (see
+    /// The organisations and their shorter names (see
     /// [`merge_organisation_endings`]).
-    shorter: Vec<(u64, usize)>,
+    endings: Endings,
     /// Which tokens a mention takes (see [`define_acronyms`]).
     taken: Vec<bool>,
     /// Which cluster has a mention ending at each token, and which
@@ -182,7 +182,7 @@ pub(crate) fn merge(
     }
     merge_head_words(cx, clusters, &names, into);
     apply(clusters, into, pool);
-    merge_organisation_endings(cx, clusters, &names, into, &mut buffers.shorter);
+    merge_organisation_endings(cx, clusters, &names, into, &mut buffers.endings);
     apply(clusters, into, pool);
     // The clusters emptied so far stay until the end: the steps by acronyms
     // and initials pass over a cluster without mentions, and keep the
@@ -293,7 +293,7 @@ fn less_postnominals(cx: &Document<'_>, start: usize, end: usize) -> usize {
             && cx.tokens[i].shape == Shape::Upper
             && cx.is_acronym(i)
             && !cx.word(i).chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
-            && !LEGAL_FORMS.contains(&cx.keys.get(i))
+            && !is_legal_form(cx.keys.get(i))
     };
     while kept - start > 1 && postnominal(kept - 1) {
         kept -= 1;
@@ -770,12 +770,21 @@ fn merge_head_words(
     }
 }
 
+/// The buffers of [`merge_organisation_endings`].
+#[derive(Default)]
+struct Endings {
+    /// The organisations standing, with names, in cluster order.
+    organisations: Vec<usize>,
+    /// The organisations by the hashes of their shorter names.
+    shorter: Vec<(u64, usize)>,
+}
+
 /// "Harbour Authority" joins "Oxley Harbour Authority", and "Gulls"
 /// "Tarnwell Gulls", when the one organisation of the document whose
 /// longer name ends with those words (not after a small word: "of the",
 /// "de") is that one; "Halvard Controls" joins "Halvard Controls Inc"
 /// when the longer name adds only a legal form ("Inc", "Corp", see
-/// [`LEGAL_FORMS`]); "Wexford" joins "Wexford University" when it adds a
+/// [`is_legal_form`]); "Wexford" joins "Wexford University" when it adds a
 /// designator it may be left without (see [`name_less_designator`]), and
 /// "Tarnwell Institute" "Tarnwell Institute of Technology" (see
 /// [`name_less_qualifier`]). A lone head word is left to
@@ -786,20 +795,21 @@ fn merge_organisation_endings(
     clusters: &mut [Cluster],
     names: &LongestNames<'_>,
     into: &mut Targets,
-    shorter: &mut Vec<(u64, usize)>,
+    Endings {
+        organisations,
+        shorter,
+    }: &mut Endings,
 ) {
-    let organisation = |i: usize| {
+    // The organisations still standing with names, listed once for the
+    // passes below rather than asked of every cluster in each.
+    organisations.clear();
+    organisations.extend((0..clusters.len()).filter(|&i| {
         clusters[i].kind == EntityKind::Organisation
             && !clusters[i].mentions.is_empty()
             && !names[i].is_empty()
-    };
+    }));
     // Most documents name fewer than two organisations.
-    if (0..clusters.len())
-        .filter(|&i| organisation(i))
-        .take(2)
-        .count()
-        < 2
-    {
+    if organisations.len() < 2 {
         return;
     }
     // Each organisation by the hash of every shorter name it may be called
@@ -808,7 +818,7 @@ fn merge_organisation_endings(
     // compared with every other was quadratic in the organisations of a
     // document.)
     shorter.clear();
-    for long in (0..clusters.len()).filter(|&i| organisation(i)) {
+    for &long in organisations.iter() {
         let (words, hashes) = (&names[long], names.hashes(long));
         let mut hash = EMPTY_NAME;
         for count in 1..words.len() {
@@ -816,11 +826,7 @@ fn merge_organisation_endings(
             shorter.push((hash, long));
         }
         // "News Corp Ltd" may be called "News Corp" and "News".
-        let forms = words
-            .iter()
-            .rev()
-            .take_while(|w| LEGAL_FORMS.contains(w))
-            .count();
+        let forms = words.iter().rev().take_while(|w| is_legal_form(w)).count();
         for kept in (words.len() - forms).max(1)..words.len() {
             let hash = name_hash(&hashes[..kept]);
             shorter.push((hash, long));
@@ -833,7 +839,7 @@ fn merge_organisation_endings(
     }
     shorter.sort_unstable();
     shorter.dedup();
-    for short in (0..clusters.len()).filter(|&i| organisation(i)) {
+    for &short in organisations.iter() {
         let words = &names[short];
         let cluster = &clusters[short];
         if words.len() == 1 && is_head_word(cx, cluster.mentions[0].0) {
@@ -854,10 +860,9 @@ fn merge_organisation_endings(
             let shortened = || {
                 (name_less_designator(long_words) == Some(words.len())
                     || name_less_qualifier(long_words) == Some(words.len()))
-                    && !(0..clusters.len()).any(|other| {
+                    && !organisations.iter().any(|&other| {
                         other != long
                             && other != short
-                            && organisation(other)
                             && names[other].starts_with(words)
                             && !names[other].starts_with(long_words)
                     })
@@ -925,30 +930,36 @@ fn ends_after_small_word(cx: &Document<'_>, words: &[&str], count: usize) -> boo
     cx.is_stopword_key(before) || cx.is_particle_key(before)
 }
 
-/// The words of a company's legal form, lower-cased, that a name may be
-/// written with or without ("Halvard Controls Inc", "Halvard Controls").
-const LEGAL_FORMS: &[&str] = &[
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "plc",
-    "llc",
-    "lp",
-    "ag",
-    "sa",
-    "nv",
-    "gmbh",
-];
+/// Whether `word`, lower-cased, is a word of a company's legal form, that
+/// a name may be written with or without ("Halvard Controls Inc",
+/// "Halvard Controls"). A match rather than a list: asked of the last
+/// words of every organisation's name, and of the capitals after a
+/// person's.
+fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word,
+        "inc"
+            | "incorporated"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "llc"
+            | "lp"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "gmbh"
+    )
+}
 
 /// Whether the words of `long` after its first `count` are all words of a
 /// legal form.
 fn legal_form_after(long: &[&str], count: usize) -> bool {
-    long[count..].iter().all(|word| LEGAL_FORMS.contains(word))
+    long[count..].iter().all(|word| is_legal_form(word))
 }
 
 /// Whether `key` is a designator of organisations written after a name
@@ -960,30 +971,33 @@ fn is_designator_key(key: &str) -> bool {
     })
 }
 
-/// The designators of organisations that a body is named without as well
-/// as with: "Wexford University" is "Wexford", "Halvard Motors"
-/// "Halvard". Others name a part or a product of the body named alone
-/// ("Halvard News", "Halvard Office", "Halvard Foundation") or the body of
-/// a place ("Wexford Council").
-const DROPPED_DESIGNATORS: &[&str] = &[
-    "university",
-    "college",
-    "institute",
-    "school",
-    "academy",
-    "group",
-    "holdings",
-    "industries",
-    "motors",
-    "airlines",
-    "airways",
-    "party",
-    "bank",
-];
+/// Whether `word`, lower-cased, is one of the designators of organisations
+/// that a body is named without as well as with: "Wexford University" is
+/// "Wexford", "Halvard Motors" "Halvard". Others name a part or a product
+/// of the body named alone ("Halvard News", "Halvard Office", "Halvard
+/// Foundation") or the body of a place ("Wexford Council").
+fn is_dropped_designator(word: &str) -> bool {
+    matches!(
+        word,
+        "university"
+            | "college"
+            | "institute"
+            | "school"
+            | "academy"
+            | "group"
+            | "holdings"
+            | "industries"
+            | "motors"
+            | "airlines"
+            | "airways"
+            | "party"
+            | "bank"
+    )
+}
 
 /// How many words of an organisation's name `words` are left without the
 /// designators that end it and that it may be named without (see
-/// [`DROPPED_DESIGNATORS`], and legal forms: "Halvard" of "Halvard Motors
+/// [`is_dropped_designator`], and legal forms: "Halvard" of "Halvard Motors
 /// Inc"), when the name is more than them and what is
 /// left does not end with a designator of its own: "Wexford" of "Wexford
 /// University", but nothing of "Oxley University Press", whose "Oxley
@@ -995,7 +1009,7 @@ fn name_less_designator(words: &[&str]) -> Option<usize> {
     let designators = words
         .iter()
         .rev()
-        .take_while(|w| DROPPED_DESIGNATORS.contains(w) || LEGAL_FORMS.contains(w))
+        .take_while(|w| is_dropped_designator(w) || is_legal_form(w))
         .count();
     let kept = words.len() - designators;
     (designators > 0 && kept > 0 && !is_designator_key(words[kept - 1])).then_some(kept)
