@@ -35,7 +35,19 @@ const BIND_PREFIXES: bool = true;
 /// own vector. Both sorts are by keys that tell any two different readings
 /// apart, so the order is the same whatever the sort algorithm.
 pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>) {
-    candidates.retain(|c| admissible(cx, c));
+    // The admissible kept in place by a loop of its own rather than
+    // `retain`, whose test was a call for every candidate: most candidates
+    // are admissible, and each is moved only once one before it is dropped.
+    let mut admitted = 0;
+    for i in 0..candidates.len() {
+        if admissible(cx, &candidates[i]) {
+            if admitted != i {
+                candidates[admitted] = candidates[i];
+            }
+            admitted += 1;
+        }
+    }
+    candidates.truncate(admitted);
     // Same span: strongest evidence first, then rank. The stable sort
     // takes over the runs already in order (the gazetteer's matches and
     // each rule's proposals come in text order), and cost fewer
