@@ -267,7 +267,11 @@ pub(crate) fn resolve<'a>(
         &mut memory.pool,
         &mut memory.governed,
     );
-    resolved.sort_by_key(|r| r.mentions[0]);
+    // Often in order already, as the clusters were first named: the
+    // check costs less than the call that sorts.
+    if !resolved.is_sorted_by_key(|r| r.mentions[0]) {
+        resolved.sort_by_key(|r| r.mentions[0]);
+    }
     resolved
 }
 
