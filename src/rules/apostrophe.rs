@@ -32,15 +32,19 @@ pub(crate) fn find(
     (start, end): (usize, usize),
     out: &mut Vec<Candidate>,
 ) -> bool {
+    let text = cx.text.as_bytes();
+    // Most runs have no apostrophe: the run's bytes are looked over at
+    // once, eight at a time, before any word's.
+    if !apostrophe_byte_in(text, cx.tokens[start].start(), cx.tokens[end - 1].end()) {
+        return false;
+    }
     let before = out.len();
     let mut written = String::new();
     let mut key = String::new();
     for i in start..end {
         let token = &cx.tokens[i];
-        let bytes = &cx.text.as_bytes()[token.start()..token.end()];
-        // 0x99 ends "’". One pass over the few bytes of a word, inlined,
-        // rather than two calls of a search made for long texts.
-        if bytes.len() < SHORTEST || !bytes.iter().any(|&b| b == b'\'' || b == 0x99) {
+        let bytes = &text[token.start()..token.end()];
+        if bytes.len() < SHORTEST || !bytes.iter().copied().any(is_apostrophe_byte) {
             continue;
         }
         if !without_apostrophes(cx.word(i), &mut written) {
@@ -51,6 +55,39 @@ pub(crate) fn find(
         matcher.find_word(&key, &written, i, out);
     }
     out.len() > before
+}
+
+/// Whether byte `b` is an apostrophe or may end one: 0x99 ends "’".
+fn is_apostrophe_byte(b: u8) -> bool {
+    b == b'\'' || b == 0x99
+}
+
+/// Whether any of bytes `from..to` of `text` is an apostrophe or may end
+/// one (see [`is_apostrophe_byte`]): read eight bytes at a time, each
+/// block masked to the bytes of the span and tested for either byte at
+/// once, rather than a byte at a time with two tests for each.
+fn apostrophe_byte_in(text: &[u8], from: usize, to: usize) -> bool {
+    /// Each byte of a block set to 1.
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    // Whether some byte of `block` is zero: the high bit of the lowest zero
+    // byte is set by the subtraction's borrow, and no high bit is where no
+    // byte is zero.
+    let has_zero = |block: u64| block.wrapping_sub(ONES) & !block & (ONES << 7) != 0;
+    let mut at = from;
+    while at < to {
+        // The last bytes of a text are read one by one.
+        let Some(block) = text[at..].first_chunk::<8>() else {
+            return text[at..to].iter().copied().any(is_apostrophe_byte);
+        };
+        let taken = (to - at).min(8);
+        // The bytes past the span are made zero, which neither byte is.
+        let block = u64::from_le_bytes(*block) & (u64::MAX >> (64 - 8 * taken));
+        if has_zero(block ^ (ONES * u64::from(b'\''))) || has_zero(block ^ (ONES * 0x99)) {
+            return true;
+        }
+        at += 8;
+    }
+    false
 }
 
 /// Writes to `out` `word` without the apostrophes it has between letters,
@@ -131,6 +168,21 @@ mod tests {
         );
         // The case of the form must agree.
         assert!(run(&entries, "Troops left QAR'Vana today.").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_span_has_an_apostrophe_byte_where_one_of_its_bytes_is_one(
+            text in "([a-z'. ]|’|ę|\\PC)*",
+            from in 0usize..40,
+            len in 0usize..40,
+        ) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let to = (from + len).min(bytes.len());
+            let expected = bytes[from..to].iter().copied().any(is_apostrophe_byte);
+            proptest::prop_assert_eq!(apostrophe_byte_in(bytes, from, to), expected);
+        }
     }
 
     #[test]
