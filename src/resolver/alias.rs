@@ -152,12 +152,11 @@ pub(crate) fn merge(
     let people = &mut buffers.people;
     // The steps by person names need a person, or two, to match names
     // against; a merge never makes a person, and many documents name one
-    // or none.
-    let persons = (0..clusters.len())
-        .filter(|&i| is_person(clusters, i))
-        .take(2)
-        .count();
-    if persons == 2 {
+    // or none. The persons are listed once for the steps' passes over them,
+    // which pass over those a merge empties.
+    people.list_persons(clusters);
+    let persons = people.persons.len();
+    if persons >= 2 {
         // Persons with full names by their first word, indexed once for
         // the steps by middle names and by given names: the merges between
         // them only empty clusters, which both pass over.
@@ -170,7 +169,7 @@ pub(crate) fn merge(
         // merges between them only empty clusters, which both pass over.
         people.fill_endings(clusters, &names);
     }
-    if persons == 2 {
+    if persons >= 2 {
         merge_person_suffixes(cx, clusters, &names, people, into);
         apply(clusters, into, pool);
         merge_given_names(cx, clusters, &names, people, into);
@@ -267,11 +266,6 @@ impl<'t> LongestNames<'t> {
         }
     }
 
-    /// Each cluster's words, in cluster order.
-    fn iter(&self) -> impl Iterator<Item = &[&'t str]> {
-        (0..self.ends.len()).map(|i| &self[i])
-    }
-
     /// The hashes of the keys of cluster `cluster`'s words.
     fn hashes(&self, cluster: usize) -> &[u64] {
         let start = cluster.checked_sub(1).map_or(0, |i| self.ends[i]);
@@ -322,6 +316,9 @@ fn name_hash(word_hashes: &[u64]) -> u64 {
 /// filled once for the steps that share it, costs less than a map.
 #[derive(Default)]
 struct People {
+    /// The persons standing before the steps by person names, in cluster
+    /// order.
+    persons: Vec<usize>,
     /// The persons with full names by the hash of their first word.
     by_hash: Vec<(u64, usize)>,
     /// The persons by the hash of every ending of their names shorter
@@ -332,15 +329,23 @@ struct People {
 }
 
 impl People {
+    /// Lists the persons of `clusters` still standing.
+    fn list_persons(&mut self, clusters: &[Cluster]) {
+        self.persons.clear();
+        self.persons
+            .extend((0..clusters.len()).filter(|&i| is_person(clusters, i)));
+    }
+
     /// Refills the index of first words with the persons still standing
     /// whose names have two words or more. Persons a later merge empties
     /// stay in it: its users pass over them.
     fn fill_first_words(&mut self, clusters: &[Cluster], names: &LongestNames<'_>) {
         self.by_hash.clear();
         self.by_hash.extend(
-            (0..clusters.len())
-                .filter(|&index| is_person(clusters, index))
-                .filter_map(|index| match names.hashes(index) {
+            self.persons
+                .iter()
+                .filter(|&&index| is_person(clusters, index))
+                .filter_map(|&index| match names.hashes(index) {
                     [first, _, ..] => Some((*first, index)),
                     _ => None,
                 }),
@@ -355,7 +360,7 @@ impl People {
     /// merge empties stay in it: its users pass over them.
     fn fill_endings(&mut self, clusters: &[Cluster], names: &LongestNames<'_>) {
         self.by_ending.clear();
-        for index in (0..clusters.len()).filter(|&i| is_person(clusters, i)) {
+        for &index in self.persons.iter().filter(|&&i| is_person(clusters, i)) {
             let hashes = names.hashes(index);
             let mut hash = EMPTY_NAME;
             for &word in hashes.get(1..).unwrap_or_default().iter().rev() {
@@ -528,7 +533,8 @@ fn merge_person_suffixes(
     // those indexed under the whole short name can end with it. (Indexed by
     // their last words, every "Smith" of a document was checked against
     // every other.)
-    for (short, short_words) in names.iter().enumerate() {
+    for &short in &people.persons {
+        let short_words = &names[short];
         if short_words.is_empty() || !is_person(clusters, short) {
             continue;
         }
@@ -677,7 +683,8 @@ fn merge_given_names(
     if people.by_hash.is_empty() {
         return;
     }
-    for (index, cluster) in clusters.iter().enumerate() {
+    for &index in &people.persons {
+        let cluster = &clusters[index];
         if !is_person(clusters, index) || cluster.mentions.iter().any(|&(s, e)| e - s != 1) {
             continue;
         }
