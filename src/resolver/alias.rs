@@ -52,7 +52,7 @@ use std::ops::Index;
 use super::hash_slots::{HashSlots, mixed};
 use super::initials::Initials;
 use super::name_index::{NameIndex, Spelled};
-use super::{Cluster, Pool, recycled};
+use super::{Cluster, Pool, is_byte, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::acronym::{SKIPPED, push_letters};
@@ -425,7 +425,7 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<
     // A long form needs a "(" right after it. Most documents have none, and
     // need no flags for the tokens taken.
     let defines =
-        |&(s, e): &(usize, usize)| e - s > 1 && e + 2 < cx.tokens.len() && is_bracket(cx, e, b'(');
+        |&(s, e): &(usize, usize)| e - s > 1 && e + 2 < cx.tokens.len() && is_byte(cx, e, b'(');
     if !clusters.iter().flat_map(|c| &c.mentions).any(defines) {
         return;
     }
@@ -440,8 +440,8 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<
             let (open, acronym, close) = (e, e + 1, e + 2);
             if close < cx.tokens.len()
                 && e - s > 1
-                && is_bracket(cx, open, b'(')
-                && is_bracket(cx, close, b')')
+                && is_byte(cx, open, b'(')
+                && is_byte(cx, close, b')')
                 && !taken[acronym]
                 && cx.is_acronym(acronym)
                 && cx.spells_initials(acronym, s, e)
@@ -454,14 +454,6 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<
             cluster.mentions.extend(defined);
         }
     }
-}
-
-/// Whether token `i` is the one byte `bracket`, read as a byte: without the
-/// checks of character boundaries that slicing the text for
-/// [`Document::word`] makes, for every mention of a document.
-fn is_bracket(cx: &Document<'_>, i: usize, bracket: u8) -> bool {
-    let token = &cx.tokens[i];
-    token.end() - token.start() == 1 && cx.text.as_bytes()[token.start()] == bracket
 }
 
 /// Groups the chosen mentions, in text order, into clusters of those that
@@ -1055,10 +1047,7 @@ fn merge_acronyms(
     // gazetteer knows ("US", "UN") only where it is defined in brackets.
     // (An acronym is one token: the look-up is left for those.)
     let bracketed = |&(s, _): &(usize, usize)| {
-        s > 0
-            && s + 1 < cx.tokens.len()
-            && is_bracket(cx, s - 1, b'(')
-            && is_bracket(cx, s + 1, b')')
+        s > 0 && s + 1 < cx.tokens.len() && is_byte(cx, s - 1, b'(') && is_byte(cx, s + 1, b')')
     };
     let may_join = |c: &Cluster| {
         c.mentions.first().is_some_and(|&(s, e)| e - s == 1)
@@ -1108,8 +1097,8 @@ fn merge_acronyms(
         // Defined: "LONG ( ACRONYM )".
         let defined = cluster.mentions.iter().find_map(|&(s, _)| {
             let open = s.checked_sub(1)?;
-            let closed = s + 1 < cx.tokens.len() && is_bracket(cx, s + 1, b')');
-            let long = ends_at[open].filter(|_| closed && is_bracket(cx, open, b'('))?;
+            let closed = s + 1 < cx.tokens.len() && is_byte(cx, s + 1, b')');
+            let long = ends_at[open].filter(|_| closed && is_byte(cx, open, b'('))?;
             // `spelled` is in cluster order: searched, not scanned, for a
             // document of many definitions of one acronym.
             let spells = spelled.binary_search_by_key(&long, |s| s.cluster);

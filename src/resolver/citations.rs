@@ -8,6 +8,7 @@
 //! periods, "&", "and", "et" and "al": a chosen place or organisation of
 //! one word inside becomes a person with no entry.
 
+use super::{is_byte, one_byte};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
@@ -40,46 +41,49 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
 fn in_citation(cx: &Document<'_>, i: usize) -> bool {
     // Most words are followed by no comma, "&" or ")": they are looked at
     // no further.
-    let next = cx.tokens.get(i + 1).map_or("", |_| cx.word(i + 1));
-    if !matches!(next, "," | "&" | ")" | ";") {
+    let next = (i + 1 < cx.tokens.len())
+        .then(|| one_byte(cx, i + 1))
+        .flatten();
+    if !matches!(next, Some(b',' | b'&' | b')' | b';')) {
         return false;
     }
     let mut year = false;
     let mut allowed = |j: usize| {
         let token = &cx.tokens[j];
-        let word = cx.word(j);
         if token.hard_break {
             return false;
         }
+        // The word is read only where its kind and shape do not settle it.
         match token.kind {
             TokenKind::Number => {
+                let word = cx.word(j);
                 let is_year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
                 year |= is_year;
                 is_year
             }
             TokenKind::Word => {
                 matches!(token.shape, Shape::Capitalised | Shape::Upper)
-                    || matches!(word, "and" | "et" | "al")
+                    || matches!(cx.word(j), "and" | "et" | "al")
             }
-            TokenKind::Punct => matches!(word, "," | ";" | "." | "&"),
+            TokenKind::Punct => matches!(cx.word(j), "," | ";" | "." | "&"),
             TokenKind::Possessive => false,
         }
     };
     let lowest = i.saturating_sub(REACH);
     let Some(open) = (lowest..i)
         .rev()
-        .find(|&j| cx.word(j) == "(" || !allowed(j))
+        .find(|&j| is_byte(cx, j, b'(') || !allowed(j))
     else {
         return false;
     };
-    if cx.word(open) != "(" {
+    if !is_byte(cx, open, b'(') {
         return false;
     }
     let highest = cx.tokens.len().min(i + 1 + REACH);
-    let Some(close) = (i + 1..highest).find(|&j| cx.word(j) == ")" || !allowed(j)) else {
+    let Some(close) = (i + 1..highest).find(|&j| is_byte(cx, j, b')') || !allowed(j)) else {
         return false;
     };
-    cx.word(close) == ")" && year
+    is_byte(cx, close, b')') && year
 }
 
 #[cfg(test)]

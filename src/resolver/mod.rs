@@ -285,6 +285,21 @@ fn recycled<T, U>(mut buffer: Vec<T>) -> Vec<U> {
     buffer.into_iter().filter_map(|_| None).collect()
 }
 
+/// Whether token `i` is the one byte `byte` (a bracket, say; see
+/// [`one_byte`]).
+fn is_byte(cx: &Document<'_>, i: usize, byte: u8) -> bool {
+    one_byte(cx, i) == Some(byte)
+}
+
+/// The byte of token `i` if it is one byte, read as a byte: without the
+/// checks of character boundaries that slicing the text for
+/// [`Document::word`] makes, for every mention of a document or every
+/// token of a stretch.
+fn one_byte(cx: &Document<'_>, i: usize) -> Option<u8> {
+    let token = &cx.tokens[i];
+    (token.end() - token.start() == 1).then(|| cx.text.as_bytes()[token.start()])
+}
+
 /// The text of the mention with the most words (the first of equals), on
 /// one line: a name wrapped over two lines is read with a space there.
 fn longest_text<'a>(cx: &Document<'a>, mentions: &[(usize, usize)]) -> Cow<'a, str> {
