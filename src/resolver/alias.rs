@@ -426,13 +426,17 @@ fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<
     // need no flags for the tokens taken.
     let defines =
         |&(s, e): &(usize, usize)| e - s > 1 && e + 2 < cx.tokens.len() && is_byte(cx, e, b'(');
-    if !clusters.iter().flat_map(|c| &c.mentions).any(defines) {
+    // Asked cluster by cluster: a walk flattened over every mention of
+    // every cluster cost more than the test of each mention.
+    if !clusters.iter().any(|c| c.mentions.iter().any(defines)) {
         return;
     }
     taken.clear();
     taken.resize(cx.tokens.len(), false);
-    for &(s, e) in clusters.iter().flat_map(|c| &c.mentions) {
-        taken[s..e].fill(true);
+    for cluster in clusters.iter() {
+        for &(s, e) in &cluster.mentions {
+            taken[s..e].fill(true);
+        }
     }
     for cluster in clusters.iter_mut() {
         let mut defined = Vec::new();
@@ -1182,13 +1186,21 @@ fn merge_spelled_initials(
     } = spelled;
     letters.clear();
     by_letters.clear();
-    for (index, cluster) in clusters.iter().enumerate() {
-        // Initials start with a capital letter alone or an acronym.
-        let Some(&(s, e)) = cluster
+    // Initials start with a capital letter alone or an acronym: only two
+    // clusters named so can be one, and most documents have fewer, whose
+    // letters need not be read.
+    let first_upper = |cluster: &Cluster| {
+        cluster
             .mentions
             .first()
             .filter(|&&(s, _)| cx.tokens[s].shape == Shape::Upper)
-        else {
+            .copied()
+    };
+    if clusters.iter().filter_map(first_upper).take(2).count() < 2 {
+        return;
+    }
+    for (index, cluster) in clusters.iter().enumerate() {
+        let Some((s, e)) = first_upper(cluster) else {
             continue;
         };
         let from = letters.len();
