@@ -50,12 +50,12 @@
 use std::ops::Index;
 
 use super::hash_slots::{HashSlots, mixed};
-use super::initials::Initials;
+use super::initials::{Initials, Letters};
 use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, Pool, is_byte, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::document::acronym::{SKIPPED, push_letters};
+use crate::document::acronym::push_letters;
 use crate::document::cues::{Position, lookup};
 use crate::document::{Document, EMPTY_NAME};
 use crate::hash::chain;
@@ -1257,34 +1257,6 @@ fn merge_spelled_initials(
     }
 }
 
-/// The first letters of a few acronyms, one bit for each letter from a to
-/// z, all of them for a first letter outside those.
-#[derive(Default)]
-struct Letters(u32);
-
-impl Letters {
-    /// The bits of a first letter, `first`, read as initials are: a letter
-    /// from a to z is its own, any other may be any.
-    fn of(first: Option<char>) -> u32 {
-        match first {
-            Some(c) if c.is_ascii_alphabetic() => 1 << (c.to_ascii_lowercase() as u8 - b'a'),
-            _ => u32::MAX,
-        }
-    }
-
-    /// Adds the first letter of `acronym` ("w" of "W.H.B.").
-    fn add(&mut self, acronym: &str) {
-        self.0 |= Letters::of(acronym.chars().find(|c| c.is_alphabetic()));
-    }
-
-    /// Whether a name whose first word is `word` may have initials that
-    /// start with one of the letters. A small word the initials skip
-    /// ("of", "the") says nothing.
-    fn may_start(&self, word: &str) -> bool {
-        SKIPPED.contains(&word) || self.0 & Letters::of(word.chars().next()) != 0
-    }
-}
-
 /// Moves each cluster `i` with `into[i] = Some(j)` into cluster
 /// `j`, leaving cluster `i` empty, and empties `into` for the next step
 /// (without a look at the clusters when none moves). A target never moves
@@ -1299,29 +1271,5 @@ fn apply(clusters: &mut [Cluster], into: &mut Targets, pool: &mut Pool) {
             let cluster = clusters[i].take();
             clusters[j].absorb(cluster, pool);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_names_whose_first_letter_an_acronym_starts_with_may_spell_it() {
-        let mut firsts = Letters::default();
-        firsts.add("W.H.B.");
-        firsts.add("OPB");
-        assert!(firsts.may_start("Wexford"));
-        assert!(firsts.may_start("Oxley"));
-        assert!(!firsts.may_start("Harbour"));
-        // Initials skip a small word, and a capital outside A to Z may
-        // lower-case to any letter.
-        assert!(firsts.may_start("the"));
-        assert!(firsts.may_start("Émile"));
-        // An acronym without a letter from a to z first may be spelled by
-        // any name.
-        let mut any = Letters::default();
-        any.add("ÖVP");
-        assert!(any.may_start("Harbour"));
     }
 }

@@ -10,7 +10,8 @@
 
 use std::ops::Range;
 
-use crate::document::{Document, acronym};
+use crate::document::Document;
+use crate::document::acronym::{self, SKIPPED};
 use crate::hash::hash_key;
 
 /// The initials of a mention, where they are written, and its cluster.
@@ -120,6 +121,37 @@ impl Initials {
     }
 }
 
+/// The first letters of a few acronyms, one bit for each letter from a to
+/// z, all of them for a first letter outside those: only a mention whose
+/// first word starts with one of them (or is a small word the initials
+/// skip) may spell one of the acronyms, and the initials of the others
+/// need not be written.
+#[derive(Default)]
+pub(crate) struct Letters(u32);
+
+impl Letters {
+    /// The bits of a first letter, `first`, read as initials are: a letter
+    /// from a to z is its own, any other may be any.
+    fn of(first: Option<char>) -> u32 {
+        match first {
+            Some(c) if c.is_ascii_alphabetic() => 1 << (c.to_ascii_lowercase() as u8 - b'a'),
+            _ => u32::MAX,
+        }
+    }
+
+    /// Adds the first letter of `acronym` ("w" of "W.H.B.").
+    pub(crate) fn add(&mut self, acronym: &str) {
+        self.0 |= Letters::of(acronym.chars().find(|c| c.is_alphabetic()));
+    }
+
+    /// Whether a name whose first word is `word` may have initials that
+    /// start with one of the letters. A small word the initials skip
+    /// ("of", "the") says nothing.
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        SKIPPED.contains(&word) || self.0 & Letters::of(word.chars().next()) != 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +210,24 @@ mod tests {
         initials.sort();
         assert_eq!(initials.spelled_by("OP").len(), 1);
         assert_eq!(initials.spelled_by("OPB").len(), 1);
+    }
+
+    #[test]
+    fn only_names_whose_first_letter_an_acronym_starts_with_may_spell_it() {
+        let mut firsts = Letters::default();
+        firsts.add("W.H.B.");
+        firsts.add("OPB");
+        assert!(firsts.may_start("Wexford"));
+        assert!(firsts.may_start("Oxley"));
+        assert!(!firsts.may_start("Harbour"));
+        // Initials skip a small word, and a capital outside A to Z may
+        // lower-case to any letter.
+        assert!(firsts.may_start("the"));
+        assert!(firsts.may_start("Émile"));
+        // An acronym without a letter from a to z first may be spelled by
+        // any name.
+        let mut any = Letters::default();
+        any.add("ÖVP");
+        assert!(any.may_start("Harbour"));
     }
 }

@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::initials::Initials;
+use super::initials::{Initials, Letters};
 use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, overlap};
 use crate::EntityKind;
@@ -96,6 +96,9 @@ struct Known<'n, 'c> {
     acronyms: OnceCell<Acronyms>,
     /// The clusters before propagation, which the acronyms are made of.
     clusters: &'c [Cluster],
+    /// The runs looked up, of which those of an acronym alone may be
+    /// looked up as one.
+    runs: &'n [OpenRun],
 }
 
 /// A name claimed for a cluster, before the names are indexed.
@@ -132,6 +135,10 @@ impl Buffers {
     }
 }
 
+/// A run no mention takes: start, end, the hash of the run's name and, if
+/// the run may be looked up less its first word, the hash of that.
+type OpenRun = (usize, usize, u64, Option<u64>);
+
 /// The name runs of a document that no mention takes, each with the hash
 /// of its name and, where its first word starts a sentence, of its name
 /// less that word; and all those hashes, in order. Only a name claimed
@@ -140,9 +147,7 @@ impl Buffers {
 /// left.)
 #[derive(Default)]
 struct OpenRuns {
-    /// Start, end, the hash of the run's name and, if the run may be
-    /// looked up less its first word, the hash of that.
-    runs: Vec<(usize, usize, u64, Option<u64>)>,
+    runs: Vec<OpenRun>,
     /// The hashes of `runs`, sorted, without repeats.
     hashes: Vec<u64>,
     /// One bit for each hash's top six bits: a hash whose bit is not set
@@ -228,6 +233,7 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
             longest: claims.longest,
             acronyms: OnceCell::new(),
             clusters,
+            runs: &open.runs,
         };
         let mut key = String::new();
         for &run in &open.runs {
@@ -546,16 +552,31 @@ struct Acronyms {
 }
 
 impl Acronyms {
-    /// The acronyms of the mentions of `clusters`: only a mention of two
-    /// tokens or more may spell one.
-    fn new(cx: &Document<'_>, clusters: &[Cluster]) -> Acronyms {
+    /// The acronyms of the mentions of `clusters` that the acronyms alone
+    /// among `runs` may be: only a mention of two tokens or more may spell
+    /// one, and only one whose first word starts with the first letter of
+    /// one of those (see [`Letters`]); the initials of the others are not
+    /// written.
+    fn new(cx: &Document<'_>, clusters: &[Cluster], runs: &[OpenRun]) -> Acronyms {
+        let mut firsts = Letters::default();
+        for &(start, end, _, less_first) in runs {
+            let first = Some(start);
+            let second = less_first.map(|_| start + 1);
+            for s in [first, second].into_iter().flatten() {
+                if single_acronym(cx, s, end) {
+                    firsts.add(cx.word(s));
+                }
+            }
+        }
         let mut initials = Initials::default();
         for (index, cluster) in clusters.iter().enumerate() {
             if cluster.kind == EntityKind::Person {
                 continue;
             }
             for &(s, e) in cluster.mentions.iter().filter(|&&(s, e)| e - s >= 2) {
-                initials.add(cx, s, e, index);
+                if firsts.may_start(cx.word(s)) {
+                    initials.add(cx, s, e, index);
+                }
             }
         }
         initials.sort();
@@ -585,14 +606,12 @@ impl Acronyms {
 fn find_name(
     cx: &Document<'_>,
     known: &Known<'_, '_>,
-    (start, end, whole, less_first): (usize, usize, u64, Option<u64>),
+    (start, end, whole, less_first): OpenRun,
     key: &mut String,
 ) -> Option<(usize, usize, Via)> {
     let mut lookup = |s: usize, hash: u64| -> Option<(usize, usize, Via)> {
-        // Asked only where the answer counts, and of the shape first: most
-        // runs are no acronym, which it says without a call.
-        let single_acronym =
-            || end - s == 1 && cx.tokens[s].shape == Shape::Upper && cx.is_acronym(s);
+        // Asked only where the answer counts.
+        let single_acronym = || single_acronym(cx, s, end);
         if end - s > known.longest && !single_acronym() {
             return None;
         }
@@ -617,7 +636,7 @@ fn find_name(
             acronym::push_letters(cx.word(s), key);
             let acronyms = known
                 .acronyms
-                .get_or_init(|| Acronyms::new(cx, known.clusters));
+                .get_or_init(|| Acronyms::new(cx, known.clusters, known.runs));
             found = acronyms
                 .get(key)
                 .map(|owner| owner.map(|index| (index, Via::Name)));
@@ -625,6 +644,13 @@ fn find_name(
         found.flatten().map(|(index, via)| (index, s, via))
     };
     lookup(start, whole).or_else(|| less_first.and_then(|hash| lookup(start + 1, hash)))
+}
+
+/// Whether the run `start..end` is an acronym alone, which may be looked
+/// up as one (see [`Acronyms`]). Of the shape first: most runs are no
+/// acronym, which it says without a call.
+fn single_acronym(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    end - start == 1 && cx.tokens[start].shape == Shape::Upper && cx.is_acronym(start)
 }
 
 /// Whether the one-word run at `start` may be a use of a word of cluster
