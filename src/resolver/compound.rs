@@ -107,17 +107,22 @@ pub(crate) fn join_places(candidates: &mut Vec<Candidate>, places: &mut Vec<(usi
 pub(crate) fn widen(cx: &Document<'_>, chosen: &mut [Candidate]) {
     for k in 0..chosen.len() {
         let c = chosen[k];
-        let headline = cx.tokens[c.start].headline != Headline::RunningText;
         let looked_at = match c.kind {
             EntityKind::Place => true,
             EntityKind::Organisation => WIDEN_ORGANISATIONS,
             _ => false,
         };
+        // Asked from the cheapest question on.
+        if !looked_at
+            || c.evidence != Evidence::Gazetteer
+            || cx.tokens[c.start].headline != Headline::RunningText
+        {
+            continue;
+        }
         // A mention widens only over a capitalised word next to
         // it: most have none, and need no look at the runs around them.
         let capitalised = |i: usize| cx.tokens.get(i).is_some_and(|t| t.is_capitalised_word());
-        let beside = capitalised(c.end) || c.start.checked_sub(1).is_some_and(capitalised);
-        if !looked_at || c.evidence != Evidence::Gazetteer || headline || !beside {
+        if !(capitalised(c.end) || c.start.checked_sub(1).is_some_and(capitalised)) {
             continue;
         }
         // The tokens no other chosen mention covers: those between its
