@@ -38,18 +38,23 @@ pub(crate) fn widen(cx: &Document<'_>, chosen: &mut [Candidate]) {
             continue;
         }
         let (first, hyphen, second) = (&tokens[c.end - 1], &tokens[c.end], &tokens[c.end + 1]);
+        // The tokens' facts first: most persons have no word joined after
+        // them, which is known before any text is read.
+        if hyphen.space_before
+            || second.space_before
+            || second.kind != TokenKind::Word
+            || second.shape != Shape::Lower
+            || !first.is_capitalised_word()
+            || first.end() - first.start() > LONGEST_FIRST
+        {
+            continue;
+        }
         let syllable = cx.word(c.end + 1);
-        let joined = !hyphen.space_before
-            && !second.space_before
-            && cx.word(c.end) == "-"
+        let joined = cx.word(c.end) == "-"
             && tokens
                 .get(c.end + 2)
                 .is_none_or(|t| t.space_before || cx.word(c.end + 2) != "-");
         if joined
-            && first.is_capitalised_word()
-            && first.end() - first.start() <= LONGEST_FIRST
-            && second.kind == TokenKind::Word
-            && second.shape == Shape::Lower
             && syllable.len() <= LONGEST_SYLLABLE
             && !syllable.ends_with("ed")
             && !HYPHEN_COMBINERS.contains(&syllable)
