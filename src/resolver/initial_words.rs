@@ -61,10 +61,11 @@ pub(crate) fn drop_common(
 /// Whether `c` is one word that begins a sentence, which the corpus mostly
 /// writes in lower case, proposed as a place or person by weak evidence.
 fn is_initial_common_word(cx: &Document<'_>, common: &CommonWords, c: &Candidate) -> bool {
+    // The candidate's own facts before its token's.
     c.len() == 1
-        && cx.tokens[c.start].sentence_start
         && matches!(c.kind, EntityKind::Place | EntityKind::Person)
         && weak(c.evidence)
+        && cx.tokens[c.start].sentence_start
         && common.all_common(cx.word_hashes(c.start, c.end))
 }
 
