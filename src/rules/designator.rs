@@ -38,8 +38,8 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
             }
             // "Kurdistan Workers' Party": the run ends before the apostrophe.
             let plural_possessive = i >= 2
-                && matches!(cx.word(i - 1), "'" | "’")
                 && !cx.tokens[i - 1].space_before
+                && matches!(cx.word(i - 1), "'" | "’")
                 && cx.word(i - 2).ends_with('s');
             let run_end = if plural_possessive { i - 1 } else { i };
             if !cx.joined(run_end, i + 1) {
