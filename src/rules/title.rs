@@ -26,7 +26,7 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
         let mut name = i + 1;
         while name < tokens.len()
             && (cx.is_title(name)
-                || (cx.word(name) == "." && !tokens[name].space_before && !ends_sentence(cx, name)))
+                || (!tokens[name].space_before && cx.word(name) == "." && !ends_sentence(cx, name)))
             && !tokens[name].hard_break
         {
             name += 1;
