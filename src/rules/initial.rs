@@ -82,15 +82,15 @@ pub(crate) fn find(cx: &Document<'_>, listed: usize, out: &mut Vec<Candidate>) {
 /// Whether token `i` is an initial: one capital letter, a full stop right
 /// after it, and a space after that.
 fn is_initial(cx: &Document<'_>, i: usize) -> bool {
+    // The letter's facts first: most words are no initial.
     let letter = &cx.tokens[i];
+    if letter.shape != Shape::Upper || letter.end() - letter.start() != 1 {
+        return false;
+    }
     let (Some(stop), Some(next)) = (cx.tokens.get(i + 1), cx.tokens.get(i + 2)) else {
         return false;
     };
-    letter.shape == Shape::Upper
-        && letter.end() - letter.start() == 1
-        && cx.word(i + 1) == "."
-        && !stop.space_before
-        && next.space_before
+    !stop.space_before && next.space_before && cx.word(i + 1) == "."
 }
 
 /// Whether the initial at token `i` starts its line and a line next to it
