@@ -685,13 +685,14 @@ fn merge_given_names(
             continue;
         }
         let (s, _) = cluster.mentions[0];
-        let given = cx.keys.get(s);
+        // The word's key is read only where a name's word has its hash.
+        let given = || cx.keys.get(s);
         // A word the lists do not give as a given name may be one still
         // when it ends no person's name ("Branson" of "Branson Anderson").
         let ends_a_name = || {
             people
                 .ending(chain(EMPTY_NAME, cx.keys.hash(s)))
-                .any(|person| names[person].last() == Some(&given))
+                .any(|person| names[person].last() == Some(&given()))
         };
         if !cx.lexeme(s).given_name && ends_a_name() {
             continue;
@@ -699,7 +700,7 @@ fn merge_given_names(
         let named = || {
             people
                 .get(cx.keys.hash(s))
-                .filter(|&person| is_person(clusters, person) && names[person][0] == given)
+                .filter(|&person| is_person(clusters, person) && names[person][0] == given())
         };
         into.set(index, main_person(clusters, named()));
     }
@@ -728,9 +729,9 @@ fn merge_person_surnames(
             continue;
         }
         let (s, _) = cluster.mentions[0];
-        let surname = cx.keys.get(s);
+        // The word's key is read only where a name's ending has its hash.
         let person = people.sole_ending(chain(EMPTY_NAME, cx.keys.hash(s)), |person| {
-            is_person(clusters, person) && names[person].last() == Some(&surname)
+            is_person(clusters, person) && names[person].last() == Some(&cx.keys.get(s))
         });
         // The locative words are looked for only before the few words that
         // end a person's name.
