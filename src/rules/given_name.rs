@@ -73,7 +73,8 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
 fn word_given_name_before(cx: &Document<'_>, start: usize, end: usize) -> Option<usize> {
     let before = start.checked_sub(1)?;
     let (token, word) = (&cx.tokens[before], cx.lexeme(before));
-    let last = cx.lexeme(end - 1);
+    // Read only for the few words before a run that pass the rest.
+    let last = || cx.lexeme(end - 1);
     let takes = word.stopword
         && word.given_name
         && word.given_rank >= LONE_GIVEN_NAME_RANK
@@ -87,8 +88,8 @@ fn word_given_name_before(cx: &Document<'_>, start: usize, end: usize) -> Option
         && !MONTHS
             .iter()
             .any(|month| cx.word(before).eq_ignore_ascii_case(month))
-        && last.surname
-        && !last.stopword
+        && last().surname
+        && !last().stopword
         && (start..end).all(|i| is_name_part(cx, i));
     takes.then_some(before)
 }
