@@ -142,13 +142,13 @@ pub(crate) fn dotted_prefix(cx: &Document<'_>, start: usize) -> usize {
         return start;
     }
     let (abbreviation, dot) = (&cx.tokens[start - 2], &cx.tokens[start - 1]);
-    let word = cx.word(start - 2);
-    let dotted = abbreviation.kind == TokenKind::Word
-        && abbreviation.shape == Shape::Upper
-        && word.len() >= 3
-        && word.bytes().skip(1).step_by(2).all(|b| b == b'.')
-        && word.len() % 2 == 1;
-    if dotted && cx.word(start - 1) == "." && !dot.space_before && cx.tokens[start].space_before {
+    // The tokens' facts before their texts, which only an abbreviation's
+    // need reading.
+    let dotted = abbreviation.kind == TokenKind::Word && abbreviation.shape == Shape::Upper && {
+        let word = cx.word(start - 2);
+        word.len() >= 3 && word.bytes().skip(1).step_by(2).all(|b| b == b'.') && word.len() % 2 == 1
+    };
+    if dotted && !dot.space_before && cx.tokens[start].space_before && cx.word(start - 1) == "." {
         start - 2
     } else {
         start
