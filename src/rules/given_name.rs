@@ -118,11 +118,11 @@ fn lone_name(cx: &Document<'_>, i: usize) -> bool {
 /// words after it. (Those before it the run is trimmed of already.)
 fn trim_initial(cx: &Document<'_>, mut start: usize, end: usize) -> usize {
     loop {
-        let first = cx.lexeme(start.min(end - 1));
-        let initial_word = start + 1 < end
-            && cx.tokens[start].sentence_start
-            && !first.given_name
-            && !first.surname;
+        // The lexeme is read only for a word that starts a sentence.
+        let initial_word = start + 1 < end && cx.tokens[start].sentence_start && {
+            let first = cx.lexeme(start);
+            !first.given_name && !first.surname
+        };
         if !initial_word {
             return start;
         }
