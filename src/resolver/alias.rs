@@ -1054,10 +1054,10 @@ fn merge_acronyms(
     let bracketed = |&(s, _): &(usize, usize)| {
         s > 0 && s + 1 < cx.tokens.len() && is_byte(cx, s - 1, b'(') && is_byte(cx, s + 1, b')')
     };
+    // Whether its mentions are one acronym is asked once, by the loop below.
     let may_join = |c: &Cluster| {
         c.mentions.first().is_some_and(|&(s, e)| e - s == 1)
             && (c.entry.is_none() || c.mentions.iter().any(bracketed))
-            && cx.acronym_of(&c.mentions).is_some()
     };
     // The clusters that may join, and the first letters of their acronyms:
     // only a mention whose first word starts with one of them may spell
