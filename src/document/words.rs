@@ -257,6 +257,62 @@ struct Marks {
     form_starts: u64,
 }
 
+/// A token's class ([`class`]) is what its kind and shape say about it
+/// in [`mark`], a bit each; this bit: a word, which may be a cue word.
+const CLASS_WORD: u8 = 1;
+/// A capitalised word.
+const CLASS_CAPITALISED: u8 = 2;
+/// Not punctuation, which may start a form.
+const CLASS_NOT_PUNCT: u8 = 4;
+
+/// The class of a token of this kind and shape (see [`CLASS_WORD`]).
+const fn class(kind: TokenKind, shape: Shape) -> u8 {
+    let word = matches!(kind, TokenKind::Word);
+    let capitalised = word && matches!(shape, Shape::Capitalised | Shape::Upper);
+    let not_punct = !matches!(kind, TokenKind::Punct);
+    (if word { CLASS_WORD } else { 0 })
+        | (if capitalised { CLASS_CAPITALISED } else { 0 })
+        | (if not_punct { CLASS_NOT_PUNCT } else { 0 })
+}
+
+/// [`class`] of every kind and shape, by the kind's and the shape's
+/// places in their enums: one load where the tests of both took eight
+/// instructions a token.
+static CLASSES: [[u8; 5]; 4] = {
+    let kinds = [
+        TokenKind::Word,
+        TokenKind::Number,
+        TokenKind::Possessive,
+        TokenKind::Punct,
+    ];
+    let shapes = [
+        Shape::Lower,
+        Shape::Capitalised,
+        Shape::Upper,
+        Shape::Mixed,
+        Shape::NoLetters,
+    ];
+    let mut classes = [[0; 5]; 4];
+    let mut k = 0;
+    while k < kinds.len() {
+        let mut s = 0;
+        while s < shapes.len() {
+            classes[kinds[k] as usize][shapes[s] as usize] = class(kinds[k], shapes[s]);
+            s += 1;
+        }
+        k += 1;
+    }
+    classes
+};
+
+/// Bit `bit` of each of the eight bytes of `bytes`, as eight bits, the
+/// first byte's lowest. The multiplication moves byte `i`'s bit (at
+/// `8 i`) to `56 + i`; no other of its products lands in the top byte,
+/// and no two land on one place, so nothing carries.
+fn gather(bytes: u64, bit: u32) -> u64 {
+    ((bytes >> bit) & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 /// Marks the tokens of a block of up to 64, from token `base` on, that may
 /// be cue words, that are capitalised words and that may start a form.
 ///
@@ -264,34 +320,40 @@ struct Marks {
 /// hold more than the registers do, this loop kept its sums on the stack.
 #[inline(never)]
 fn mark(tokens: &[Token], keys: &Keys, base: usize, cue_lists: Cues, lexicon: &Lexicon) -> Marks {
-    let mut marks = Marks {
-        maybe_cues: 0,
-        capitalised: 0,
-        form_starts: 0,
-    };
     // Last token first, each bit shifted in at the bottom: a shift and an
-    // add per set, where a shift by the token's place took four. The
-    // compiler packs two of the sets into one vector register: the three
-    // written three different ways to keep them apart (a shift, and a
-    // rotation before the bit goes in and one after) left fewer registers
-    // for the rest, and took two instructions a token more.
+    // add per set. What the token's kind and shape say is written as its
+    // class, a byte, and made bit sets eight tokens at a time after the
+    // loop: a store a token, where a bit set each took three or four
+    // instructions.
     let hashes = keys.hashes(base, base + tokens.len());
-    let mut j = tokens.len();
+    let mut classes = [0u8; 64];
+    let (mut maybe_cues, mut form_starts) = (0u64, 0u64);
+    let mut j = tokens.len().min(classes.len());
     while j > 0 {
         j -= 1;
         let token = &tokens[j];
         let hash = hashes.get(j);
-        // Only words are cue words or name words; any token but
-        // punctuation may start a form.
-        let word = token.kind == TokenKind::Word;
-        let maybe_cue = word & cue_lists.may_hold(hash);
-        let capitalised = word & token.shape.is_capitalised();
-        let may_start = (token.kind != TokenKind::Punct)
-            & lexicon.may_start_form(hash, token.shape == Shape::Lower);
-        marks.maybe_cues = marks.maybe_cues << 1 | u64::from(maybe_cue);
-        marks.capitalised = marks.capitalised << 1 | u64::from(capitalised);
-        marks.form_starts = marks.form_starts << 1 | u64::from(may_start);
+        classes[j] = CLASSES[token.kind as usize][token.shape as usize];
+        let may_start = lexicon.may_start_form(hash, token.shape == Shape::Lower);
+        maybe_cues = maybe_cues << 1 | u64::from(cue_lists.may_hold(hash));
+        form_starts = form_starts << 1 | u64::from(may_start);
     }
+    // Only words are cue words or name words; any token but punctuation
+    // may start a form.
+    let mut marks = Marks {
+        maybe_cues,
+        capitalised: 0,
+        form_starts,
+    };
+    let (mut words, mut not_punct) = (0, 0);
+    for (at, eight) in (0..).step_by(8).zip(classes.chunks_exact(8)) {
+        let bytes = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        words |= gather(bytes, CLASS_WORD.trailing_zeros()) << at;
+        marks.capitalised |= gather(bytes, CLASS_CAPITALISED.trailing_zeros()) << at;
+        not_punct |= gather(bytes, CLASS_NOT_PUNCT.trailing_zeros()) << at;
+    }
+    marks.maybe_cues &= words;
+    marks.form_starts &= not_punct;
     marks
 }
 
@@ -328,7 +390,75 @@ fn is_contraction(word: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Facts, is_contraction, set_bits};
+    use super::{Facts, gather, is_contraction, mark, set_bits};
+    use crate::EntityKind;
+    use crate::document::cues::Cues;
+    use crate::gazetteer::{Entry, Matcher, Origin};
+    use crate::tokenizer::{Keys, Shape, TokenKind, tokenize};
+
+    #[test]
+    fn gather_takes_one_bit_of_each_byte() {
+        let bytes = u64::from_le_bytes([1, 0, 3, 2, 0, 1, 1, 4]);
+        assert_eq!(gather(bytes, 0), 0b0110_0101);
+        assert_eq!(gather(bytes, 1), 0b0000_1100);
+        assert_eq!(gather(bytes, 2), 0b1000_0000);
+        assert_eq!(gather(u64::MAX, 7), 0xff);
+    }
+
+    #[test]
+    fn marks_are_what_each_token_says() {
+        let entries = ["Port Selwyn", "the Marrow Hills", "FC Kelloway", "4Q"]
+            .map(|form| Entry::new(EntityKind::Place, form));
+        let records = entries
+            .iter()
+            .map(|entry| (entry.record(), Origin::Default))
+            .collect::<Vec<_>>();
+        let matcher = Matcher::new(&records).unwrap();
+        let lexicon = matcher.lexicon();
+        // More than one block of 64 tokens, of every kind and shape.
+        let text = "The mayor of Port Selwyn, Ms Ottilie Varn, said on Monday that 4Q's \
+            depot in the Marrow Hills (PS) would shut by 2031; FC Kelloway's owner, \
+            Mr. O'Brannagh, and the IPX's envoy, said eBook sales fell 12% \
+            as the Council of the Province met in the town's old hall \
+            after the Governor's visit to Port Selwyn and the Marrow Hills, said a \
+            spokesman for the mayor's office on Tuesday.";
+        let tokens = tokenize(text);
+        assert!(tokens.len() > 64);
+        let keys = Keys::new(text, &tokens);
+        let cues = Cues::get();
+        let mut marked = [0; 3];
+        for (block, block_tokens) in tokens.chunks(64).enumerate() {
+            let base = block * 64;
+            let marks = mark(block_tokens, &keys, base, cues, lexicon);
+            for (count, bits) in
+                marked
+                    .iter_mut()
+                    .zip([marks.maybe_cues, marks.capitalised, marks.form_starts])
+            {
+                *count += bits.count_ones();
+            }
+            for (j, token) in block_tokens.iter().enumerate() {
+                let hash = keys.hash(base + j);
+                let word = token.kind == TokenKind::Word;
+                let at = |bits: u64| bits >> j & 1 != 0;
+                assert_eq!(at(marks.maybe_cues), word && cues.may_hold(hash), "{j}");
+                assert_eq!(at(marks.capitalised), token.is_capitalised_word(), "{j}");
+                let may_start = token.kind != TokenKind::Punct
+                    && lexicon.may_start_form(hash, token.shape == Shape::Lower);
+                assert_eq!(at(marks.form_starts), may_start, "{j}");
+            }
+            let beyond = u64::MAX.checked_shl(block_tokens.len() as u32).unwrap_or(0);
+            assert_eq!(
+                (marks.maybe_cues | marks.capitalised | marks.form_starts) & beyond,
+                0
+            );
+        }
+        // Each set has tokens in it, and not all of them.
+        assert!(
+            marked.iter().all(|&count| count > 3 && count < 40),
+            "{marked:?}"
+        );
+    }
 
     #[test]
     fn a_tokens_facts_take_eight_bytes() {
