@@ -65,11 +65,11 @@ impl Facts {
     pub fn droppable(self) -> bool {
         self.flags & DROPPABLE != 0
     }
+}
 
-    /// Sets `flag` if `set`.
-    fn set(&mut self, flag: u8, set: bool) {
-        self.flags |= if set { flag } else { 0 };
-    }
+/// `flag` if `set`, else none.
+fn flag(flag: u8, set: bool) -> u8 {
+    if set { flag } else { 0 }
 }
 
 impl Document<'_> {
@@ -109,13 +109,17 @@ impl Document<'_> {
                 };
                 let cue = cue_lists.cue(id);
                 let token = &tokens[i];
-                let facts = &mut facts[i];
-                facts.cue = Some(id);
                 let title = (cue.title && token.shape.is_capitalised())
                     || (cue.role && token.shape == Shape::Lower);
-                facts.set(TITLE, title);
-                facts.set(PARTICLE, cue.particle);
-                facts.set(DROPPABLE, cue.determiner);
+                // The first facts of the token, written whole: a store
+                // rather than a load and a store for each flag.
+                facts[i] = Facts {
+                    word: Word::default(),
+                    cue: Some(id),
+                    flags: flag(TITLE, title)
+                        | flag(PARTICLE, cue.particle)
+                        | flag(DROPPABLE, cue.determiner),
+                };
                 found.sports_terms += usize::from(cue.sports);
                 if title {
                     found.titles.push(i);
@@ -128,13 +132,14 @@ impl Document<'_> {
                 let token = &tokens[i];
                 let facts = &mut facts[i];
                 facts.word = lexicon.lookup_token(keys, i);
-                facts.set(DROPPABLE, facts.word.lexeme().stopword);
                 let name_word = !is_contraction(&self.text.as_bytes()[token.start()..token.end()]);
-                facts.set(NAME_WORD, name_word);
-                facts.set(
-                    CONTINUES,
-                    name_word && !token.hard_break && !token.sentence_start,
-                );
+                // Added to what the cue look-up wrote, at once.
+                facts.flags |= flag(DROPPABLE, facts.word.lexeme().stopword)
+                    | flag(NAME_WORD, name_word)
+                    | flag(
+                        CONTINUES,
+                        name_word && !token.hard_break && !token.sentence_start,
+                    );
                 if name_word {
                     found.name_words.push(i);
                 }
