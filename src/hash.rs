@@ -27,9 +27,10 @@
 //! - `gazetteer/filter.rs`, the Bloom filters: the 64-bit word of the
 //!   filter from bits 40 and up, the bit in it from bits 28 to 33, and a
 //!   second bit from bits 34 to 39;
-//! - `document/cues.rs`, the cue words' index: the slot from bits 50 to 63,
-//!   whose bit in the index's bit set says whether a token may be a cue
-//!   word.
+//! - `document/cues.rs`, the cue words' index: the slot from bits 50 to
+//!   63; and its filter, which says whether a token may be a cue word, the
+//!   64-bit word from bits 56 to 63 and the bit in it from bits 28 to 33,
+//!   as the Bloom filters' first bit, so that one shift serves both.
 //!
 //! A token's first word is asked about in two filters: the lexicon's
 //! `first_words`, of the first words of all forms (asked by the document

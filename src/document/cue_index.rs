@@ -33,11 +33,36 @@ pub(crate) const SLOTS: usize = 1 << 14;
 pub(crate) const NO_WORD: u16 = u16::MAX;
 
 /// The slot of a key hash, from its top bits (see [`crate::hash`]): a
-/// shift with no mask, and the bit set's word a shift of its own, for the
-/// test asked of every token (see `cues::Cues::may_hold`).
+/// shift with no mask.
 #[inline]
 pub(crate) fn slot(hash: u64) -> usize {
     (hash >> (u64::BITS - SLOTS.trailing_zeros())) as usize
+}
+
+/// How many bits the filter of the cue words (`FILTER`) has: as many as
+/// the index has slots, so that as few other words get through.
+pub(crate) const FILTER_BITS: usize = SLOTS;
+
+/// Where the place of a key hash's bit in its word of the filter starts
+/// in the hash: bit 28, where the bit of the filter of the words that
+/// start a form does (see [`crate::hash`]). The test asked of every
+/// token (see `cues::Cues::may_hold`) reads both places from one shift of
+/// the hash, and a bit test by a register takes the place modulo 64
+/// itself.
+pub(crate) const FILTER_PLACE_SHIFT: u32 = 28;
+
+/// The word of the filter of the cue words that holds the bit of a key
+/// hash: the hash's top bits, a shift with no mask.
+#[inline]
+pub(crate) fn filter_word(hash: u64) -> usize {
+    (hash >> (u64::BITS - (FILTER_BITS / 64).trailing_zeros())) as usize
+}
+
+/// The place of a key hash's bit in its word of the filter (see
+/// [`FILTER_PLACE_SHIFT`]).
+#[inline]
+pub(crate) fn filter_place(hash: u64) -> u64 {
+    (hash >> FILTER_PLACE_SHIFT) % 64
 }
 
 /// The flags of a cue, as the fields of `Cue` (in `cues.rs`) are named,
@@ -99,21 +124,22 @@ fn cue_words() -> Vec<CueWord> {
 
 /// The Rust source of the index: the statics `WORDS` (each cue word's key,
 /// its `Cue` and the next word of its slot), `FIRST` (each slot's first
-/// word, or [`NO_WORD`]) and `OCCUPIED` (a bit per slot, set where a word
-/// is), the types and constants being those of `cues.rs`.
+/// word, or [`NO_WORD`]) and `FILTER` (a bit for each cue word, at the
+/// place [`filter_word`] and [`filter_place`] give its hash), the types
+/// and constants being those of `cues.rs`.
 pub(crate) fn source() -> String {
     let words = cue_words();
     assert!(
         words.len() < usize::from(NO_WORD),
         "fewer than 65,535 cue words"
     );
-    let mut occupied = vec![0u64; SLOTS / 64];
+    let mut filter = vec![0u64; FILTER_BITS / 64];
     let mut first = vec![NO_WORD; SLOTS];
     let mut next = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
-        let slot = slot(hash_key(&word.key));
-        occupied[slot / 64] |= 1 << (slot % 64);
-        next.push(std::mem::replace(&mut first[slot], i as u16));
+        let hash = hash_key(&word.key);
+        filter[filter_word(hash)] |= 1 << filter_place(hash);
+        next.push(std::mem::replace(&mut first[slot(hash)], i as u16));
     }
     let mut out =
         String::from("// The cue index, written by build.rs from src/document/cue_index.rs.\n\n");
@@ -136,6 +162,6 @@ pub(crate) fn source() -> String {
     }
     out.push_str("];\n\n");
     write_array(&mut out, "FIRST", "u16", "SLOTS", &first);
-    write_array(&mut out, "OCCUPIED", "u64", "SLOTS / 64", &occupied);
+    write_array(&mut out, "FILTER", "u64", "FILTER_BITS / 64", &filter);
     out
 }

@@ -6,7 +6,7 @@
 
 use std::num::NonZeroU16;
 
-use super::cue_index::{NO_WORD, SLOTS, slot};
+use super::cue_index::{FILTER_BITS, NO_WORD, SLOTS, filter_place, filter_word, slot};
 use super::designators::DESIGNATORS;
 pub(crate) use super::designators::{Designator, Position};
 use crate::hash::{SHORT_KEY_BYTES, ShortKey, hash_key};
@@ -46,7 +46,7 @@ impl Cue {
     }
 }
 
-// The index: `WORDS`, `FIRST` and `OCCUPIED` (see [`CueIndex`]), which
+// The index: `WORDS`, `FIRST` and `FILTER` (see [`CueIndex`]), which
 // the build script compiles from the lists (see [`super::cue_index`]).
 include!(concat!(env!("OUT_DIR"), "/cue_index.rs"));
 
@@ -69,8 +69,7 @@ impl Cues {
     /// nearly every other word, and always true for cue words.
     #[inline]
     pub fn may_hold(self, hash: u64) -> bool {
-        let slot = slot(hash);
-        OCCUPIED[slot / 64] & 1 << (slot % 64) != 0
+        FILTER[filter_word(hash)] >> filter_place(hash) & 1 != 0
     }
 
     /// [`lookup`] for token `i` of a text, whose key's hash is known: the
@@ -114,19 +113,22 @@ impl CueId {
 }
 
 /// The one look-up structure of the cue words: a hash table of [`SLOTS`]
-/// slots by their keys' hashes ([`hash_key`]), whose occupied slots are
-/// marked in a bit set small enough to stay in cache. Whether a token may
-/// be a cue word is one bit of it, asked of every word without a branch
-/// on the answer (a fifth of a text's words are cue words, so a branch
-/// would be mispredicted often); only a word whose slot is taken has its
-/// key compared with the words of the slot.
+/// slots by their keys' hashes ([`hash_key`]), with a filter of as many
+/// bits, a bit for each cue word, small enough to stay in cache. Whether a
+/// token may be a cue word is one bit of the filter, asked of every word
+/// without a branch on the answer (a fifth of a text's words are cue
+/// words, so a branch would be mispredicted often); only a word whose bit
+/// is set has its key compared with the words of its slot. The filter's
+/// bit is not the slot's: it is read from other bits of the hash (see
+/// [`filter_place`]), which the test of every token shares with the
+/// filter of the words that start a form.
 ///
-/// Its three arrays are statics compiled by the build script: `OCCUPIED`,
-/// one bit per slot, set where a word is; `FIRST`, each occupied slot's
-/// first word, as an index into `WORDS`; and `WORDS`, every cue word's key
-/// and cues, and the next word of its slot. Arrays of a fixed length, so
-/// that a masked slot needs no bounds check: asked about every token, the
-/// check cost more than the look-up.
+/// Its three arrays are statics compiled by the build script: `FILTER`,
+/// [`FILTER_BITS`] bits; `FIRST`, each slot's first word, as an index into
+/// `WORDS`; and `WORDS`, every cue word's key and cues, and the next word
+/// of its slot. Arrays of a fixed length, so that a masked slot needs no
+/// bounds check: asked about every token, the check cost more than the
+/// look-up.
 struct CueIndex;
 
 /// A cue word in the [`CueIndex`].
