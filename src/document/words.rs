@@ -321,9 +321,10 @@ fn gather(bytes: u64, bit: u32) -> u64 {
 /// Marks the tokens of a block of up to 64, from token `base` on, that may
 /// be cue words, that are capitalised words and that may start a form.
 ///
-/// Kept out of line: inlined into [`Document::look_up_words`], whose loops
-/// hold more than the registers do, this loop kept its sums on the stack.
-#[inline(never)]
+/// Inlined into [`Document::look_up_words`]: with two sums in the loop
+/// rather than three (the rest written as classes), they stay in registers
+/// there, and the call and the marks returned through memory are saved.
+#[inline]
 fn mark(tokens: &[Token], keys: &Keys, base: usize, cue_lists: Cues, lexicon: &Lexicon) -> Marks {
     // Last token first, each bit shifted in at the bottom: a shift and an
     // add per set. What the token's kind and shape say is written as its
