@@ -69,6 +69,12 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 continue;
             }
             push_ascii_punct(tokens, &mut state, text, pos - 1);
+            // The plain space after a punctuation mark is taken here, as
+            // after a word.
+            if bytes.get(pos) == Some(&b' ') {
+                state.space_before = true;
+                pos += 1;
+            }
             continue;
         }
         pos = push_ascii_word(tokens, &mut state, text, pos);
