@@ -320,9 +320,13 @@ fn longest_text<'a>(cx: &Document<'a>, mentions: &[(usize, usize)]) -> Cow<'a, s
             .unwrap_or(&mentions[0]),
     };
     let text: &'a str = &cx.text[cx.tokens[best.0].start()..cx.tokens[best.1 - 1].end()];
-    // Looked for byte by byte: no line break is a byte of a longer
-    // character.
-    if !text.bytes().any(|b| b == b'\n' || b == b'\r') {
+    // A line break between two of its tokens starts the line of the
+    // second: a name none of whose later tokens starts a line is on one,
+    // known without a look at its bytes. Otherwise they are looked at, byte
+    // by byte (no line break is a byte of a longer character), as a token
+    // may start a line after a break other than these two.
+    let wrapped = || text.bytes().any(|b| b == b'\n' || b == b'\r');
+    if !cx.tokens[best.0 + 1..best.1].iter().any(|t| t.line_start) || !wrapped() {
         return Cow::Borrowed(text);
     }
     let mut name = String::with_capacity(text.len());
@@ -698,6 +702,31 @@ mod tests {
             ),
             ["person: Lee Cheuk-yan", "person: Andy Wexhol | Andy Wexhol"]
         );
+    }
+
+    #[test]
+    fn a_name_wrapped_over_two_lines_is_named_with_a_space() {
+        let extractor = Extractor::builder()
+            .default_gazetteers(false)
+            .gazetteer_data("test.tsv", "given-name\tWenna\n")
+            .build()
+            .unwrap();
+        let names = |text: &str| -> Vec<String> {
+            extractor
+                .extract(text)
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        };
+        // Lines of a paragraph's width, which wrap into the next.
+        let wrapped = "The ferry was late again, and yesterday Wenna\r\n\
+                       Trelawny wrote to the harbour council to\n\
+                       complain about the timetable once more.\n";
+        assert_eq!(names(wrapped), ["Wenna Trelawny"]);
+        let one_line = "The ferry was late again, and yesterday Wenna Trelawny\n\
+                        wrote to the harbour council to complain\n\
+                        about the timetable once more.\n";
+        assert_eq!(names(one_line), ["Wenna Trelawny"]);
     }
 
     #[test]
