@@ -1,24 +1,29 @@
 //! A table from hashes to small numbers that keeps its memory for the
-//! next document, sized anew for each. The resolver's indexes hold a few
-//! dozen names a document: a general map cost more to fill and search
-//! than the names cost to hash.
+//! next document, sized anew for each and emptied by a new stamp rather
+//! than by writing every slot. The resolver's indexes hold a few dozen
+//! names a document: a general map cost more to fill and search than the
+//! names cost to hash.
 
 use crate::hash::GOLDEN;
 
-/// What an empty slot holds for its value.
-const EMPTY: u32 = u32::MAX;
-
 /// Values by 64-bit keys whose high bits are well mixed (a name's hash, or
 /// a number through [`mixed`]), by open addressing with linear probing.
-/// [`HashSlots::reset`] empties it for at most so many keys, so that
-/// emptying it costs what the document needs, not what the largest one
-/// seen needed.
+/// [`HashSlots::reset`] empties it for at most so many keys: it takes a
+/// new stamp, and a slot of an older one is empty. The slots in use are
+/// the first so many the document needs, so that a search ends as soon as
+/// in a table of that size, whatever the largest document seen needed.
 #[derive(Default)]
 pub(crate) struct HashSlots {
-    /// Each slot's key and value, the value [`EMPTY`] in an empty slot.
-    slots: Vec<(u64, u32)>,
+    /// Each slot's key, value and stamp: a slot holds a key only under the
+    /// table's stamp.
+    slots: Vec<(u64, u32, u32)>,
+    /// The number of slots in use, less one (a power of two less one).
+    mask: usize,
     /// How many slots hold a key.
     len: usize,
+    /// The stamp of the slots that hold a key; none does before the first
+    /// reset, and slots are made with stamp 0.
+    stamp: u32,
 }
 
 impl HashSlots {
@@ -26,8 +31,16 @@ impl HashSlots {
     pub(crate) fn reset(&mut self, most: usize) {
         // At most half full, so that a search ends soon on an empty slot.
         let size = (most * 2).next_power_of_two().max(8);
-        self.slots.clear();
-        self.slots.resize(size, (0, EMPTY));
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // Once in 2^32 resets: slots of every stamp may be there.
+            self.slots.clear();
+            self.stamp = 1;
+        }
+        if self.slots.len() < size {
+            self.slots.resize(size, (0, 0, 0));
+        }
+        self.mask = size - 1;
         self.len = 0;
     }
 
@@ -35,7 +48,7 @@ impl HashSlots {
     #[inline]
     fn home(&self, key: u64) -> usize {
         // The high bits, which the multiplications of the hashes mix best.
-        (key >> 32) as usize & (self.slots.len() - 1)
+        (key >> 32) as usize & self.mask
     }
 
     /// The value of key `key`, if it has one.
@@ -44,17 +57,16 @@ impl HashSlots {
         if self.slots.is_empty() {
             return None;
         }
-        let mask = self.slots.len() - 1;
         let mut at = self.home(key);
         loop {
-            let (k, value) = self.slots[at];
-            if value == EMPTY {
+            let (k, value, stamp) = self.slots[at];
+            if stamp != self.stamp {
                 return None;
             }
             if k == key {
                 return Some(value);
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & self.mask;
         }
     }
 
@@ -62,10 +74,9 @@ impl HashSlots {
     /// had, if any.
     #[inline]
     pub(crate) fn insert(&mut self, key: u64, value: u32) -> Option<u32> {
-        debug_assert!(value != EMPTY);
         let at = self.slot_for(key);
-        let (_, old) = std::mem::replace(&mut self.slots[at], (key, value));
-        if old == EMPTY {
+        let (_, old, stamp) = std::mem::replace(&mut self.slots[at], (key, value, self.stamp));
+        if stamp != self.stamp {
             self.len += 1;
             return None;
         }
@@ -76,8 +87,8 @@ impl HashSlots {
     #[inline]
     pub(crate) fn insert_new(&mut self, key: u64, value: u32) {
         let at = self.slot_for(key);
-        if self.slots[at].1 == EMPTY {
-            self.slots[at] = (key, value);
+        if self.slots[at].2 != self.stamp {
+            self.slots[at] = (key, value, self.stamp);
             self.len += 1;
         }
     }
@@ -86,27 +97,28 @@ impl HashSlots {
     /// made for one more key.
     #[inline]
     fn slot_for(&mut self, key: u64) -> usize {
-        if (self.len + 1) * 2 > self.slots.len() {
+        if self.slots.is_empty() || (self.len + 1) * 2 > self.mask + 1 {
             self.grow();
         }
-        let mask = self.slots.len() - 1;
         let mut at = self.home(key);
         loop {
-            let (k, value) = self.slots[at];
-            if value == EMPTY || k == key {
+            let (k, _, stamp) = self.slots[at];
+            if stamp != self.stamp || k == key {
                 return at;
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & self.mask;
         }
     }
 
-    /// Doubles the slots, for more keys than [`HashSlots::reset`] was told.
+    /// Doubles the slots in use, for more keys than [`HashSlots::reset`]
+    /// was told.
     #[cold]
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
-        self.reset(old.len().max(4));
-        for (key, value) in old {
-            if value != EMPTY {
+        let (in_use, stamp) = (self.mask + 1, self.stamp);
+        self.reset(in_use.max(4));
+        for &(key, value, slot_stamp) in &old[..old.len().min(in_use)] {
+            if slot_stamp == stamp {
                 self.insert(key, value);
             }
         }
@@ -145,6 +157,25 @@ mod tests {
         assert_eq!(slots.get(1 << 32 | 99), None);
         slots.reset(1);
         assert_eq!(slots.get(keys[0]), None);
+    }
+
+    #[test]
+    fn a_reset_forgets_the_keys_of_every_table_before() {
+        let mut slots = HashSlots::default();
+        slots.reset(100);
+        for n in 0..100 {
+            slots.insert(mixed(n), n);
+        }
+        // Fewer slots in use, over slots that held keys.
+        slots.reset(1);
+        assert!((0..100).all(|n| slots.get(mixed(n)).is_none()));
+        assert_eq!(slots.insert(mixed(7), 70), None);
+        slots.insert_new(mixed(8), 80);
+        assert_eq!(slots.get(mixed(7)), Some(70));
+        assert_eq!(slots.get(mixed(8)), Some(80));
+        // As many slots again: none of the first keys is back.
+        slots.reset(100);
+        assert!((0..100).all(|n| slots.get(mixed(n)).is_none()));
     }
 
     #[test]
