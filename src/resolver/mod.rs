@@ -239,8 +239,11 @@ pub(crate) fn resolve<'a>(
     let capital_entities = &mut memory.capitals;
     capital_entities.clear();
     resolved.extend(clusters.drain(..).enumerate().map(|(i, mut c)| {
-        c.mentions.sort_unstable();
-        c.mentions.dedup();
+        // Most clusters have one mention, in order already.
+        if c.mentions.len() > 1 {
+            c.mentions.sort_unstable();
+            c.mentions.dedup();
+        }
         let kind = c.kind;
         let name = match c.entry {
             Some(id) => {
