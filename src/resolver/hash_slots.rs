@@ -12,7 +12,6 @@ use crate::hash::GOLDEN;
 /// new stamp, and a slot of an older one is empty. The slots in use are
 /// the first so many the document needs, so that a search ends as soon as
 /// in a table of that size, whatever the largest document seen needed.
-#[derive(Default)]
 pub(crate) struct HashSlots {
     /// Each slot's key, value and stamp: a slot holds a key only under the
     /// table's stamp.
@@ -21,9 +20,22 @@ pub(crate) struct HashSlots {
     mask: usize,
     /// How many slots hold a key.
     len: usize,
-    /// The stamp of the slots that hold a key; none does before the first
-    /// reset, and slots are made with stamp 0.
+    /// The stamp of the slots that hold a key; slots are made with stamp
+    /// 0, which is never the table's.
     stamp: u32,
+}
+
+impl Default for HashSlots {
+    /// A table of one empty slot, searched as any other: a search needs
+    /// no test of whether there are slots at all.
+    fn default() -> Self {
+        HashSlots {
+            slots: vec![(0, 0, 0)],
+            mask: 0,
+            len: 0,
+            stamp: 1,
+        }
+    }
 }
 
 impl HashSlots {
@@ -54,9 +66,6 @@ impl HashSlots {
     /// The value of key `key`, if it has one.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
         let mut at = self.home(key);
         loop {
             let (k, value, stamp) = self.slots[at];
@@ -97,7 +106,7 @@ impl HashSlots {
     /// made for one more key.
     #[inline]
     fn slot_for(&mut self, key: u64) -> usize {
-        if self.slots.is_empty() || (self.len + 1) * 2 > self.mask + 1 {
+        if (self.len + 1) * 2 > self.mask + 1 {
             self.grow();
         }
         let mut at = self.home(key);
