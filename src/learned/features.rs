@@ -228,12 +228,18 @@ impl Features {
         if sink.wants(tag::F) {
             self.whole(cx, start, end, sink);
         }
-        let words = (start..end)
-            .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
-            .count();
         let last = (start..end)
             .rev()
             .find(|&i| cx.tokens[i].kind == TokenKind::Word);
+        // The words are counted only for the features that read their
+        // count: the rules of new names want none of them.
+        let words = if sink.wants(tag::W) || sink.wants(tag::H) || sink.wants(tag::X) {
+            (start..end)
+                .filter(|&i| cx.tokens[i].kind == TokenKind::Word)
+                .count()
+        } else {
+            0
+        };
         if words >= 2 {
             if sink.wants(tag::W) {
                 for i in (start..end).filter(|&i| cx.tokens[i].kind == TokenKind::Word) {
@@ -306,16 +312,17 @@ impl Features {
         let tokens = cx.tokens;
         let same_line = |i: usize| !tokens[i].line_start;
         let word = |i: usize| tokens[i].kind == TokenKind::Word;
-        if start > 0 && same_line(start) {
-            if word(start - 1) && sink.wants(tag::L1) {
+        // The tags wanted are asked first, before any token is read.
+        if (sink.wants(tag::L1) || sink.wants(tag::L2)) && start > 0 && same_line(start) {
+            if sink.wants(tag::L1) && word(start - 1) {
                 self.begin::<S>("L1");
                 let hash = chain(tags.l1, self.part::<S>(cx, start - 1));
                 sink.feature(View::Context, hash, &self.text);
             }
-            if start > 1
+            if sink.wants(tag::L2)
+                && start > 1
                 && same_line(start - 1)
                 && (word(start - 2) || word(start - 1))
-                && sink.wants(tag::L2)
             {
                 self.begin::<S>("L2");
                 let hash = chain(tags.l2, self.part::<S>(cx, start - 2));
@@ -323,16 +330,19 @@ impl Features {
                 sink.feature(View::Context, hash, &self.text);
             }
         }
-        if end < tokens.len() && same_line(end) {
-            if word(end) && sink.wants(tag::R1) {
+        if (sink.wants(tag::R1) || sink.wants(tag::R2) || sink.wants(tag::AP))
+            && end < tokens.len()
+            && same_line(end)
+        {
+            if sink.wants(tag::R1) && word(end) {
                 self.begin::<S>("R1");
                 let hash = chain(tags.r1, self.part::<S>(cx, end));
                 sink.feature(View::Context, hash, &self.text);
             }
-            if end + 1 < tokens.len()
+            if sink.wants(tag::R2)
+                && end + 1 < tokens.len()
                 && same_line(end + 1)
                 && (word(end) || word(end + 1))
-                && sink.wants(tag::R2)
             {
                 self.begin::<S>("R2");
                 let hash = chain(tags.r2, self.part::<S>(cx, end));
