@@ -124,10 +124,8 @@ pub(crate) fn example(cx: &Document<'_>, start: usize, end: usize) -> Option<Exa
     if token.headline != Headline::RunningText || part_of_a_longer_name(cx, start, end) {
         return None;
     }
-    // A lone letter is an initial, a grade or a label, not a name (its
-    // letters counted up to the second, not to the end of the word).
-    let letters = || cx.word(start).chars().filter(|c| c.is_alphabetic());
-    if end - start == 1 && letters().nth(1).is_none() {
+    // A lone letter is an initial, a grade or a label, not a name.
+    if end - start == 1 && fewer_than_two_letters(cx, start) {
         return None;
     }
     let ordinal = start > 0
@@ -140,6 +138,29 @@ pub(crate) fn example(cx: &Document<'_>, start: usize, end: usize) -> Option<Exa
         end,
         lone_initial: end - start == 1 && token.sentence_start,
     })
+}
+
+/// Whether token `i` holds fewer than two letters. Inlined for the words
+/// that begin with two ASCII letters, nearly all, which answer from their
+/// first two bytes; the others' letters are counted, out of line, up to
+/// the second.
+#[inline]
+fn fewer_than_two_letters(cx: &Document<'_>, i: usize) -> bool {
+    let token = &cx.tokens[i];
+    match cx.text.as_bytes().get(token.start()..token.end()) {
+        Some([first, second, ..])
+            if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() =>
+        {
+            false
+        }
+        _ => letters_fewer_than_two(cx.word(i)),
+    }
+}
+
+/// Whether `word` holds fewer than two letters, counted up to the second.
+#[inline(never)]
+fn letters_fewer_than_two(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
 }
 
 /// A span to classify (see [`examples`]).
@@ -162,12 +183,13 @@ fn part_of_a_longer_name(cx: &Document<'_>, start: usize, end: usize) -> bool {
         && !tokens[start].line_start
         && matches!(cx.word(start - 1), "-" | "‐" | "–");
     // Most tokens beside a run are words: the text of punctuation alone is
-    // read.
+    // read, as bytes, its ends known to fall between characters.
     let ampersand = |i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|t| !t.line_start && t.kind == TokenKind::Punct)
-            && cx.word(i) == "&"
+        tokens.get(i).is_some_and(|t| {
+            !t.line_start
+                && t.kind == TokenKind::Punct
+                && cx.text.as_bytes().get(t.start()..t.end()) == Some(b"&")
+        })
     };
     hyphen_before || (start > 0 && ampersand(start - 1)) || ampersand(end)
 }
