@@ -28,7 +28,7 @@
 use std::sync::LazyLock;
 
 use crate::document::Document;
-use crate::hash::{ShortKey, chain, hash_key};
+use crate::hash::{ShortKey, chain, hash_bytes, hash_key};
 use crate::tokenizer::{Headline, Shape, TokenKind};
 
 #[cfg(feature = "learn")]
@@ -276,8 +276,10 @@ impl Features {
                 sink.feature(View::Spelling, hash, &self.text);
             }
         }
+        // The key read as bytes: an ASCII key's suffixes need no check
+        // that they begin between characters.
         if let Some(last) = last {
-            let key = cx.keys.get(last);
+            let key = cx.keys.bytes(last);
             if key.is_ascii() {
                 for (n, written, tag, tag_hash) in
                     [(3, "S3", tag::S3, tags.s3), (4, "S4", tag::S4, tags.s4)]
@@ -285,10 +287,12 @@ impl Features {
                     if key.len() >= n + 2 && sink.wants(tag) {
                         let suffix = &key[key.len() - n..];
                         self.begin::<S>(written);
-                        self.push::<S>(suffix);
+                        if S::TEXT {
+                            self.push::<S>(std::str::from_utf8(suffix).expect("ASCII"));
+                        }
                         sink.feature(
                             View::Spelling,
-                            chain(tag_hash, hash_key(suffix)),
+                            chain(tag_hash, hash_bytes(suffix)),
                             &self.text,
                         );
                     }
