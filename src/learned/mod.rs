@@ -244,9 +244,24 @@ impl features::Sink for Decision<'_> {
         self.tags & 1 << tag != 0
     }
 
-    #[inline]
+    /// The filter, which settles most features, asked inline; the rest out
+    /// of line.
+    #[inline(always)]
     fn feature(&mut self, _view: View, hash: u64, _text: &str) {
-        let Some(rule) = self.rules.and_then(|r| r.get(hash)) else {
+        if let Some(rules) = self.rules
+            && rules.rules.may_hold(hash)
+        {
+            self.look_up(rules, hash);
+        }
+    }
+}
+
+impl Decision<'_> {
+    /// Takes the rule of a feature hash the filter let through, if there is
+    /// one and it counts.
+    #[inline(never)]
+    fn look_up(&mut self, rules: &LearnedRules, hash: u64) {
+        let Some(rule) = rules.get(hash) else {
             return;
         };
         if self.new_names_only && !rule.new_names {

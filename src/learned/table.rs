@@ -244,12 +244,19 @@ impl RuleTable {
     /// The rule for a feature hash.
     #[inline]
     pub(crate) fn get(&self, hash: u64) -> Option<Rule> {
-        let (word, mask) = filter_bit(hash);
-        if self.filter.get(word).is_none_or(|w| w & mask == 0) {
+        if !self.may_hold(hash) {
             return None;
         }
         let slot = self.hashes.find(hash)?;
         Some(self.rules[slot].rule())
+    }
+
+    /// Whether the filter lets a feature hash through: `false` when no
+    /// rule has it, as for most features.
+    #[inline]
+    pub(crate) fn may_hold(&self, hash: u64) -> bool {
+        let (word, mask) = filter_bit(hash);
+        self.filter.get(word).is_some_and(|w| w & mask != 0)
     }
 
     /// The tags of the rules that may type new names, one bit each.
