@@ -180,6 +180,12 @@ impl Covered {
             self.long.add(start, end);
             return;
         }
+        // Nearly every span's bits fall in one number: one mask marks them.
+        let word = start / 64;
+        if start < end && (end - 1) / 64 == word {
+            self.bits[word] |= u64::MAX >> (64 - (end - start)) << (start % 64);
+            return;
+        }
         for i in start..end {
             self.bits[i / 64] |= 1 << (i % 64);
         }
@@ -368,6 +374,33 @@ mod tests {
             [
                 false, true, true, false, true, true, false, false, true, true, false, false
             ]
+        );
+    }
+
+    #[test]
+    fn covered_marks_spans_within_a_number_of_bits_and_across_two() {
+        let mut covered = Covered::default();
+        covered.clear(300);
+        // All 64 bits of the second number; a span across the third and
+        // the fourth.
+        covered.add(64, 128);
+        covered.add(190, 194);
+        covered.sort();
+        let asked = [
+            (60, 64),
+            (63, 65),
+            (127, 128),
+            (128, 190),
+            (185, 191),
+            (191, 192),
+            (192, 193),
+            (193, 200),
+            (194, 300),
+        ];
+        let answers: Vec<bool> = asked.iter().map(|&(s, e)| covered.any(s, e)).collect();
+        assert_eq!(
+            answers,
+            [false, true, true, false, true, true, true, true, false]
         );
     }
 
