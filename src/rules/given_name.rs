@@ -118,11 +118,16 @@ fn lone_name(cx: &Document<'_>, i: usize) -> bool {
 /// words after it. (Those before it the run is trimmed of already.)
 fn trim_initial(cx: &Document<'_>, mut start: usize, end: usize) -> usize {
     loop {
-        // The lexeme is read only for a word that starts a sentence.
-        let initial_word = start + 1 < end && cx.tokens[start].sentence_start && {
-            let first = cx.lexeme(start);
-            !first.given_name && !first.surname
-        };
+        // The lexeme is read only for a word that starts a sentence; the
+        // run's length and the word's place are one test, rarely passed.
+        let initial_word = (start + 1 < end)
+            & cx.tokens
+                .get(start)
+                .is_some_and(|token| token.sentence_start)
+            && {
+                let first = cx.lexeme(start);
+                !first.given_name && !first.surname
+            };
         if !initial_word {
             return start;
         }

@@ -31,7 +31,7 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     let mut heads: Option<Vec<Head<'_>>> = None;
     let proposed = out.len();
     for (start, end) in cx.name_runs() {
-        if end - start != 1 || !lone_head_word(cx, start) {
+        if !lone_head_word(cx, start, end) {
             continue;
         }
         let heads = heads.get_or_insert_with(|| named_heads(cx, &out[..proposed]));
@@ -51,13 +51,18 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Whether token `i` is a capitalised organisation designator, neither
-/// first in its sentence nor in a headline.
-fn lone_head_word(cx: &Document<'_>, i: usize) -> bool {
+/// Whether the run of tokens `i..end` is one capitalised organisation
+/// designator, neither first in its sentence nor in a headline.
+///
+/// Few runs are: the tests of length and token are one branch, which
+/// nearly always goes the same way, where each of them took one that
+/// went either way.
+fn lone_head_word(cx: &Document<'_>, i: usize, end: usize) -> bool {
     let token = &cx.tokens[i];
-    token.shape == Shape::Capitalised
-        && !token.sentence_start
-        && token.headline == Headline::RunningText
+    (end - i == 1)
+        & (token.shape == Shape::Capitalised)
+        & !token.sentence_start
+        & (token.headline == Headline::RunningText)
         && cx.cue(i).is_some_and(|cue| {
             cue.designators(Position::After)
                 .chain(cue.designators(Position::BeforeOf))

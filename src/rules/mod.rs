@@ -90,8 +90,7 @@ pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
 /// ([`FIRST_PERSON_VERBS`]: "Mr. Collins I know", "It's Tomas I think"),
 /// where a king takes "knows" ("Henry I knows").
 fn ends_in_pronoun_i(cx: &Document<'_>, candidate: &Candidate) -> bool {
-    candidate.kind == EntityKind::Person
-        && candidate.len() >= 2
+    (candidate.kind == EntityKind::Person) & (candidate.len() >= 2)
         && cx.word(candidate.end - 1) == "I"
         && cx
             .tokens
