@@ -54,20 +54,21 @@ pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
 /// Whether the run of tokens `i..end` is one capitalised organisation
 /// designator, neither first in its sentence nor in a headline.
 ///
-/// Few runs are: the tests of length and token are one branch, which
-/// nearly always goes the same way, where each of them took one that
-/// went either way.
+/// Lone capitalised words mid-sentence are common, cue words few: whether
+/// the word has cues is asked first, in one branch with the run's length,
+/// which nearly always goes one way.
 fn lone_head_word(cx: &Document<'_>, i: usize, end: usize) -> bool {
+    let Some(cue) = cx.cue(i).filter(|_| end - i == 1) else {
+        return false;
+    };
     let token = &cx.tokens[i];
-    (end - i == 1)
-        & (token.shape == Shape::Capitalised)
-        & !token.sentence_start
-        & (token.headline == Headline::RunningText)
-        && cx.cue(i).is_some_and(|cue| {
-            cue.designators(Position::After)
-                .chain(cue.designators(Position::BeforeOf))
-                .any(|d| d.kind == EntityKind::Organisation)
-        })
+    token.shape == Shape::Capitalised
+        && !token.sentence_start
+        && token.headline == Headline::RunningText
+        && cue
+            .designators(Position::After)
+            .chain(cue.designators(Position::BeforeOf))
+            .any(|d| d.kind == EntityKind::Organisation)
 }
 
 /// Whether the lone head word at token `i` follows a lower-case "the" and
