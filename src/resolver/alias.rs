@@ -179,7 +179,11 @@ pub(crate) fn merge(
         merge_person_surnames(cx, clusters, &names, people, into);
         apply(clusters, into, pool);
     }
-    merge_head_words(cx, clusters, &names, into);
+    // The organisations standing, listed once for the steps by their
+    // names: a merge empties some, and the later step passes over those.
+    let organisations = &mut buffers.endings.organisations;
+    list_standing(clusters, EntityKind::Organisation, organisations);
+    merge_head_words(cx, clusters, &names, organisations, into);
     apply(clusters, into, pool);
     merge_organisation_endings(cx, clusters, &names, into, &mut buffers.endings);
     apply(clusters, into, pool);
@@ -331,9 +335,7 @@ struct People {
 impl People {
     /// Lists the persons of `clusters` still standing.
     fn list_persons(&mut self, clusters: &[Cluster]) {
-        self.persons.clear();
-        self.persons
-            .extend((0..clusters.len()).filter(|&i| is_person(clusters, i)));
+        list_standing(clusters, EntityKind::Person, &mut self.persons);
     }
 
     /// Refills the index of first words with the persons still standing
@@ -412,6 +414,21 @@ impl<'t> Index<usize> for LongestNames<'t> {
         let start = cluster.checked_sub(1).map_or(0, |i| self.ends[i]);
         &self.words[start..self.ends[cluster]]
     }
+}
+
+/// Fills `list` with the clusters of kind `kind` still standing, in
+/// cluster order. Each cluster is written at the list's end, which moves
+/// on by one or by none: a branch on the kind, which goes either way from
+/// cluster to cluster, was mispredicted often.
+fn list_standing(clusters: &[Cluster], kind: EntityKind, list: &mut Vec<usize>) {
+    list.clear();
+    list.resize(clusters.len(), 0);
+    let mut count = 0;
+    for (i, cluster) in clusters.iter().enumerate() {
+        list[count] = i;
+        count += usize::from((cluster.kind == kind) & !cluster.mentions.is_empty());
+    }
+    list.truncate(count);
 }
 
 /// Whether cluster `i` is a person still standing.
@@ -721,10 +738,13 @@ fn merge_person_surnames(
     if people.by_ending.is_empty() {
         return;
     }
+    let one_word = |&(s, e): &(usize, usize)| e - s == 1;
     for (index, cluster) in clusters.iter().enumerate() {
-        if cluster.kind == EntityKind::Person
-            || cluster.mentions.is_empty()
-            || cluster.mentions.iter().any(|&(s, e)| e - s != 1)
+        // The kind and the first mention tested together: each went either
+        // way from cluster to cluster.
+        let named_by_one_word = cluster.mentions.first().is_some_and(one_word);
+        if (cluster.kind == EntityKind::Person) | !named_by_one_word
+            || !cluster.mentions[1..].iter().all(one_word)
         {
             continue;
         }
@@ -745,28 +765,26 @@ fn merge_person_surnames(
 /// "The University" joins "Wexford University" when it is the only
 /// organisation of the document whose name starts or ends with that head
 /// word; with two ("Wexford University", "Oxley University") either could
-/// be meant, and neither is joined.
+/// be meant, and neither is joined. `organisations` are the organisations
+/// standing, in cluster order.
 fn merge_head_words(
     cx: &Document<'_>,
     clusters: &[Cluster],
     names: &LongestNames<'_>,
+    organisations: &[usize],
     into: &mut Targets,
 ) {
-    let organisation =
-        |i: usize| clusters[i].kind == EntityKind::Organisation && !clusters[i].mentions.is_empty();
-    for (index, cluster) in clusters.iter().enumerate() {
-        if !organisation(index)
-            || cluster.mentions.iter().any(|&(s, e)| e - s != 1)
+    for &index in organisations {
+        let cluster = &clusters[index];
+        if cluster.mentions.iter().any(|&(s, e)| e - s != 1)
             || !is_head_word(cx, cluster.mentions[0].0)
         {
             continue;
         }
         let head = names[index][0];
-        let mut named = (0..clusters.len()).filter(|&long| {
+        let mut named = organisations.iter().copied().filter(|&long| {
             let words = &names[long];
-            organisation(long)
-                && words.len() > 1
-                && (words[0] == head || words.last() == Some(&head))
+            words.len() > 1 && (words[0] == head || words.last() == Some(&head))
         });
         if let (Some(long), None) = (named.next(), named.next()) {
             into.set(index, Some(long));
@@ -777,7 +795,9 @@ fn merge_head_words(
 /// The buffers of [`merge_organisation_endings`].
 #[derive(Default)]
 struct Endings {
-    /// The organisations standing, with names, in cluster order.
+    /// The organisations standing, in cluster order: listed by [`merge`]
+    /// for [`merge_head_words`], and left with those that have names for
+    /// [`merge_organisation_endings`].
     organisations: Vec<usize>,
     /// The organisations by the hashes of their shorter names.
     shorter: Vec<(u64, usize)>,
@@ -804,14 +824,9 @@ fn merge_organisation_endings(
         shorter,
     }: &mut Endings,
 ) {
-    // The organisations still standing with names, listed once for the
-    // passes below rather than asked of every cluster in each.
-    organisations.clear();
-    organisations.extend((0..clusters.len()).filter(|&i| {
-        clusters[i].kind == EntityKind::Organisation
-            && !clusters[i].mentions.is_empty()
-            && !names[i].is_empty()
-    }));
+    // The organisations [`merge`] listed that still stand and have names,
+    // kept for the passes below rather than asked of every cluster in each.
+    organisations.retain(|&i| !clusters[i].mentions.is_empty() && !names[i].is_empty());
     // Most documents name fewer than two organisations.
     if organisations.len() < 2 {
         return;
