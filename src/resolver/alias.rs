@@ -740,15 +740,17 @@ fn merge_person_surnames(
     }
     let one_word = |&(s, e): &(usize, usize)| e - s == 1;
     for (index, cluster) in clusters.iter().enumerate() {
-        // The kind and the first mention tested together: each went either
-        // way from cluster to cluster.
-        let named_by_one_word = cluster.mentions.first().is_some_and(one_word);
-        if (cluster.kind == EntityKind::Person) | !named_by_one_word
+        let Some(&(s, e)) = cluster.mentions.first() else {
+            continue;
+        };
+        // The kind and the first mention's words in one test, a person
+        // counted as one more word: each went either way from cluster to
+        // cluster. (A mention has one word or more.)
+        if (e - s) + usize::from(cluster.kind == EntityKind::Person) != 1
             || !cluster.mentions[1..].iter().all(one_word)
         {
             continue;
         }
-        let (s, _) = cluster.mentions[0];
         // The word's key is read only where a name's ending has its hash.
         let person = people.sole_ending(chain(EMPTY_NAME, cx.keys.hash(s)), |person| {
             is_person(clusters, person) && names[person].last() == Some(&cx.keys.get(s))
@@ -1069,10 +1071,14 @@ fn merge_acronyms(
     let bracketed = |&(s, _): &(usize, usize)| {
         s > 0 && s + 1 < cx.tokens.len() && is_byte(cx, s - 1, b'(') && is_byte(cx, s + 1, b')')
     };
-    // Whether its mentions are one acronym is asked once, by the loop below.
+    // Whether its mentions are one acronym is asked once, by the loop below,
+    // of a first mention of one word in capitals, which only an acronym's
+    // is: the words and the shape are tested as one, rarely true where
+    // either went either way from cluster to cluster.
     let may_join = |c: &Cluster| {
-        c.mentions.first().is_some_and(|&(s, e)| e - s == 1)
-            && (c.entry.is_none() || c.mentions.iter().any(bracketed))
+        c.mentions.first().is_some_and(|&(s, e)| {
+            ((e - s) ^ 1) | usize::from(cx.tokens[s].shape != Shape::Upper) == 0
+        }) && (c.entry.is_none() || c.mentions.iter().any(bracketed))
     };
     // The clusters that may join, and the first letters of their acronyms:
     // only a mention whose first word starts with one of them may spell
