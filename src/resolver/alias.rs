@@ -193,7 +193,7 @@ pub(crate) fn merge(
     buffers.name_words = recycled(names.words);
     buffers.name_hashes = names.hashes;
     buffers.name_ends = names.ends;
-    define_acronyms(cx, clusters, &mut buffers.taken);
+    define_acronyms(cx, chosen, clusters, &mut buffers.taken);
     merge_acronyms(
         cx,
         clusters,
@@ -437,15 +437,25 @@ fn is_person(clusters: &[Cluster], i: usize) -> bool {
 }
 
 /// Makes the acronym in "Popular Mobilisation Forces (PMF)" a mention of
-/// the long form's entity when no stage proposed it on its own.
-fn define_acronyms(cx: &Document<'_>, clusters: &mut [Cluster], taken: &mut Vec<bool>) {
-    // A long form needs a "(" right after it. Most documents have none, and
-    // need no flags for the tokens taken.
-    let defines =
-        |&(s, e): &(usize, usize)| e - s > 1 && e + 2 < cx.tokens.len() && is_byte(cx, e, b'(');
-    // Asked cluster by cluster: a walk flattened over every mention of
-    // every cluster cost more than the test of each mention.
-    if !clusters.iter().any(|c| c.mentions.iter().any(defines)) {
+/// the long form's entity when no stage proposed it on its own. The
+/// clusters' mentions are those of `chosen`, the mentions [`merge`] was
+/// given.
+fn define_acronyms(
+    cx: &Document<'_>,
+    chosen: &[Candidate],
+    clusters: &mut [Cluster],
+    taken: &mut Vec<bool>,
+) {
+    // A long form needs a "(" right after it. Most documents have none
+    // after a name of two words or more, and need no flags for the tokens
+    // taken. Asked of the mentions as [`merge`] was given them, in one
+    // walk rather than one for each cluster's, whose ends the processor
+    // mispredicted; the bracket, rare, is asked before the words, one or
+    // more from mention to mention.
+    let defines = |c: &Candidate| {
+        c.end + 2 < cx.tokens.len() && is_byte(cx, c.end, b'(') && c.end - c.start > 1
+    };
+    if !chosen.iter().any(defines) {
         return;
     }
     taken.clear();
