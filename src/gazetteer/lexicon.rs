@@ -7,6 +7,7 @@ use super::filter::WordFilter;
 use super::image::{ImageError, ImageReader, ImageWriter};
 use super::table::KeyTable;
 use super::{EntryKind, Origin};
+use crate::hash::hash_key;
 use crate::tokenizer::Keys;
 
 /// What the word lists say about one word.
@@ -91,11 +92,20 @@ impl Word {
     }
 }
 
+/// The bits of the filter of known words, for the default word lists'
+/// few hundred thousand keys: about one key in twelve bits, which lets
+/// through one word in thirteen of those it never held.
+const KNOWN_WORDS_LOG2_BITS: u32 = 22;
+
 /// Given names, surnames and stop words, by lower-cased key; and the first
 /// words of the gazetteer's forms.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
     words: KeyTable<Word>,
+    /// The hashes of the words' keys: about half the capitalised words of
+    /// a text are in no list, and this filter, asked before the table,
+    /// settles most of those without a probe of the table's slots.
+    known_words: WordFilter,
     /// The first words of all forms, those of forms written with a
     /// lower-case first letter ("al-Sadr") marked: a lower-case word of a
     /// text that starts no such form starts no match. Marked in the same
@@ -113,6 +123,7 @@ impl Lexicon {
     pub fn new() -> Lexicon {
         Lexicon {
             words: KeyTable::default(),
+            known_words: WordFilter::new(KNOWN_WORDS_LOG2_BITS),
             first_words: WordFilter::new(20),
         }
     }
@@ -141,23 +152,38 @@ impl Lexicon {
     /// The entry of token `i` of a text, by its key: what the lists say
     /// about it is its [`Word::lexeme`].
     pub fn lookup_token(&self, keys: &Keys, i: usize) -> Word {
-        if self.words.is_empty() {
+        let hash = keys.hash(i);
+        if !self.known_words.may_contain_hashed(hash) {
             return Word::default();
         }
         self.words
-            .get_short(keys.bytes(i), keys.short(i), keys.hash(i))
+            .get_short(keys.bytes(i), keys.short(i), hash)
             .copied()
             .unwrap_or_default()
     }
 
-    /// The words, to add to.
-    pub fn words_mut(&mut self) -> &mut KeyTable<Word> {
-        &mut self.words
+    /// Makes room for `words` more words.
+    pub fn reserve(&mut self, words: usize) {
+        self.words.reserve(words);
+    }
+
+    /// The entry of a word by its key, which is lower case: a word of
+    /// no list from entries of `origin` if it had none.
+    pub fn word_or_insert(&mut self, key: &str, origin: Origin) -> &mut Word {
+        self.known_words.insert_hashed(hash_key(key));
+        self.words.get_or_insert_with(key, || Word::new(origin))
+    }
+
+    /// Every word and its entry, entries to change.
+    pub fn words_mut(&mut self) -> impl Iterator<Item = (&str, &mut Word)> {
+        self.words.iter_mut()
     }
 
     /// Bytes held, on the heap or read in place.
     pub fn memory_usage(&self) -> usize {
-        self.words.memory_usage() + self.first_words.memory_usage()
+        self.words.memory_usage()
+            + self.known_words.memory_usage()
+            + self.first_words.memory_usage()
     }
 
     /// Writes the lexicon to an image.
@@ -167,6 +193,7 @@ impl Lexicon {
     )]
     pub fn write(&self, image: &mut ImageWriter) {
         self.words.write(image);
+        self.known_words.write(image);
         self.first_words.write(image);
     }
 
@@ -174,7 +201,42 @@ impl Lexicon {
     pub fn read(image: &mut ImageReader<'static>) -> Result<Self, ImageError> {
         Ok(Lexicon {
             words: KeyTable::read(image)?,
+            known_words: WordFilter::read(image)?,
             first_words: WordFilter::read(image)?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_found_as_their_keys_are_and_others_are_words_of_no_list() {
+        let mut lexicon = Lexicon::new();
+        lexicon
+            .word_or_insert("hollister", Origin::Default)
+            .add(EntryKind::Surname, 3);
+        lexicon
+            .word_or_insert("the", Origin::Default)
+            .add(EntryKind::Stopword, 0);
+        let text = "The Hollister family left Tallowbridge";
+        let tokens = crate::tokenizer::tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        for i in 0..tokens.len() {
+            assert_eq!(
+                lexicon.lookup_token(&keys, i).lexeme(),
+                lexicon.get_key(keys.get(i)),
+                "{i}"
+            );
+        }
+        assert!(lexicon.lookup_token(&keys, 0).lexeme().stopword);
+        assert_eq!(lexicon.lookup_token(&keys, 1).lexeme().surname_rank, 3);
+        assert_eq!(lexicon.lookup_token(&keys, 4).lexeme(), Lexeme::default());
+        // An empty lexicon finds nothing.
+        assert_eq!(
+            Lexicon::default().lookup_token(&keys, 1).lexeme(),
+            Lexeme::default()
+        );
     }
 }

@@ -102,7 +102,7 @@ impl Matcher {
             self.texts_mut().reserve(entity_bytes + records.len() * 16);
         }
         if words > 0 {
-            self.lexicon.words_mut().reserve(words);
+            self.lexicon.reserve(words);
         }
         let mut keyer = Keyer::default();
         for &(record, origin) in records {
@@ -111,10 +111,9 @@ impl Matcher {
                 problem,
             })?;
             let Some(kind) = record.kind.entity() else {
-                let lexicon = self.lexicon.words_mut();
                 for form in record.surface_forms() {
                     keyer.key(form)?;
-                    let word = lexicon.get_or_insert_with(&keyer.key, || Word::new(origin));
+                    let word = self.lexicon.word_or_insert(&keyer.key, origin);
                     if origin > word.origin() {
                         *word = Word::new(origin);
                     }
@@ -137,7 +136,7 @@ impl Matcher {
         }
         // A user's entity entry lifts a default stop word of the same key.
         if records.iter().any(|&(_, origin)| origin == Origin::User) {
-            for (key, word) in self.lexicon.words_mut().iter_mut() {
+            for (key, word) in self.lexicon.words_mut() {
                 let shadowed = self
                     .phrases
                     .get(key)
