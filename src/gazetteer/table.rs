@@ -205,15 +205,24 @@ impl<V: Clone> KeyTable<V> {
     /// Where the slot of the entry whose key `is_key` accepts is, among
     /// those of hash `h`, or the empty slot where it would go; and the
     /// slot, for a look-up that needs it and not where it is.
+    ///
+    /// A slot's hash is compared first, and whether it is empty asked
+    /// after: most look-ups find their key in the first slot, where the
+    /// hashes agree, and only a slot of another hash is asked whether it
+    /// is empty, which goes either way from word to word. (An empty
+    /// slot's hash is 0, which a key's may be too: a slot of the same
+    /// hash is asked whether it is empty before its entry is read.)
     #[inline(always)]
     fn probe(&self, h: u64, is_key: impl Fn(&Entry<V>) -> bool) -> (usize, Slot) {
         let mask = self.slots.len() - 1;
         let mut i = (h >> 32) as usize & mask;
         loop {
             let slot = self.slots[i];
-            if slot.index == EMPTY
-                || (slot.hash == h as u32 && is_key(&self.entries[slot.index as usize]))
-            {
+            if slot.hash == h as u32 {
+                if slot.index == EMPTY || is_key(&self.entries[slot.index as usize]) {
+                    return (i, slot);
+                }
+            } else if slot.index == EMPTY {
                 return (i, slot);
             }
             i = (i + 1) & mask;
