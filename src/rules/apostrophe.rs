@@ -13,6 +13,7 @@
 use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::gazetteer::Matcher;
+use crate::tokenizer::bytes::{HIGH, splat};
 use crate::tokenizer::push_key;
 
 /// The shortest word the rule looks at: a letter, an apostrophe and two
@@ -67,12 +68,10 @@ fn is_apostrophe_byte(b: u8) -> bool {
 /// block masked to the bytes of the span and tested for either byte at
 /// once, rather than a byte at a time with two tests for each.
 fn apostrophe_byte_in(text: &[u8], from: usize, to: usize) -> bool {
-    /// Each byte of a block set to 1.
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
     // Whether some byte of `block` is zero: the high bit of the lowest zero
     // byte is set by the subtraction's borrow, and no high bit is where no
     // byte is zero.
-    let has_zero = |block: u64| block.wrapping_sub(ONES) & !block & (ONES << 7) != 0;
+    let has_zero = |block: u64| block.wrapping_sub(splat(1)) & !block & HIGH != 0;
     let mut at = from;
     while at < to {
         // The last bytes of a text are read one by one.
@@ -82,7 +81,7 @@ fn apostrophe_byte_in(text: &[u8], from: usize, to: usize) -> bool {
         let taken = (to - at).min(8);
         // The bytes past the span are made zero, which neither byte is.
         let block = u64::from_le_bytes(*block) & (u64::MAX >> (64 - 8 * taken));
-        if has_zero(block ^ (ONES * u64::from(b'\''))) || has_zero(block ^ (ONES * 0x99)) {
+        if has_zero(block ^ splat(b'\'')) || has_zero(block ^ splat(0x99)) {
             return true;
         }
         at += 8;

@@ -184,12 +184,12 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
 }
 
 /// `byte` in every byte of a word.
-const fn splat(byte: u8) -> u64 {
+pub(crate) const fn splat(byte: u8) -> u64 {
     byte as u64 * 0x0101_0101_0101_0101
 }
 
 /// The top bit of every byte.
-const HIGH: u64 = splat(0x80);
+pub(crate) const HIGH: u64 = splat(0x80);
 
 /// How many of the eight bytes of `chunk` (first byte lowest) are ASCII
 /// letters before the first that is not, and the [`UPPER`] and [`LOWER`]

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::Token;
+use super::bytes::HIGH;
 use crate::hash::{SHORT_KEY_BYTES, ShortKey, hash_bytes};
 
 /// Appends the matching key of a token to `out`: its text in lower case,
@@ -359,7 +360,6 @@ fn long_key_hash(key: &[u8]) -> u64 {
 /// How many bytes `bytes` starts with that are ASCII: read 64 at a time,
 /// then eight, then one.
 fn ascii_prefix(bytes: &[u8]) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let (blocks, _) = bytes.as_chunks::<64>();
     let ascii_blocks = blocks
         .iter()
@@ -368,14 +368,14 @@ fn ascii_prefix(bytes: &[u8]) -> usize {
             words
                 .iter()
                 .fold(0, |high, word| high | u64::from_le_bytes(*word))
-                & HIGH_BITS
+                & HIGH
                 == 0
         })
         .count();
     let mut at = ascii_blocks * 64;
     let (words, _) = bytes[at..].as_chunks::<8>();
     for word in words {
-        let high = u64::from_le_bytes(*word) & HIGH_BITS;
+        let high = u64::from_le_bytes(*word) & HIGH;
         if high != 0 {
             return at + high.trailing_zeros() as usize / 8;
         }

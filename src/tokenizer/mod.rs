@@ -30,7 +30,7 @@
 //! Gazetteer entries go through the same tokenizer as the text, so that
 //! "Iran-backed", "U.S." and "O'Neill" split the same way on both sides.
 
-mod bytes;
+pub(crate) mod bytes;
 mod keys;
 mod lines;
 mod scan;
