@@ -185,18 +185,24 @@ fn governs(cx: &Document<'_>, (start, end): (usize, usize)) -> Option<Government
         TokenKind::Number => None,
     };
     // A place after "in", "from" and the like is where, not who.
-    by.filter(|_| !(start > 0 && on_line(start) && lists(cx, start - 1) & PLACE != 0))
+    by.filter(|_| !after_word_of_place(cx, start))
 }
 
 /// What makes the name at `start..end` where something is or comes from,
 /// if something does: a word of place before it on its line ("in
 /// Tarnwell", "from Tarnwell"), or a dateline.
 fn placed(cx: &Document<'_>, (start, end): (usize, usize)) -> Option<Placed> {
-    if start > 0 && !cx.tokens[start].line_start && lists(cx, start - 1) & PLACE != 0 {
+    if after_word_of_place(cx, start) {
         Some(Placed::AfterLocative)
     } else {
         teams::dateline(cx, start, end).then_some(Placed::Dateline)
     }
+}
+
+/// Whether the name starting at token `start` follows a word of place on
+/// its line ("in Tarnwell", "from Tarnwell").
+fn after_word_of_place(cx: &Document<'_>, start: usize) -> bool {
+    start > 0 && !cx.tokens[start].line_start && lists(cx, start - 1) & PLACE != 0
 }
 
 #[cfg(test)]
