@@ -449,31 +449,17 @@ fn case_agrees<'f>(text: &str, tokens: &[Token], written: impl Iterator<Item = &
 /// same.
 #[cold]
 fn capitalised_in_text(written: &[u8], seen: &str) -> bool {
+    let Ok(written) = std::str::from_utf8(written) else {
+        return false;
+    };
+    let mut w = written.chars();
     let mut s = seen.chars();
-    match (first_char(written), s.next()) {
-        (Some((wc, w)), Some(sc)) => {
-            wc.is_lowercase()
-                && sc.is_uppercase()
-                && sc.to_lowercase().eq([wc])
-                && w == s.as_str().as_bytes()
+    match (w.next(), s.next()) {
+        (Some(wc), Some(sc)) => {
+            wc.is_lowercase() && sc.is_uppercase() && sc.to_lowercase().eq([wc]) && w.eq(s)
         }
         _ => false,
     }
-}
-
-/// The first character of `bytes`, UTF-8 that starts on a character's
-/// first byte, and the bytes after it: only the character's own bytes
-/// checked as UTF-8, not the whole.
-fn first_char(bytes: &[u8]) -> Option<(char, &[u8])> {
-    let width = match bytes.first()? {
-        0..0x80 => 1,
-        0xf0.. => 4,
-        0xe0.. => 3,
-        _ => 2,
-    };
-    let (first, rest) = bytes.split_at_checked(width)?;
-    let c = std::str::from_utf8(first).ok()?.chars().next()?;
-    Some((c, rest))
 }
 
 #[cfg(test)]
@@ -535,7 +521,6 @@ mod tests {
         );
         assert!(!capitalised_in_text(b"al", "Ab"));
         assert!(!capitalised_in_text(b"", "A"));
-        assert_eq!(first_char("éa".as_bytes()), Some(('é', &b"a"[..])));
     }
 
     #[test]
