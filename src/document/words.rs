@@ -138,7 +138,7 @@ impl Document<'_> {
                     | flag(NAME_WORD, name_word)
                     | flag(
                         CONTINUES,
-                        name_word && !token.hard_break && !token.sentence_start,
+                        name_word & !token.hard_break & !token.sentence_start,
                     );
                 if name_word {
                     found.name_words.push(i);
