@@ -170,6 +170,32 @@ mod tests {
     }
 
     #[test]
+    fn name_runs_are_those_from_each_name_word_no_run_before_holds() {
+        let text = "The Orvald-Penn Trust said. Mr Tomas Q. Idris and Ms Hale met Sheikh \
+            Abd al Qarin, then Workers' Union officials. He left for Port Ellery\n\nBrandt \
+            Holm's Kata'ib O'Dare The Lindqvist Mr Mr Pell I'm Fenn";
+        with_document(text, |doc| {
+            let mut expected = Vec::new();
+            let mut done = 0;
+            for start in doc.name_words() {
+                if start >= done {
+                    done = doc.name_run_end(start, false);
+                    let trimmed = doc.trim_start_and_titles(start, done);
+                    if trimmed < done {
+                        expected.push(span(doc, (trimmed, done)).to_string());
+                    }
+                }
+            }
+            let runs = doc
+                .name_runs()
+                .map(|run| span(doc, run).to_string())
+                .collect::<Vec<_>>();
+            assert_eq!(runs, expected);
+            assert!(runs.len() > 8, "{runs:?}");
+        });
+    }
+
+    #[test]
     fn name_runs_end_at_a_hard_break() {
         let runs = with_document("Moqtada Al\n\nSadr spoke", |doc| {
             doc.name_runs()

@@ -30,20 +30,48 @@ const TYPOGRAPHIC_APOSTROPHE: &[u8] = "’".as_bytes();
 
 impl Document<'_> {
     /// Finds the name runs (see [`Document::name_runs`]).
+    ///
+    /// The name words inside a run are passed by their count, which the
+    /// scan of the run gives: a test of each name word, whether a run
+    /// before it held it, went either way from word to word.
     pub(super) fn find_name_runs(&mut self) {
         let mut name_runs = std::mem::take(&mut self.found.name_runs);
         name_runs.clear();
-        let mut done = 0;
-        for &start in &self.found.name_words {
-            if start >= done {
-                done = self.name_run_continues::<false>(start + 1, false, self.tokens.len());
-                let trimmed = self.trim_start_and_titles(start, done);
-                if trimmed < done {
-                    name_runs.push((trimmed, done));
-                }
+        let mut rest = self.found.name_words.as_slice();
+        while let [start, ..] = *rest {
+            let (end, later) = self.run_from(start);
+            // A run takes name words of the list only: as many are left.
+            rest = &rest[1 + later..];
+            let trimmed = self.trim_start_and_titles(start, end);
+            if trimmed < end {
+                name_runs.push((trimmed, end));
             }
         }
         self.found.name_runs = name_runs;
+    }
+
+    /// The end of the run of name words from name word `start`
+    /// ([`Document::name_run_end`] without "of" and "for"), and how many
+    /// name words it takes after `start`: one a step, a name word that
+    /// continues it or a joiner and the name word after it. The scan of
+    /// [`Document::name_run_continues`] without its limit and "of the",
+    /// which counts its steps: counted there, its other callers took more
+    /// instructions.
+    fn run_from(&self, start: usize) -> (usize, usize) {
+        let mut end = start + 1;
+        let mut later = 0;
+        loop {
+            if self.facts_of(end).is_some_and(|f| f.continues()) {
+                end += 1;
+            } else if self.facts_of(end + 1).is_some_and(|f| f.name_word())
+                && self.joins(end, false, false)
+            {
+                end += 2;
+            } else {
+                return (end, later);
+            }
+            later += 1;
+        }
     }
 
     /// The runs of name words ([`Document::name_run_end`] without "of" and
