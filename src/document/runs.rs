@@ -33,20 +33,34 @@ impl Document<'_> {
     ///
     /// The name words inside a run are passed by their count, which the
     /// scan of the run gives: a test of each name word, whether a run
-    /// before it held it, went either way from word to word.
+    /// before it held it, went either way from word to word. Where its
+    /// name starts is found without a scan for most runs (see below).
     pub(super) fn find_name_runs(&mut self) {
         let mut name_runs = std::mem::take(&mut self.found.name_runs);
+        // At most a run for each name word, each written at the list's
+        // end, which moves on only for a run left with a name: a branch on
+        // that went either way from run to run.
         name_runs.clear();
+        name_runs.resize(self.found.name_words.len(), (0, 0));
+        let mut count = 0;
         let mut rest = self.found.name_words.as_slice();
         while let [start, ..] = *rest {
             let (end, later) = self.run_from(start);
             // A run takes name words of the list only: as many are left.
             rest = &rest[1 + later..];
-            let trimmed = self.trim_start_and_titles(start, end);
-            if trimmed < end {
-                name_runs.push((trimmed, end));
-            }
+            // The first word, a name word, dropped or kept by a sum: a
+            // branch on it went either way. A scan past it only where the
+            // run goes on after a word dropped, which few do.
+            let first_dropped = self.facts(start).dropped_at_start();
+            let trimmed = if first_dropped & (start + 1 < end) {
+                self.trim_start_and_titles(start + 1, end)
+            } else {
+                start + usize::from(first_dropped)
+            };
+            name_runs[count] = (trimmed, end);
+            count += usize::from(trimmed < end);
         }
+        name_runs.truncate(count);
         self.found.name_runs = name_runs;
     }
 

@@ -44,6 +44,9 @@ const PARTICLE: u8 = 8;
 /// Never the first word of a name: a determiner or a stop word (see
 /// [`Document::trim_start`]).
 const DROPPABLE: u8 = 16;
+/// What the start of a person's name drops but punctuation (see
+/// [`Document::trim_start_and_titles`]).
+const DROPPED_AT_START: u8 = DROPPABLE | TITLE;
 
 impl Facts {
     /// Whether the token is a name word.
@@ -64,6 +67,12 @@ impl Facts {
     /// Whether the token is never the first word of a name.
     pub fn droppable(self) -> bool {
         self.flags & DROPPABLE != 0
+    }
+
+    /// Whether the token, a word, is dropped from the start of a person's
+    /// name: never a name's first word, or a title.
+    pub fn dropped_at_start(self) -> bool {
+        self.flags & DROPPED_AT_START != 0
     }
 }
 
