@@ -26,7 +26,7 @@
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
-use crate::tokenizer::Headline;
+use crate::tokenizer::{Headline, TokenKind};
 use crate::wordlists::PLACE_PREFIXES;
 
 /// A compound is a place when a place designator ends it ("Botany Bay",
@@ -67,20 +67,25 @@ const LONGEST_PLACE: usize = 8;
 /// from one document to the next: most documents name a body, and a new
 /// vector of their places for each cost more than the rest of the step.
 pub(crate) fn join_places(candidates: &mut Vec<Candidate>, places: &mut Vec<(usize, usize)>) {
+    // Both facts asked together, for one branch where one for each went
+    // either way by the kind of each candidate.
     let is_body =
-        |c: &Candidate| c.kind == EntityKind::Organisation && c.evidence == Evidence::Designator;
+        |c: &Candidate| (c.kind == EntityKind::Organisation) & (c.evidence == Evidence::Designator);
     if !JOIN_PLACES || !candidates.iter().any(is_body) {
         return;
     }
     // The listed places by where they end: those that end inside a body
-    // are found by a binary search, not a look at every place.
+    // are found by a binary search, not a look at every place. Every
+    // candidate is written, and only a place moves the end on past it: no
+    // branch on the kind of each.
     places.clear();
-    places.extend(
-        candidates
-            .iter()
-            .filter(|p| p.kind == EntityKind::Place && p.evidence == Evidence::Gazetteer)
-            .map(|p| (p.end, p.start)),
-    );
+    places.resize(candidates.len(), (0, 0));
+    let mut listed = 0;
+    for p in candidates.iter() {
+        places[listed] = (p.end, p.start);
+        listed += usize::from((p.kind == EntityKind::Place) & (p.evidence == Evidence::Gazetteer));
+    }
+    places.truncate(listed);
     places.sort_unstable();
     for k in 0..candidates.len() {
         let body = candidates[k];
@@ -112,17 +117,22 @@ pub(crate) fn widen(cx: &Document<'_>, chosen: &mut [Candidate]) {
             EntityKind::Organisation => WIDEN_ORGANISATIONS,
             _ => false,
         };
-        // Asked from the cheapest question on.
-        if !looked_at
-            || c.evidence != Evidence::Gazetteer
-            || cx.tokens[c.start].headline != Headline::RunningText
+        // A mention widens only over a capitalised word next to it: most
+        // have none, and need no look at the runs around them. Its own
+        // facts and its neighbours' asked together, for one branch that
+        // mostly goes the same way, where one for each went either way by
+        // the kind or the neighbours of each candidate.
+        let capitalised = |i: usize| {
+            cx.tokens
+                .get(i)
+                .is_some_and(|t| (t.kind == TokenKind::Word) & t.shape.is_capitalised())
+        };
+        let beside_capital = capitalised(c.end) | c.start.checked_sub(1).is_some_and(capitalised);
+        if !(looked_at
+            & (c.evidence == Evidence::Gazetteer)
+            & (cx.tokens[c.start].headline == Headline::RunningText)
+            & beside_capital)
         {
-            continue;
-        }
-        // A mention widens only over a capitalised word next to
-        // it: most have none, and need no look at the runs around them.
-        let capitalised = |i: usize| cx.tokens.get(i).is_some_and(|t| t.is_capitalised_word());
-        if !(capitalised(c.end) || c.start.checked_sub(1).is_some_and(capitalised)) {
             continue;
         }
         // The tokens no other chosen mention covers: those between its
