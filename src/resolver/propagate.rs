@@ -205,11 +205,13 @@ pub(crate) fn propagate(cx: &Document<'_>, clusters: &mut [Cluster], buffers: &m
     taken.resize(cx.tokens.len(), false);
     for cluster in clusters.iter() {
         for &(s, e) in &cluster.mentions {
-            // Most mentions are a word or two: marked in place rather than
-            // by a call that fills memory.
+            // Most mentions are a word or two: their first and last words
+            // marked in place, with no branch on which, and only a longer
+            // one's middle by a call that fills memory.
             taken[s] = true;
-            if e - s > 1 {
-                taken[s + 1..e].fill(true);
+            taken[e - 1] = true;
+            if e - s > 2 {
+                taken[s + 1..e - 1].fill(true);
             }
         }
     }
