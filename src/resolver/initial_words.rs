@@ -12,7 +12,7 @@
 //! a longer name the resolver joined the word to ("Tape" … "Walter Tape"),
 //! stays whole.
 
-use super::{Cluster, Pool};
+use super::{Cluster, Pool, wanted_marks};
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
@@ -37,17 +37,23 @@ pub(crate) fn drop_common(
         return;
     }
     // Most documents have no such word, and need no look at their
-    // clusters.
-    let mut initial = chosen
-        .iter()
-        .filter(|c| is_initial_common_word(cx, common, c))
-        .map(|c| c.start)
-        .peekable();
-    if initial.peek().is_none() {
+    // clusters. Their facts are asked of every candidate with no branch on
+    // each (see [`wanted_marks`]), the words' of those few that have them.
+    let mut initial = Vec::new();
+    for chunk in chosen.chunks(64) {
+        let mut marks = wanted_marks(chunk, |c| is_weak_initial_word(cx, c));
+        while marks != 0 {
+            let c = &chunk[marks.trailing_zeros() as usize];
+            marks &= marks - 1;
+            if common.all_common(cx.word_hashes(c.start, c.end)) {
+                initial.push(c.start);
+            }
+        }
+    }
+    if initial.is_empty() {
         return;
     }
     // In text order, as `chosen` is.
-    let initial: Vec<usize> = initial.collect();
     let is_initial = |&(s, e): &(usize, usize)| e == s + 1 && initial.binary_search(&s).is_ok();
     clusters.retain_mut(|cluster| {
         let keep = !cluster.mentions.iter().all(is_initial);
@@ -58,15 +64,14 @@ pub(crate) fn drop_common(
     });
 }
 
-/// Whether `c` is one word that begins a sentence, which the corpus mostly
-/// writes in lower case, proposed as a place or person by weak evidence.
-fn is_initial_common_word(cx: &Document<'_>, common: &CommonWords, c: &Candidate) -> bool {
-    // The candidate's own facts before its token's.
-    c.len() == 1
-        && matches!(c.kind, EntityKind::Place | EntityKind::Person)
-        && weak(c.evidence)
-        && cx.tokens[c.start].sentence_start
-        && common.all_common(cx.word_hashes(c.start, c.end))
+/// Whether `c` is one word that begins a sentence, proposed as a place or
+/// person by weak evidence: a word dropped if the corpus mostly writes it
+/// in lower case. Asked with no branch on its answer.
+fn is_weak_initial_word(cx: &Document<'_>, c: &Candidate) -> bool {
+    (c.len() == 1)
+        & matches!(c.kind, EntityKind::Place | EntityKind::Person)
+        & weak(c.evidence)
+        & cx.tokens[c.start].sentence_start
 }
 
 /// Whether evidence of a lone word says no more than that some list or

@@ -288,6 +288,21 @@ fn recycled<T, U>(mut buffer: Vec<T>) -> Vec<U> {
     buffer.into_iter().filter_map(|_| None).collect()
 }
 
+/// The candidates of `chunk`, at most 64, that `wanted` holds for, as the
+/// bits of one number (bit `j` for `chunk[j]`). `wanted` is asked of each
+/// with no branch on its answer: a step's first tests of each candidate
+/// (its kind, its length, its neighbours) went either way from candidate
+/// to candidate, branches the processor mispredicted often, where a loop
+/// over the bits set takes one branch for each candidate wanted.
+fn wanted_marks(chunk: &[Candidate], wanted: impl Fn(&Candidate) -> bool) -> u64 {
+    debug_assert!(chunk.len() <= 64);
+    let mut marks = 0;
+    for (j, c) in chunk.iter().enumerate() {
+        marks |= u64::from(wanted(c)) << j;
+    }
+    marks
+}
+
 /// Whether token `i` is the one byte `byte` (a bracket, say; see
 /// [`one_byte`]). Its length and first byte are both read and tested as
 /// one: whether the token is one byte long went either way from mention
