@@ -23,6 +23,7 @@
 //! ([`join_places`]): "Tobago Court of Appeal" inside "Trinidad and Tobago
 //! Court of Appeal".
 
+use super::is_of;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
@@ -67,10 +68,10 @@ const LONGEST_PLACE: usize = 8;
 /// from one document to the next: most documents name a body, and a new
 /// vector of their places for each cost more than the rest of the step.
 pub(crate) fn join_places(candidates: &mut Vec<Candidate>, places: &mut Vec<(usize, usize)>) {
-    // Both facts asked together, for one branch where one for each went
-    // either way by the kind of each candidate.
-    let is_body =
-        |c: &Candidate| (c.kind == EntityKind::Organisation) & (c.evidence == Evidence::Designator);
+    // Its kind and evidence asked as one number, for one branch where the
+    // two comparisons made two, the first of which went either way by the
+    // kind of each candidate.
+    let is_body = |c: &Candidate| is_of(c, EntityKind::Organisation, Evidence::Designator);
     if !JOIN_PLACES || !candidates.iter().any(is_body) {
         return;
     }
@@ -83,7 +84,7 @@ pub(crate) fn join_places(candidates: &mut Vec<Candidate>, places: &mut Vec<(usi
     let mut listed = 0;
     for p in candidates.iter() {
         places[listed] = (p.end, p.start);
-        listed += usize::from((p.kind == EntityKind::Place) & (p.evidence == Evidence::Gazetteer));
+        listed += usize::from(is_of(p, EntityKind::Place, Evidence::Gazetteer));
     }
     places.truncate(listed);
     places.sort_unstable();

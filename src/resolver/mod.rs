@@ -43,7 +43,7 @@ pub(crate) mod teams;
 use std::borrow::Cow;
 
 use crate::EntityKind;
-use crate::candidate::Candidate;
+use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
 use crate::gazetteer::Matcher;
 use crate::learned::CommonWords;
@@ -301,6 +301,14 @@ fn wanted_marks(chunk: &[Candidate], wanted: impl Fn(&Candidate) -> bool) -> u64
         marks |= u64::from(wanted(c)) << j;
     }
     marks
+}
+
+/// Whether candidate `c` is of kind `kind` and proposed by `evidence`,
+/// asked as one comparison of a number made of both: the two comparisons
+/// were two branches, the first of which went either way from candidate
+/// to candidate by their kinds.
+fn is_of(c: &Candidate, kind: EntityKind, evidence: Evidence) -> bool {
+    ((c.kind as u32) << 8 | c.evidence as u32) == ((kind as u32) << 8 | evidence as u32)
 }
 
 /// Whether token `i` is the one byte `byte` (a bracket, say; see
