@@ -29,24 +29,38 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
         return;
     }
     for c in chosen.iter_mut() {
-        let listed_kind = matches!(c.kind, EntityKind::Place | EntityKind::Organisation);
-        if listed_kind && c.len() == 1 && in_citation(cx, c.start) {
+        // Most candidates are followed by no comma, "&", ")" or ";", which
+        // is asked first: a branch that nearly always goes one way, where
+        // one on each candidate's kind and one on its length went either
+        // way. Its kind and length are then asked as one comparison of a
+        // number made of both, another kind setting bits no length
+        // reaches.
+        let unlisted_kind = usize::from(!matches!(
+            c.kind,
+            EntityKind::Place | EntityKind::Organisation
+        ));
+        if before_author_mark(cx, c.start)
+            && (unlisted_kind << 56 | c.len()) == 1
+            && in_citation(cx, c.start)
+        {
             c.kind = EntityKind::Person;
             c.entry = None;
         }
     }
 }
 
-/// Whether token `i` sits in a citation's parentheses.
-fn in_citation(cx: &Document<'_>, i: usize) -> bool {
-    // Most words are followed by no comma, "&" or ")": they are looked at
-    // no further.
+/// Whether token `i` is followed by a comma, "&", ")" or ";", as an
+/// author's name in a citation is.
+fn before_author_mark(cx: &Document<'_>, i: usize) -> bool {
     let next = (i + 1 < cx.tokens.len())
         .then(|| one_byte(cx, i + 1))
         .flatten();
-    if !matches!(next, Some(b',' | b'&' | b')' | b';')) {
-        return false;
-    }
+    matches!(next, Some(b',' | b'&' | b')' | b';'))
+}
+
+/// Whether token `i`, followed by a comma, "&", ")" or ";" (see
+/// [`before_author_mark`]), sits in a citation's parentheses.
+fn in_citation(cx: &Document<'_>, i: usize) -> bool {
     let mut year = false;
     let mut allowed = |j: usize| {
         let token = &cx.tokens[j];
