@@ -239,8 +239,11 @@ pub(crate) fn resolve<'a>(
     let capital_entities = &mut memory.capitals;
     capital_entities.clear();
     resolved.extend(clusters.drain(..).enumerate().map(|(i, mut c)| {
-        // Most clusters have one mention, in order already.
-        if c.mentions.len() > 1 {
+        // Most clusters' mentions are in order already, with no repeats
+        // (one mention, or mentions joined in text order): asked before the
+        // calls that sort and drop repeats, whose branches went either way
+        // on lists of two or three.
+        if !c.mentions.is_sorted_by(|a, b| a < b) {
             c.mentions.sort_unstable();
             c.mentions.dedup();
         }
