@@ -264,4 +264,18 @@ mod tests {
         let text = "Envoys met in Valletta. Officials in Valletta said the offer was too low.";
         assert_eq!(entities(text), [place(&["Valletta", "Valletta"])]);
     }
+
+    #[test]
+    fn only_a_listed_capital_of_two_mentions_or_more_is_looked_at() {
+        for kind in EntityKind::ALL {
+            for mentions in 0..4 {
+                let looked_at = kind == EntityKind::Place && mentions >= 2;
+                assert_eq!(
+                    super::capital_country(kind, mentions, "Valletta").is_some(),
+                    looked_at,
+                    "{kind} of {mentions} mentions"
+                );
+            }
+        }
+    }
 }

@@ -376,6 +376,7 @@ fn longest_text<'a>(cx: &Document<'a>, mentions: &[(usize, usize)]) -> Cow<'a, s
 mod tests {
     //! The resolver's steps on small texts, with a gazetteer written here.
 
+    use crate::candidate::{Candidate, Evidence};
     use crate::{EntityKind, Extractor, ExtractorBuilder};
 
     /// "kind: mention | mention" for each entity of `text`; the resolver's
@@ -759,6 +760,53 @@ mod tests {
                         wrote to the harbour council to complain\n\
                         about the timetable once more.\n";
         assert_eq!(names(one_line), ["Wenna Trelawny"]);
+    }
+
+    #[test]
+    fn a_candidate_wanted_is_marked_by_its_bit() {
+        let chunk: Vec<Candidate> = (0..64)
+            .map(|i| Candidate {
+                start: i,
+                end: i + 1 + i % 2,
+                kind: EntityKind::ALL[i % 4],
+                entry: None,
+                evidence: Evidence::Gazetteer,
+                rank: 0,
+            })
+            .collect();
+        let wanted = |c: &Candidate| c.kind == EntityKind::Place && c.len() == 1;
+        let marks = super::wanted_marks(&chunk, wanted);
+        for (j, c) in chunk.iter().enumerate() {
+            assert_eq!(marks >> j & 1 == 1, wanted(c), "candidate {j}");
+        }
+        assert_eq!(super::wanted_marks(&chunk[..3], |_| true), 0b111);
+    }
+
+    #[test]
+    fn a_candidate_is_of_a_kind_and_evidence_only_when_both_match() {
+        let evidences = [
+            Evidence::Guess,
+            Evidence::Designator,
+            Evidence::Gazetteer,
+            Evidence::Title,
+        ];
+        for kind in EntityKind::ALL {
+            for evidence in evidences {
+                let c = Candidate {
+                    start: 0,
+                    end: 1,
+                    kind,
+                    entry: None,
+                    evidence,
+                    rank: 0,
+                };
+                for k in EntityKind::ALL {
+                    for e in evidences {
+                        assert_eq!(super::is_of(&c, k, e), kind == k && evidence == e);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
