@@ -162,7 +162,11 @@ impl OpenRuns {
         self.hashes.clear();
         self.bits = 0;
         for (start, end) in cx.name_runs() {
-            if taken[start..end].iter().any(|&t| t) {
+            // Most runs are a word or two: their first and last tokens asked
+            // with no loop, whose end went either way from run to run, and
+            // only a longer run's middle by a search.
+            let ends_taken = taken[start] | taken[end - 1];
+            if ends_taken || (end - start > 2 && taken[start + 1..end - 1].contains(&true)) {
                 continue;
             }
             // Folded from the last word back, the hash of the run less its
