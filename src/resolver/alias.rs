@@ -217,7 +217,9 @@ struct LongestNames<'t> {
     words: Vec<&'t str>,
     /// The hash of each word's key, as the document's keys have it.
     hashes: Vec<u64>,
-    /// Where each cluster's words end in `words`.
+    /// Where each cluster's words start in `words`, and then where the
+    /// last cluster's end: cluster `i`'s words are `ends[i]..ends[i + 1]`,
+    /// read without a test of whether `i` is the first.
     ends: Vec<usize>,
 }
 
@@ -240,6 +242,7 @@ impl<'t> LongestNames<'t> {
         words.reserve(clusters.len() * 2);
         hashes.clear();
         ends.clear();
+        ends.push(0);
         for cluster in clusters {
             if !matches!(cluster.kind, EntityKind::Person | EntityKind::Organisation) {
                 ends.push(words.len());
@@ -272,8 +275,7 @@ impl<'t> LongestNames<'t> {
 
     /// The hashes of the keys of cluster `cluster`'s words.
     fn hashes(&self, cluster: usize) -> &[u64] {
-        let start = cluster.checked_sub(1).map_or(0, |i| self.ends[i]);
-        &self.hashes[start..self.ends[cluster]]
+        &self.hashes[self.ends[cluster]..self.ends[cluster + 1]]
     }
 }
 
@@ -296,11 +298,16 @@ fn less_postnominals(cx: &Document<'_>, start: usize, end: usize) -> usize {
     while kept - start > 1 && postnominal(kept - 1) {
         kept -= 1;
     }
+    // Most names end without such letters, and need no look at the word
+    // before them.
+    if kept == end {
+        return end;
+    }
     let before = (start..kept)
         .rev()
         .find(|&i| cx.tokens[i].kind == TokenKind::Word);
     match before {
-        Some(i) if kept < end && cx.tokens[i].shape != Shape::Upper => kept,
+        Some(i) if cx.tokens[i].shape != Shape::Upper => kept,
         _ => end,
     }
 }
@@ -411,8 +418,7 @@ impl<'t> Index<usize> for LongestNames<'t> {
     type Output = [&'t str];
 
     fn index(&self, cluster: usize) -> &[&'t str] {
-        let start = cluster.checked_sub(1).map_or(0, |i| self.ends[i]);
-        &self.words[start..self.ends[cluster]]
+        &self.words[self.ends[cluster]..self.ends[cluster + 1]]
     }
 }
 
