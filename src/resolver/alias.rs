@@ -495,6 +495,10 @@ fn define_acronyms(
 
 /// Groups the chosen mentions, in text order, into clusters of those that
 /// share a gazetteer entry or spell the same name with the same kind.
+/// (Kept out of line: inlined into [`merge`] with the other steps, its loop
+/// over the mentions took more instructions, and its code changed with
+/// every change to them.)
+#[inline(never)]
 fn merge_same(
     cx: &Document<'_>,
     chosen: &[Candidate],
@@ -819,6 +823,9 @@ struct Endings {
     organisations: Vec<usize>,
     /// The organisations by the hashes of their shorter names.
     shorter: Vec<(u64, usize)>,
+    /// The hash of each organisation's whole name, in the order of
+    /// `organisations`.
+    wholes: Vec<u64>,
 }
 
 /// "Harbour Authority" joins "Oxley Harbour Authority", and "Gulls"
@@ -840,6 +847,7 @@ fn merge_organisation_endings(
     Endings {
         organisations,
         shorter,
+        wholes,
     }: &mut Endings,
 ) {
     // The organisations [`merge`] listed that still stand and have names,
@@ -853,8 +861,9 @@ fn merge_organisation_endings(
     // by: its endings, each hashed as [`chain`] folds a name from its last
     // word back, and its name less a legal form. (Each organisation
     // compared with every other was quadratic in the organisations of a
-    // document.)
+    // document.) The hash of the whole name is the last of the fold.
     shorter.clear();
+    wholes.clear();
     for &long in organisations.iter() {
         let (words, hashes) = (&names[long], names.hashes(long));
         let mut hash = EMPTY_NAME;
@@ -862,6 +871,7 @@ fn merge_organisation_endings(
             hash = chain(hash, hashes[words.len() - count]);
             shorter.push((hash, long));
         }
+        wholes.push(chain(hash, hashes[0]));
         // "News Corp Ltd" may be called "News Corp" and "News".
         let forms = words.iter().rev().take_while(|w| is_legal_form(w)).count();
         for kept in (words.len() - forms).max(1)..words.len() {
@@ -876,13 +886,12 @@ fn merge_organisation_endings(
     }
     shorter.sort_unstable();
     shorter.dedup();
-    for &short in organisations.iter() {
+    for (&short, &whole) in organisations.iter().zip(wholes.iter()) {
         let words = &names[short];
         let cluster = &clusters[short];
         if words.len() == 1 && is_head_word(cx, cluster.mentions[0].0) {
             continue;
         }
-        let whole = name_hash(names.hashes(short));
         let from = shorter.partition_point(|&(hash, _)| hash < whole);
         // Two names may share a hash: the words settle it.
         let joins = |long: usize| {
