@@ -112,8 +112,10 @@ pub(crate) struct Buffers {
     /// The organisations and their shorter names (see
     /// [`merge_organisation_endings`]).
     endings: Endings,
-    /// Which tokens a mention takes (see [`define_acronyms`]).
+    /// Which tokens a mention takes, and at which the long form of an
+    /// acronym defined ends (see [`define_acronyms`]).
     taken: Vec<bool>,
+    long_form_ends: Vec<bool>,
     /// Which cluster has a mention ending at each token, and which
     /// clusters each set of initials spells (see [`merge_acronyms`]).
     ends_at: Vec<Option<usize>>,
@@ -193,7 +195,13 @@ pub(crate) fn merge(
     buffers.name_words = recycled(names.words);
     buffers.name_hashes = names.hashes;
     buffers.name_ends = names.ends;
-    define_acronyms(cx, chosen, clusters, &mut buffers.taken);
+    define_acronyms(
+        cx,
+        chosen,
+        clusters,
+        &mut buffers.taken,
+        &mut buffers.long_form_ends,
+    );
     merge_acronyms(
         cx,
         clusters,
@@ -451,44 +459,58 @@ fn define_acronyms(
     chosen: &[Candidate],
     clusters: &mut [Cluster],
     taken: &mut Vec<bool>,
+    long_form_ends: &mut Vec<bool>,
 ) {
-    // A long form needs a "(" right after it. Most documents have none
-    // after a name of two words or more, and need no flags for the tokens
-    // taken. Asked of the mentions as [`merge`] was given them, in one
-    // walk rather than one for each cluster's, whose ends the processor
-    // mispredicted; the bracket, rare, is asked before the words, one or
-    // more from mention to mention.
-    let defines = |c: &Candidate| {
-        c.end + 2 < cx.tokens.len() && is_byte(cx, c.end, b'(') && c.end - c.start > 1
-    };
-    if !chosen.iter().any(defines) {
+    // A long form needs "(" and ")" around the token right after it. Most
+    // documents have none after a name of two words or more, and need no
+    // flags for the tokens taken, marked the first time one has. Asked of
+    // the mentions as [`merge`] was given them (the clusters hold the same
+    // mentions), in one walk rather than one for each cluster's, whose ends
+    // the processor mispredicted; the bracket, rare, is asked before the
+    // words, one or more from mention to mention. Each definition is kept
+    // by where its long form ends.
+    let mut marked = false;
+    let mut defined = false;
+    let bytes = cx.text.as_bytes();
+    for c in chosen {
+        let (s, e) = (c.start, c.end);
+        let (open, acronym, close) = (e, e + 1, e + 2);
+        // The first byte alone first: many tokens after a name are of one
+        // byte, few start with a bracket.
+        if close >= cx.tokens.len() || bytes[cx.tokens[open].start()] != b'(' {
+            continue;
+        }
+        if !(is_byte(cx, open, b'(') && e - s > 1 && is_byte(cx, close, b')')) {
+            continue;
+        }
+        if !marked {
+            taken.clear();
+            taken.resize(cx.tokens.len(), false);
+            for c in chosen {
+                taken[c.start..c.end].fill(true);
+            }
+            long_form_ends.clear();
+            long_form_ends.resize(cx.tokens.len() + 1, false);
+            marked = true;
+        }
+        if !taken[acronym] && cx.is_acronym(acronym) && cx.spells_initials(acronym, s, e) {
+            taken[acronym] = true;
+            long_form_ends[e] = true;
+            defined = true;
+        }
+    }
+    if !defined {
         return;
     }
-    taken.clear();
-    taken.resize(cx.tokens.len(), false);
-    for cluster in clusters.iter() {
-        for &(s, e) in &cluster.mentions {
-            taken[s..e].fill(true);
-        }
-    }
     for cluster in clusters.iter_mut() {
-        let mut defined = Vec::new();
-        for &(s, e) in &cluster.mentions {
-            let (open, acronym, close) = (e, e + 1, e + 2);
-            if close < cx.tokens.len()
-                && e - s > 1
-                && is_byte(cx, open, b'(')
-                && is_byte(cx, close, b')')
-                && !taken[acronym]
-                && cx.is_acronym(acronym)
-                && cx.spells_initials(acronym, s, e)
-            {
-                taken[acronym] = true;
-                defined.push((acronym, acronym + 1));
+        let mut defined_here = Vec::new();
+        for &(_, e) in &cluster.mentions {
+            if long_form_ends[e] {
+                defined_here.push((e + 1, e + 2));
             }
         }
-        if !defined.is_empty() {
-            cluster.mentions.extend(defined);
+        if !defined_here.is_empty() {
+            cluster.mentions.extend(defined_here);
         }
     }
 }
