@@ -343,6 +343,10 @@ struct People {
     /// The persons by the hash of every ending of their names shorter
     /// than the whole (see [`People::fill_endings`]), in the same order.
     by_ending: Vec<(u64, usize)>,
+    /// A bit for each hash in `by_ending`, the bit its top six bits
+    /// number: a hash whose bit is not set ends no person's name, which
+    /// [`People::may_end`] answers without a search.
+    ending_bits: u64,
     /// A run of persons, regrouped (see [`merge_middle_names`]).
     regrouped: Vec<usize>,
 }
@@ -377,16 +381,24 @@ impl People {
     /// merge empties stay in it: its users pass over them.
     fn fill_endings(&mut self, clusters: &[Cluster], names: &LongestNames<'_>) {
         self.by_ending.clear();
+        self.ending_bits = 0;
         for &index in self.persons.iter().filter(|&&i| is_person(clusters, i)) {
             let hashes = names.hashes(index);
             let mut hash = EMPTY_NAME;
             for &word in hashes.get(1..).unwrap_or_default().iter().rev() {
                 hash = chain(hash, word);
                 self.by_ending.push((hash, index));
+                self.ending_bits |= ending_bit(hash);
             }
         }
         self.by_ending.sort_unstable();
         self.by_ending.dedup();
+    }
+
+    /// Whether a person's name may have an ending hashed `hash`: false
+    /// for most names, which need no search of the index then.
+    fn may_end(&self, hash: u64) -> bool {
+        self.ending_bits & ending_bit(hash) != 0
     }
 
     /// The one person whose name has an ending hashed `hash` that `is`
@@ -411,6 +423,12 @@ impl People {
     fn ending(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
         owners(&self.by_ending, hash)
     }
+}
+
+/// The bit of [`People::ending_bits`] for a name hashed `hash`, from its
+/// top six bits, which the last multiplication of [`chain`] mixes best.
+fn ending_bit(hash: u64) -> u64 {
+    1 << (hash >> 58)
 }
 
 /// The persons of `index`, sorted by hash, under `hash`.
@@ -594,6 +612,9 @@ fn merge_person_suffixes(
             continue;
         }
         let whole = name_hash(names.hashes(short));
+        if !people.may_end(whole) {
+            continue;
+        }
         // Walked twice rather than collected: there are one or two.
         let longer = || {
             people.ending(whole).filter(|&long| {
@@ -785,16 +806,19 @@ fn merge_person_surnames(
         let Some(&(s, e)) = cluster.mentions.first() else {
             continue;
         };
-        // The kind and the first mention's words in one test, a person
+        // The kind, the first mention's words and whether its first word
+        // may end a person's name in one test, rarely passed, a person
         // counted as one more word: each went either way from cluster to
         // cluster. (A mention has one word or more.)
-        if (e - s) + usize::from(cluster.kind == EntityKind::Person) != 1
+        let ending = chain(EMPTY_NAME, cx.keys.hash(s));
+        if ((e - s) + usize::from(cluster.kind == EntityKind::Person) != 1)
+            | !people.may_end(ending)
             || !cluster.mentions[1..].iter().all(one_word)
         {
             continue;
         }
         // The word's key is read only where a name's ending has its hash.
-        let person = people.sole_ending(chain(EMPTY_NAME, cx.keys.hash(s)), |person| {
+        let person = people.sole_ending(ending, |person| {
             is_person(clusters, person) && names[person].last() == Some(&cx.keys.get(s))
         });
         // The locative words are looked for only before the few words that
