@@ -123,6 +123,9 @@ pub(crate) struct Buffers {
     /// The clusters named by an acronym that may join another (see
     /// [`merge_acronyms`]).
     joining: Vec<usize>,
+    /// The clusters whose first mention starts with a word in capitals
+    /// (see [`list_in_capitals`]).
+    in_capitals: Vec<usize>,
     /// The letters of the clusters named by initials alone (see
     /// [`merge_spelled_initials`]).
     spelled: SpelledInitials,
@@ -202,16 +205,22 @@ pub(crate) fn merge(
         &mut buffers.taken,
         &mut buffers.long_form_ends,
     );
+    // Only a cluster whose first mention starts with a word in capitals
+    // may be named by an acronym or by initials: listed once for both
+    // steps, the second of which passes over those the first empties.
+    let in_capitals = &mut buffers.in_capitals;
+    list_in_capitals(cx, clusters, in_capitals);
     merge_acronyms(
         cx,
         clusters,
+        in_capitals,
         into,
         &mut buffers.ends_at,
         &mut buffers.initials,
         &mut buffers.joining,
     );
     apply(clusters, into, pool);
-    merge_spelled_initials(cx, clusters, into, &mut buffers.spelled);
+    merge_spelled_initials(cx, clusters, in_capitals, into, &mut buffers.spelled);
     apply(clusters, into, pool);
     clusters.retain(|c| !c.mentions.is_empty());
 }
@@ -459,6 +468,25 @@ fn list_standing(clusters: &[Cluster], kind: EntityKind, list: &mut Vec<usize>) 
     for (i, cluster) in clusters.iter().enumerate() {
         list[count] = i;
         count += usize::from((cluster.kind == kind) & !cluster.mentions.is_empty());
+    }
+    list.truncate(count);
+}
+
+/// Fills `list` with the clusters whose first mention starts with a word
+/// in capitals, in cluster order, each written at the list's end, which
+/// moves on by one or by none: a branch on the shape went either way from
+/// cluster to cluster.
+fn list_in_capitals(cx: &Document<'_>, clusters: &[Cluster], list: &mut Vec<usize>) {
+    list.clear();
+    list.resize(clusters.len(), 0);
+    let mut count = 0;
+    for (i, cluster) in clusters.iter().enumerate() {
+        list[count] = i;
+        let in_capitals = cluster
+            .mentions
+            .first()
+            .is_some_and(|&(s, _)| cx.tokens[s].shape == Shape::Upper);
+        count += usize::from(in_capitals);
     }
     list.truncate(count);
 }
@@ -1131,6 +1159,7 @@ fn is_head_word(cx: &Document<'_>, i: usize) -> bool {
 fn merge_acronyms(
     cx: &Document<'_>,
     clusters: &mut [Cluster],
+    in_capitals: &[usize],
     into: &mut Targets,
     ends_at: &mut Vec<Option<usize>>,
     initials: &mut Initials,
@@ -1144,19 +1173,18 @@ fn merge_acronyms(
     };
     // Whether its mentions are one acronym is asked once, by the loop below,
     // of a first mention of one word in capitals, which only an acronym's
-    // is: the words and the shape are tested as one, rarely true where
-    // either went either way from cluster to cluster.
+    // is: asked of the clusters `in_capitals` lists, which have mentions.
     let may_join = |c: &Cluster| {
-        c.mentions.first().is_some_and(|&(s, e)| {
-            ((e - s) ^ 1) | usize::from(cx.tokens[s].shape != Shape::Upper) == 0
-        }) && (c.entry.is_none() || c.mentions.iter().any(bracketed))
+        let (s, e) = c.mentions[0];
+        e - s == 1 && (c.entry.is_none() || c.mentions.iter().any(bracketed))
     };
     // The clusters that may join, and the first letters of their acronyms:
     // only a mention whose first word starts with one of them may spell
     // one, and the initials of the others are not written.
     joining.clear();
     let mut firsts = Letters::default();
-    for (index, cluster) in clusters.iter().enumerate() {
+    for &index in in_capitals {
+        let cluster = &clusters[index];
         if may_join(cluster)
             && let Some(acronym) = cx.acronym_of(&cluster.mentions)
         {
@@ -1270,6 +1298,7 @@ fn push_spelled_initials(cx: &Document<'_>, start: usize, end: usize, out: &mut 
 fn merge_spelled_initials(
     cx: &Document<'_>,
     clusters: &[Cluster],
+    in_capitals: &[usize],
     into: &mut Targets,
     spelled: &mut SpelledInitials,
 ) {
@@ -1281,19 +1310,14 @@ fn merge_spelled_initials(
     by_letters.clear();
     // Initials start with a capital letter alone or an acronym: only two
     // clusters named so can be one, and most documents have fewer, whose
-    // letters need not be read.
-    let first_upper = |cluster: &Cluster| {
-        cluster
-            .mentions
-            .first()
-            .filter(|&&(s, _)| cx.tokens[s].shape == Shape::Upper)
-            .copied()
-    };
-    if clusters.iter().filter_map(first_upper).take(2).count() < 2 {
+    // letters need not be read. `in_capitals` lists them, and those that
+    // [`merge_acronyms`] emptied since, passed over.
+    if in_capitals.len() < 2 {
         return;
     }
-    for (index, cluster) in clusters.iter().enumerate() {
-        let Some((s, e)) = first_upper(cluster) else {
+    for &index in in_capitals {
+        let cluster = &clusters[index];
+        let Some(&(s, e)) = cluster.mentions.first() else {
             continue;
         };
         let from = letters.len();
