@@ -352,6 +352,9 @@ struct People {
     /// The persons by the hash of every ending of their names shorter
     /// than the whole (see [`People::fill_endings`]), in the same order.
     by_ending: Vec<(u64, usize)>,
+    /// The persons indexed in `by_ending`, in cluster order, each with the
+    /// hash of its whole name, the last of the fold of its endings.
+    wholes: Vec<(usize, u64)>,
     /// A bit for each hash in `by_ending`, the bit its top six bits
     /// number: a hash whose bit is not set ends no person's name, which
     /// [`People::may_end`] answers without a search.
@@ -390,6 +393,7 @@ impl People {
     /// merge empties stay in it: its users pass over them.
     fn fill_endings(&mut self, clusters: &[Cluster], names: &LongestNames<'_>) {
         self.by_ending.clear();
+        self.wholes.clear();
         self.ending_bits = 0;
         for &index in self.persons.iter().filter(|&&i| is_person(clusters, i)) {
             let hashes = names.hashes(index);
@@ -399,6 +403,8 @@ impl People {
                 self.by_ending.push((hash, index));
                 self.ending_bits |= ending_bit(hash);
             }
+            let whole = hashes.first().map_or(hash, |&first| chain(hash, first));
+            self.wholes.push((index, whole));
         }
         self.by_ending.sort_unstable();
         self.by_ending.dedup();
@@ -633,14 +639,12 @@ fn merge_person_suffixes(
     // Persons by the endings of their names (indexed by [`merge`]): only
     // those indexed under the whole short name can end with it. (Indexed by
     // their last words, every "Smith" of a document was checked against
-    // every other.)
-    for &short in &people.persons {
+    // every other.) The persons are those indexed, all standing, with the
+    // hashes of their whole names; most end no other person's name, which
+    // is asked first.
+    for &(short, whole) in &people.wholes {
         let short_words = &names[short];
-        if short_words.is_empty() || !is_person(clusters, short) {
-            continue;
-        }
-        let whole = name_hash(names.hashes(short));
-        if !people.may_end(whole) {
+        if !people.may_end(whole) || short_words.is_empty() {
             continue;
         }
         // Walked twice rather than collected: there are one or two.
