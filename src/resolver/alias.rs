@@ -401,7 +401,7 @@ impl People {
             for &word in hashes.get(1..).unwrap_or_default().iter().rev() {
                 hash = chain(hash, word);
                 self.by_ending.push((hash, index));
-                self.ending_bits |= ending_bit(hash);
+                self.ending_bits |= name_bit(hash);
             }
             let whole = hashes.first().map_or(hash, |&first| chain(hash, first));
             self.wholes.push((index, whole));
@@ -413,7 +413,7 @@ impl People {
     /// Whether a person's name may have an ending hashed `hash`: false
     /// for most names, which need no search of the index then.
     fn may_end(&self, hash: u64) -> bool {
-        self.ending_bits & ending_bit(hash) != 0
+        self.ending_bits & name_bit(hash) != 0
     }
 
     /// The one person whose name has an ending hashed `hash` that `is`
@@ -440,9 +440,10 @@ impl People {
     }
 }
 
-/// The bit of [`People::ending_bits`] for a name hashed `hash`, from its
-/// top six bits, which the last multiplication of [`chain`] mixes best.
-fn ending_bit(hash: u64) -> u64 {
+/// The bit of a bit set of names' hashes ([`People::ending_bits`]) for a
+/// name hashed `hash`, from its top six bits, which the last
+/// multiplication of [`chain`] mixes best.
+fn name_bit(hash: u64) -> u64 {
     1 << (hash >> 58)
 }
 
@@ -964,7 +965,15 @@ fn merge_organisation_endings(
     }
     shorter.sort_unstable();
     shorter.dedup();
+    // A bit for each shorter name's hash (see [`name_bit`]): most names
+    // are no other's shorter name, and need no search.
+    let shorter_bits = shorter
+        .iter()
+        .fold(0, |bits, &(hash, _)| bits | name_bit(hash));
     for (&short, &whole) in organisations.iter().zip(wholes.iter()) {
+        if shorter_bits & name_bit(whole) == 0 {
+            continue;
+        }
         let words = &names[short];
         let cluster = &clusters[short];
         if words.len() == 1 && is_head_word(cx, cluster.mentions[0].0) {
