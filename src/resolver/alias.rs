@@ -842,12 +842,13 @@ fn merge_person_surnames(
         // The kind, the first mention's words and whether its first word
         // may end a person's name in one test, rarely passed, a person
         // counted as one more word: each went either way from cluster to
-        // cluster. (A mention has one word or more.)
+        // cluster. (A mention has one word or more.) Both are numbers, zero
+        // when the cluster may be a surname, or'ed: two tests joined by a
+        // `|` of their truths were still made two branches.
         let ending = chain(EMPTY_NAME, cx.keys.hash(s));
-        if ((e - s) + usize::from(cluster.kind == EntityKind::Person) != 1)
-            | !people.may_end(ending)
-            || !cluster.mentions[1..].iter().all(one_word)
-        {
+        let other_words = ((e - s) + usize::from(cluster.kind == EntityKind::Person)) ^ 1;
+        let ends_none = (!people.ending_bits >> (ending >> 58)) & 1;
+        if other_words as u64 | ends_none != 0 || !cluster.mentions[1..].iter().all(one_word) {
             continue;
         }
         // The word's key is read only where a name's ending has its hash.
