@@ -876,10 +876,13 @@ fn merge_head_words(
     organisations: &[usize],
     into: &mut Targets,
 ) {
+    // Whether the first word is a head word asked first: few are, where
+    // the walk over the mentions for their words ended after one, two or
+    // more from organisation to organisation.
     for &index in organisations {
         let cluster = &clusters[index];
-        if cluster.mentions.iter().any(|&(s, e)| e - s != 1)
-            || !is_head_word(cx, cluster.mentions[0].0)
+        if !is_head_word(cx, cluster.mentions[0].0)
+            || cluster.mentions.iter().any(|&(s, e)| e - s != 1)
         {
             continue;
         }
