@@ -2,7 +2,9 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::bytes::{APOSTROPHE, FLAGS, WORD, chunk_end, lone_character_end, word_run_end};
+use super::bytes::{
+    APOSTROPHE, DIGIT, FLAGS, LOWER, UPPER, WORD, chunk_end, lone_character_end, word_run_end,
+};
 use super::lines::{Break, Lines, mark_headline};
 use super::sentences::{ends_sentence, is_opening, period_ends_sentence};
 use super::{Headline, MAX_TEXT_LEN, Shape, Token, TokenKind};
@@ -88,11 +90,12 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
 #[inline]
 fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: usize) -> usize {
     let bytes = text.as_bytes();
+    let first = FLAGS[usize::from(bytes[pos])];
     let (stop, case) = word_run_end(bytes, pos);
     // Only a word joined over an apostrophe can end in a possessive.
     if case & APOSTROPHE == 0 {
-        let shape = || Shape::of_ascii_letters(bytes[pos], case);
-        push_ascii_word_token(tokens, state, text, (pos, stop), shape);
+        let shape = || Shape::of_ascii_letters(first, case);
+        push_ascii_word_token(tokens, state, text, (pos, stop), first, shape);
     } else {
         push_apostrophe_word(tokens, state, text, (pos, stop));
     }
@@ -106,24 +109,24 @@ fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: 
 }
 
 /// Adds the ASCII word `pos..end`, whose first byte is a letter, a digit or
-/// an underscore, and whose shape, if it is made of letters, is `shape()`.
+/// an underscore, of [`FLAGS`] `first`, and whose shape, if it is made of
+/// letters, is `shape()`.
 #[inline]
 fn push_ascii_word_token(
     tokens: &mut Vec<Token>,
     state: &mut State,
     text: &str,
     (pos, end): (usize, usize),
+    first: u8,
     shape: impl FnOnce() -> Shape,
 ) {
-    let bytes = text.as_bytes();
-    let b = bytes[pos];
-    if b.is_ascii_alphabetic() {
+    if first & (UPPER | LOWER) != 0 {
         state.push(tokens, (pos, end), TokenKind::Word, shape());
-    } else if b.is_ascii_digit() {
+    } else if first & DIGIT != 0 {
         state.push(tokens, (pos, end), TokenKind::Number, Shape::NoLetters);
     } else {
         // Underscores first: a word if any letter or digit follows.
-        let word = &bytes[pos..end];
+        let word = &text.as_bytes()[pos..end];
         let kind = if word.len() > 1 && word.iter().any(u8::is_ascii_alphanumeric) {
             TokenKind::Word
         } else {
@@ -150,7 +153,8 @@ fn push_apostrophe_word(
     let bytes = text.as_bytes();
     let stem = ascii_possessive_stem(bytes, pos, stop);
     let shape = || Shape::of_ascii_word(&bytes[pos..stem]);
-    push_ascii_word_token(tokens, state, text, (pos, stem), shape);
+    let first = FLAGS[usize::from(bytes[pos])];
+    push_ascii_word_token(tokens, state, text, (pos, stem), first, shape);
     if stem < stop {
         state.push(
             tokens,

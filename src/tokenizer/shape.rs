@@ -49,19 +49,19 @@ impl Shape {
         let case = bytes[1..]
             .iter()
             .fold(0, |case, &b| case | FLAGS[usize::from(b)]);
-        Shape::of_ascii_letters(bytes[0], case)
+        Shape::of_ascii_letters(FLAGS[usize::from(bytes[0])], case)
     }
 
-    /// The shape of an ASCII word from its first letter and the [`UPPER`]
-    /// and [`LOWER`] flags of the rest.
+    /// The shape of an ASCII word from the [`FLAGS`] of its first letter
+    /// and the [`UPPER`] and [`LOWER`] flags of the rest (other flags in
+    /// `case` are left out).
+    ///
+    /// Read from a table of the three facts, not chosen by a branch on the
+    /// first letter's case, which went either way from word to word.
+    #[inline]
     pub(super) fn of_ascii_letters(first: u8, case: u8) -> Shape {
-        let (upper, lower) = (case & UPPER != 0, case & LOWER != 0);
-        match (first.is_ascii_uppercase(), upper, lower) {
-            (true, _, true) => Shape::Capitalised,
-            (true, _, false) => Shape::Upper,
-            (false, true, _) => Shape::Mixed,
-            (false, false, _) => Shape::Lower,
-        }
+        let index = ((first & UPPER) << 2) | (case & (UPPER | LOWER));
+        ASCII_SHAPES[usize::from(index)]
     }
 
     fn of_ascii(bytes: &[u8]) -> Shape {
@@ -87,3 +87,30 @@ impl Shape {
         matches!(self, Shape::Capitalised | Shape::Upper)
     }
 }
+
+/// The bit of an index of [`ASCII_SHAPES`] that says the word's first
+/// letter is upper case, beside the [`UPPER`] and [`LOWER`] flags of the
+/// rest: the first letter's [`UPPER`] moved up two bits.
+const FIRST_UPPER: u8 = UPPER << 2;
+
+/// The shape of an ASCII word by [`FIRST_UPPER`] and the [`UPPER`] and
+/// [`LOWER`] flags of the letters after the first.
+const ASCII_SHAPES: [Shape; 16] = {
+    let mut shapes = [Shape::Lower; 16];
+    let mut index = 0;
+    while index < shapes.len() {
+        let bits = index as u8;
+        shapes[index] = match (
+            bits & FIRST_UPPER != 0,
+            bits & UPPER != 0,
+            bits & LOWER != 0,
+        ) {
+            (true, _, true) => Shape::Capitalised,
+            (true, _, false) => Shape::Upper,
+            (false, true, _) => Shape::Mixed,
+            (false, false, _) => Shape::Lower,
+        };
+        index += 1;
+    }
+    shapes
+};
