@@ -132,17 +132,29 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
     let mut j = pos + 1;
     let mut case = 0;
     loop {
-        // Eight bytes at a time while they last and hold letters; `j`
-        // ends at the first byte that is not a letter, if any.
-        while let Some(chunk) = bytes[j..].first_chunk() {
-            let (len, flags) = letter_bytes(u64::from_le_bytes(*chunk));
+        // Eight bytes at a time while they and the byte after them last
+        // and hold letters; `j` ends at the first byte that is not a
+        // letter, if any.
+        while let Some(chunk) = bytes[j..].first_chunk::<9>() {
+            let [eight @ .., _] = *chunk;
+            let (len, flags) = letter_bytes(u64::from_le_bytes(eight));
             case |= flags;
             j += len;
             if len < 8 {
-                // Most words end at the byte that stopped the step, a
-                // space or a punctuation mark that joins nothing: read
-                // from the step's bytes, it needs no bounds check.
-                if FLAGS[usize::from(chunk[len])] & (WORD | JOINS_LETTERS | JOINS_DIGITS) == 0 {
+                // Most words end at the byte that stopped the step: a
+                // space, a punctuation mark that joins nothing, or a mark
+                // that joins only what a letter or a digit follows, when
+                // white space or a control byte follows it (the comma or
+                // full stop that ends many words). Both bytes are read
+                // from the step's, with no bounds check, and the second
+                // chooses which flags of the first are asked, where the
+                // mark's own test went either way from word to word.
+                let joins = if chunk[len + 1] <= b' ' {
+                    WORD
+                } else {
+                    WORD | JOINS_LETTERS | JOINS_DIGITS
+                };
+                if FLAGS[usize::from(chunk[len])] & joins == 0 {
                     return (j, case);
                 }
                 break;

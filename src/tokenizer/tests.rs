@@ -168,6 +168,10 @@ fn one_pass_tokens_on_examples() {
         // Runs redone by UAX #29 after ASCII tokens of their own, at a
         // sentence start, after a vertical tab and after a blank line.
         "Talks end. \"(Naïve)\" x.é\u{b}«Yes» said.\n\nAl-Ḥasan’s",
+        // Marks that join words, after a word's letters, before white
+        // space, a control byte, a letter, a digit and a curly quote.
+        "Tarnwick, Eastmere.\nharbour:\tboard;\u{1}2 O'Neill a.b 4,5 x.3 Dan’s Dan’",
+        "Counciltown, Harbourmasters.\r\nabcdefgh, abcdefgh.x abcdefg.h",
     ] {
         assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
     }
