@@ -167,17 +167,43 @@ fn push_apostrophe_word(
 
 /// Adds the ASCII punctuation byte at `at`, which may end a sentence or,
 /// after a sentence start, open one.
+///
+/// A full stop asks the tokens before it; any other mark's part is read
+/// from [`PUNCT_SENTENCE`], where a branch for each kind of mark went
+/// either way from mark to mark.
 #[inline]
 fn push_ascii_punct(tokens: &mut Vec<Token>, state: &mut State, text: &str, at: usize) {
     let opens_sentence = state.sentence_start;
     state.push(tokens, (at, at + 1), TokenKind::Punct, Shape::NoLetters);
-    state.sentence_start = match text.as_bytes()[at] {
-        b'!' | b'?' => true,
-        b'.' => period_ends_sentence(tokens, text),
-        b'"' | b'\'' | b'(' | b'[' | b'-' | b'*' => opens_sentence,
-        _ => false,
+    let b = text.as_bytes()[at];
+    state.sentence_start = if b == b'.' {
+        period_ends_sentence(tokens, text)
+    } else {
+        let keeps = ENDS_SENTENCE | (u8::from(opens_sentence) * OPENS_SENTENCE);
+        PUNCT_SENTENCE[usize::from(b)] & keeps != 0
     };
 }
+
+/// In [`PUNCT_SENTENCE`]: a mark that ends a sentence, `!` and `?`.
+const ENDS_SENTENCE: u8 = 1;
+/// In [`PUNCT_SENTENCE`]: a mark that may open a sentence, after a
+/// sentence start: a quote, a bracket, a dash or a star.
+const OPENS_SENTENCE: u8 = 2;
+
+/// What an ASCII punctuation mark other than the full stop does to a
+/// sentence start: [`ENDS_SENTENCE`], [`OPENS_SENTENCE`] or neither.
+const PUNCT_SENTENCE: [u8; 256] = {
+    let mut table = [0; 256];
+    table[b'!' as usize] = ENDS_SENTENCE;
+    table[b'?' as usize] = ENDS_SENTENCE;
+    let opening = *b"\"'([-*";
+    let mut i = 0;
+    while i < opening.len() {
+        table[opening[i] as usize] = OPENS_SENTENCE;
+        i += 1;
+    }
+    table
+};
 
 /// Where the run of non-white-space bytes that holds `pos` began (after
 /// the last white space before it, a vertical tab among them, or at the
