@@ -76,14 +76,16 @@ pub(super) fn mark_headline(text: &str, line: &mut [Token], wraps: bool) -> bool
     let words = || line.iter().filter(|t| t.kind == TokenKind::Word);
     let long = || words().filter(|t| t.end - t.start > 3);
     // Each test in the order that fails soonest on running text: at its
-    // first word, or its first long word in lower case.
+    // first word, at its last token (most lines of running text end in a
+    // full stop), or at its first long word in lower case, whose place
+    // changes from line to line.
     let kind = if words().all(|t| t.shape == Shape::Upper) && words().any(|t| t.end - t.start > 1) {
         Headline::Capitals
     } else if !wraps
+        && !matches!(last.text(text), "." | "!" | "?")
         && long().all(|t| t.shape.is_capitalised())
         && long().nth(3).is_some()
         && !line.iter().any(|t| t.kind == TokenKind::Number)
-        && !matches!(last.text(text), "." | "!" | "?")
     {
         Headline::TitleCase
     } else {
