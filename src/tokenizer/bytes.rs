@@ -144,12 +144,14 @@ pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
                 // Most words end at the byte that stopped the step: a
                 // space, a punctuation mark that joins nothing, or a mark
                 // that joins only what a letter or a digit follows, when
-                // white space or a control byte follows it (the comma or
-                // full stop that ends many words). Both bytes are read
+                // an ASCII byte below '0' follows it, white space, a
+                // control byte or a punctuation mark (the comma or full
+                // stop that ends many words, before a space or a quote,
+                // a bracket or another mark). Both bytes are read
                 // from the step's, with no bounds check, and the second
                 // chooses which flags of the first are asked, where the
                 // mark's own test went either way from word to word.
-                let joins = if chunk[len + 1] <= b' ' {
+                let joins = if chunk[len + 1] < b'0' {
                     WORD
                 } else {
                     WORD | JOINS_LETTERS | JOINS_DIGITS

@@ -172,6 +172,7 @@ fn one_pass_tokens_on_examples() {
         // space, a control byte, a letter, a digit and a curly quote.
         "Tarnwick, Eastmere.\nharbour:\tboard;\u{1}2 O'Neill a.b 4,5 x.3 Dan’s Dan’",
         "Counciltown, Harbourmasters.\r\nabcdefgh, abcdefgh.x abcdefg.h",
+        "(Tarnwick.) \"Eastmere,\" U.S.' x.- a.% b.0 c./ d:( e;' 7,\" 8.(",
     ] {
         assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
     }
