@@ -28,7 +28,7 @@
 use std::sync::LazyLock;
 
 use crate::document::Document;
-use crate::hash::{ShortKey, chain, hash_bytes, hash_key};
+use crate::hash::{SHORT_KEY_BYTES, ShortKey, chain, hash_bytes, hash_key};
 use crate::tokenizer::{Headline, Shape, TokenKind};
 
 #[cfg(feature = "learn")]
@@ -178,9 +178,9 @@ pub(crate) struct Example {
 /// stands beside an ampersand.
 fn part_of_a_longer_name(cx: &Document<'_>, start: usize, end: usize) -> bool {
     let tokens = cx.tokens;
-    let hyphen_before = start > 0
-        && !tokens[start].space_before
-        && !tokens[start].line_start
+    // Most runs have a space before them: the three facts are asked as
+    // one test before the token's text is read.
+    let hyphen_before = (start > 0) & !tokens[start].space_before & !tokens[start].line_start
         && matches!(cx.word(start - 1), "-" | "‐" | "–");
     // Few tokens beside a run start with an ampersand, where many are
     // punctuation: the first byte is asked first, a branch that nearly
@@ -279,10 +279,13 @@ impl Features {
             }
         }
         // The key read as bytes: an ASCII key's suffixes need no check
-        // that they begin between characters.
+        // that they begin between characters. Whether it is ASCII is one
+        // test of its first sixteen bytes read as one block, its bytes
+        // after those read only for the few longer keys, where a loop over
+        // its bytes ended after more or fewer from name to name.
         if let Some(last) = last {
             let key = cx.keys.bytes(last);
-            if key.is_ascii() {
+            if cx.keys.short(last).is_ascii() && (key.len() <= SHORT_KEY_BYTES || key.is_ascii()) {
                 for (n, written, tag, tag_hash) in
                     [(3, "S3", tag::S3, tags.s3), (4, "S4", tag::S4, tags.s4)]
                 {
