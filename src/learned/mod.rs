@@ -179,9 +179,13 @@ impl LearnedRules {
         let rule = decision
             .best
             .filter(|r| r.confidence >= NEW_NAME_CONFIDENCE)?;
-        let contested = EntityKind::ALL
-            .iter()
-            .any(|&k| k != rule.kind && decision.confidence[k as usize] >= NEW_NAME_CONFIDENCE);
+        // The kinds asked together, as plain values: a rule that fires
+        // for another kind is rare, but a branch on each kind's test went
+        // either way.
+        let contested = EntityKind::ALL.iter().fold(false, |contested, &k| {
+            contested
+                | ((k != rule.kind) & (decision.confidence[k as usize] >= NEW_NAME_CONFIDENCE))
+        });
         (!contested).then_some(rule)
     }
 
