@@ -273,7 +273,7 @@ fn push_number(out: &mut Vec<u8>, n: usize) {
 /// [`u64::from_le_bytes`], and how many they are; `None` for a number of
 /// nine digits or more (an offset into a text of 100 MB or more). A
 /// number of five digits or more is cut in two of four digits at most
-/// (the lower padded with zeros), each of which takes one division.
+/// (the lower padded with zeros).
 fn digits(n: usize) -> Option<(u64, usize)> {
     if n < 10_000 {
         return Some(small_digits(n));
@@ -282,25 +282,27 @@ fn digits(n: usize) -> Option<(u64, usize)> {
         return None;
     }
     let (high, len) = small_digits(n / 10_000);
-    let low = n % 10_000;
-    let low = u64::from(PAIRS[low / 100]) | u64::from(PAIRS[low % 100]) << 16;
-    Some((high | low << (8 * len), len + 4))
+    Some((high | four_digits(n % 10_000) << (8 * len), len + 4))
 }
 
-/// [`digits`] of `n`, less than 10,000.
+/// [`digits`] of `n`, less than 10,000: its four digits, leading zeros
+/// included, shifted down past the zeros before the first other digit
+/// (all but the last for 0). Counted from the block, the zeros take no
+/// test of the number's size, where one for each count of digits went
+/// either way from number to number (offsets of three digits and of four
+/// are about as common in news).
 fn small_digits(n: usize) -> (u64, usize) {
-    match n {
-        0..10 => (u64::from(b'0' + n as u8), 1),
-        10..100 => (u64::from(PAIRS[n]), 2),
-        _ => {
-            let (high, low) = (n / 100, u64::from(PAIRS[n % 100]));
-            if high < 10 {
-                (u64::from(b'0' + high as u8) | low << 8, 3)
-            } else {
-                (u64::from(PAIRS[high]) | low << 16, 4)
-            }
-        }
-    }
+    let block = four_digits(n);
+    // The digits less '0' are zero bytes exactly where they are zeros;
+    // a bit set in the last digit's byte keeps one digit of 0.
+    let zeros = ((block ^ (u64::from(b'0') * ONES)) | 1 << 24).trailing_zeros() as usize / 8;
+    (block >> (8 * zeros), 4 - zeros)
+}
+
+/// The four decimal digits of `n`, less than 10,000, leading zeros
+/// included, in the order of [`u64::from_le_bytes`].
+fn four_digits(n: usize) -> u64 {
+    u64::from(PAIRS[n / 100]) | u64::from(PAIRS[n % 100]) << 16
 }
 
 /// Appends `n`, of nine digits or more, in decimal: kept out of
