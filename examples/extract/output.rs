@@ -139,11 +139,18 @@ fn push_str_after_quote<const N: usize>(out: &mut Vec<u8>, text: &str, after: &[
     let start = out.len() - 1;
     let (blocks, rest) = text.as_bytes().as_chunks::<8>();
     let mut found = 0;
-    for block in blocks {
-        found |= escapes(u64::from_le_bytes(*block));
-        out.extend_from_slice(block);
-    }
-    let last = last_block(text.as_bytes(), rest.len());
+    // Whether the string has eight bytes asked once, the blocks copied
+    // only where it has.
+    let last = match text.as_bytes().last_chunk::<8>() {
+        Some(&last) => {
+            for block in blocks {
+                found |= escapes(u64::from_le_bytes(*block));
+                out.extend_from_slice(block);
+            }
+            last_block(last, rest.len())
+        }
+        None => short_block(text.as_bytes()) | SPACES << (8 * text.len()),
+    };
     found |= escapes(last);
     out.extend_from_slice(&last.to_le_bytes());
     out.truncate(out.len() - 8 + rest.len());
@@ -156,23 +163,17 @@ fn push_str_after_quote<const N: usize>(out: &mut Vec<u8>, text: &str, after: &[
     }
 }
 
-/// The last `len` bytes of `text`, fewer than eight (those after its
-/// blocks of eight), as a block in the order of [`u64::from_le_bytes`],
-/// padded with spaces (which JSON does not escape). Of a string of eight
-/// bytes or more, the last eight are read as one word and shifted down
-/// past the bytes before them; a shorter one is read by [`short_block`].
-/// Either way they are no copy of a length known only at run time, and
-/// no test of the length but whether the string is that short.
-fn last_block(text: &[u8], len: usize) -> u64 {
-    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
-    let block = match text.last_chunk::<8>() {
-        // A shift by 64 - 8 * len bits, made in two as `len` may be 0 (the
-        // shifts are less than 64).
-        Some(&last) => u64::from_le_bytes(last) >> (8 * (7 - len)) >> 8,
-        None => short_block(text),
-    };
-    // At most seven bytes: the shift is less than 64.
-    block | SPACES << (8 * len)
+/// Eight spaces, in which JSON escapes nothing, as one word.
+const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+
+/// The last `len` bytes of a string of eight bytes or more, fewer than
+/// eight (those after its blocks of eight), as a block in the order of
+/// [`u64::from_le_bytes`], padded with spaces: its `last` eight bytes
+/// shifted down past the bytes before them.
+fn last_block(last: [u8; 8], len: usize) -> u64 {
+    // A shift by 64 - 8 * len bits, made in two as `len` may be 0; at most
+    // seven bytes: the shifts are less than 64.
+    u64::from_le_bytes(last) >> (8 * (7 - len)) >> 8 | SPACES << (8 * len)
 }
 
 /// The bytes of `text`, shorter than eight bytes, as a block in the order
