@@ -112,9 +112,10 @@ pub(crate) struct Buffers {
     /// The organisations and their shorter names (see
     /// [`merge_organisation_endings`]).
     endings: Endings,
-    /// Which tokens a mention takes, and at which the long form of an
-    /// acronym defined ends (see [`define_acronyms`]).
+    /// Which tokens a mention takes (see [`define_acronyms`]).
     taken: Vec<bool>,
+    /// The tokens at which the long form of an acronym defined in the
+    /// text ends (see [`define_acronyms`]).
     long_form_ends: Vec<bool>,
     /// Which cluster has a mention ending at each token, and which
     /// clusters each set of initials spells (see [`merge_acronyms`]).
