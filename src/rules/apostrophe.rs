@@ -13,7 +13,7 @@
 use crate::candidate::Candidate;
 use crate::document::Document;
 use crate::gazetteer::Matcher;
-use crate::tokenizer::bytes::{HIGH, splat};
+use crate::tokenizer::bytes::{splat, zero_bytes};
 use crate::tokenizer::push_key;
 
 /// The shortest word the rule looks at: a letter, an apostrophe and two
@@ -68,10 +68,7 @@ fn is_apostrophe_byte(b: u8) -> bool {
 /// block masked to the bytes of the span and tested for either byte at
 /// once, rather than a byte at a time with two tests for each.
 fn apostrophe_byte_in(text: &[u8], from: usize, to: usize) -> bool {
-    // Whether some byte of `block` is zero: the high bit of the lowest zero
-    // byte is set by the subtraction's borrow, and no high bit is where no
-    // byte is zero.
-    let has_zero = |block: u64| block.wrapping_sub(splat(1)) & !block & HIGH != 0;
+    let has_zero = |block: u64| zero_bytes(block) != 0;
     let mut at = from;
     while at < to {
         // The last bytes of a text are read one by one.

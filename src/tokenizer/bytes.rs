@@ -205,6 +205,14 @@ pub(crate) const fn splat(byte: u8) -> u64 {
 /// The top bit of every byte.
 pub(crate) const HIGH: u64 = splat(0x80);
 
+/// The top bits of the bytes of `block` that are zero, as far as the
+/// first: the subtraction's borrow sets the top bit of the lowest zero
+/// byte, and perhaps of bytes after it, but of none before it, and no top
+/// bit is set when no byte is zero.
+pub(crate) const fn zero_bytes(block: u64) -> u64 {
+    block.wrapping_sub(splat(1)) & !block & HIGH
+}
+
 /// How many of the eight bytes of `chunk` (first byte lowest) are ASCII
 /// letters before the first that is not, and the [`UPPER`] and [`LOWER`]
 /// flags of those, as [`FLAGS`] gives them: the word scan, eight bytes in

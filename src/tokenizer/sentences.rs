@@ -1,7 +1,7 @@
 //! Where sentences start: after `.`, `!` and `?`, but not after an
 //! abbreviation, an initial or a word with inner periods.
 
-use super::bytes::{HIGH, splat};
+use super::bytes::{splat, zero_bytes};
 use super::{Shape, Token, TokenKind};
 use crate::wordlists::ABBREVIATIONS;
 
@@ -64,10 +64,9 @@ pub(super) fn period_ends_sentence(tokens: &[Token], text: &str) -> bool {
 fn holds_period(text: &[u8], start: usize, len: usize) -> bool {
     match text[start..].first_chunk::<8>() {
         Some(chunk) if (1..=8).contains(&len) => {
-            let stops = u64::from_le_bytes(*chunk) ^ splat(b'.');
             // The top bit of the first byte that is a full stop, and
             // perhaps of some bytes after it, but of none before it.
-            let first_stop = stops.wrapping_sub(splat(1)) & !stops & HIGH;
+            let first_stop = zero_bytes(u64::from_le_bytes(*chunk) ^ splat(b'.'));
             let word = u64::MAX >> (64 - 8 * len);
             first_stop & word != 0
         }
