@@ -52,7 +52,7 @@ use std::ops::Index;
 use super::hash_slots::{HashSlots, mixed};
 use super::initials::{Initials, Letters};
 use super::name_index::{NameIndex, Spelled};
-use super::{Cluster, Pool, is_byte, recycled};
+use super::{Cluster, Pool, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::acronym::push_letters;
@@ -534,7 +534,7 @@ fn define_acronyms(
         if close >= cx.tokens.len() || bytes[cx.tokens[open].start()] != b'(' {
             continue;
         }
-        if !(is_byte(cx, open, b'(') && e - s > 1 && is_byte(cx, close, b')')) {
+        if !(cx.is_byte(open, b'(') && e - s > 1 && cx.is_byte(close, b')')) {
             continue;
         }
         if !marked {
@@ -1187,7 +1187,7 @@ fn merge_acronyms(
     // gazetteer knows ("US", "UN") only where it is defined in brackets.
     // (An acronym is one token: the look-up is left for those.)
     let bracketed = |&(s, _): &(usize, usize)| {
-        s > 0 && s + 1 < cx.tokens.len() && is_byte(cx, s - 1, b'(') && is_byte(cx, s + 1, b')')
+        s > 0 && s + 1 < cx.tokens.len() && cx.is_byte(s - 1, b'(') && cx.is_byte(s + 1, b')')
     };
     // Whether its mentions are one acronym is asked once, by the loop below,
     // of a first mention of one word in capitals, which only an acronym's
@@ -1240,8 +1240,8 @@ fn merge_acronyms(
         // Defined: "LONG ( ACRONYM )".
         let defined = cluster.mentions.iter().find_map(|&(s, _)| {
             let open = s.checked_sub(1)?;
-            let closed = s + 1 < cx.tokens.len() && is_byte(cx, s + 1, b')');
-            let long = ends_at[open].filter(|_| closed && is_byte(cx, open, b'('))?;
+            let closed = s + 1 < cx.tokens.len() && cx.is_byte(s + 1, b')');
+            let long = ends_at[open].filter(|_| closed && cx.is_byte(open, b'('))?;
             // `spelled` is in cluster order: searched, not scanned, for a
             // document of many definitions of one acronym.
             let spells = spelled.binary_search_by_key(&long, |s| s.cluster);

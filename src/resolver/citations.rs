@@ -8,7 +8,6 @@
 //! periods, "&", "and", "et" and "al": a chosen place or organisation of
 //! one word inside becomes a person with no entry.
 
-use super::{is_byte, one_byte};
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
@@ -53,7 +52,7 @@ pub(crate) fn retype(cx: &Document<'_>, chosen: &mut [Candidate]) {
 /// author's name in a citation is.
 fn before_author_mark(cx: &Document<'_>, i: usize) -> bool {
     let next = (i + 1 < cx.tokens.len())
-        .then(|| one_byte(cx, i + 1))
+        .then(|| cx.one_byte(i + 1))
         .flatten();
     matches!(next, Some(b',' | b'&' | b')' | b';'))
 }
@@ -86,18 +85,18 @@ fn in_citation(cx: &Document<'_>, i: usize) -> bool {
     let lowest = i.saturating_sub(REACH);
     let Some(open) = (lowest..i)
         .rev()
-        .find(|&j| is_byte(cx, j, b'(') || !allowed(j))
+        .find(|&j| cx.is_byte(j, b'(') || !allowed(j))
     else {
         return false;
     };
-    if !is_byte(cx, open, b'(') {
+    if !cx.is_byte(open, b'(') {
         return false;
     }
     let highest = cx.tokens.len().min(i + 1 + REACH);
-    let Some(close) = (i + 1..highest).find(|&j| is_byte(cx, j, b')') || !allowed(j)) else {
+    let Some(close) = (i + 1..highest).find(|&j| cx.is_byte(j, b')') || !allowed(j)) else {
         return false;
     };
-    is_byte(cx, close, b')') && year
+    cx.is_byte(close, b')') && year
 }
 
 #[cfg(test)]

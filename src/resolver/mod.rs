@@ -314,24 +314,6 @@ fn is_of(c: &Candidate, kind: EntityKind, evidence: Evidence) -> bool {
     ((c.kind as u32) << 8 | c.evidence as u32) == ((kind as u32) << 8 | evidence as u32)
 }
 
-/// Whether token `i` is the one byte `byte` (a bracket, say; see
-/// [`one_byte`]). Its length and first byte are both read and tested as
-/// one: whether the token is one byte long went either way from mention
-/// to mention, a branch the processor mispredicted often.
-fn is_byte(cx: &Document<'_>, i: usize, byte: u8) -> bool {
-    let token = &cx.tokens[i];
-    (token.end() - token.start() == 1) & (cx.text.as_bytes()[token.start()] == byte)
-}
-
-/// The byte of token `i` if it is one byte, read as a byte: without the
-/// checks of character boundaries that slicing the text for
-/// [`Document::word`] makes, for every mention of a document or every
-/// token of a stretch.
-fn one_byte(cx: &Document<'_>, i: usize) -> Option<u8> {
-    let token = &cx.tokens[i];
-    (token.end() - token.start() == 1).then(|| cx.text.as_bytes()[token.start()])
-}
-
 /// The text of the mention with the most words (the first of equals), on
 /// one line: a name wrapped over two lines is read with a space there.
 fn longest_text<'a>(cx: &Document<'a>, mentions: &[(usize, usize)]) -> Cow<'a, str> {

@@ -94,8 +94,7 @@ pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
 /// length: few names end in "I", where the kind and the length went
 /// either way from candidate to candidate.
 fn ends_in_pronoun_i(cx: &Document<'_>, candidate: &Candidate) -> bool {
-    let last = &cx.tokens[candidate.end - 1];
-    (cx.text.as_bytes()[last.start()] == b'I') & (last.end() - last.start() == 1)
+    cx.is_byte(candidate.end - 1, b'I')
         && (candidate.kind == EntityKind::Person) & (candidate.len() >= 2)
         && cx
             .tokens
