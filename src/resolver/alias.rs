@@ -466,35 +466,36 @@ impl<'t> Index<usize> for LongestNames<'t> {
 }
 
 /// Fills `list` with the clusters of kind `kind` still standing, in
-/// cluster order. Each cluster is written at the list's end, which moves
-/// on by one or by none: a branch on the kind, which goes either way from
-/// cluster to cluster, was mispredicted often.
+/// cluster order.
 fn list_standing(clusters: &[Cluster], kind: EntityKind, list: &mut Vec<usize>) {
-    list.clear();
-    list.resize(clusters.len(), 0);
-    let mut count = 0;
-    for (i, cluster) in clusters.iter().enumerate() {
-        list[count] = i;
-        count += usize::from((cluster.kind == kind) & !cluster.mentions.is_empty());
-    }
-    list.truncate(count);
+    list_clusters(clusters, list, |cluster| {
+        (cluster.kind == kind) & !cluster.mentions.is_empty()
+    });
 }
 
 /// Fills `list` with the clusters whose first mention starts with a word
-/// in capitals, in cluster order, each written at the list's end, which
-/// moves on by one or by none: a branch on the shape went either way from
-/// cluster to cluster.
+/// in capitals, in cluster order.
 fn list_in_capitals(cx: &Document<'_>, clusters: &[Cluster], list: &mut Vec<usize>) {
+    list_clusters(clusters, list, |cluster| {
+        cluster
+            .mentions
+            .first()
+            .is_some_and(|&(s, _)| cx.tokens[s].shape == Shape::Upper)
+    });
+}
+
+/// Fills `list` with the clusters `keep` takes, in cluster order. Each
+/// cluster is written at the list's end, which moves on by one or by none:
+/// a branch on `keep`'s answer, which goes either way from cluster to
+/// cluster, was mispredicted often.
+#[inline]
+fn list_clusters(clusters: &[Cluster], list: &mut Vec<usize>, keep: impl Fn(&Cluster) -> bool) {
     list.clear();
     list.resize(clusters.len(), 0);
     let mut count = 0;
     for (i, cluster) in clusters.iter().enumerate() {
         list[count] = i;
-        let in_capitals = cluster
-            .mentions
-            .first()
-            .is_some_and(|&(s, _)| cx.tokens[s].shape == Shape::Upper);
-        count += usize::from(in_capitals);
+        count += usize::from(keep(cluster));
     }
     list.truncate(count);
 }
@@ -848,7 +849,7 @@ fn merge_person_surnames(
         // `|` of their truths were still made two branches.
         let ending = chain(EMPTY_NAME, cx.keys.hash(s));
         let other_words = ((e - s) + usize::from(cluster.kind == EntityKind::Person)) ^ 1;
-        let ends_none = (!people.ending_bits >> (ending >> 58)) & 1;
+        let ends_none = u64::from(!people.may_end(ending));
         if other_words as u64 | ends_none != 0 || !cluster.mentions[1..].iter().all(one_word) {
             continue;
         }
