@@ -77,7 +77,7 @@ impl Facts {
 }
 
 /// `flag` if `set`, else none.
-fn flag(flag: u8, set: bool) -> u8 {
+const fn flag(flag: u8, set: bool) -> u8 {
     if set { flag } else { 0 }
 }
 
@@ -284,9 +284,7 @@ const fn class(kind: TokenKind, shape: Shape) -> u8 {
     let word = matches!(kind, TokenKind::Word);
     let capitalised = word && matches!(shape, Shape::Capitalised | Shape::Upper);
     let not_punct = !matches!(kind, TokenKind::Punct);
-    (if word { CLASS_WORD } else { 0 })
-        | (if capitalised { CLASS_CAPITALISED } else { 0 })
-        | (if not_punct { CLASS_NOT_PUNCT } else { 0 })
+    flag(CLASS_WORD, word) | flag(CLASS_CAPITALISED, capitalised) | flag(CLASS_NOT_PUNCT, not_punct)
 }
 
 /// [`class`] of every kind and shape, by the kind's and the shape's
