@@ -27,7 +27,7 @@ use super::is_of;
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
-use crate::tokenizer::{Headline, TokenKind};
+use crate::tokenizer::Headline;
 use crate::wordlists::PLACE_PREFIXES;
 
 /// A compound is a place when a place designator ends it ("Botany Bay",
@@ -123,11 +123,7 @@ pub(crate) fn widen(cx: &Document<'_>, chosen: &mut [Candidate]) {
         // facts and its neighbours' asked together, for one branch that
         // mostly goes the same way, where one for each went either way by
         // the kind or the neighbours of each candidate.
-        let capitalised = |i: usize| {
-            cx.tokens
-                .get(i)
-                .is_some_and(|t| (t.kind == TokenKind::Word) & t.shape.is_capitalised())
-        };
+        let capitalised = |i: usize| cx.tokens.get(i).is_some_and(|t| t.is_capitalised_word());
         let beside_capital = capitalised(c.end) | c.start.checked_sub(1).is_some_and(capitalised);
         if !(looked_at
             & (c.evidence == Evidence::Gazetteer)

@@ -139,9 +139,11 @@ impl Token {
         &text[self.start()..self.end()]
     }
 
-    /// Whether this is a word starting with an upper-case letter.
+    /// Whether this is a word starting with an upper-case letter. Both
+    /// facts are read and tested as one: the kind alone went either way
+    /// from token to token.
     pub fn is_capitalised_word(&self) -> bool {
-        self.kind == TokenKind::Word && self.shape.is_capitalised()
+        (self.kind == TokenKind::Word) & self.shape.is_capitalised()
     }
 }
 
