@@ -108,6 +108,8 @@ impl Cluster {
 #[derive(Default)]
 pub(crate) struct Memory {
     pool: Pool,
+    /// The buffers of [`overlap::choose`]'s sort.
+    sorting: overlap::Sorting,
     /// The listed places of [`compound::join_places`].
     places: Vec<(usize, usize)>,
     clusters: Vec<Cluster>,
@@ -209,7 +211,7 @@ pub(crate) fn resolve<'a>(
     memory: &mut Memory,
 ) -> Vec<Resolved<'a>> {
     compound::join_places(candidates, &mut memory.places);
-    overlap::choose(cx, candidates);
+    overlap::choose(cx, candidates, &mut memory.sorting);
     let chosen = candidates;
     compound::widen(cx, chosen);
     hyphenated::widen(cx, chosen);

@@ -34,7 +34,7 @@ const BIND_PREFIXES: bool = true;
 /// The readings and then the chosen are made in place, in the candidates'
 /// own vector. Both sorts are by keys that tell any two different readings
 /// apart, so the order is the same whatever the sort algorithm.
-pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>) {
+pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>, sorting: &mut Sorting) {
     // The admissible kept in place by a loop of its own rather than
     // `retain`, whose test was a call for every candidate: most candidates
     // are admissible, and each is moved only once one before it is dropped.
@@ -48,20 +48,8 @@ pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>) {
         }
     }
     candidates.truncate(admitted);
-    // Same span: strongest evidence first, then rank. The stable sort
-    // takes over the runs already in order (the gazetteer's matches and
-    // each rule's proposals come in text order), and cost fewer
-    // instructions than the unstable one.
-    candidates.sort_by_key(|c| {
-        (
-            c.start,
-            c.end,
-            Reverse(c.evidence),
-            Reverse(c.rank),
-            c.entry,
-            c.kind,
-        )
-    });
+    // Same span: strongest evidence first, then rank.
+    sorting.sort(candidates);
     // The first candidate of each span is its reading; `dedup_by` hands it
     // over as `reading`, to take an entry of its kind from the others.
     let readings = candidates;
@@ -107,6 +95,93 @@ pub(crate) fn choose(cx: &Document<'_>, candidates: &mut Vec<Candidate>) {
         first = last;
     }
     readings.truncate(kept);
+}
+
+/// The order of readings: by span, and for one span the strongest evidence
+/// first, then the highest rank. The key tells any two different readings
+/// apart, so the order is the same whatever the sort algorithm.
+fn reading_order(
+    c: &Candidate,
+) -> (
+    usize,
+    usize,
+    Reverse<Evidence>,
+    Reverse<u8>,
+    Option<u32>,
+    EntityKind,
+) {
+    (
+        c.start,
+        c.end,
+        Reverse(c.evidence),
+        Reverse(c.rank),
+        c.entry,
+        c.kind,
+    )
+}
+
+/// Sorts candidates into [`reading_order`], with buffers kept from one
+/// document to the next.
+///
+/// The candidates come as a few runs in text order (the gazetteer's
+/// matches, then each rule's proposals), which a comparison sort merges
+/// with a branch on every comparison that goes either way. Here they are
+/// first counted into buckets of nearby starts, about as many buckets as
+/// candidates, and placed bucket by bucket with no branch on their
+/// values; an insertion sort then puts each bucket in order, and its test
+/// nearly always finds a candidate already after the one before it.
+#[derive(Default)]
+pub(crate) struct Sorting {
+    /// For each bucket of starts, where its candidates go in `sorted`.
+    places: Vec<u32>,
+    /// The candidates by bucket, swapped with the caller's vector.
+    sorted: Vec<Candidate>,
+}
+
+impl Sorting {
+    /// Sorts `candidates` into [`reading_order`].
+    fn sort(&mut self, candidates: &mut Vec<Candidate>) {
+        let Some(last_start) = candidates.iter().map(|c| c.start).max() else {
+            return;
+        };
+        // Starts per bucket, a power of two: the buckets number about as
+        // many as the candidates, however long the text.
+        let shift = (last_start / candidates.len()).checked_ilog2().unwrap_or(0);
+        let places = &mut self.places;
+        places.clear();
+        places.resize((last_start >> shift) + 2, 0);
+        for c in candidates.iter() {
+            places[(c.start >> shift) + 1] += 1;
+        }
+        for bucket in 1..places.len() {
+            places[bucket] += places[bucket - 1];
+        }
+        let sorted = &mut self.sorted;
+        sorted.clear();
+        sorted.extend_from_slice(candidates);
+        for c in candidates.iter() {
+            let place = &mut places[c.start >> shift];
+            sorted[*place as usize] = *c;
+            *place += 1;
+        }
+        std::mem::swap(candidates, sorted);
+        insertion_sort(candidates);
+    }
+}
+
+/// Sorts `candidates`, nearly in order, into [`reading_order`], keeping
+/// the order of equal ones.
+fn insertion_sort(candidates: &mut [Candidate]) {
+    for i in 1..candidates.len() {
+        let c = candidates[i];
+        let key = reading_order(&c);
+        let mut j = i;
+        while j > 0 && key < reading_order(&candidates[j - 1]) {
+            candidates[j] = candidates[j - 1];
+            j -= 1;
+        }
+        candidates[j] = c;
+    }
 }
 
 /// The order in which the rule considers overlapping readings, most
@@ -293,6 +368,39 @@ mod tests {
             let expected = taken_one_by_one(&group);
             let taken = take_by_rule(&mut group);
             proptest::prop_assert_eq!(&group[..taken], &expected[..]);
+        }
+
+        #[test]
+        fn the_bucket_sort_orders_readings_as_a_stable_sort_does(
+            readings in proptest::collection::vec(
+                (0usize..3_000, 1usize..6, 0u8..3, 0u8..3, proptest::option::of(0u32..3), 0u8..2),
+                0..120,
+            ),
+            runs in 1usize..5,
+        ) {
+            let evidence = [Evidence::Guess, Evidence::GivenName, Evidence::Gazetteer];
+            let kinds = [EntityKind::Place, EntityKind::Person];
+            let mut candidates: Vec<Candidate> = readings
+                .iter()
+                .map(|&(start, len, e, rank, entry, kind)| Candidate {
+                    entry,
+                    kind: kinds[usize::from(kind)],
+                    ..reading(start, start + len, evidence[usize::from(e)], rank)
+                })
+                .collect();
+            // Several runs, each in text order, as the stages propose them.
+            for run in candidates.chunks_mut(readings.len().div_ceil(runs).max(1)) {
+                run.sort_by_key(|c| c.start);
+            }
+            let mut expected = candidates.clone();
+            expected.sort_by_key(reading_order);
+            let mut sorting = Sorting::default();
+            sorting.sort(&mut candidates);
+            proptest::prop_assert_eq!(&candidates, &expected);
+            // Its buffers, kept, sort the next document's as well.
+            let mut reversed: Vec<Candidate> = expected.iter().rev().copied().collect();
+            sorting.sort(&mut reversed);
+            proptest::prop_assert_eq!(&reversed, &expected);
         }
     }
 
