@@ -36,59 +36,74 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
-        // Words first: they begin most steps.
-        if FLAGS[usize::from(b)] & WORD == 0 {
-            if b.is_ascii_whitespace() {
-                // "\r\n" is one line break, found at its "\r".
-                let after_cr = b == b'\n' && pos > 0 && bytes[pos - 1] == b'\r';
-                if matches!(b, b'\n' | b'\r' | 0x0c) && !after_cr {
-                    let crlf = b == b'\r' && bytes.get(pos + 1) == Some(&b'\n');
-                    let kind = if b == 0x0c { Break::Hard } else { Break::Line };
-                    let next = pos + 1 + usize::from(crlf);
-                    state.line_break(&mut lines, tokens, text, (pos, next), kind);
-                }
-                state.space_before = true;
-                pos += 1;
-                continue;
-            }
-            if !b.is_ascii() {
-                if let Some(end) = lone_character_end(bytes, pos) {
-                    push(tokens, &mut state, text, pos, end);
-                    pos = end;
-                    continue;
-                }
-                let run = run_start(bytes, tokens, state, pos);
-                state = run.2;
-                pos = redo_run(tokens, &mut state, &mut lines, text, run, pos);
-                continue;
-            }
-            pos += 1;
-            if b == 0x0b {
-                // A vertical tab is white space with a line break, which
-                // ends a run as a line feed does.
-                state.line_break(&mut lines, tokens, text, (pos - 1, pos), Break::Hard);
-                state.space_before = true;
-                continue;
-            }
-            push_ascii_punct(tokens, &mut state, text, pos - 1);
-            // The plain space after a punctuation mark is taken here, as
-            // after a word.
-            pos = take_space(bytes, &mut state, pos);
+        let flags = FLAGS[usize::from(b)];
+        // Words of letters first: they begin most steps. Then numbers,
+        // whose scan takes digits eight at a time as well (see
+        // `word_bytes`), asked here rather than of every word, and the
+        // rare words that start with an underscore, whose end either scan
+        // finds.
+        if flags & (UPPER | LOWER) != 0 {
+            pos = push_ascii_word::<false>(tokens, &mut state, text, pos);
             continue;
         }
-        pos = push_ascii_word(tokens, &mut state, text, pos);
+        if flags & WORD != 0 {
+            pos = push_ascii_word::<true>(tokens, &mut state, text, pos);
+            continue;
+        }
+        if b.is_ascii_whitespace() {
+            // "\r\n" is one line break, found at its "\r".
+            let after_cr = b == b'\n' && pos > 0 && bytes[pos - 1] == b'\r';
+            if matches!(b, b'\n' | b'\r' | 0x0c) && !after_cr {
+                let crlf = b == b'\r' && bytes.get(pos + 1) == Some(&b'\n');
+                let kind = if b == 0x0c { Break::Hard } else { Break::Line };
+                let next = pos + 1 + usize::from(crlf);
+                state.line_break(&mut lines, tokens, text, (pos, next), kind);
+            }
+            state.space_before = true;
+            pos += 1;
+            continue;
+        }
+        if !b.is_ascii() {
+            if let Some(end) = lone_character_end(bytes, pos) {
+                push(tokens, &mut state, text, pos, end);
+                pos = end;
+                continue;
+            }
+            let run = run_start(bytes, tokens, state, pos);
+            state = run.2;
+            pos = redo_run(tokens, &mut state, &mut lines, text, run, pos);
+            continue;
+        }
+        pos += 1;
+        if b == 0x0b {
+            // A vertical tab is white space with a line break, which
+            // ends a run as a line feed does.
+            state.line_break(&mut lines, tokens, text, (pos - 1, pos), Break::Hard);
+            state.space_before = true;
+            continue;
+        }
+        push_ascii_punct(tokens, &mut state, text, pos - 1);
+        // The plain space after a punctuation mark is taken here, as
+        // after a word.
+        pos = take_space(bytes, &mut state, pos);
     }
     mark_headline(text, &mut tokens[lines.first..], false);
 }
 
 /// Adds the ASCII word that starts at `pos`, whose first byte is a letter,
 /// a digit or an underscore, and the possessive `'s` that may end it;
-/// returns where it ends, past the space after it if there is one.
+/// returns where it ends, past the space after it if there is one. The
+/// scan takes digits eight at a time when `DIGITS` (see `word_bytes`).
 #[inline]
-fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: usize) -> usize {
+fn push_ascii_word<const DIGITS: bool>(
+    tokens: &mut Vec<Token>,
+    state: &mut State,
+    text: &str,
+    pos: usize,
+) -> usize {
     let bytes = text.as_bytes();
     let first = FLAGS[usize::from(bytes[pos])];
-    let (stop, case) = word_run_end(bytes, pos);
+    let (stop, case) = word_run_end::<DIGITS>(bytes, pos);
     // Only a word joined over an apostrophe can end in a possessive.
     if case & APOSTROPHE == 0 {
         let shape = || Shape::of_ascii_letters(first, case);

@@ -1,4 +1,4 @@
-use super::bytes::{FLAGS, LOWER, UPPER, letter_bytes};
+use super::bytes::{DIGIT, FLAGS, LOWER, UPPER, word_bytes};
 use super::lines::{Lines, WRAP_WIDTHS, mark_headline};
 use super::scan::{State, push_piece};
 use super::sentences::is_abbreviation;
@@ -181,12 +181,18 @@ fn one_pass_tokens_on_examples() {
 proptest::proptest! {
     #[test]
     fn eight_byte_letter_scan_agrees_with_the_byte_table(chunk: [u8; 8]) {
-        let letter = |b: &u8| FLAGS[usize::from(*b)] & (UPPER | LOWER) != 0;
-        let len = chunk.iter().position(|b| !letter(b)).unwrap_or(8);
-        let flags = chunk[..len]
-            .iter()
-            .fold(0, |f, &b| f | FLAGS[usize::from(b)]) & (UPPER | LOWER);
-        proptest::prop_assert_eq!(letter_bytes(u64::from_le_bytes(chunk)), (len, flags));
+        for (digits, taken) in [(false, UPPER | LOWER), (true, UPPER | LOWER | DIGIT)] {
+            let len = chunk
+                .iter()
+                .position(|&b| FLAGS[usize::from(b)] & taken == 0)
+                .unwrap_or(8);
+            let flags = chunk[..len]
+                .iter()
+                .fold(0, |f, &b| f | FLAGS[usize::from(b)]) & (UPPER | LOWER);
+            let word = u64::from_le_bytes(chunk);
+            let scanned = if digits { word_bytes::<true>(word) } else { word_bytes::<false>(word) };
+            proptest::prop_assert_eq!(scanned, (len, flags), "digits {}", digits);
+        }
     }
 }
 
@@ -196,9 +202,15 @@ fn eight_byte_letter_scan_on_every_byte() {
         let chunk = [b'a', b, b'Z', b'q', b'x', b'Y', b'z', b'A'];
         let expected = if b.is_ascii_alphabetic() { 8 } else { 1 };
         assert_eq!(
-            letter_bytes(u64::from_le_bytes(chunk)).0,
+            word_bytes::<false>(u64::from_le_bytes(chunk)).0,
             expected,
             "byte {b:#x}"
+        );
+        let expected = if b.is_ascii_alphanumeric() { 8 } else { 1 };
+        assert_eq!(
+            word_bytes::<true>(u64::from_le_bytes(chunk)).0,
+            expected,
+            "byte {b:#x} with digits"
         );
     }
 }
