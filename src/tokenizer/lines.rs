@@ -65,6 +65,14 @@ impl Lines {
     }
 }
 
+/// Whether `token` is a full stop, an exclamation mark or a question
+/// mark: its length and its first byte asked as one, where a comparison
+/// of its text with each went either way from line to line.
+fn ends_sentence_mark(text: &str, token: &Token) -> bool {
+    let first = text.as_bytes()[token.start()];
+    (token.end - token.start == 1) & matches!(first, b'.' | b'!' | b'?')
+}
+
 /// Sets [`Token::headline`] for the tokens of one line, and tells whether
 /// it is a headline. A line that `wraps` on into the next is no headline in
 /// title case: a paragraph's line may hold four capitalised words and no
@@ -82,7 +90,7 @@ pub(super) fn mark_headline(text: &str, line: &mut [Token], wraps: bool) -> bool
     let kind = if words().all(|t| t.shape == Shape::Upper) && words().any(|t| t.end - t.start > 1) {
         Headline::Capitals
     } else if !wraps
-        && !matches!(last.text(text), "." | "!" | "?")
+        && !ends_sentence_mark(text, last)
         && long().all(|t| t.shape.is_capitalised())
         && long().nth(3).is_some()
         && !line.iter().any(|t| t.kind == TokenKind::Number)

@@ -387,16 +387,19 @@ impl State {
         (at, next): (usize, usize),
         kind: Break,
     ) {
-        // A line with no token: a blank line, or the start of the text.
-        let blank = self.line_start;
-        let wraps = !blank && kind == Break::Line && lines.is_wrap(text, (at, next));
-        let headline = mark_headline(text, &mut tokens[lines.first..], wraps);
-        let hard = !wraps || headline;
+        // A line with no token, a blank line or the start of the text, is
+        // no headline and ends in a hard break: asked once, where the
+        // test that the line wraps and the headline's of its tokens asked
+        // it again, each an outcome that went either way from line to
+        // line (paragraphs are often a line each, between blank lines).
+        let hard = self.line_start || {
+            let wraps = kind == Break::Line && lines.is_wrap(text, (at, next));
+            let headline = mark_headline(text, &mut tokens[lines.first..], wraps);
+            !wraps || headline
+        };
         self.line_start = true;
-        if hard {
-            self.hard_break = true;
-            self.sentence_start = true;
-        }
+        self.hard_break |= hard;
+        self.sentence_start |= hard;
         lines.begin = next;
         lines.first = tokens.len();
     }
