@@ -3,7 +3,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::bytes::{
-    APOSTROPHE, DIGIT, FLAGS, LOWER, UPPER, WORD, chunk_end, lone_character_end, word_run_end,
+    APOSTROPHE, DIGIT, FLAGS, LOWER, UPPER, WORD, chunk_end, lone_character_end, word_bytes,
+    word_run_end,
 };
 use super::lines::{Break, Lines, mark_headline};
 use super::sentences::{ends_sentence, is_opening, period_ends_sentence};
@@ -175,8 +176,18 @@ fn push_apostrophe_word(
 ) {
     let bytes = text.as_bytes();
     let stem = ascii_possessive_stem(bytes, pos, stop);
-    let shape = || Shape::of_ascii_word(&bytes[pos..stem]);
     let first = FLAGS[usize::from(bytes[pos])];
+    // The letters after the first read eight at a time, as the word scan
+    // reads them: the stem's all, when they reach its end, as a
+    // possessive's stem of letters alone nearly always does; otherwise
+    // byte by byte, whose loop ended after as many as the stem has.
+    let shape = || match bytes[pos + 1..].first_chunk::<8>() {
+        Some(chunk) => match word_bytes::<false>(u64::from_le_bytes(*chunk)) {
+            (len, case) if pos + 1 + len == stem => Shape::of_ascii_letters(first, case),
+            _ => Shape::of_ascii_word(&bytes[pos..stem]),
+        },
+        None => Shape::of_ascii_word(&bytes[pos..stem]),
+    };
     push_ascii_word_token(tokens, state, text, (pos, stem), first, shape);
     if stem < stop {
         state.push(

@@ -173,6 +173,9 @@ fn one_pass_tokens_on_examples() {
         "Tarnwick, Eastmere.\nharbour:\tboard;\u{1}2 O'Neill a.b 4,5 x.3 Dan’s Dan’",
         "Counciltown, Harbourmasters.\r\nabcdefgh, abcdefgh.x abcdefg.h",
         "(Tarnwick.) \"Eastmere,\" U.S.' x.- a.% b.0 c./ d:( e;' 7,\" 8.(",
+        // Possessives' stems of each shape, of eight letters after the
+        // first and of more, and holding a mark or a digit.
+        "TARNWICK's Eastmere's eBoard's harbour's ABCDEFGHI's Abcdefghi's Abcdefghij's O'Neill's A4's X’s",
     ] {
         assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
     }
