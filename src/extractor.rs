@@ -542,8 +542,7 @@ impl Extractor {
                         }
                         let entity = &mut entities[i];
                         entity.kind = r.kind;
-                        entity.name.clear();
-                        entity.name.push_str(&r.name);
+                        copy_str(&mut entity.name, &r.name, [cx.text, self.matcher.texts()]);
                         refill_mentions(&mut entity.mentions, &mut spare.mentions, text, spans);
                         memory.give_back(r.mentions);
                     }
@@ -716,9 +715,54 @@ fn refill_mentions(
         let mention = &mut mentions[j];
         mention.start = start;
         mention.end = end;
-        mention.text.clear();
-        mention.text.push_str(&text[start..end]);
+        copy_span(&mut mention.text, text, start, end);
         mention.why = None;
+    }
+}
+
+/// Writes `part` over `to`, as [`copy_span`] does from the first of
+/// `texts` that `part` is a slice of, or from `part` itself: an entity's
+/// name, borrowed from the visible text or from the gazetteer's names, or
+/// made anew. A text holds `part` when `part`'s bytes lie within its
+/// bytes, which their addresses tell. Which one holds it is chosen
+/// without a branch, as it goes either way from entity to entity.
+fn copy_str<'a>(to: &mut String, part: &'a str, texts: [&'a str; 2]) {
+    // A text, where `part` starts in it, and whether it lies in it.
+    let place = |text: &'a str| {
+        let start = part.as_ptr().addr().wrapping_sub(text.as_ptr().addr());
+        (
+            start <= text.len() && part.len() <= text.len() - start,
+            (text, start),
+        )
+    };
+    let (in_first, first) = place(texts[0]);
+    let (in_second, second) = place(texts[1]);
+    let other = std::hint::select_unpredictable(in_second, second, (part, 0));
+    let (text, start) = std::hint::select_unpredictable(in_first, first, other);
+    copy_span(to, text, start, start + part.len());
+}
+
+/// A mention's text or an entity's name up to this many bytes long is
+/// copied as a block of this many bytes of the text that holds it, cut to
+/// its length after (see [`copy_span`]).
+const SPAN_BLOCK: usize = 32;
+
+/// Writes `text[start..end]` over `to`. A span of at most
+/// [`SPAN_BLOCK`] bytes, nearly every mention's, is copied as the block
+/// of that many bytes of `text` from its start, where the text has one
+/// that ends on a character boundary, and cut to its length: a copy of a
+/// length known when compiling, where one of the span's own length
+/// called `memcpy`, whose tests of the length went either way from
+/// mention to mention. The string then holds at least the block, and
+/// keeps its memory for a later mention's text.
+fn copy_span(to: &mut String, text: &str, start: usize, end: usize) {
+    to.clear();
+    match text.get(start..start + SPAN_BLOCK) {
+        Some(block) if end - start <= SPAN_BLOCK => {
+            to.push_str(block);
+            to.truncate(end - start);
+        }
+        _ => to.push_str(&text[start..end]),
     }
 }
 
@@ -890,6 +934,47 @@ mod tests {
                 extractor.extract_into(text, &mut entities);
                 assert_eq!(entities, extractor.extract(text), "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn a_span_is_copied_whole_wherever_its_block_would_end() {
+        let text = "Talks in Baghdad and Basra went on; in Zürich, officials said.";
+        let mut to = String::from("a longer text left from an earlier mention");
+        let zurich = text.find("Zürich").unwrap();
+        // A block from each start, ending past the text's end or inside
+        // a character, and spans longer than a block.
+        for (start, end) in [
+            (9, 16),
+            (21, 26),
+            (zurich, zurich + "Zürich".len()),
+            (text.len() - 5, text.len() - 1),
+            (0, text.len()),
+            (0, 0),
+        ] {
+            copy_span(&mut to, text, start, end);
+            assert_eq!(to, &text[start..end]);
+        }
+        let text = "x".repeat(31) + "é" + &"y".repeat(40);
+        copy_span(&mut to, &text, 0, 31);
+        assert_eq!(to, &text[..31]);
+    }
+
+    #[test]
+    fn a_name_is_copied_from_the_text_that_holds_it_or_as_it_is() {
+        let seen = "Talks in Baghdad went on.";
+        let names = "BasraBaghdad";
+        let made = String::from("Baghdad");
+        let mut to = String::new();
+        for part in [
+            &seen[9..16],
+            &names[5..],
+            &names[..5],
+            made.as_str(),
+            &seen[..0],
+        ] {
+            copy_str(&mut to, part, [seen, names]);
+            assert_eq!(to, part);
         }
     }
 

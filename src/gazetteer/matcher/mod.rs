@@ -224,11 +224,7 @@ impl Matcher {
     }
 
     /// The texts of forms and names, which [`Matcher::write`] leaves out
-    /// of the image.
-    #[cfg_attr(
-        not(test),
-        allow(dead_code, reason = "build.rs writes the images the library reads")
-    )]
+    /// of the image, and in which [`Matcher::entry_name`]'s names lie.
     pub fn texts(&self) -> &str {
         &self.texts
     }
