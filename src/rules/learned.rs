@@ -77,16 +77,18 @@ pub(crate) fn find(
     covered.clear(cx.tokens.len());
     // Whether two gazetteer readings of one span differ in kind: most texts
     // have none, and need no pass that looks for them.
+    // The spans are compared first: few candidates share the span of the
+    // one before, where whether both are the gazetteer's went either way
+    // from candidate to candidate. A guess's span is added with no bits,
+    // rather than left out by a branch on its evidence.
     let mut ambiguous = false;
     let mut before: Option<&Candidate> = None;
     for c in out.iter() {
-        if c.evidence != Evidence::Guess {
-            covered.add(c.start, c.end);
-        }
+        covered.add(c.start, c.end, c.evidence != Evidence::Guess);
         ambiguous |= before.is_some_and(|b| {
-            b.evidence == Evidence::Gazetteer
+            (b.start, b.end) == (c.start, c.end)
+                && b.evidence == Evidence::Gazetteer
                 && c.evidence == Evidence::Gazetteer
-                && (b.start, b.end) == (c.start, c.end)
                 && b.kind != c.kind
         });
         before = Some(c);
@@ -174,20 +176,27 @@ impl Covered {
         self.long.clear();
     }
 
-    /// Adds the span of tokens `start..end`, before [`Covered::sort`].
-    fn add(&mut self, start: usize, end: usize) {
+    /// Adds the span of tokens `start..end` if `counts`, before
+    /// [`Covered::sort`].
+    fn add(&mut self, start: usize, end: usize, counts: bool) {
         if end - start > SHORT_SPAN {
-            self.long.add(start, end);
+            if counts {
+                self.long.add(start, end);
+            }
             return;
         }
-        // Nearly every span's bits fall in one number: one mask marks them.
+        // Nearly every span's bits fall in one number: one mask marks them,
+        // none if the span does not count.
         let word = start / 64;
         if start < end && (end - 1) / 64 == word {
-            self.bits[word] |= u64::MAX >> (64 - (end - start)) << (start % 64);
+            let mask = u64::MAX >> (64 - (end - start)) << (start % 64);
+            self.bits[word] |= mask & u64::from(counts).wrapping_neg();
             return;
         }
-        for i in start..end {
-            self.bits[i / 64] |= 1 << (i % 64);
+        if counts {
+            for i in start..end {
+                self.bits[i / 64] |= 1 << (i % 64);
+            }
         }
     }
 
@@ -350,8 +359,10 @@ mod tests {
         covered.clear(200);
         // The last span long enough to be kept as a span.
         for (start, end) in [(8, 9), (2, 6), (3, 4), (100, 100 + SHORT_SPAN + 1)] {
-            covered.add(start, end);
+            covered.add(start, end, true);
         }
+        // A span that does not count adds nothing.
+        covered.add(20, 30, false);
         covered.sort();
         // Asked in text order, and back again.
         let asked = [
@@ -367,12 +378,13 @@ mod tests {
             (150, 151),
             (180, 190),
             (80, 99),
+            (19, 31),
         ];
         let answers: Vec<bool> = asked.iter().map(|&(s, e)| covered.any(s, e)).collect();
         assert_eq!(
             answers,
             [
-                false, true, true, false, true, true, false, false, true, true, false, false
+                false, true, true, false, true, true, false, false, true, true, false, false, false
             ]
         );
     }
@@ -383,8 +395,8 @@ mod tests {
         covered.clear(300);
         // All 64 bits of the second number; a span across the third and
         // the fourth.
-        covered.add(64, 128);
-        covered.add(190, 194);
+        covered.add(64, 128, true);
+        covered.add(190, 194, true);
         covered.sort();
         let asked = [
             (60, 64),
