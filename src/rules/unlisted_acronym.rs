@@ -260,9 +260,13 @@ fn a_word_in_the_document(cx: &Document<'_>, at: usize, acronyms: &mut Acronyms)
         acronyms.capitals_found = true;
         // A token that starts with a capital is a name word unless it ends
         // in a contraction ("I'm"), whose apostrophe no token here has.
+        // Its second byte is asked first, a capital in few name words but
+        // in every such token longer than two bytes: a test of its length
+        // first went either way from word to word.
         for i in cx.name_words() {
             let word = cx.word(i).as_bytes();
-            if (2..=LETTERS.end() + 1).contains(&word.len())
+            if (word.len() == 2 || word.get(1).is_some_and(u8::is_ascii_uppercase))
+                && (2..=LETTERS.end() + 1).contains(&word.len())
                 && word[..word.len() - 1].iter().all(u8::is_ascii_uppercase)
             {
                 acronyms.capitals.push((cx.keys.hash(i), i));
