@@ -15,17 +15,34 @@
 //! The candidates carry [`Evidence::Institution`]: the resolver takes them
 //! though some of the nouns are stop words, never names alone elsewhere.
 
+use std::sync::LazyLock;
+
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
+use crate::hash::hash_key;
 use crate::tokenizer::{Headline, Shape};
 use crate::wordlists::INSTITUTIONS;
+
+/// A bit for each of the [`INSTITUTIONS`], the bit of the lowest six bits
+/// of its key's hash: a designator whose bit is not set is none of them.
+static INSTITUTION_FILTER: LazyLock<u64> = LazyLock::new(|| {
+    INSTITUTIONS
+        .iter()
+        .fold(0, |bits, noun| bits | 1 << (hash_key(noun) & 63))
+});
 
 /// Proposes an organisation for every lone capitalised institution noun.
 pub(crate) fn find(cx: &Document<'_>, out: &mut Vec<Candidate>) {
     let proposed = out.len();
+    let filter = *INSTITUTION_FILTER;
     for i in cx.designators() {
-        if cx.tokens[i].shape != Shape::Capitalised
+        // The filter of the nouns' hashes first, which few designators pass,
+        // before the word's shape, which went either way from word to
+        // word, and the nouns, whose comparisons did too.
+        let maybe = filter >> (cx.keys.hash(i) & 63) & 1 != 0;
+        if !maybe
+            || cx.tokens[i].shape != Shape::Capitalised
             || !INSTITUTIONS.contains(&cx.keys.get(i))
             || !stands_alone(cx, i)
         {
