@@ -64,21 +64,29 @@ use crate::wordlists::{BODY_CONNECTORS, LOCATIVE};
 
 /// Where each cluster moves in a merge step (see [`apply`]), and whether
 /// any does: most steps of most documents move none, and [`apply`] then
-/// needs no walk over the clusters.
+/// needs no walk over the clusters. [`apply`] leaves every target empty,
+/// for the next step and the next document.
 #[derive(Default)]
 struct Targets {
     /// The cluster that each cluster moves into, if it moves.
     into: Vec<Option<usize>>,
     /// Whether any cluster moves.
     moving: bool,
+    /// Whether any cluster has moved since [`Targets::reset`], leaving its
+    /// cluster empty.
+    moved: bool,
 }
 
 impl Targets {
-    /// Empties the targets for `clusters` clusters, none of which moves.
+    /// Makes room for the targets of `clusters` clusters, none of which
+    /// moves: the targets [`apply`] left are all empty, and only those
+    /// past them are written.
     fn reset(&mut self, clusters: usize) {
-        self.into.clear();
+        debug_assert!(self.into.iter().all(Option::is_none));
+        self.into.truncate(clusters);
         self.into.resize(clusters, None);
         self.moving = false;
+        self.moved = false;
     }
 
     /// Moves cluster `cluster` into `target`, or nowhere.
@@ -223,7 +231,10 @@ pub(crate) fn merge(
     apply(clusters, into, pool);
     merge_spelled_initials(cx, clusters, in_capitals, into, &mut buffers.spelled);
     apply(clusters, into, pool);
-    clusters.retain(|c| !c.mentions.is_empty());
+    // Many documents merge no cluster into another, and have none to drop.
+    if into.moved {
+        clusters.retain(|c| !c.mentions.is_empty());
+    }
 }
 
 /// The words of each person's or organisation's longest mention, all in
@@ -1402,6 +1413,7 @@ fn apply(clusters: &mut [Cluster], into: &mut Targets, pool: &mut Pool) {
     if !std::mem::take(&mut into.moving) {
         return;
     }
+    into.moved = true;
     for (i, target) in into.into.iter_mut().enumerate() {
         if let Some(j) = target.take() {
             let cluster = clusters[i].take();
