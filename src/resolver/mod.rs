@@ -244,8 +244,13 @@ pub(crate) fn resolve<'a>(
         // Most clusters' mentions are in order already, with no repeats
         // (one mention, or mentions joined in text order): asked before the
         // calls that sort and drop repeats, whose branches went either way
-        // on lists of two or three.
-        if !c.mentions.is_sorted_by(|a, b| a < b) {
+        // on lists of two or three. Every pair is asked, the answers joined
+        // as plain values, with no branch on each.
+        let in_order = c
+            .mentions
+            .windows(2)
+            .fold(true, |in_order, pair| in_order & (pair[0] < pair[1]));
+        if !in_order {
             c.mentions.sort_unstable();
             c.mentions.dedup();
         }
