@@ -121,25 +121,23 @@ fn middle_width(bytes: &[u8]) -> Option<usize> {
 /// or a curly single quote joins two of them (the word is then not all
 /// ASCII when the quote is curly).
 ///
-/// Letters, and digits too when `DIGITS` (for a word that starts with
-/// one, a number), are scanned eight bytes at a time ([`word_bytes`]); the
-/// rarer word bytes, digits in a word of letters and underscores, and the
-/// last few bytes of the text, byte by byte. Either gives the same end:
-/// `DIGITS` says only which bytes the eight-byte step takes.
+/// Letters are scanned eight bytes at a time ([`letter_bytes`]); the rarer
+/// word bytes, digits and underscores, and the last few bytes of the text,
+/// byte by byte.
 ///
 /// Inlined: it runs for nearly every token, and most words end in their
 /// first eight bytes, where a call would cost as much as the scan.
 #[inline]
-pub(super) fn word_run_end<const DIGITS: bool>(bytes: &[u8], pos: usize) -> (usize, u8) {
+pub(super) fn word_run_end(bytes: &[u8], pos: usize) -> (usize, u8) {
     let mut j = pos + 1;
     let mut case = 0;
     loop {
         // Eight bytes at a time while they and the byte after them last
-        // and hold letters (or digits); `j` ends at the first byte that
-        // is not one, if any.
+        // and hold letters; `j` ends at the first byte that is not a
+        // letter, if any.
         while let Some(chunk) = bytes[j..].first_chunk::<9>() {
             let [eight @ .., _] = *chunk;
-            let (len, flags) = word_bytes::<DIGITS>(u64::from_le_bytes(eight));
+            let (len, flags) = letter_bytes(u64::from_le_bytes(eight));
             case |= flags;
             j += len;
             if len < 8 {
@@ -216,18 +214,14 @@ pub(crate) const fn zero_bytes(block: u64) -> u64 {
 }
 
 /// How many of the eight bytes of `chunk` (first byte lowest) are ASCII
-/// letters, or letters and digits when `DIGITS`, before the first that is
-/// not, and the [`UPPER`] and [`LOWER`] flags of the letters among them,
-/// as [`FLAGS`] gives them: the word scan, eight bytes in one step and one
-/// branch.
+/// letters before the first that is not, and the [`UPPER`] and [`LOWER`]
+/// flags of those, as [`FLAGS`] gives them: the word scan, eight bytes in
+/// one step and one branch.
 ///
-/// Letters only in a word that starts with a letter: a digit or an
-/// underscore in one is rare, and stops the step to be taken byte by byte
-/// ([`word_run_end`]), which spares every step the two tests of digits.
-/// A number's steps take its digits, which otherwise stopped every step
-/// of every number, where the test of whether the word ends there and
-/// the end of the loop byte by byte went either way from token to token.
-pub(super) fn word_bytes<const DIGITS: bool>(chunk: u64) -> (usize, u8) {
+/// Letters only: digits and underscores, a few words in a hundred, stop
+/// the step and are taken byte by byte ([`word_run_end`]), which spares
+/// every step the two tests of theirs.
+pub(super) fn letter_bytes(chunk: u64) -> (usize, u8) {
     // Each test leaves the top bit of a byte set where it holds. A sum
     // carries into the next byte only from a byte that is not ASCII, which
     // ends the run: no byte before it is touched, and none after it counts.
@@ -239,15 +233,7 @@ pub(super) fn word_bytes<const DIGITS: bool>(chunk: u64) -> (usize, u8) {
     // either, whose sum passes 0xff too.
     let folded = chunk | splat(0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1) & HIGH;
-    // The same tests of the bytes as they are: a byte that is not ASCII
-    // fails them too, 0x80 to 0xb9 at least '9' + 1, and any above that
-    // not at least '0', as the sums pass 0xff.
-    let digit = if DIGITS {
-        at_least(chunk, b'0') & !at_least(chunk, b'9' + 1) & HIGH
-    } else {
-        0
-    };
-    let stops = (letter | digit) ^ HIGH;
+    let stops = letter ^ HIGH;
     // The bits below the first byte that is not a letter; all of them
     // when every byte is one.
     let run = (stops & stops.wrapping_neg()).wrapping_sub(1);

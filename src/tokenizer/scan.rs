@@ -3,8 +3,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::bytes::{
-    APOSTROPHE, DIGIT, FLAGS, LOWER, UPPER, WORD, chunk_end, lone_character_end, word_bytes,
-    word_run_end,
+    APOSTROPHE, DIGIT, FLAGS, LOWER, UPPER, WORD, chunk_end, lone_character_end, word_run_end,
 };
 use super::lines::{Break, Lines, mark_headline};
 use super::sentences::{ends_sentence, is_opening, period_ends_sentence};
@@ -37,74 +36,62 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
-        let flags = FLAGS[usize::from(b)];
-        // Words of letters first: they begin most steps. Then numbers,
-        // whose scan takes digits eight at a time as well (see
-        // `word_bytes`), asked here rather than of every word, and the
-        // rare words that start with an underscore, whose end either scan
-        // finds.
-        if flags & (UPPER | LOWER) != 0 {
-            pos = push_ascii_word::<false>(tokens, &mut state, text, pos);
-            continue;
-        }
-        if flags & WORD != 0 {
-            pos = push_ascii_word::<true>(tokens, &mut state, text, pos);
-            continue;
-        }
-        if b.is_ascii_whitespace() {
-            // "\r\n" is one line break, found at its "\r".
-            let after_cr = b == b'\n' && pos > 0 && bytes[pos - 1] == b'\r';
-            if matches!(b, b'\n' | b'\r' | 0x0c) && !after_cr {
-                let crlf = b == b'\r' && bytes.get(pos + 1) == Some(&b'\n');
-                let kind = if b == 0x0c { Break::Hard } else { Break::Line };
-                let next = pos + 1 + usize::from(crlf);
-                state.line_break(&mut lines, tokens, text, (pos, next), kind);
-            }
-            state.space_before = true;
-            pos += 1;
-            continue;
-        }
-        if !b.is_ascii() {
-            if let Some(end) = lone_character_end(bytes, pos) {
-                push(tokens, &mut state, text, pos, end);
-                pos = end;
+        // Words first: they begin most steps.
+        if FLAGS[usize::from(b)] & WORD == 0 {
+            if b.is_ascii_whitespace() {
+                // "\r\n" is one line break, found at its "\r".
+                let after_cr = b == b'\n' && pos > 0 && bytes[pos - 1] == b'\r';
+                if matches!(b, b'\n' | b'\r' | 0x0c) && !after_cr {
+                    let crlf = b == b'\r' && bytes.get(pos + 1) == Some(&b'\n');
+                    let kind = if b == 0x0c { Break::Hard } else { Break::Line };
+                    let next = pos + 1 + usize::from(crlf);
+                    state.line_break(&mut lines, tokens, text, (pos, next), kind);
+                }
+                state.space_before = true;
+                pos += 1;
                 continue;
             }
-            let run = run_start(bytes, tokens, state, pos);
-            state = run.2;
-            pos = redo_run(tokens, &mut state, &mut lines, text, run, pos);
+            if !b.is_ascii() {
+                if let Some(end) = lone_character_end(bytes, pos) {
+                    push(tokens, &mut state, text, pos, end);
+                    pos = end;
+                    continue;
+                }
+                let run = run_start(bytes, tokens, state, pos);
+                state = run.2;
+                pos = redo_run(tokens, &mut state, &mut lines, text, run, pos);
+                continue;
+            }
+            pos += 1;
+            if b == 0x0b {
+                // A vertical tab is white space with a line break, which
+                // ends a run as a line feed does.
+                state.line_break(&mut lines, tokens, text, (pos - 1, pos), Break::Hard);
+                state.space_before = true;
+                continue;
+            }
+            push_ascii_punct(tokens, &mut state, text, pos - 1);
+            // The plain space after a punctuation mark is taken here, as
+            // after a word.
+            if bytes.get(pos) == Some(&b' ') {
+                state.space_before = true;
+                pos += 1;
+            }
             continue;
         }
-        pos += 1;
-        if b == 0x0b {
-            // A vertical tab is white space with a line break, which
-            // ends a run as a line feed does.
-            state.line_break(&mut lines, tokens, text, (pos - 1, pos), Break::Hard);
-            state.space_before = true;
-            continue;
-        }
-        push_ascii_punct(tokens, &mut state, text, pos - 1);
-        // The plain space after a punctuation mark is taken here, as
-        // after a word.
-        pos = take_space(bytes, &mut state, pos);
+        pos = push_ascii_word(tokens, &mut state, text, pos);
     }
     mark_headline(text, &mut tokens[lines.first..], false);
 }
 
 /// Adds the ASCII word that starts at `pos`, whose first byte is a letter,
 /// a digit or an underscore, and the possessive `'s` that may end it;
-/// returns where it ends, past the space after it if there is one. The
-/// scan takes digits eight at a time when `DIGITS` (see `word_bytes`).
+/// returns where it ends, past the space after it if there is one.
 #[inline]
-fn push_ascii_word<const DIGITS: bool>(
-    tokens: &mut Vec<Token>,
-    state: &mut State,
-    text: &str,
-    pos: usize,
-) -> usize {
+fn push_ascii_word(tokens: &mut Vec<Token>, state: &mut State, text: &str, pos: usize) -> usize {
     let bytes = text.as_bytes();
     let first = FLAGS[usize::from(bytes[pos])];
-    let (stop, case) = word_run_end::<DIGITS>(bytes, pos);
+    let (stop, case) = word_run_end(bytes, pos);
     // Only a word joined over an apostrophe can end in a possessive.
     if case & APOSTROPHE == 0 {
         let shape = || Shape::of_ascii_letters(first, case);
@@ -114,22 +101,11 @@ fn push_ascii_word<const DIGITS: bool>(
     }
     // The plain space after most words is taken here rather than by a step
     // of the scan of its own, as the scan would take it.
-    take_space(bytes, state, stop)
-}
-
-/// Takes the plain space at `at`, if there is one, after a token just
-/// pushed, whose state has no space before the token to come; returns
-/// where the next token may start.
-///
-/// Without a branch: whether a space follows went either way from token
-/// to token (about one word in eight has a mark after it), and the scan's
-/// test of the next byte's class, which a mark surprises in any case,
-/// then took the same surprise a second time.
-#[inline]
-fn take_space(bytes: &[u8], state: &mut State, at: usize) -> usize {
-    let space = bytes.get(at).copied().unwrap_or(0) == b' ';
-    state.space_before = space;
-    at + usize::from(space)
+    if bytes.get(stop) == Some(&b' ') {
+        state.space_before = true;
+        return stop + 1;
+    }
+    stop
 }
 
 /// Adds the ASCII word `pos..end`, whose first byte is a letter, a digit or
@@ -176,18 +152,8 @@ fn push_apostrophe_word(
 ) {
     let bytes = text.as_bytes();
     let stem = ascii_possessive_stem(bytes, pos, stop);
+    let shape = || Shape::of_ascii_word(&bytes[pos..stem]);
     let first = FLAGS[usize::from(bytes[pos])];
-    // The letters after the first read eight at a time, as the word scan
-    // reads them: the stem's all, when they reach its end, as a
-    // possessive's stem of letters alone nearly always does; otherwise
-    // byte by byte, whose loop ended after as many as the stem has.
-    let shape = || match bytes[pos + 1..].first_chunk::<8>() {
-        Some(chunk) => match word_bytes::<false>(u64::from_le_bytes(*chunk)) {
-            (len, case) if pos + 1 + len == stem => Shape::of_ascii_letters(first, case),
-            _ => Shape::of_ascii_word(&bytes[pos..stem]),
-        },
-        None => Shape::of_ascii_word(&bytes[pos..stem]),
-    };
     push_ascii_word_token(tokens, state, text, (pos, stem), first, shape);
     if stem < stop {
         state.push(

@@ -67,7 +67,7 @@ fn ascii_segments(bytes: &[u8], start: usize, end: usize, f: &mut impl FnMut(usi
             pos += 1;
             continue;
         }
-        let (stop, _) = word_run_end::<false>(&bytes[..end], pos);
+        let (stop, _) = word_run_end(&bytes[..end], pos);
         f(pos, stop);
         pos = stop;
     }

@@ -1,4 +1,4 @@
-use super::bytes::{DIGIT, FLAGS, LOWER, UPPER, word_bytes};
+use super::bytes::{FLAGS, LOWER, UPPER, letter_bytes};
 use super::lines::{Lines, WRAP_WIDTHS, mark_headline};
 use super::scan::{State, push_piece};
 use super::sentences::is_abbreviation;
@@ -173,9 +173,6 @@ fn one_pass_tokens_on_examples() {
         "Tarnwick, Eastmere.\nharbour:\tboard;\u{1}2 O'Neill a.b 4,5 x.3 Dan’s Dan’",
         "Counciltown, Harbourmasters.\r\nabcdefgh, abcdefgh.x abcdefg.h",
         "(Tarnwick.) \"Eastmere,\" U.S.' x.- a.% b.0 c./ d:( e;' 7,\" 8.(",
-        // Possessives' stems of each shape, of eight letters after the
-        // first and of more, and holding a mark or a digit.
-        "TARNWICK's Eastmere's eBoard's harbour's ABCDEFGHI's Abcdefghi's Abcdefghij's O'Neill's A4's X’s",
     ] {
         assert_eq!(tokenize(text), reference_tokens(text), "on {text:?}");
     }
@@ -184,18 +181,12 @@ fn one_pass_tokens_on_examples() {
 proptest::proptest! {
     #[test]
     fn eight_byte_letter_scan_agrees_with_the_byte_table(chunk: [u8; 8]) {
-        for (digits, taken) in [(false, UPPER | LOWER), (true, UPPER | LOWER | DIGIT)] {
-            let len = chunk
-                .iter()
-                .position(|&b| FLAGS[usize::from(b)] & taken == 0)
-                .unwrap_or(8);
-            let flags = chunk[..len]
-                .iter()
-                .fold(0, |f, &b| f | FLAGS[usize::from(b)]) & (UPPER | LOWER);
-            let word = u64::from_le_bytes(chunk);
-            let scanned = if digits { word_bytes::<true>(word) } else { word_bytes::<false>(word) };
-            proptest::prop_assert_eq!(scanned, (len, flags), "digits {}", digits);
-        }
+        let letter = |b: &u8| FLAGS[usize::from(*b)] & (UPPER | LOWER) != 0;
+        let len = chunk.iter().position(|b| !letter(b)).unwrap_or(8);
+        let flags = chunk[..len]
+            .iter()
+            .fold(0, |f, &b| f | FLAGS[usize::from(b)]) & (UPPER | LOWER);
+        proptest::prop_assert_eq!(letter_bytes(u64::from_le_bytes(chunk)), (len, flags));
     }
 }
 
@@ -205,15 +196,9 @@ fn eight_byte_letter_scan_on_every_byte() {
         let chunk = [b'a', b, b'Z', b'q', b'x', b'Y', b'z', b'A'];
         let expected = if b.is_ascii_alphabetic() { 8 } else { 1 };
         assert_eq!(
-            word_bytes::<false>(u64::from_le_bytes(chunk)).0,
+            letter_bytes(u64::from_le_bytes(chunk)).0,
             expected,
             "byte {b:#x}"
-        );
-        let expected = if b.is_ascii_alphanumeric() { 8 } else { 1 };
-        assert_eq!(
-            word_bytes::<true>(u64::from_le_bytes(chunk)).0,
-            expected,
-            "byte {b:#x} with digits"
         );
     }
 }
