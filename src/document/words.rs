@@ -141,7 +141,7 @@ impl Document<'_> {
                 let token = &tokens[i];
                 let facts = &mut facts[i];
                 facts.word = lexicon.lookup_token(keys, i);
-                let name_word = !is_contraction(&self.text.as_bytes()[token.start()..token.end()]);
+                let name_word = !is_contraction(self.text.as_bytes(), token.start(), token.end());
                 // Added to what the cue look-up wrote, at once.
                 facts.flags |= flag(DROPPABLE, facts.word.lexeme().stopword)
                     | flag(NAME_WORD, name_word)
@@ -379,23 +379,28 @@ fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
     })
 }
 
-/// Whether a word is a contraction ("I'm", "We'll", "Don't"), which is
-/// capitalised at the start of a sentence but never part of a name.
-fn is_contraction(word: &[u8]) -> bool {
+/// Whether the word at `start..end` of `text` is a contraction ("I'm",
+/// "We'll", "Don't"), which is capitalised at the start of a sentence but
+/// never part of a name.
+fn is_contraction(text: &[u8], start: usize, end: usize) -> bool {
     // Every ending has an apostrophe (or 0x99, the last byte of "’") second
     // or third from the end of a word of three bytes or more, which few
     // words have: testing those two bytes settles most words without a
-    // branch per ending.
-    let [.., third, second, _] = word else {
+    // branch per ending. They are read from the text whatever the word's
+    // length, with no test of it: a word of one or two bytes ("I", "US"),
+    // common enough for a branch on its length to go either way, has no
+    // ending longer than it, whatever the bytes before it are.
+    let Some(&[third, second]) = text.get(end.wrapping_sub(3)..end.wrapping_sub(1)) else {
         return false;
     };
     let apostrophe = |b: u8| (b == b'\'') | (b == 0x99);
-    if !(apostrophe(*second) | apostrophe(*third)) {
+    if !(apostrophe(second) | apostrophe(third)) {
         return false;
     }
     const ENDINGS: [&str; 12] = [
         "'m", "'ll", "'ve", "'re", "'d", "n't", "’m", "’ll", "’ve", "’re", "’d", "n’t",
     ];
+    let word = &text[start..end];
     ENDINGS
         .iter()
         .any(|ending| word.len() > ending.len() && word.ends_with(ending.as_bytes()))
@@ -501,10 +506,17 @@ mod tests {
             "I’d",
             "Don’t",
         ] {
-            assert!(is_contraction(word.as_bytes()), "{word}");
+            assert!(is_contraction(word.as_bytes(), 0, word.len()), "{word}");
         }
         for word in ["O'Neill", "Kata’ib", "'m", "Ahmed", "M", "Don’"] {
-            assert!(!is_contraction(word.as_bytes()), "{word}");
+            assert!(!is_contraction(word.as_bytes(), 0, word.len()), "{word}");
         }
+        // A word of one or two bytes is none, whatever the bytes before it.
+        let text = "Rock'n'Ro O'Im I";
+        for word in ["Ro", "Im", "I"] {
+            let start = text.rfind(word).unwrap();
+            assert!(!is_contraction(text.as_bytes(), start, start + word.len()));
+        }
+        assert!(is_contraction(b"So I'm", 3, 6));
     }
 }
