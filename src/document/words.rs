@@ -108,8 +108,10 @@ impl Document<'_> {
             let base = block * 64;
             // A block's facts zeroed at once: the whole text's at once
             // took a store for every byte (`rep stosb`) where the text is
-            // long.
-            facts.resize(base + block_tokens.len(), Facts::default());
+            // long. Always a whole block's, the last one's too: the size
+            // zeroed is the same at every call, which the branches that
+            // choose how to zero it then predict.
+            facts.resize(base + 64, Facts::default());
             let marks = mark(block_tokens, keys, base, cue_lists, lexicon);
             found.form_starts.push(marks.form_starts);
             for i in set_bits(marks.maybe_cues).map(|j| base + j) {
@@ -154,6 +156,7 @@ impl Document<'_> {
                 }
             }
         }
+        facts.truncate(tokens.len());
     }
 
     /// The tokens that may start a gazetteer form, a bit per token, 64
