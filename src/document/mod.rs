@@ -60,8 +60,11 @@ pub(crate) struct Memory {
     /// the name runs start, rather than a test of every token (whether a
     /// token is a name word is as good as random to the branch predictor).
     name_words: Vec<usize>,
-    /// See [`Document::name_runs`].
+    /// See [`Document::name_runs`]: the first `name_run_count`, and
+    /// those of texts before after them.
     name_runs: Vec<(usize, usize)>,
+    /// How many of `name_runs` are this text's.
+    name_run_count: usize,
     /// The titles and role words (see [`Document::is_title`]), in order.
     titles: Vec<usize>,
     /// The words some designator is spelled like, in order.

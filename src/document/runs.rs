@@ -39,9 +39,13 @@ impl Document<'_> {
         let mut name_runs = std::mem::take(&mut self.found.name_runs);
         // At most a run for each name word, each written at the list's
         // end, which moves on only for a run left with a name: a branch on
-        // that went either way from run to run.
-        name_runs.clear();
-        name_runs.resize(self.found.name_words.len(), (0, 0));
+        // that went either way from run to run. The list is only ever
+        // lengthened, its length kept from text to text, and the runs are
+        // counted apart: zeroed for each text, it was zeroed at a size
+        // that changed from call to call.
+        if name_runs.len() < self.found.name_words.len() {
+            name_runs.resize(self.found.name_words.len(), (0, 0));
+        }
         let mut count = 0;
         let mut rest = self.found.name_words.as_slice();
         while let [start, ..] = *rest {
@@ -60,8 +64,8 @@ impl Document<'_> {
             name_runs[count] = (trimmed, end);
             count += usize::from(trimmed < end);
         }
-        name_runs.truncate(count);
         self.found.name_runs = name_runs;
+        self.found.name_run_count = count;
     }
 
     /// The end of the run of name words from name word `start`
@@ -95,7 +99,9 @@ impl Document<'_> {
     /// nothing but those. A title inside a run that a name word follows
     /// starts a new run ("Mr Smith Mr Jones" gives "Smith" and "Jones").
     pub fn name_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.found.name_runs.iter().copied()
+        self.found.name_runs[..self.found.name_run_count]
+            .iter()
+            .copied()
     }
 
     /// Whether token `i` joins the name words on either side of it: a
