@@ -139,14 +139,17 @@ impl Document<'_> {
                     found.designators.push(i);
                 }
             }
-            for i in set_bits(marks.capitalised).map(|j| base + j) {
+            // The capitalised words the word lists may hold, a bit each,
+            // looked up after: whether the filter lets a word through went
+            // either way from word to word.
+            let mut known = 0;
+            for j in set_bits(marks.capitalised) {
+                let i = base + j;
                 let token = &tokens[i];
-                let facts = &mut facts[i];
-                facts.word = lexicon.lookup_token(keys, i);
+                known |= u64::from(lexicon.may_know(keys.hash(i))) << j;
                 let name_word = !is_contraction(self.text.as_bytes(), token.start(), token.end());
                 // Added to what the cue look-up wrote, at once.
-                facts.flags |= flag(DROPPABLE, facts.word.lexeme().stopword)
-                    | flag(NAME_WORD, name_word)
+                facts[i].flags |= flag(NAME_WORD, name_word)
                     | flag(
                         CONTINUES,
                         name_word & !token.hard_break & !token.sentence_start,
@@ -154,6 +157,11 @@ impl Document<'_> {
                 if name_word {
                     found.name_words.push(i);
                 }
+            }
+            for i in set_bits(known).map(|j| base + j) {
+                let facts = &mut facts[i];
+                facts.word = lexicon.lookup_known(keys, i);
+                facts.flags |= flag(DROPPABLE, facts.word.lexeme().stopword);
             }
         }
         facts.truncate(tokens.len());
