@@ -30,7 +30,11 @@
 //! - `document/cues.rs`, the cue words' index: the slot from bits 50 to
 //!   63; and its filter, which says whether a token may be a cue word, the
 //!   64-bit word from bits 56 to 63 and the bit in it from bits 28 to 33,
-//!   as the Bloom filters' first bit, so that one shift serves both.
+//!   as the Bloom filters' first bit, so that one shift serves both;
+//! - `rules/institution.rs`, a 64-bit set of the five institution nouns'
+//!   hashes, asked before their strings are compared: the bit from bits 0
+//!   to 5 (the key tables' tags read them too, which a set this small
+//!   does not mind).
 //!
 //! A token's first word is asked about in two filters: the lexicon's
 //! `first_words`, of the first words of all forms (asked by the document
