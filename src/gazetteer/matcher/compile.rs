@@ -98,7 +98,7 @@ impl Matcher {
         if entity_forms > 0 {
             self.phrases.reserve(entity_forms * 3 / 2);
             owned(&mut self.forms, entity_forms);
-            owned(&mut self.bounds, entity_forms * 2);
+            owned(&mut self.bounds, entity_forms);
             self.texts_mut().reserve(entity_bytes + records.len() * 16);
         }
         if words > 0 {
@@ -199,10 +199,15 @@ impl Matcher {
         let text = self.store(form)?;
         let bounds =
             u32::try_from(self.bounds.len()).map_err(|_| Error::TooLarge(Limit::Tokens))?;
-        owned(&mut self.bounds, keyer.bounds.len()).extend_from_slice(&keyer.bounds);
+        let (&first, others) = keyer
+            .bounds
+            .split_first()
+            .expect("a form of a token or more");
+        owned(&mut self.bounds, others.len()).extend_from_slice(others);
         let index = u32::try_from(self.forms.len()).map_err(|_| Error::TooLarge(Limit::Forms))?;
         owned(&mut self.forms, 1).push(Form {
             text,
+            first,
             bounds,
             entry: id,
             next,
