@@ -140,6 +140,7 @@ mod tests {
             entity: 0,
         }];
         score_document(&Document {
+            text: "",
             gold: &gold,
             optional: &[],
             predicted: &predicted,

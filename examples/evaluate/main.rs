@@ -16,7 +16,12 @@
 //!   (predicted mentions whose span is a gold entity's span, whatever their
 //!   kind, and whose gold has a `cluster`), and the **wrong merges**: the
 //!   predicted entities holding found mentions of two or more gold
-//!   entities, each counted once, with the number of extra entities joined;
+//!   entities, each counted once, with the number of extra entities joined
+//!   and of those that join one name (the same text, ignoring case and
+//!   runs of whitespace) the gold gives two entities; and the B-cubed
+//!   ceiling of a resolver that gives one name one entity per document:
+//!   the gold's partition with the mentions of one name always together
+//!   (see [`scoring::score_coref`]);
 //! - extraction speed in documents/s and MB/s (informational).
 //!
 //! # Scoring rules
@@ -61,10 +66,11 @@
 //!   negatives and wrong kinds under exact matching (by surface text and
 //!   kind, with a count and the context of one occurrence), and the first
 //!   N wrong merges.
-//! - `--merges`: per file, every wrong merge (as `--errors` lists them)
-//!   and every missed merge: the gold entity split, and per predicted
-//!   entity holding some of its found mentions, their surface forms and
-//!   the context of the first.
+//! - `--merges`: per file, every wrong merge (as `--errors` lists them,
+//!   `(one name)` after those that join one name) and every missed
+//!   merge: the gold entity split, and per predicted entity holding some
+//!   of its found mentions, their surface forms and the context of the
+//!   first.
 //! - `--json`: a JSON summary on stdout instead of the text report.
 //! - `--floors FILE`: check minimum values per file stem (see [`floors`]);
 //!   each check prints PASS or FAIL.
@@ -276,6 +282,7 @@ fn evaluate_file(extractor: &Extractor, file: &GoldFile, args: &Args) -> Evaluat
         };
         policies.push(groups);
         let (doc_score, details) = scoring::score_document(&Document {
+            text: &doc.text,
             gold: &doc.gold,
             optional: &doc.optional,
             predicted: &predicted,

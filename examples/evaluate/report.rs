@@ -55,6 +55,9 @@ pub struct MergeEntry {
     pub document: String,
     /// Per gold cluster joined: the cluster and the surface forms found.
     pub clusters: BTreeMap<String, Vec<String>>,
+    /// Whether it joins one name the gold gives two entities (see
+    /// [`crate::scoring::score_coref`]).
+    pub same_name: bool,
 }
 
 /// One gold entity split over several predicted entities.
@@ -207,6 +210,7 @@ fn merge_entry(file: &GoldFile, doc: usize, m: &WrongMerge) -> MergeEntry {
     MergeEntry {
         document: file.docs[doc].id.clone(),
         clusters,
+        same_name: m.same_name,
     }
 }
 
@@ -362,6 +366,14 @@ pub fn text(e: &Evaluated) -> String {
         );
         let _ = writeln!(
             out,
+            "    B-cubed ceiling with one entity per name: P {}  R {}  F1 {}, {} wrong merges",
+            num(c.ceiling_precision()),
+            num(c.ceiling_recall()),
+            num(c.ceiling_f1()),
+            c.ceiling_wrong_merges
+        );
+        let _ = writeln!(
+            out,
             "    MUC      P {}  R {}  F1 {}",
             num(c.muc_precision()),
             num(c.muc_recall()),
@@ -369,8 +381,8 @@ pub fn text(e: &Evaluated) -> String {
         );
         let _ = writeln!(
             out,
-            "    !! WRONG MERGES: {} predicted entities join 2+ gold entities ({} extra entities joined) !!",
-            c.wrong_merges, c.extra_clusters_joined
+            "    !! WRONG MERGES: {} predicted entities join 2+ gold entities ({} extra entities joined), of which {} join one name the gold gives two entities !!",
+            c.wrong_merges, c.extra_clusters_joined, c.same_name_wrong_merges
         );
         let _ = writeln!(
             out,
@@ -427,7 +439,9 @@ fn errors_text(out: &mut String, errors: &ErrorSummary) {
     }
 }
 
-/// A line per wrong merge: its document, then each gold entity it joins.
+/// A line per wrong merge: its document, then each gold entity it joins,
+/// and `(one name)` after those that join one name the gold gives two
+/// entities.
 fn wrong_merges_text(out: &mut String, wrong: &[MergeEntry]) {
     for m in wrong {
         let joined: Vec<String> = m
@@ -435,7 +449,8 @@ fn wrong_merges_text(out: &mut String, wrong: &[MergeEntry]) {
             .iter()
             .map(|(cluster, forms)| format!("{} [{cluster}]", forms.join(" / ")))
             .collect();
-        let _ = writeln!(out, "    {}: {}", m.document, joined.join("  +  "));
+        let mark = if m.same_name { "  (one name)" } else { "" };
+        let _ = writeln!(out, "    {}: {}{mark}", m.document, joined.join("  +  "));
     }
 }
 
@@ -496,8 +511,13 @@ pub fn json(e: &Evaluated) -> Value {
             "bcubed": {"precision": c.bcubed_precision(), "recall": c.bcubed_recall(), "f1": c.bcubed_f1()},
             "muc": {"precision": c.muc_precision(), "recall": c.muc_recall(), "f1": c.muc_f1()},
             "wrong_merges": c.wrong_merges,
+            "same_name_wrong_merges": c.same_name_wrong_merges,
             "extra_clusters_joined": c.extra_clusters_joined,
             "split_clusters": c.split_clusters,
+            "one_entity_per_name_ceiling": {
+                "bcubed": {"precision": c.ceiling_precision(), "recall": c.ceiling_recall(), "f1": c.ceiling_f1()},
+                "wrong_merges": c.ceiling_wrong_merges,
+            },
         },
         "extraction": {
             "seconds": e.seconds,
@@ -579,6 +599,7 @@ mod tests {
                 (at("Bo Lee", 0), "Bo".to_string()),
                 (at("Lee", 2), "Bo".to_string()),
             ],
+            same_name: false,
         };
         let missed = MissedMerge {
             cluster: "Ann".to_string(),
@@ -604,6 +625,25 @@ mod tests {
         assert!(
             out.contains("all missed merges (1):\n    d1: [Ann]\n      Ann Lee"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn wrong_merges_of_one_name_are_marked() {
+        let entry = |same_name| MergeEntry {
+            document: "d1".to_string(),
+            clusters: BTreeMap::from([
+                ("Ardmore".to_string(), vec!["Ardmore".to_string()]),
+                ("Ardmore_river".to_string(), vec!["ARDMORE".to_string()]),
+            ]),
+            same_name,
+        };
+        let mut out = String::new();
+        wrong_merges_text(&mut out, &[entry(true), entry(false)]);
+        assert_eq!(
+            out,
+            "    d1: Ardmore [Ardmore]  +  ARDMORE [Ardmore_river]  (one name)\n    \
+             d1: Ardmore [Ardmore]  +  ARDMORE [Ardmore_river]\n"
         );
     }
 

@@ -354,6 +354,18 @@ pub struct CorefCounts {
     /// Gold clusters whose found mentions are spread over two or more
     /// predicted entities (missed merges).
     pub split_clusters: usize,
+    /// Wrong merges holding two mentions of one name (see [`name_key`]) that
+    /// belong to two different gold clusters: merges that any resolver
+    /// giving one name one entity per document must make.
+    pub same_name_wrong_merges: usize,
+    /// Sum over mentions of B-cubed precision of the one-entity-per-name
+    /// ceiling (see [`score_coref`]).
+    pub ceiling_p_sum: f64,
+    /// Sum over mentions of B-cubed recall of the ceiling.
+    pub ceiling_r_sum: f64,
+    /// Entities of the ceiling's partition holding found mentions of two
+    /// or more gold clusters.
+    pub ceiling_wrong_merges: usize,
 }
 
 impl CorefCounts {
@@ -386,6 +398,22 @@ impl CorefCounts {
     pub fn muc_f1(&self) -> Option<f64> {
         f1_strict(self.muc_precision(), self.muc_recall())
     }
+
+    /// Mean B-cubed precision of the one-entity-per-name ceiling.
+    pub fn ceiling_precision(&self) -> Option<f64> {
+        (self.mentions > 0).then(|| self.ceiling_p_sum / self.mentions as f64)
+    }
+
+    /// Mean B-cubed recall of the ceiling (1 whenever defined: its entities
+    /// are unions of whole gold clusters).
+    pub fn ceiling_recall(&self) -> Option<f64> {
+        (self.mentions > 0).then(|| self.ceiling_r_sum / self.mentions as f64)
+    }
+
+    /// B-cubed F1 of the ceiling.
+    pub fn ceiling_f1(&self) -> Option<f64> {
+        f1_strict(self.ceiling_precision(), self.ceiling_recall())
+    }
 }
 
 /// F1 defined only when both precision and recall are.
@@ -409,6 +437,10 @@ impl AddAssign for CorefCounts {
         self.wrong_merges += o.wrong_merges;
         self.extra_clusters_joined += o.extra_clusters_joined;
         self.split_clusters += o.split_clusters;
+        self.same_name_wrong_merges += o.same_name_wrong_merges;
+        self.ceiling_p_sum += o.ceiling_p_sum;
+        self.ceiling_r_sum += o.ceiling_r_sum;
+        self.ceiling_wrong_merges += o.ceiling_wrong_merges;
     }
 }
 
@@ -434,6 +466,9 @@ pub struct WrongMerge {
     pub entity: usize,
     /// The found mentions, with their gold clusters, in text order.
     pub mentions: Vec<(Span, String)>,
+    /// Whether two of its mentions of different gold clusters are one name
+    /// (see [`name_key`]).
+    pub same_name: bool,
 }
 
 /// A gold cluster whose found mentions are spread over several predicted
@@ -495,6 +530,8 @@ pub struct Details {
 /// The input of [`score_document`].
 #[derive(Clone, Copy, Debug)]
 pub struct Document<'a> {
+    /// The text the spans point into.
+    pub text: &'a str,
     /// Gold mentions, `misc` included.
     pub gold: &'a [GoldSpan],
     /// Spans whose overlapping predictions count neither way.
@@ -692,6 +729,23 @@ fn exact_errors(doc: &Document, scored: &[bool], matched: &[Option<usize>]) -> V
 
 /// Alias-merging counts for one document (see [`CorefCounts`]), its wrong
 /// merges and its missed merges.
+///
+/// Two more figures say which wrong merges a resolver that gives one name
+/// one entity per document ("one sense per discourse") must make, and how
+/// well it scores when it makes no other error:
+///
+/// - a wrong merge is a **same-name** merge when two of the found mentions
+///   it holds belong to different gold clusters and are one name (see
+///   [`name_key`]): such a resolver must make it;
+/// - the **ceiling** is the partition of the found mentions exactly as the
+///   gold's, except that mentions of one name are always together: its
+///   entities are the connected components of the found mentions linked
+///   by a shared gold cluster or a shared name (union-find), so gold
+///   clusters are also joined through a third (A shares a name with B, B
+///   another with C: one entity). Its B-cubed recall is 1 and its
+///   precision the highest of any such resolver that splits no gold
+///   entity; its wrong merges are the components holding two or more gold
+///   clusters, each counted once however many it joins.
 pub fn score_coref(doc: &Document) -> (CorefCounts, Vec<WrongMerge>, Vec<MissedMerge>) {
     let mut counts = CorefCounts::default();
     let mut cluster_of: HashMap<Span, &str> = HashMap::new();
@@ -714,59 +768,163 @@ pub fn score_coref(doc: &Document) -> (CorefCounts, Vec<WrongMerge>, Vec<MissedM
     }
     found.sort_by_key(|&(span, _, _)| span);
     counts.mentions = found.len();
+    let names: Vec<Option<String>> = found
+        .iter()
+        .map(|&((start, end), _, _)| doc.text.get(start..end).map(name_key))
+        .collect();
 
-    let mut pred_size: HashMap<usize, usize> = HashMap::new();
-    let mut gold_size: HashMap<&str, usize> = HashMap::new();
-    let mut both: HashMap<(usize, &str), usize> = HashMap::new();
-    for &(_, e, c) in &found {
-        *pred_size.entry(e).or_default() += 1;
-        *gold_size.entry(c).or_default() += 1;
-        *both.entry((e, c)).or_default() += 1;
-    }
-    for &(_, e, c) in &found {
-        let n = both[&(e, c)] as f64;
-        counts.bcubed_p_sum += n / pred_size[&e] as f64;
-        counts.bcubed_r_sum += n / gold_size[&c] as f64;
-    }
-
+    let predicted = Partition::new(found.iter().map(|&(_, e, c)| (e, c)).collect());
+    (counts.bcubed_p_sum, counts.bcubed_r_sum) = predicted.bcubed_sums();
     // MUC: an entity of size n cut into k parts by the other side contributes
     // n - k correct links out of n - 1.
-    let mut parts_of_pred: HashMap<usize, usize> = HashMap::new();
-    let mut parts_of_gold: HashMap<&str, usize> = HashMap::new();
-    for &(e, c) in both.keys() {
-        *parts_of_pred.entry(e).or_default() += 1;
-        *parts_of_gold.entry(c).or_default() += 1;
-    }
-    for (e, &n) in &pred_size {
-        counts.muc_p_num += n - parts_of_pred[e];
+    for (e, &n) in &predicted.entity_size {
+        counts.muc_p_num += n - predicted.parts_of_entity[e];
         counts.muc_p_den += n - 1;
     }
-    for (c, &n) in &gold_size {
-        counts.muc_r_num += n - parts_of_gold[c];
+    for (c, &n) in &predicted.gold_size {
+        counts.muc_r_num += n - predicted.parts_of_gold[c];
         counts.muc_r_den += n - 1;
     }
-    counts.split_clusters = parts_of_gold.values().filter(|&&k| k > 1).count();
+    counts.split_clusters = predicted.parts_of_gold.values().filter(|&&k| k > 1).count();
 
     let mut merges: Vec<WrongMerge> = Vec::new();
-    let mut entities: Vec<usize> = parts_of_pred
+    let mut entities: Vec<usize> = predicted
+        .parts_of_entity
         .iter()
         .filter(|&(_, &k)| k > 1)
         .map(|(&e, _)| e)
         .collect();
     entities.sort_unstable();
     for e in entities {
+        let members: Vec<usize> = (0..found.len()).filter(|&i| found[i].1 == e).collect();
+        let same_name = members.iter().enumerate().any(|(k, &i)| {
+            members[k + 1..]
+                .iter()
+                .any(|&j| found[i].2 != found[j].2 && names[i].is_some() && names[i] == names[j])
+        });
         counts.wrong_merges += 1;
-        counts.extra_clusters_joined += parts_of_pred[&e] - 1;
+        counts.same_name_wrong_merges += usize::from(same_name);
+        counts.extra_clusters_joined += predicted.parts_of_entity[&e] - 1;
         merges.push(WrongMerge {
             entity: e,
-            mentions: found
+            mentions: members
                 .iter()
-                .filter(|&&(_, pe, _)| pe == e)
-                .map(|&(span, _, c)| (span, c.to_string()))
+                .map(|&i| (found[i].0, found[i].2.to_string()))
                 .collect(),
+            same_name,
         });
     }
-    (counts, merges, missed_merges(&found, &parts_of_gold))
+
+    let ceiling = Partition::new(
+        one_entity_per_name(&found, &names)
+            .into_iter()
+            .zip(found.iter().map(|&(_, _, c)| c))
+            .collect(),
+    );
+    (counts.ceiling_p_sum, counts.ceiling_r_sum) = ceiling.bcubed_sums();
+    counts.ceiling_wrong_merges = ceiling.parts_of_entity.values().filter(|&&k| k > 1).count();
+    (
+        counts,
+        merges,
+        missed_merges(&found, &predicted.parts_of_gold),
+    )
+}
+
+/// The name a mention's text is, for telling whether two mentions are one
+/// name: lower-cased, with every run of whitespace one space ("NEW  YORK"
+/// and "New York" are one name).
+fn name_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A partition of a document's found mentions into entities, met with the
+/// mentions' gold clusters: what B-cubed and MUC count.
+struct Partition<'a> {
+    /// Per found mention, in text order: its entity and its gold cluster.
+    mentions: Vec<(usize, &'a str)>,
+    /// Found mentions per entity.
+    entity_size: HashMap<usize, usize>,
+    /// Found mentions per gold cluster.
+    gold_size: HashMap<&'a str, usize>,
+    /// Found mentions per entity and gold cluster.
+    both: HashMap<(usize, &'a str), usize>,
+    /// Gold clusters per entity.
+    parts_of_entity: HashMap<usize, usize>,
+    /// Entities per gold cluster.
+    parts_of_gold: HashMap<&'a str, usize>,
+}
+
+impl<'a> Partition<'a> {
+    /// Counts the partition given by `mentions` (entity, gold cluster).
+    fn new(mentions: Vec<(usize, &'a str)>) -> Self {
+        let mut entity_size: HashMap<usize, usize> = HashMap::new();
+        let mut gold_size: HashMap<&str, usize> = HashMap::new();
+        let mut both: HashMap<(usize, &str), usize> = HashMap::new();
+        for &(e, c) in &mentions {
+            *entity_size.entry(e).or_default() += 1;
+            *gold_size.entry(c).or_default() += 1;
+            *both.entry((e, c)).or_default() += 1;
+        }
+        let mut parts_of_entity: HashMap<usize, usize> = HashMap::new();
+        let mut parts_of_gold: HashMap<&str, usize> = HashMap::new();
+        for &(e, c) in both.keys() {
+            *parts_of_entity.entry(e).or_default() += 1;
+            *parts_of_gold.entry(c).or_default() += 1;
+        }
+        Partition {
+            mentions,
+            entity_size,
+            gold_size,
+            both,
+            parts_of_entity,
+            parts_of_gold,
+        }
+    }
+
+    /// The sums over mentions of B-cubed precision and recall, in text order.
+    fn bcubed_sums(&self) -> (f64, f64) {
+        let (mut p, mut r) = (0.0, 0.0);
+        for &(e, c) in &self.mentions {
+            let n = self.both[&(e, c)] as f64;
+            p += n / self.entity_size[&e] as f64;
+            r += n / self.gold_size[&c] as f64;
+        }
+        (p, r)
+    }
+}
+
+/// Per found mention, its entity in the one-entity-per-name ceiling (see
+/// [`score_coref`]): mentions joined when they share a gold cluster or a
+/// name, by union-find, each entity numbered by its first mention.
+/// Mentions without a name (a span outside the text) share only their
+/// cluster.
+fn one_entity_per_name(found: &[(Span, usize, &str)], names: &[Option<String>]) -> Vec<usize> {
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    fn join(parent: &mut [usize], a: usize, b: usize) {
+        let (a, b) = (root(parent, a), root(parent, b));
+        parent[a.max(b)] = a.min(b);
+    }
+    let mut parent: Vec<usize> = (0..found.len()).collect();
+    let mut first_of_cluster: HashMap<&str, usize> = HashMap::new();
+    let mut first_of_name: HashMap<&str, usize> = HashMap::new();
+    for (i, &(_, _, cluster)) in found.iter().enumerate() {
+        let first = *first_of_cluster.entry(cluster).or_insert(i);
+        join(&mut parent, first, i);
+        if let Some(name) = &names[i] {
+            let first = *first_of_name.entry(name).or_insert(i);
+            join(&mut parent, first, i);
+        }
+    }
+    (0..found.len()).map(|i| root(&mut parent, i)).collect()
 }
 
 /// The gold clusters `parts_of_gold` says are split, with their found
@@ -839,6 +997,7 @@ mod tests {
         groups: GroupPolicy,
     ) -> Score {
         score_document(&Document {
+            text: "",
             gold,
             optional,
             predicted,
@@ -851,11 +1010,30 @@ mod tests {
     /// nothing optional and groups scored.
     fn score_with_details(gold: &[GoldSpan], predicted: &[PredSpan]) -> (Score, Details) {
         score_document(&Document {
+            text: "",
             gold,
             optional: &[],
             predicted,
             groups: GroupPolicy::Scored,
         })
+    }
+
+    /// The score and the details of `predicted` against `gold` in `text`,
+    /// with nothing optional and groups scored.
+    fn score_text(text: &str, gold: &[GoldSpan], predicted: &[PredSpan]) -> (Score, Details) {
+        score_document(&Document {
+            text,
+            gold,
+            optional: &[],
+            predicted,
+            groups: GroupPolicy::Scored,
+        })
+    }
+
+    /// The span of the `nth` (from 0) occurrence of `word` in `text`.
+    fn at(text: &str, word: &str, nth: usize) -> Span {
+        let start = text.match_indices(word).nth(nth).unwrap().0;
+        (start, start + word.len())
     }
 
     fn micro(s: &Score, m: Matching) -> Counts {
@@ -1067,6 +1245,76 @@ mod tests {
         assert_eq!(c.muc_recall(), Some(1.0));
         assert_eq!(d.wrong_merges.len(), 1);
         assert_eq!(d.wrong_merges[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_wrong_merge_of_one_name_in_two_gold_entities_is_marked() {
+        // A river and the town on it, one name the gold gives two entities;
+        // and two persons of one surname.
+        let text = "The Ardmore rose and flooded ARDMORE town. Ann Quill met Ed Quill.";
+        let spans = [
+            at(text, "Ardmore", 0),
+            at(text, "ARDMORE", 0),
+            at(text, "Ann Quill", 0),
+            at(text, "Ed Quill", 0),
+        ];
+        let g = vec![
+            gold(spans[0].0, spans[0].1, Place, "Ardmore_river"),
+            gold(spans[1].0, spans[1].1, Place, "Ardmore"),
+            gold(spans[2].0, spans[2].1, Person, "Ann_Quill"),
+            gold(spans[3].0, spans[3].1, Person, "Ed_Quill"),
+        ];
+        let p = vec![
+            pred(spans[0].0, spans[0].1, Place, 0),
+            pred(spans[1].0, spans[1].1, Place, 0),
+            pred(spans[2].0, spans[2].1, Person, 1),
+            pred(spans[3].0, spans[3].1, Person, 1),
+        ];
+        let (s, d) = score_text(text, &g, &p);
+        assert_eq!(s.coref.wrong_merges, 2);
+        assert_eq!(s.coref.same_name_wrong_merges, 1);
+        let marks: Vec<bool> = d.wrong_merges.iter().map(|m| m.same_name).collect();
+        assert_eq!(marks, vec![true, false]);
+    }
+
+    #[test]
+    fn one_name_ignores_case_and_runs_of_whitespace() {
+        assert_eq!(name_key("New\n  York"), name_key("NEW YORK"));
+        assert_ne!(name_key("New York"), name_key("NewYork"));
+    }
+
+    #[test]
+    fn the_one_entity_per_name_ceiling_joins_gold_entities_through_shared_names() {
+        // Gold: A = {Ardmore}, B = {Ardmore, Ardmore B}, D = {ARDMORE B},
+        // C = {Oxley, Oxley}. Names join A to B and B to D: the ceiling has
+        // the entities {A, B, D} (4 mentions) and {C} (2 mentions).
+        let text = "Ardmore. Ardmore. Ardmore B. Oxley. Oxley. ARDMORE B.";
+        let g = vec![
+            gold(0, 7, Place, "A"),
+            gold(9, 16, Place, "B"),
+            gold(18, 27, Place, "B"),
+            gold(29, 34, Place, "C"),
+            gold(36, 41, Place, "C"),
+            gold(43, 52, Place, "D"),
+        ];
+        assert_eq!(&text[43..52], "ARDMORE B");
+        // Each mention its own entity: the prediction does not enter the ceiling.
+        let p: Vec<PredSpan> = g
+            .iter()
+            .enumerate()
+            .map(|(i, m)| pred(m.start, m.end, Place, i))
+            .collect();
+        let (s, _) = score_text(text, &g, &p);
+        let c = s.coref;
+        assert_eq!((c.wrong_merges, c.same_name_wrong_merges), (0, 0));
+        assert_eq!(c.ceiling_wrong_merges, 1);
+        assert_eq!(c.ceiling_recall(), Some(1.0));
+        // Precision per mention: A's 1/4, B's 2/4 twice, D's 1/4, C's 1
+        // twice: 7/2 over 6 mentions = 7/12; F1 = 2·(7/12)/(19/12) = 14/19.
+        let p = c.ceiling_precision().unwrap();
+        assert!((p - 7.0 / 12.0).abs() < 1e-12, "{p}");
+        let f = c.ceiling_f1().unwrap();
+        assert!((f - 14.0 / 19.0).abs() < 1e-12, "{f}");
     }
 
     #[test]
