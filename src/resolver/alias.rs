@@ -29,7 +29,9 @@
 //!   Representatives");
 //! - organisation ending: an organisation named by the last words of the
 //!   one organisation of the document whose longer name ends with them
-//!   ("Harbour Authority" … "Oxley Harbour Authority"), by its
+//!   ("Harbour Authority" … "Oxley Harbour Authority"), not after a small
+//!   word ("of the", a particle; a stop word with a capital, "Kingdom", is
+//!   a word of the name), by its
 //!   name less a legal form ("Halvard Controls" … "Halvard Controls Inc"),
 //!   less a designator it may go without ("Wexford University" …
 //!   "Wexford") or less a qualifier after "of" or "for" ("Tarnwell
@@ -55,7 +57,7 @@ use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, Pool, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::document::acronym::push_letters;
+use crate::document::acronym::{SKIPPED, push_letters};
 use crate::document::cues::{Position, lookup};
 use crate::document::{Document, EMPTY_NAME};
 use crate::hash::chain;
@@ -1018,7 +1020,7 @@ fn merge_organisation_endings(
                     })
             };
             let names_it = (long_words.ends_with(words)
-                && !ends_after_small_word(cx, long_words, words.len()))
+                && !ends_after_small_word(cx, &clusters[long], long_words, words.len()))
                 || (long_words.starts_with(words)
                     && (legal_form_after(long_words, words.len()) || shortened()));
             // A short name that comes after the long one refers back to it,
@@ -1072,12 +1074,41 @@ fn first_start(cluster: &Cluster) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// Whether the word of `words` before its last `count` is a stop word or
-/// a particle: the ending is then a name of its own inside the longer one
-/// ("Fenwick Gallery" in "Friends of the Fenwick Gallery").
-fn ends_after_small_word(cx: &Document<'_>, words: &[&str], count: usize) -> bool {
-    let before = words[words.len() - count - 1];
-    cx.is_stopword_key(before) || cx.is_particle_key(before)
+/// Whether the word of `words` (the longest name of `cluster`) before its
+/// last `count` is a small word: a particle, a word an acronym skips
+/// ("of", "the", "and", see [`SKIPPED`]) however written, or another stop
+/// word written in lower case. The ending is then a name of its own inside
+/// the longer one ("Fenwick Gallery" in "Friends of the Fenwick Gallery").
+/// A stop word written with a capital is a word of the name ("Kingdom",
+/// "Republic", "Council": "Home Office" of "United Kingdom Home Office");
+/// in a name in capitals, where case says nothing, it stays a small word.
+fn ends_after_small_word(
+    cx: &Document<'_>,
+    cluster: &Cluster,
+    words: &[&str],
+    count: usize,
+) -> bool {
+    let at = words.len() - count - 1;
+    let before = words[at];
+    if cx.is_particle_key(before) || SKIPPED.contains(&before) {
+        return true;
+    }
+    // Most words before an ending are no stop word, and need no look at
+    // how the text writes them.
+    if !cx.is_stopword_key(before) {
+        return false;
+    }
+    // The name's words are those of its last mention with the most words
+    // (see [`LongestNames::of`]): any mention with as many gives the same
+    // word.
+    let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
+    let written = cluster.mentions.iter().find_map(|&(s, e)| {
+        let mut name_words = (s..e).filter(is_word);
+        (name_words.clone().count() == words.len())
+            .then(|| name_words.nth(at))
+            .flatten()
+    });
+    written.is_none_or(|i| cx.tokens[i].shape != Shape::Capitalised)
 }
 
 /// Whether `word`, lower-cased, is a word of a company's legal form, that

@@ -541,6 +541,31 @@ mod tests {
     }
 
     #[test]
+    fn an_ending_after_a_capitalised_stop_word_joins_but_not_after_a_small_word() {
+        // "Kingdom" is a stop word alone, but a word of the longer name.
+        let gazetteer =
+            "stopword\tKingdom\nstopword\tThe\norganisation\tFriends of the Harbour Authority\n";
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "The United Kingdom Harbour Authority met. Later the Harbour Authority agreed."
+            ),
+            ["organisation: United Kingdom Harbour Authority | Harbour Authority"]
+        );
+        // After "of the" the ending is a body of its own.
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "The Friends of the Harbour Authority met. Later the Harbour Authority agreed."
+            ),
+            [
+                "organisation: Friends of the Harbour Authority",
+                "organisation: Harbour Authority"
+            ]
+        );
+    }
+
+    #[test]
     fn an_organisation_named_without_its_designator_or_qualifier_joins_the_full_name() {
         let gazetteer = "organisation\tWexford\norganisation\tWexford University\n";
         assert_eq!(
