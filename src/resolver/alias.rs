@@ -22,6 +22,12 @@
 //! - person surname: a one-word place or organisation reading of a word
 //!   that ends a person's name in the document ("Jordan" after "Martin
 //!   Jordan"), unless a locative word says it is a place ("in Jordan");
+//! - abbreviated names: a place or organisation whose name writes some
+//!   words of the one place or organisation of the same kind written in
+//!   full as initials ("E. Tarvia Grain Council", "U.K. Harbour Authority"
+//!   of "Upper Kilda Harbour Authority") is that one; taken before the
+//!   head-word step, so that a lone head word then finds one organisation
+//!   ("the Council");
 //! - head word: an organisation named by its head word alone ("the
 //!   University", "the House"), a designator of organisations, and the one
 //!   organisation of the document whose name of two or more words starts
@@ -31,8 +37,8 @@
 //!   one organisation of the document whose longer name ends with them
 //!   ("Harbour Authority" … "Oxley Harbour Authority"), not after a small
 //!   word ("of the", a particle; a stop word with a capital, "Kingdom", is
-//!   a word of the name), by its
-//!   name less a legal form ("Halvard Controls" … "Halvard Controls Inc"),
+//!   a word of the name), by its name less a legal form ("Halvard
+//!   Controls" … "Halvard Controls Inc"),
 //!   less a designator it may go without ("Wexford University" …
 //!   "Wexford") or less a qualifier after "of" or "for" ("Tarnwell
 //!   Institute of Technology" … "Tarnwell Institute"); a gazetteer listing
@@ -140,6 +146,9 @@ pub(crate) struct Buffers {
     /// The letters of the clusters named by initials alone (see
     /// [`merge_spelled_initials`]).
     spelled: SpelledInitials,
+    /// The names with abbreviated words and those they may stand for (see
+    /// [`merge_abbreviated_names`]).
+    abbreviated: Abbreviated,
 }
 
 /// Groups the chosen mentions into entities, which it leaves in
@@ -193,6 +202,13 @@ pub(crate) fn merge(
     }
     if persons > 0 {
         merge_person_surnames(cx, clusters, &names, people, into);
+        apply(clusters, into, pool);
+    }
+    // An abbreviated word has a period after it, in the name: a name with
+    // punctuation between its words, which [`merge_same`] wrote out. Most
+    // documents have none, and no name to look at for one.
+    if !buffers.written.is_empty() {
+        merge_abbreviated_names(cx, clusters, into, &mut buffers.abbreviated);
         apply(clusters, into, pool);
     }
     // The organisations standing, listed once for the steps by their
@@ -1215,6 +1231,168 @@ fn is_head_word(cx: &Document<'_>, i: usize) -> bool {
             .chain(cue.designators(Position::BeforeOf))
             .any(|d| d.kind == EntityKind::Organisation)
     })
+}
+
+/// Whether word token `i` is written as initials, each standing for a
+/// word: a block of capitals with periods ("U.K", the last period a token
+/// of its own) or a capital letter before a period ("N."). Most words have
+/// no period after them, which is asked first.
+fn is_initials(cx: &Document<'_>, i: usize) -> bool {
+    let period_after =
+        i + 1 < cx.tokens.len() && cx.is_byte(i + 1, b'.') && !cx.tokens[i + 1].space_before;
+    if !period_after || cx.tokens[i].shape != Shape::Upper {
+        return false;
+    }
+    let word = cx.word(i);
+    word.len() == 1 || word.contains('.')
+}
+
+/// Whether a mention `start..end` may have initials in it (see
+/// [`is_initials`]): a period inside it. Asked of a name before its words.
+/// A period after a name, which most often ends a sentence, is not read:
+/// a name written in full may end a sentence, and a name of initials alone
+/// is left to the acronym steps.
+fn has_period(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    (start + 1..end).any(|i| cx.is_byte(i, b'.'))
+}
+
+/// The word tokens of mention `start..end`.
+fn name_words<'d>(
+    cx: &'d Document<'_>,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = usize> + 'd {
+    (start..end).filter(|&i| cx.tokens[i].kind == TokenKind::Word)
+}
+
+/// The hash of the initials of the words a mention `start..end` stands
+/// for: a word's first letter, or each letter of a block of initials ("U.K
+/// Treasury" and "United Kingdom Treasury" both give "ukt"), folded as
+/// [`chain`] folds words.
+fn initials_hash(cx: &Document<'_>, start: usize, end: usize) -> u64 {
+    let mut hash = EMPTY_NAME;
+    for i in name_words(cx, start, end) {
+        let key = cx.keys.get(i);
+        if is_initials(cx, i) {
+            for c in key.chars().filter(|c| c.is_alphabetic()) {
+                hash = chain(hash, u64::from(c));
+            }
+        } else if let Some(c) = key.chars().next() {
+            hash = chain(hash, u64::from(c));
+        }
+    }
+    hash
+}
+
+/// Whether mention `short` abbreviates mention `long` word for word: its
+/// words in full are the long one's, in order, and each block of initials
+/// the initials of as many capitalised words of it.
+fn abbreviates(
+    cx: &Document<'_>,
+    (short_start, short_end): (usize, usize),
+    (long_start, long_end): (usize, usize),
+) -> bool {
+    let mut long = name_words(cx, long_start, long_end);
+    for i in name_words(cx, short_start, short_end) {
+        let key = cx.keys.get(i);
+        if !is_initials(cx, i) {
+            if long.next().map(|j| cx.keys.get(j)) != Some(key) {
+                return false;
+            }
+            continue;
+        }
+        // An initial stands for a capitalised word longer than a letter.
+        for letter in key.chars().filter(|c| c.is_alphabetic()) {
+            let stands_for = long.next().is_some_and(|j| {
+                let word = cx.keys.get(j);
+                cx.tokens[j].shape != Shape::Lower && word.len() > 1 && word.starts_with(letter)
+            });
+            if !stands_for {
+                return false;
+            }
+        }
+    }
+    long.next().is_none()
+}
+
+/// The buffers of [`merge_abbreviated_names`].
+#[derive(Default)]
+struct Abbreviated {
+    /// The clusters whose first mention has an abbreviated word, with that
+    /// mention.
+    short: Vec<(usize, (usize, usize))>,
+    /// The places and organisations written in full, by the hash of their
+    /// longest mention's initials (see [`initials_hash`]), with that
+    /// mention.
+    by_initials: Vec<(u64, usize, (usize, usize))>,
+}
+
+/// "E. Tarvia Grain Council" joins "East Tarvia Grain Council": a place or
+/// organisation whose name writes words of the one place or organisation
+/// of the same kind written in full as initials (see [`abbreviates`]) is
+/// that one. Two names a gazetteer lists as different entries stay apart.
+fn merge_abbreviated_names(
+    cx: &Document<'_>,
+    clusters: &[Cluster],
+    into: &mut Targets,
+    Abbreviated { short, by_initials }: &mut Abbreviated,
+) {
+    // Names with a period in them first: most documents have none, and
+    // need no index of the others.
+    short.clear();
+    for (index, cluster) in clusters.iter().enumerate() {
+        let Some(&(s, e)) = cluster.mentions.first() else {
+            continue;
+        };
+        if e - s > 1
+            && matches!(cluster.kind, EntityKind::Place | EntityKind::Organisation)
+            && has_period(cx, s, e)
+            && name_words(cx, s, e).any(|i| is_initials(cx, i))
+        {
+            short.push((index, (s, e)));
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    by_initials.clear();
+    for (index, cluster) in clusters.iter().enumerate() {
+        if !matches!(cluster.kind, EntityKind::Place | EntityKind::Organisation) {
+            continue;
+        }
+        let longest = cluster
+            .mentions
+            .iter()
+            .max_by_key(|&&(s, e)| name_words(cx, s, e).count());
+        if let Some(&(s, e)) = longest
+            && name_words(cx, s, e).nth(1).is_some()
+            && !has_period(cx, s, e)
+        {
+            by_initials.push((initials_hash(cx, s, e), index, (s, e)));
+        }
+    }
+    by_initials.sort_unstable_by_key(|&(hash, index, _)| (hash, index));
+    for &(index, mention) in short.iter() {
+        let cluster = &clusters[index];
+        let hash = initials_hash(cx, mention.0, mention.1);
+        let from = by_initials.partition_point(|&(h, _, _)| h < hash);
+        let mut longer = by_initials[from..]
+            .iter()
+            .take_while(|&&(h, _, _)| h == hash)
+            .filter(|&&(_, long, long_mention)| {
+                let other = &clusters[long];
+                let listed_apart =
+                    matches!((cluster.entry, other.entry), (Some(a), Some(b)) if a != b);
+                long != index
+                    && !listed_apart
+                    && other.kind == cluster.kind
+                    && abbreviates(cx, mention, long_mention)
+            })
+            .map(|&(_, long, _)| long);
+        if let (Some(long), None) = (longer.next(), longer.next()) {
+            into.set(index, Some(long));
+        }
+    }
 }
 
 fn merge_acronyms(

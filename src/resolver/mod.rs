@@ -566,6 +566,38 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_abbreviated_words_joins_the_one_name_written_in_full() {
+        assert_eq!(
+            resolved(
+                "",
+                "The East Tarvia Grain Council met. The E. Tarvia Grain Council agreed. \
+                 Later the Council said so."
+            ),
+            ["organisation: East Tarvia Grain Council | E. Tarvia Grain Council | Council"]
+        );
+        assert_eq!(
+            resolved(
+                "",
+                "The Upper Kilda Harbour Authority met. The U.K. Harbour Authority agreed."
+            ),
+            ["organisation: Upper Kilda Harbour Authority | U.K. Harbour Authority"]
+        );
+        // Two names written in full have its initials: either could be meant.
+        assert_eq!(
+            resolved(
+                "",
+                "The East Tarvia Grain Council and the Eastern Tarvia Grain Council met. \
+                 The E. Tarvia Grain Council agreed."
+            ),
+            [
+                "organisation: East Tarvia Grain Council",
+                "organisation: Eastern Tarvia Grain Council",
+                "organisation: E. Tarvia Grain Council"
+            ]
+        );
+    }
+
+    #[test]
     fn an_organisation_named_without_its_designator_or_qualifier_joins_the_full_name() {
         let gazetteer = "organisation\tWexford\norganisation\tWexford University\n";
         assert_eq!(
