@@ -608,7 +608,7 @@ impl Extractor {
         candidates.clear();
         self.matcher
             .find(cx.text, tokens, keys, cx.form_starts(), candidates);
-        rules::run(&cx, candidates);
+        rules::run(&cx, &self.matcher, candidates);
         if let Some(trace) = trace {
             trace.proposed(candidates);
         }
@@ -647,7 +647,7 @@ impl Extractor {
         let mut candidates = Vec::new();
         self.matcher
             .find(cx.text, &tokens, &keys, cx.form_starts(), &mut candidates);
-        rules::run(&cx, &mut candidates);
+        rules::run(&cx, &self.matcher, &mut candidates);
         f(&cx, &candidates);
     }
 

@@ -598,6 +598,38 @@ mod tests {
     }
 
     #[test]
+    fn a_compass_initial_before_a_listed_place_s_words_is_that_place() {
+        let gazetteer = "place\tNorth Tarvia\nplace\tSouthern Varnia\nplace\tVarnia\t\t100\n";
+        // Else read as a person by the initial rule.
+        assert_eq!(
+            resolved(
+                gazetteer,
+                "Floods hit N. Tarvia. North Tarvia asked for aid."
+            ),
+            ["place: N. Tarvia | North Tarvia"]
+        );
+        // Else read as the listed country after the initial; in a headline
+        // too.
+        assert_eq!(
+            resolved(gazetteer, "Floods hit S. Varnia on Monday."),
+            ["place: S. Varnia"]
+        );
+        assert_eq!(
+            resolved(gazetteer, "FLOODS HIT S. VARNIA"),
+            ["place: S. VARNIA"]
+        );
+        // Another letter, or a middle initial, is no compass point.
+        assert_eq!(
+            resolved(gazetteer, "Floods hit J. Tarvia on Monday."),
+            ["person: J. Tarvia"]
+        );
+        assert_eq!(
+            resolved(gazetteer, "Floods hit Mary S. Varnia on Monday."),
+            ["place: Varnia"]
+        );
+    }
+
+    #[test]
     fn an_organisation_named_without_its_designator_or_qualifier_joins_the_full_name() {
         let gazetteer = "organisation\tWexford\norganisation\tWexford University\n";
         assert_eq!(

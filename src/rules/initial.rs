@@ -16,24 +16,44 @@
 //! the items of a lettered list ("A. Aztec" on one line, "B. Maya" on the
 //! next), so a letter that starts its line, next to a line that starts with
 //! the letter before or after it, is no initial.
+//!
+//! A compass point's initial (N, S, E or W, alone) that starts a run,
+//! before one or two words that a gazetteer lists as a place after the
+//! compass word ("N. Tarvia", as headlines shorten "North Tarvia";
+//! "northern" for N as well), is that place, with its entry: the place of
+//! the highest rank when several are listed so. In a headline the initial
+//! may be anywhere in its run.
 
 use crate::EntityKind;
 use crate::candidate::{Candidate, Evidence};
 use crate::document::Document;
-use crate::tokenizer::{Headline, Shape};
+use crate::gazetteer::Matcher;
+use crate::tokenizer::{Headline, Shape, TokenKind};
 
 /// The most words after the initials.
 const MAX_WORDS: usize = 3;
+
+/// The most words after a compass point's initial.
+const MAX_COMPASS_WORDS: usize = 2;
 
 /// The rank from which a gazetteer place is a country (as in the teams
 /// rule).
 const COUNTRY_RANK: u8 = 100;
 
-/// Proposes a person for every run that starts with initials. The first
-/// `listed` candidates of `out` are the gazetteer's, in text order.
-pub(crate) fn find(cx: &Document<'_>, listed: usize, out: &mut Vec<Candidate>) {
+/// Proposes a person for every run that starts with initials, or the
+/// listed place a compass point's initial shortens (see [`compass_place`]).
+/// The first `listed` candidates of `out` are the gazetteer's, in text
+/// order.
+pub(crate) fn find(cx: &Document<'_>, matcher: &Matcher, listed: usize, out: &mut Vec<Candidate>) {
     for (run, end) in cx.name_runs() {
+        // A headline's run in capitals may hold a compass point's initial
+        // anywhere ("FLOODS HIT S. TARVIA"): capitals there say nothing of
+        // where a name starts, and a person is not read.
         if cx.tokens[run].headline != Headline::RunningText {
+            let initial = (run..end.saturating_sub(2)).find(|&i| is_initial(cx, i));
+            if let Some(place) = initial.and_then(|i| compass_place(cx, matcher, i, end)) {
+                out.push(place);
+            }
             continue;
         }
         // A sentence-initial word before the initials is no part of the
@@ -48,7 +68,16 @@ pub(crate) fn find(cx: &Document<'_>, listed: usize, out: &mut Vec<Candidate>) {
             i += 2;
         }
         let words = end - i;
-        if i == start || words == 0 || words > MAX_WORDS || lettered_item(cx, start) {
+        if i == start || words == 0 || lettered_item(cx, start) {
+            continue;
+        }
+        if i == start + 2
+            && let Some(place) = compass_place(cx, matcher, start, end)
+        {
+            out.push(place);
+            continue;
+        }
+        if words > MAX_WORDS {
             continue;
         }
         let listed = &out[..listed];
@@ -77,6 +106,50 @@ pub(crate) fn find(cx: &Document<'_>, listed: usize, out: &mut Vec<Candidate>) {
             });
         }
     }
+}
+
+/// The listed place that the initial at token `initial` and the words of
+/// the run after it up to `end` (its first one or two) name, read with
+/// the initial's compass word: "N. Tarvia" is "North Tarvia" when that is
+/// a listed place.
+fn compass_place(
+    cx: &Document<'_>,
+    matcher: &Matcher,
+    initial: usize,
+    end: usize,
+) -> Option<Candidate> {
+    let compass: &[&str] = match cx.one_byte(initial)? {
+        b'N' => &["north", "northern"],
+        b'S' => &["south", "southern"],
+        b'E' => &["east", "eastern"],
+        b'W' => &["west", "western"],
+        _ => return None,
+    };
+    let first = initial + 2;
+    let mut key = String::new();
+    // The longer reading first.
+    (first + 1..=end.min(first + MAX_COMPASS_WORDS))
+        .rev()
+        .filter(|&last| (first..last).all(|i| cx.tokens[i].kind == TokenKind::Word))
+        .find_map(|last| {
+            let (entry, rank) = compass.iter().find_map(|word| {
+                key.clear();
+                key.push_str(word);
+                for i in first..last {
+                    key.push(' ');
+                    key.push_str(cx.keys.get(i));
+                }
+                matcher.place_keyed(&key)
+            })?;
+            Some(Candidate {
+                start: initial,
+                end: last,
+                kind: EntityKind::Place,
+                entry: Some(entry),
+                evidence: Evidence::Gazetteer,
+                rank,
+            })
+        })
 }
 
 /// Whether token `i` is an initial: one capital letter, a full stop right
@@ -113,7 +186,7 @@ mod tests {
     use crate::rules::testing::proposals;
 
     fn find(cx: &crate::rules::Document<'_>, out: &mut Vec<crate::candidate::Candidate>) {
-        super::find(cx, out.len(), out);
+        super::find(cx, &crate::gazetteer::Matcher::default(), out.len(), out);
     }
 
     #[test]

@@ -62,19 +62,21 @@ pub(crate) mod unlisted_acronym;
 use crate::EntityKind;
 use crate::candidate::Candidate;
 use crate::document::Document;
+use crate::gazetteer::Matcher;
 use crate::tokenizer::Shape;
 use crate::wordlists::FIRST_PERSON_VERBS;
 
 /// Runs every rule and appends what they propose to `out`, which holds
-/// the gazetteer's readings, in text order.
-pub(crate) fn run(cx: &Document<'_>, out: &mut Vec<Candidate>) {
+/// the gazetteer's readings, in text order; `matcher` is the gazetteer's,
+/// which the initial rule asks for a place a compass initial shortens.
+pub(crate) fn run(cx: &Document<'_>, matcher: &Matcher, out: &mut Vec<Candidate>) {
     let listed = out.len();
     title::find(cx, out);
     designator::find(cx, out);
     numbered_unit::find(cx, out);
     acronym::find(cx, out);
     given_name::find(cx, out);
-    initial::find(cx, listed, out);
+    initial::find(cx, matcher, listed, out);
     results::find(cx, out);
     head_word::find(cx, out);
     institution::find(cx, out);

@@ -415,6 +415,26 @@ impl Matcher {
 }
 
 impl Matcher {
+    /// The place entry with a form keyed `key` (its words' keys joined by
+    /// single spaces: "north tarvia"), the highest ranked of them, and its
+    /// rank: a name the text writes otherwise than the lists (see
+    /// `rules::initial`).
+    pub(crate) fn place_keyed(&self, key: &str) -> Option<(u32, u8)> {
+        let node = self.phrases.get(key)?;
+        let mut place: Option<(u32, u8)> = None;
+        let mut f = node.forms;
+        while f != NONE {
+            let form = &self.forms[f as usize];
+            let entry = &self.entries[form.entry as usize];
+            if entry.kind() == EntityKind::Place && place.is_none_or(|(_, rank)| entry.rank > rank)
+            {
+                place = Some((form.entry, entry.rank));
+            }
+            f = form.next;
+        }
+        place
+    }
+
     /// Appends a candidate at token `at` for every entry with a one-word
     /// form keyed `key` and written `written`: a word of the text spelled
     /// another way than its key says (see `rules::apostrophe`).
