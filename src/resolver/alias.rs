@@ -1249,9 +1249,8 @@ fn is_initials(cx: &Document<'_>, i: usize) -> bool {
 
 /// Whether a mention `start..end` may have initials in it (see
 /// [`is_initials`]): a period inside it. Asked of a name before its words.
-/// A period after a name, which most often ends a sentence, is not read:
-/// a name written in full may end a sentence, and a name of initials alone
-/// is left to the acronym steps.
+/// A period after a name, which most often ends a sentence, is not read: a
+/// name written in full may end a sentence.
 fn has_period(cx: &Document<'_>, start: usize, end: usize) -> bool {
     (start + 1..end).any(|i| cx.is_byte(i, b'.'))
 }
@@ -1330,15 +1329,18 @@ struct Abbreviated {
 /// "E. Tarvia Grain Council" joins "East Tarvia Grain Council": a place or
 /// organisation whose name writes words of the one place or organisation
 /// of the same kind written in full as initials (see [`abbreviates`]) is
-/// that one. Two names a gazetteer lists as different entries stay apart.
+/// that one, even where a gazetteer lists the two apart: two sources may
+/// list one body under both spellings. A name of initials alone ("U.N.",
+/// "N.J.") is left to the acronym steps: a list may give a state's
+/// initials and a city's name written in full.
 fn merge_abbreviated_names(
     cx: &Document<'_>,
     clusters: &[Cluster],
     into: &mut Targets,
     Abbreviated { short, by_initials }: &mut Abbreviated,
 ) {
-    // Names with a period in them first: most documents have none, and
-    // need no index of the others.
+    // Names with a period in them and a word in full first: most
+    // documents have none, and need no index of the others.
     short.clear();
     for (index, cluster) in clusters.iter().enumerate() {
         let Some(&(s, e)) = cluster.mentions.first() else {
@@ -1348,6 +1350,7 @@ fn merge_abbreviated_names(
             && matches!(cluster.kind, EntityKind::Place | EntityKind::Organisation)
             && has_period(cx, s, e)
             && name_words(cx, s, e).any(|i| is_initials(cx, i))
+            && name_words(cx, s, e).any(|i| !is_initials(cx, i))
         {
             short.push((index, (s, e)));
         }
@@ -1380,12 +1383,8 @@ fn merge_abbreviated_names(
             .iter()
             .take_while(|&&(h, _, _)| h == hash)
             .filter(|&&(_, long, long_mention)| {
-                let other = &clusters[long];
-                let listed_apart =
-                    matches!((cluster.entry, other.entry), (Some(a), Some(b)) if a != b);
                 long != index
-                    && !listed_apart
-                    && other.kind == cluster.kind
+                    && clusters[long].kind == cluster.kind
                     && abbreviates(cx, mention, long_mention)
             })
             .map(|&(_, long, _)| long);

@@ -582,6 +582,22 @@ mod tests {
             ),
             ["organisation: Upper Kilda Harbour Authority | U.K. Harbour Authority"]
         );
+        // Even listed apart, as two sources may list one body.
+        assert_eq!(
+            resolved(
+                "organisation\tE. Tarvia Grain Council\norganisation\tEast Tarvia Grain Council\n",
+                "The E. Tarvia Grain Council met. The East Tarvia Grain Council agreed."
+            ),
+            ["organisation: E. Tarvia Grain Council | East Tarvia Grain Council"]
+        );
+        // Initials alone are left to the acronym steps.
+        assert_eq!(
+            resolved(
+                "place\tN.T.\nplace\tNorth Tarvia\n",
+                "Rain fell in Oxley, N.T. and in North Tarvia."
+            ),
+            ["place: N.T.", "place: North Tarvia"]
+        );
         // Two names written in full have its initials: either could be meant.
         assert_eq!(
             resolved(
