@@ -1,10 +1,11 @@
 //! Acronyms no list holds: one defined anywhere in a document names its
 //! entity everywhere in it, and one that is not defined is an organisation
 //! where the learned context rules say so, with the rule that said it in
-//! the explanation.
+//! the explanation. And acronyms a list holds, which join the one long
+//! form of the document they spell unless their entry names another.
 
 use gazetteer_ner::explain::{Found, JoinRule};
-use gazetteer_ner::{Entity, EntityKind, Extractor};
+use gazetteer_ner::{Entity, EntityKind, Entry, Extractor};
 
 /// The kind and the mention texts of each entity.
 fn mentions(entities: &[Entity]) -> Vec<(EntityKind, Vec<&str>)> {
@@ -58,4 +59,92 @@ fn an_acronym_used_as_a_common_noun_is_no_name() {
     let extractor = Extractor::builder().build().unwrap();
     let text = "He bought a QRXT. Analysts said security firm QRXT was right.";
     assert!(extractor.extract(text).is_empty());
+}
+
+/// An extractor of no gazetteer but `entries`.
+fn listing(entries: impl IntoIterator<Item = Entry>) -> Extractor {
+    entries
+        .into_iter()
+        .fold(Extractor::builder().default_gazetteers(false), |b, e| {
+            b.entry(e)
+        })
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn a_listed_acronym_joins_the_one_long_form_it_spells_before_or_after_it() {
+    let extractor = listing([Entry::new(EntityKind::Organisation, "QTB")]);
+    let long = "Quellan Transit Board";
+    for text in [
+        "The QTB raised fares on Monday. The Quellan Transit Board said costs had risen.",
+        "The Quellan Transit Board said costs had risen. The QTB raised fares on Monday.",
+    ] {
+        let entities = extractor.explain(text);
+        assert_eq!(entities.len(), 1, "{text}: {entities:?}");
+        assert_eq!(entities[0].name, long);
+        let mut texts: Vec<_> = entities[0].mentions.iter().map(|m| &m.text).collect();
+        texts.sort();
+        assert_eq!(texts, ["QTB", long]);
+        let joined = entities[0]
+            .mentions
+            .iter()
+            .find_map(|m| m.why.as_ref()?.joined);
+        assert_eq!(joined.unwrap().rule, JoinRule::AcronymInitials);
+    }
+}
+
+#[test]
+fn a_listed_acronym_stays_apart_from_two_long_forms_it_spells() {
+    let extractor = listing([Entry::new(EntityKind::Organisation, "QTB")]);
+    let text = "The QTB raised fares. The Quellan Transit Board and the Quarry Trades \
+                Board met on Monday.";
+    assert_eq!(
+        mentions(&extractor.extract(text)),
+        [
+            (EntityKind::Organisation, vec!["QTB"]),
+            (EntityKind::Organisation, vec!["Quellan Transit Board"]),
+            (EntityKind::Organisation, vec!["Quarry Trades Board"]),
+        ]
+    );
+}
+
+#[test]
+fn a_listed_acronym_whose_entry_names_another_long_form_stays_apart() {
+    let extractor = listing([
+        Entry::new(EntityKind::Organisation, "Quellan Transit Board").alias("QTB"),
+        Entry::new(EntityKind::Organisation, "Quellan Transit Organization").alias("QTO"),
+    ]);
+    let text = "The QTB raised fares. The Quarry Trades Board met on Monday.";
+    let entities = extractor.extract(text);
+    assert_eq!(
+        mentions(&entities),
+        [
+            (EntityKind::Organisation, vec!["QTB"]),
+            (EntityKind::Organisation, vec!["Quarry Trades Board"]),
+        ]
+    );
+    assert_eq!(entities[0].name, "Quellan Transit Board");
+    // The entry's name spelled another way is the same long form.
+    let text = "The QTO raised fares. The Quellan Transit Organisation met on Monday.";
+    assert_eq!(
+        mentions(&extractor.extract(text)),
+        [(
+            EntityKind::Organisation,
+            vec!["QTO", "Quellan Transit Organisation"]
+        )]
+    );
+}
+
+#[test]
+fn a_listed_acronym_does_not_spell_a_one_word_name_and_its_legal_form() {
+    let extractor = listing([Entry::new(EntityKind::Organisation, "HI")]);
+    let text = "Shares of HI rose. Halvard Inc said sales had risen.";
+    assert_eq!(
+        mentions(&extractor.extract(text)),
+        [
+            (EntityKind::Organisation, vec!["HI"]),
+            (EntityKind::Organisation, vec!["Halvard Inc"]),
+        ]
+    );
 }

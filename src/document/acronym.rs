@@ -79,7 +79,7 @@ fn push_initials<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> 
 /// Whether `acronym` spells the initials of the capitalised words of
 /// `words` (see [`Document::spells_initials`]): the two compared letter by
 /// letter as they are read, without a string written for either.
-fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> bool {
+pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> bool {
     let mut capitalised = true;
     let initials = words
         .filter(|word| !SKIPPED.contains(word))

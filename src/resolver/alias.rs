@@ -47,7 +47,13 @@
 //!   "Popular Mobilisation Forces (PMF)", even one a gazetteer lists as an
 //!   entity of its own: the document says which it means;
 //! - acronym initials: an acronym spells the initials of exactly one
-//!   group, organisation or place of the document;
+//!   group, organisation or place of the document, before or after it;
+//!   so does one a gazetteer lists ("QTB" … "Quellan Transit Board"), but
+//!   not a name of one word and its legal form ("HI", "Halvard Inc"), nor
+//!   a long form when its entry is named by another ("Quellan Transit
+//!   Board" for "QTB" keeps it from "Quarry Trades Board"; the entry's name
+//!   spelled another way, "Organisation" for "Organization", is the same),
+//!   and the entity is then named by the document's long form;
 //! - spelled initials: initials written with or without periods or spaces
 //!   ("O.P.B.", "OPB", "O. P. B.") are one name.
 //!
@@ -63,11 +69,12 @@ use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, Pool, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::document::acronym::{SKIPPED, push_letters};
+use crate::document::acronym::{SKIPPED, push_letters, spells_initials};
 use crate::document::cues::{Position, lookup};
 use crate::document::{Document, EMPTY_NAME};
+use crate::gazetteer::Matcher;
 use crate::hash::chain;
-use crate::tokenizer::{Shape, Token, TokenKind};
+use crate::tokenizer::{Shape, Token, TokenKind, tokenize};
 use crate::wordlists::{BODY_CONNECTORS, LOCATIVE};
 
 /// Where each cluster moves in a merge step (see [`apply`]), and whether
@@ -133,13 +140,8 @@ pub(crate) struct Buffers {
     /// The tokens at which the long form of an acronym defined in the
     /// text ends (see [`define_acronyms`]).
     long_form_ends: Vec<bool>,
-    /// Which cluster has a mention ending at each token, and which
-    /// clusters each set of initials spells (see [`merge_acronyms`]).
-    ends_at: Vec<Option<usize>>,
-    initials: Initials,
-    /// The clusters named by an acronym that may join another (see
-    /// [`merge_acronyms`]).
-    joining: Vec<usize>,
+    /// The buffers of [`merge_acronyms`].
+    acronyms: AcronymBuffers,
     /// The clusters whose first mention starts with a word in capitals
     /// (see [`list_in_capitals`]).
     in_capitals: Vec<usize>,
@@ -151,11 +153,23 @@ pub(crate) struct Buffers {
     abbreviated: Abbreviated,
 }
 
+/// The buffers of [`merge_acronyms`], kept for the next document.
+#[derive(Default)]
+struct AcronymBuffers {
+    /// Which cluster has a mention ending at each token, and which
+    /// clusters each set of initials spells.
+    ends_at: Vec<Option<usize>>,
+    initials: Initials,
+    /// The clusters named by an acronym that may join another.
+    joining: Vec<usize>,
+}
+
 /// Groups the chosen mentions into entities, which it leaves in
 /// `clusters` (given empty): those that share an entry or a name, then
 /// clusters by person names and acronyms.
 pub(crate) fn merge(
     cx: &Document<'_>,
+    matcher: &Matcher,
     chosen: &[Candidate],
     clusters: &mut Vec<Cluster>,
     pool: &mut Pool,
@@ -239,12 +253,11 @@ pub(crate) fn merge(
     list_in_capitals(cx, clusters, in_capitals);
     merge_acronyms(
         cx,
+        matcher,
         clusters,
         in_capitals,
         into,
-        &mut buffers.ends_at,
-        &mut buffers.initials,
-        &mut buffers.joining,
+        &mut buffers.acronyms,
     );
     apply(clusters, into, pool);
     merge_spelled_initials(cx, clusters, in_capitals, into, &mut buffers.spelled);
@@ -1394,33 +1407,41 @@ fn merge_abbreviated_names(
     }
 }
 
+/// Joins each cluster named by an acronym alone to the long form it
+/// spells: the name it follows in brackets, or else the one group,
+/// organisation or place of the document whose initials it spells (see
+/// the module docs for when a listed acronym does).
 fn merge_acronyms(
     cx: &Document<'_>,
+    matcher: &Matcher,
     clusters: &mut [Cluster],
     in_capitals: &[usize],
     into: &mut Targets,
-    ends_at: &mut Vec<Option<usize>>,
-    initials: &mut Initials,
-    joining: &mut Vec<usize>,
+    buffers: &mut AcronymBuffers,
 ) {
-    // Only a cluster named by an acronym alone may join another, and one a
-    // gazetteer knows ("US", "UN") only where it is defined in brackets.
-    // (An acronym is one token: the look-up is left for those.)
-    let bracketed = |&(s, _): &(usize, usize)| {
-        s > 0 && s + 1 < cx.tokens.len() && cx.is_byte(s - 1, b'(') && cx.is_byte(s + 1, b')')
-    };
-    // Whether its mentions are one acronym is asked once, by the loop below,
-    // of a first mention of one word in capitals, which only an acronym's
-    // is: asked of the clusters `in_capitals` lists, which have mentions.
+    let AcronymBuffers {
+        ends_at,
+        initials,
+        joining,
+    } = buffers;
+    // Only a cluster named by an acronym alone may join another. (An
+    // acronym is one token: the look-up is left for those.) Whether its
+    // mentions are one acronym is asked once, by the loop below, of a first
+    // mention of one word in capitals, which only an acronym's is: asked of
+    // the clusters `in_capitals` lists, which have mentions.
     let may_join = |c: &Cluster| {
         let (s, e) = c.mentions[0];
-        e - s == 1 && (c.entry.is_none() || c.mentions.iter().any(bracketed))
+        e - s == 1
     };
     // The clusters that may join, and the first letters of their acronyms:
     // only a mention whose first word starts with one of them may spell
     // one, and the initials of the others are not written.
+    // Whether one of them follows a bracket, as a defined acronym does:
+    // most acronyms are not defined, and the long forms that end before
+    // one are then not needed.
     joining.clear();
     let mut firsts = Letters::default();
+    let mut bracketed = false;
     for &index in in_capitals {
         let cluster = &clusters[index];
         if may_join(cluster)
@@ -1428,19 +1449,24 @@ fn merge_acronyms(
         {
             joining.push(index);
             firsts.add(acronym);
+            bracketed |= (cluster.mentions.iter()).any(|&(s, _)| s > 0 && cx.is_byte(s - 1, b'('));
         }
     }
     if joining.is_empty() {
         return;
     }
-    // Which cluster has a mention ending at each token, and which clusters
-    // each set of initials spells.
-    ends_at.clear();
-    ends_at.resize(cx.tokens.len() + 1, None);
+    // Which cluster has a mention ending at each token, where an acronym
+    // may be defined, and which clusters each set of initials spells.
+    if bracketed {
+        ends_at.clear();
+        ends_at.resize(cx.tokens.len() + 1, None);
+    }
     initials.clear();
     for (index, cluster) in clusters.iter().enumerate() {
         for &(s, e) in &cluster.mentions {
-            ends_at[e] = Some(index);
+            if bracketed {
+                ends_at[e] = Some(index);
+            }
             if e - s > 1 && firsts.may_start(cx.word(s)) {
                 initials.add(cx, s, e, index);
             }
@@ -1453,12 +1479,12 @@ fn merge_acronyms(
     let mut unlisted = Vec::new();
     for &short in joining.iter() {
         let cluster = &clusters[short];
-        let Some(acronym) = cx.acronym_of(&cluster.mentions) else {
-            continue;
-        };
+        // Every mention is the acronym, as the loop above found.
+        let at = cluster.mentions[0].0;
+        let acronym = cx.word(at);
         let spelled = initials.spelled_by(acronym);
         // Defined: "LONG ( ACRONYM )".
-        let defined = cluster.mentions.iter().find_map(|&(s, _)| {
+        let definition = |&(s, _): &(usize, usize)| {
             let open = s.checked_sub(1)?;
             let closed = s + 1 < cx.tokens.len() && cx.is_byte(s + 1, b')');
             let long = ends_at[open].filter(|_| closed && cx.is_byte(open, b'('))?;
@@ -1466,7 +1492,12 @@ fn merge_acronyms(
             // document of many definitions of one acronym.
             let spells = spelled.binary_search_by_key(&long, |s| s.cluster);
             (long != short && spells.is_ok()).then_some(long)
-        });
+        };
+        let defined = if bracketed {
+            cluster.mentions.iter().find_map(definition)
+        } else {
+            None
+        };
         if let Some(long) = defined {
             into.set(short, Some(long));
             if cluster.entry.is_some() {
@@ -1474,22 +1505,83 @@ fn merge_acronyms(
             }
             continue;
         }
-        // Undefined, an acronym a gazetteer knows ("US", "UN") already has
-        // its entity.
-        if cluster.entry.is_some() {
-            continue;
-        }
+        // Undefined, an acronym joins the one group, organisation or place
+        // of the document whose initials it spells, before or after it.
         let mut others = spelled
             .iter()
             .map(|s| s.cluster)
             .filter(|&l| l != short && clusters[l].kind != EntityKind::Person);
-        if let (Some(long), None) = (others.next(), others.next()) {
-            into.set(short, Some(long));
+        let (Some(long), None) = (others.next(), others.next()) else {
+            continue;
+        };
+        // A listed acronym joins a long form of two words or more before
+        // any legal form ("Halvard Controls Inc", not "Halvard Inc" for
+        // "HI"), unless its entry is named by another long form ("NBA" as
+        // the gazetteer's "National Basketball Association", not a
+        // document's "Northern Bus Authority"); joined, the entity is the
+        // document's, named by its long form.
+        if let Some(entry) = cluster.entry {
+            let long_form = clusters[long].mentions.iter().find(|&&(s, e)| {
+                e - s > 1 && cx.spells_initials(at, s, e) && two_words_before_legal_form(cx, s, e)
+            });
+            let named_otherwise = long_form.is_none_or(|&(s, e)| {
+                names_another_long_form(cx, matcher.entry_name(entry), acronym, s, e)
+            });
+            if named_otherwise {
+                continue;
+            }
+            unlisted.push(short);
         }
+        into.set(short, Some(long));
     }
     for short in unlisted {
         clusters[short].entry = None;
     }
+}
+
+/// Whether mention `start..end` has two words or more, the small words
+/// initials skip left out, before the legal forms it ends with.
+fn two_words_before_legal_form(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    let named = (start..end)
+        .rev()
+        .find(|&i| !is_legal_form(cx.keys.get(i)))
+        .map_or(start, |i| i + 1);
+    (start..named)
+        .filter(|&i| !SKIPPED.contains(&cx.word(i)))
+        .count()
+        >= 2
+}
+
+/// Whether `name`, the name of a listed acronym's entry, is a long form of
+/// `acronym` other than the document's mention `start..end`: a name of two
+/// words or more whose initials it spells, with words that are not the
+/// mention's. Two words are the same when their first four letters are,
+/// whatever their case: "Organization" and "Organisation", "Centre" and
+/// "Center" are spellings of one word. A name that spells no long form of
+/// the acronym ("NBA" itself) names none.
+fn names_another_long_form(
+    cx: &Document<'_>,
+    name: &str,
+    acronym: &str,
+    start: usize,
+    end: usize,
+) -> bool {
+    let tokens = tokenize(name);
+    let name_words = || tokens.iter().map(|t| t.text(name));
+    if tokens.len() < 2 || !spells_initials(acronym, name_words()) {
+        return false;
+    }
+    let significant =
+        |word: &&str| !SKIPPED.contains(word) && word.chars().any(char::is_alphabetic);
+    let stem = |word: &str| {
+        word.chars()
+            .take(4)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let theirs = name_words().filter(significant).map(stem);
+    let ours = (start..end).map(|i| cx.word(i)).filter(significant);
+    !theirs.eq(ours.map(stem))
 }
 
 /// The clusters named by initials alone, each by its letters: all the

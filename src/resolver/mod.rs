@@ -220,6 +220,7 @@ pub(crate) fn resolve<'a>(
     let mut clusters = std::mem::take(&mut memory.clusters);
     alias::merge(
         cx,
+        matcher,
         chosen,
         &mut clusters,
         &mut memory.pool,
@@ -754,8 +755,7 @@ mod tests {
             ),
             ["group: Popular Mobilisation Forces | PMF | PMF"]
         );
-        // The document's definition beats a listed entity of that acronym,
-        // which an undefined use keeps.
+        // The document's definition beats a listed entity of that acronym.
         let gazetteer = "organisation\tHSB\n";
         assert_eq!(
             resolved(
@@ -770,12 +770,22 @@ mod tests {
             .gazetteer_data("test.tsv", "organisation\tHighland Sailing Bureau\tHSB\n")
             .build()
             .unwrap();
-        let entities = extractor.extract("The Harbour Safety Board (HSB) met. The HSB said so.");
-        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["Harbour Safety Board"]);
+        let names = |text: &str| -> Vec<String> {
+            let entities = extractor.extract(text);
+            entities.into_iter().map(|e| e.name).collect()
+        };
+        let defined = "The Harbour Safety Board (HSB) met. The HSB said so.";
+        assert_eq!(names(defined), ["Harbour Safety Board"]);
+        // Undefined, a listed acronym joins the long form it spells unless
+        // its entry is named by another.
+        let undefined = "The Harbour Safety Board met. The HSB said so.";
         assert_eq!(
-            resolved(gazetteer, "The Harbour Safety Board met. The HSB said so."),
-            ["organisation: Harbour Safety Board", "organisation: HSB"]
+            resolved(gazetteer, undefined),
+            ["organisation: Harbour Safety Board | HSB"]
+        );
+        assert_eq!(
+            names(undefined),
+            ["Harbour Safety Board", "Highland Sailing Bureau"]
         );
     }
 
