@@ -110,30 +110,40 @@ fn a_listed_acronym_stays_apart_from_two_long_forms_it_spells() {
 }
 
 #[test]
-fn a_listed_acronym_whose_entry_names_another_long_form_stays_apart() {
+fn a_listed_acronym_of_two_letters_whose_entry_names_another_long_form_stays_apart() {
     let extractor = listing([
-        Entry::new(EntityKind::Organisation, "Quellan Transit Board").alias("QTB"),
-        Entry::new(EntityKind::Organisation, "Quellan Transit Organization").alias("QTO"),
+        Entry::new(EntityKind::Organisation, "Quellan Bank").alias("QB"),
+        Entry::new(EntityKind::Organisation, "Quellan Organization").alias("QO"),
     ]);
-    let text = "The QTB raised fares. The Quarry Trades Board met on Monday.";
+    let text = "The QB raised rates. The Quarry Board met on Monday.";
     let entities = extractor.extract(text);
     assert_eq!(
         mentions(&entities),
         [
-            (EntityKind::Organisation, vec!["QTB"]),
-            (EntityKind::Organisation, vec!["Quarry Trades Board"]),
+            (EntityKind::Organisation, vec!["QB"]),
+            (EntityKind::Organisation, vec!["Quarry Board"]),
         ]
     );
-    assert_eq!(entities[0].name, "Quellan Transit Board");
+    assert_eq!(entities[0].name, "Quellan Bank");
     // The entry's name spelled another way is the same long form.
-    let text = "The QTO raised fares. The Quellan Transit Organisation met on Monday.";
+    let text = "The QO raised fares. The Quellan Organisation met on Monday.";
     assert_eq!(
         mentions(&extractor.extract(text)),
-        [(
-            EntityKind::Organisation,
-            vec!["QTO", "Quellan Transit Organisation"]
-        )]
+        [(EntityKind::Organisation, vec!["QO", "Quellan Organisation"])]
     );
+}
+
+#[test]
+fn a_listed_acronym_of_three_letters_stands_for_the_documents_long_form() {
+    let extractor =
+        listing([Entry::new(EntityKind::Organisation, "Quellan Transit Board").alias("QTB")]);
+    let text = "The QTB raised fares. The Quarry Trades Board met on Monday.";
+    let entities = extractor.extract(text);
+    assert_eq!(
+        mentions(&entities),
+        [(EntityKind::Organisation, vec!["QTB", "Quarry Trades Board"])]
+    );
+    assert_eq!(entities[0].name, "Quarry Trades Board");
 }
 
 #[test]

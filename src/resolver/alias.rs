@@ -49,11 +49,12 @@
 //! - acronym initials: an acronym spells the initials of exactly one
 //!   group, organisation or place of the document, before or after it;
 //!   so does one a gazetteer lists ("QTB" … "Quellan Transit Board"), but
-//!   not a name of one word and its legal form ("HI", "Halvard Inc"), nor
-//!   a long form when its entry is named by another ("Quellan Transit
-//!   Board" for "QTB" keeps it from "Quarry Trades Board"; the entry's name
-//!   spelled another way, "Organisation" for "Organization", is the same),
-//!   and the entity is then named by the document's long form;
+//!   not a name of one word and its legal form ("HI", "Halvard Inc"), nor,
+//!   for an acronym of two letters, a long form when its entry is named by
+//!   another ("Quellan Bank" for "QB" keeps it from "Quarry Board"; the
+//!   entry's name spelled another way, "Organisation" for "Organization",
+//!   is the same), and the entity is then named by the document's long
+//!   form;
 //! - spelled initials: initials written with or without periods or spaces
 //!   ("O.P.B.", "OPB", "O. P. B.") are one name.
 //!
@@ -1516,16 +1517,19 @@ fn merge_acronyms(
         };
         // A listed acronym joins a long form of two words or more before
         // any legal form ("Halvard Controls Inc", not "Halvard Inc" for
-        // "HI"), unless its entry is named by another long form ("NBA" as
-        // the gazetteer's "National Basketball Association", not a
-        // document's "Northern Bus Authority"); joined, the entity is the
-        // document's, named by its long form.
+        // "HI"); one of two letters, which spell many names, only when its
+        // entry is named by no other long form ("US" as the gazetteer's
+        // "United States", not a document's "Universal Studios"); one of
+        // three or more stands for the document's long form, as a defined
+        // one does. Joined, the entity is the document's, named by its long
+        // form.
         if let Some(entry) = cluster.entry {
             let long_form = clusters[long].mentions.iter().find(|&&(s, e)| {
                 e - s > 1 && cx.spells_initials(at, s, e) && two_words_before_legal_form(cx, s, e)
             });
+            let two_letters = acronym.chars().filter(|c| c.is_alphabetic()).count() == 2;
             let named_otherwise = long_form.is_none_or(|&(s, e)| {
-                names_another_long_form(cx, matcher.entry_name(entry), acronym, s, e)
+                two_letters && names_another_long_form(cx, matcher.entry_name(entry), acronym, s, e)
             });
             if named_otherwise {
                 continue;
@@ -1553,7 +1557,7 @@ fn two_words_before_legal_form(cx: &Document<'_>, start: usize, end: usize) -> b
 }
 
 /// Whether `name`, the name of a listed acronym's entry, is a long form of
-/// `acronym` other than the document's mention `start..end`: a name of two
+/// `acronym` (of two letters) other than the document's mention `start..end`: a name of two
 /// words or more whose initials it spells, with words that are not the
 /// mention's. Two words are the same when their first four letters are,
 /// whatever their case: "Organization" and "Organisation", "Centre" and
