@@ -158,3 +158,28 @@ fn a_listed_acronym_does_not_spell_a_one_word_name_and_its_legal_form() {
         ]
     );
 }
+
+#[test]
+fn an_acronym_spells_a_long_form_with_or_without_its_legal_forms() {
+    let extractor = listing([Entry::new(EntityKind::Organisation, "HCS")]);
+    for text in [
+        "Shares of HCS rose. Halvard Control Systems Inc said sales had risen.",
+        "Shares of HCS rose. Halvard Control Services said sales had risen.",
+    ] {
+        let entities = extractor.extract(text);
+        assert_eq!(entities.len(), 1, "{text}: {entities:?}");
+        assert_eq!(entities[0].mentions.len(), 2);
+    }
+    // An acronym no list holds as well, which the default rules find.
+    let text = "Talks with the HCS ended. Halvard Control Systems Inc said sales had risen.";
+    let entities = Extractor::builder().build().unwrap().explain(text);
+    assert_eq!(
+        mentions(&entities),
+        [(
+            EntityKind::Organisation,
+            vec!["HCS", "Halvard Control Systems Inc"]
+        )]
+    );
+    let why = entities[0].mentions[1].why.as_ref().unwrap();
+    assert_eq!(why.joined.unwrap().rule, JoinRule::AcronymInitials);
+}

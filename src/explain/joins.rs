@@ -132,7 +132,9 @@ fn rule(a: &Facts, b: &Facts) -> Option<JoinRule> {
     if a.defines == Some(b.span) || b.defines == Some(a.span) {
         return Some(JoinRule::AcronymDefinition);
     }
-    let spells = |x: &Facts, y: &Facts| x.acronym.is_some() && x.acronym == y.initials;
+    let spells = |x: &Facts, y: &Facts| {
+        x.acronym.is_some() && (x.acronym == y.initials || x.acronym == y.named_initials)
+    };
     if spells(a, b) || spells(b, a) {
         return Some(JoinRule::AcronymInitials);
     }

@@ -9,6 +9,7 @@ use crate::document::{Document, acronym};
 use crate::learned::LearnedRules;
 use crate::learned::features::{Features, Sink, View};
 use crate::markup::Visible;
+use crate::resolver::alias;
 use crate::resolver::propagate::Via;
 use crate::resolver::{Memory, Resolved};
 use crate::tokenizer::TokenKind;
@@ -55,6 +56,9 @@ pub(super) struct Facts {
     pub words: Vec<String>,
     /// The initials of a name of more than one token, if it has them.
     pub initials: Option<String>,
+    /// Its initials less the legal forms it ends with, if it has them
+    /// ("hc" of "Halvard Controls Inc").
+    pub named_initials: Option<String>,
     /// The letters of a one-word acronym.
     pub acronym: Option<String>,
     /// The span of the name this acronym follows in parentheses, when
@@ -182,6 +186,7 @@ impl Trace {
                 .map(|i| cx.keys.get(i).to_string())
                 .collect(),
             initials: (e - s > 1).then(|| cx.initials(s, e)).flatten(),
+            named_initials: alias::initials_less_legal_forms(cx, s, e),
             acronym,
             defines,
             chosen,

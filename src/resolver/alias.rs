@@ -47,14 +47,15 @@
 //!   "Popular Mobilisation Forces (PMF)", even one a gazetteer lists as an
 //!   entity of its own: the document says which it means;
 //! - acronym initials: an acronym spells the initials of exactly one
-//!   group, organisation or place of the document, before or after it;
-//!   so does one a gazetteer lists ("QTB" … "Quellan Transit Board"), but
-//!   not a name of one word and its legal form ("HI", "Halvard Inc"), nor,
-//!   for an acronym of two letters, a long form when its entry is named by
-//!   another ("Quellan Bank" for "QB" keeps it from "Quarry Board"; the
-//!   entry's name spelled another way, "Organisation" for "Organization",
-//!   is the same), and the entity is then named by the document's long
-//!   form;
+//!   group, organisation or place of the document, before or after it,
+//!   with or without the legal forms that name ends with ("HC" …
+//!   "Halvard Controls Inc"); so does one a gazetteer lists ("QTB" …
+//!   "Quellan Transit Board"), but not a name of one word and its legal
+//!   form ("HI", "Halvard Inc"), nor, for an acronym of two letters, a
+//!   long form when its entry is named by another ("Quellan Bank" for "QB"
+//!   keeps it from "Quarry Board"; the entry's name spelled another way,
+//!   "Organisation" for "Organization", is the same), and the entity is
+//!   then named by the document's long form;
 //! - spelled initials: initials written with or without periods or spaces
 //!   ("O.P.B.", "OPB", "O. P. B.") are one name.
 //!
@@ -1470,6 +1471,11 @@ fn merge_acronyms(
             }
             if e - s > 1 && firsts.may_start(cx.word(s)) {
                 initials.add(cx, s, e, index);
+                // "Halvard Controls Inc" spells "HC" as well as "HCI".
+                let named = end_less_legal_forms(cx, s, e);
+                if named < e && has_two_words(cx, s, named) {
+                    initials.add(cx, s, named, index);
+                }
             }
         }
     }
@@ -1524,11 +1530,13 @@ fn merge_acronyms(
         // one does. Joined, the entity is the document's, named by its long
         // form.
         if let Some(entry) = cluster.entry {
-            let long_form = clusters[long].mentions.iter().find(|&&(s, e)| {
-                e - s > 1 && cx.spells_initials(at, s, e) && two_words_before_legal_form(cx, s, e)
+            let long_form = clusters[long].mentions.iter().find_map(|&(s, e)| {
+                let named = end_less_legal_forms(cx, s, e);
+                let spells = cx.spells_initials(at, s, e) || cx.spells_initials(at, s, named);
+                (e - s > 1 && has_two_words(cx, s, named) && spells).then_some((s, named))
             });
             let two_letters = acronym.chars().filter(|c| c.is_alphabetic()).count() == 2;
-            let named_otherwise = long_form.is_none_or(|&(s, e)| {
+            let named_otherwise = long_form.is_none_or(|(s, e)| {
                 two_letters && names_another_long_form(cx, matcher.entry_name(entry), acronym, s, e)
             });
             if named_otherwise {
@@ -1543,26 +1551,46 @@ fn merge_acronyms(
     }
 }
 
-/// Whether mention `start..end` has two words or more, the small words
-/// initials skip left out, before the legal forms it ends with.
-fn two_words_before_legal_form(cx: &Document<'_>, start: usize, end: usize) -> bool {
-    let named = (start..end)
+/// Where mention `start..end` ends less the legal forms it ends with:
+/// "Halvard Controls Inc" at "Controls".
+fn end_less_legal_forms(cx: &Document<'_>, start: usize, end: usize) -> usize {
+    (start..end)
         .rev()
         .find(|&i| !is_legal_form(cx.keys.get(i)))
-        .map_or(start, |i| i + 1);
-    (start..named)
-        .filter(|&i| !SKIPPED.contains(&cx.word(i)))
+        .map_or(start, |i| i + 1)
+}
+
+/// The initials of mention `start..end` less the legal forms it ends with,
+/// when it ends with some and two words or more come before them (see
+/// [`merge_acronyms`]): "hc" of "Halvard Controls Inc".
+pub(crate) fn initials_less_legal_forms(
+    cx: &Document<'_>,
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    let named = end_less_legal_forms(cx, start, end);
+    let shorter = named < end && has_two_words(cx, start, named);
+    shorter.then(|| cx.initials(start, named)).flatten()
+}
+
+/// Whether tokens `start..end` hold two words or more, the small words
+/// initials skip left out: a name of one word and a legal form ("Halvard
+/// Inc") is no long form of an acronym ("HI").
+fn has_two_words(cx: &Document<'_>, start: usize, end: usize) -> bool {
+    (start..end)
+        .filter(|&i| cx.tokens[i].kind == TokenKind::Word && !SKIPPED.contains(&cx.word(i)))
         .count()
         >= 2
 }
 
 /// Whether `name`, the name of a listed acronym's entry, is a long form of
-/// `acronym` (of two letters) other than the document's mention `start..end`: a name of two
-/// words or more whose initials it spells, with words that are not the
-/// mention's. Two words are the same when their first four letters are,
-/// whatever their case: "Organization" and "Organisation", "Centre" and
-/// "Center" are spellings of one word. A name that spells no long form of
-/// the acronym ("NBA" itself) names none.
+/// `acronym` (of two letters) other than the document's mention
+/// `start..end`: a name of two words or more whose initials it spells,
+/// with or without the legal forms it ends with, and whose words are not
+/// the mention's, legal forms left out. Two words are the same when their
+/// first four letters are, whatever their case: "Organization" and
+/// "Organisation", "Centre" and "Center" are spellings of one word. A name
+/// that spells no long form of the acronym ("NBA" itself) names none.
 fn names_another_long_form(
     cx: &Document<'_>,
     name: &str,
@@ -1572,11 +1600,15 @@ fn names_another_long_form(
 ) -> bool {
     let tokens = tokenize(name);
     let name_words = || tokens.iter().map(|t| t.text(name));
-    if tokens.len() < 2 || !spells_initials(acronym, name_words()) {
+    let legal_form = |word: &str| is_legal_form(&word.to_lowercase());
+    let named = tokens.len() - name_words().rev().take_while(|w| legal_form(w)).count();
+    let spelled = |count: usize| spells_initials(acronym, name_words().take(count));
+    if tokens.len() < 2 || !(spelled(tokens.len()) || spelled(named)) {
         return false;
     }
-    let significant =
-        |word: &&str| !SKIPPED.contains(word) && word.chars().any(char::is_alphabetic);
+    let significant = |word: &&str| {
+        !SKIPPED.contains(word) && word.chars().any(char::is_alphabetic) && !legal_form(word)
+    };
     let stem = |word: &str| {
         word.chars()
             .take(4)
