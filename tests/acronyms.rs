@@ -183,3 +183,19 @@ fn an_acronym_spells_a_long_form_with_or_without_its_legal_forms() {
     let why = entities[0].mentions[1].why.as_ref().unwrap();
     assert_eq!(why.joined.unwrap().rule, JoinRule::AcronymInitials);
 }
+
+#[test]
+fn an_acronym_in_a_long_form_gives_all_its_letters_to_the_acronym_of_the_whole() {
+    let extractor = Extractor::builder().build().unwrap();
+    let text = "The U.N. Quellan Office said so. Talks with the UNQO ended.";
+    let entities = extractor.explain(text);
+    assert_eq!(
+        mentions(&entities),
+        [(
+            EntityKind::Organisation,
+            vec!["U.N. Quellan Office", "UNQO"]
+        )]
+    );
+    let why = entities[0].mentions[1].why.as_ref().unwrap();
+    assert_eq!(why.joined.unwrap().rule, JoinRule::AcronymInitials);
+}

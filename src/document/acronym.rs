@@ -5,7 +5,7 @@
 //! uses. All of them ask here.
 
 use super::Document;
-use crate::tokenizer::{Shape, TokenKind};
+use crate::tokenizer::{Shape, Token, TokenKind};
 
 /// The longest acronym considered.
 const MAX_LETTERS: usize = 10;
@@ -51,6 +51,55 @@ impl Document<'_> {
     /// state) when some word is not capitalised.
     pub fn push_initials(&self, start: usize, end: usize, out: &mut String) -> bool {
         push_initials((start..end).map(|i| self.word(i)), out)
+    }
+
+    /// The initials of tokens `start..end` as an acronym of a name that
+    /// holds one is made: every acronym among the words gives all its
+    /// letters ("usda" of "U.S. Department of Agriculture"), and
+    /// punctuation is passed over ("bsa" of "Building Societies'
+    /// Association"), appended to `out`. False (with `out` in any state)
+    /// when these are the initials [`Document::push_initials`] writes or it
+    /// writes none for want of a word, when every word is an acronym (a
+    /// line in capitals), or when some word is not capitalised.
+    pub fn push_spelled_out_initials(&self, start: usize, end: usize, out: &mut String) -> bool {
+        // Most names hold neither punctuation nor a word in capitals, and
+        // are not read again. Every token is asked, the answers joined as
+        // plain values: a branch on each went either way from name to name.
+        let other = |t: &Token| (t.kind != TokenKind::Word) | (t.shape == Shape::Upper);
+        if !self.tokens[start..end]
+            .iter()
+            .fold(false, |any, t| any | other(t))
+        {
+            return false;
+        }
+        let (mut words, mut acronyms, mut differs) = (0, 0, false);
+        for i in start..end {
+            let word = self.word(i);
+            if SKIPPED.contains(&word) {
+                continue;
+            }
+            match self.tokens[i].kind {
+                TokenKind::Word => {}
+                TokenKind::Punct | TokenKind::Possessive => {
+                    differs = true;
+                    continue;
+                }
+                TokenKind::Number => return false,
+            }
+            words += 1;
+            if self.is_acronym(i) {
+                push_letters(word, out);
+                acronyms += 1;
+                differs = true;
+                continue;
+            }
+            match word.chars().next() {
+                Some(c) if c.is_ascii_uppercase() => out.push(c.to_ascii_lowercase()),
+                Some(c) if c.is_uppercase() => out.extend(c.to_lowercase()),
+                _ => return false,
+            }
+        }
+        differs && acronyms < words
     }
 
     /// Whether token `acronym` spells the initials of the capitalised words

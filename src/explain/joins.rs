@@ -133,7 +133,9 @@ fn rule(a: &Facts, b: &Facts) -> Option<JoinRule> {
         return Some(JoinRule::AcronymDefinition);
     }
     let spells = |x: &Facts, y: &Facts| {
-        x.acronym.is_some() && (x.acronym == y.initials || x.acronym == y.named_initials)
+        x.acronym.as_ref().is_some_and(|acronym| {
+            y.initials.as_ref() == Some(acronym) || y.other_initials.contains(acronym)
+        })
     };
     if spells(a, b) || spells(b, a) {
         return Some(JoinRule::AcronymInitials);

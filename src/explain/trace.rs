@@ -56,9 +56,9 @@ pub(super) struct Facts {
     pub words: Vec<String>,
     /// The initials of a name of more than one token, if it has them.
     pub initials: Option<String>,
-    /// Its initials less the legal forms it ends with, if it has them
-    /// ("hc" of "Halvard Controls Inc").
-    pub named_initials: Option<String>,
+    /// Its other initials, spelled out or less the legal forms it ends with
+    /// ("hc" of "Halvard Controls Inc"; see `alias::other_initials`).
+    pub other_initials: Vec<String>,
     /// The letters of a one-word acronym.
     pub acronym: Option<String>,
     /// The span of the name this acronym follows in parentheses, when
@@ -186,7 +186,7 @@ impl Trace {
                 .map(|i| cx.keys.get(i).to_string())
                 .collect(),
             initials: (e - s > 1).then(|| cx.initials(s, e)).flatten(),
-            named_initials: alias::initials_less_legal_forms(cx, s, e),
+            other_initials: alias::other_initials(cx, s, e),
             acronym,
             defines,
             chosen,

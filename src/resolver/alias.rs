@@ -49,13 +49,14 @@
 //! - acronym initials: an acronym spells the initials of exactly one
 //!   group, organisation or place of the document, before or after it,
 //!   with or without the legal forms that name ends with ("HC" …
-//!   "Halvard Controls Inc"); so does one a gazetteer lists ("QTB" …
-//!   "Quellan Transit Board"), but not a name of one word and its legal
-//!   form ("HI", "Halvard Inc"), nor, for an acronym of two letters, a
-//!   long form when its entry is named by another ("Quellan Bank" for "QB"
-//!   keeps it from "Quarry Board"; the entry's name spelled another way,
-//!   "Organisation" for "Organization", is the same), and the entity is
-//!   then named by the document's long form;
+//!   "Halvard Controls Inc"), an acronym among its words giving all its
+//!   letters ("UNQO" … "U.N. Quellan Office"); so does one a gazetteer
+//!   lists ("QTB" … "Quellan Transit Board"), but not a name of one word
+//!   and its legal form ("HI", "Halvard Inc"), nor, for an acronym of two
+//!   letters, a long form when its entry is named by another ("Quellan
+//!   Bank" for "QB" keeps it from "Quarry Board"; the entry's name spelled
+//!   another way, "Organisation" for "Organization", is the same), and the
+//!   entity is then named by the document's long form;
 //! - spelled initials: initials written with or without periods or spaces
 //!   ("O.P.B.", "OPB", "O. P. B.") are one name.
 //!
@@ -71,7 +72,7 @@ use super::name_index::{NameIndex, Spelled};
 use super::{Cluster, Pool, recycled};
 use crate::EntityKind;
 use crate::candidate::Candidate;
-use crate::document::acronym::{SKIPPED, push_letters, spells_initials};
+use crate::document::acronym::{SKIPPED, letters, push_letters, spells_initials};
 use crate::document::cues::{Position, lookup};
 use crate::document::{Document, EMPTY_NAME};
 use crate::gazetteer::Matcher;
@@ -1471,10 +1472,12 @@ fn merge_acronyms(
             }
             if e - s > 1 && firsts.may_start(cx.word(s)) {
                 initials.add(cx, s, e, index);
+                initials.add_spelled_out(cx, s, e, index);
                 // "Halvard Controls Inc" spells "HC" as well as "HCI".
                 let named = end_less_legal_forms(cx, s, e);
                 if named < e && has_two_words(cx, s, named) {
                     initials.add(cx, s, named, index);
+                    initials.add_spelled_out(cx, s, named, index);
                 }
             }
         }
@@ -1532,7 +1535,7 @@ fn merge_acronyms(
         if let Some(entry) = cluster.entry {
             let long_form = clusters[long].mentions.iter().find_map(|&(s, e)| {
                 let named = end_less_legal_forms(cx, s, e);
-                let spells = cx.spells_initials(at, s, e) || cx.spells_initials(at, s, named);
+                let spells = spelled_by(cx, at, s, e) || spelled_by(cx, at, s, named);
                 (e - s > 1 && has_two_words(cx, s, named) && spells).then_some((s, named))
             });
             let two_letters = acronym.chars().filter(|c| c.is_alphabetic()).count() == 2;
@@ -1560,17 +1563,36 @@ fn end_less_legal_forms(cx: &Document<'_>, start: usize, end: usize) -> usize {
         .map_or(start, |i| i + 1)
 }
 
-/// The initials of mention `start..end` less the legal forms it ends with,
-/// when it ends with some and two words or more come before them (see
-/// [`merge_acronyms`]): "hc" of "Halvard Controls Inc".
-pub(crate) fn initials_less_legal_forms(
-    cx: &Document<'_>,
-    start: usize,
-    end: usize,
-) -> Option<String> {
+/// Whether acronym token `acronym` spells the initials of tokens
+/// `start..end`, read either way (see
+/// [`Document::push_spelled_out_initials`]).
+fn spelled_by(cx: &Document<'_>, acronym: usize, start: usize, end: usize) -> bool {
+    let mut initials = String::new();
+    cx.spells_initials(acronym, start, end)
+        || (cx.push_spelled_out_initials(start, end, &mut initials)
+            && initials == letters(cx.word(acronym)))
+}
+
+/// The initials of mention `start..end` that [`merge_acronyms`] reads
+/// beside [`Document::initials`]: spelled out (see
+/// [`Document::push_spelled_out_initials`]), and less the legal forms it
+/// ends with, when two words or more come before them ("hc" of "Halvard
+/// Controls Inc"), either way.
+pub(crate) fn other_initials(cx: &Document<'_>, start: usize, end: usize) -> Vec<String> {
+    let mut others = Vec::new();
+    let mut spelled_out = |end: usize| {
+        let mut initials = String::new();
+        if cx.push_spelled_out_initials(start, end, &mut initials) {
+            others.push(initials);
+        }
+    };
+    spelled_out(end);
     let named = end_less_legal_forms(cx, start, end);
-    let shorter = named < end && has_two_words(cx, start, named);
-    shorter.then(|| cx.initials(start, named)).flatten()
+    if named < end && has_two_words(cx, start, named) {
+        spelled_out(named);
+        others.extend(cx.initials(start, named));
+    }
+    others
 }
 
 /// Whether tokens `start..end` hold two words or more, the small words

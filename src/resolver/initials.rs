@@ -50,8 +50,29 @@ impl Initials {
     /// cluster's mentions added just before it spell others: most clusters
     /// of many mentions repeat one name.
     pub(crate) fn add(&mut self, cx: &Document<'_>, start: usize, end: usize, cluster: usize) {
+        self.add_written(cluster, |out| cx.push_initials(start, end, out));
+    }
+
+    /// Adds the initials of mention `start..end` of cluster `cluster` as
+    /// an acronym of a name that holds one is made, if they are others
+    /// (see [`Document::push_spelled_out_initials`]), as [`Initials::add`]
+    /// adds its initials.
+    pub(crate) fn add_spelled_out(
+        &mut self,
+        cx: &Document<'_>,
+        start: usize,
+        end: usize,
+        cluster: usize,
+    ) {
+        self.add_written(cluster, |out| cx.push_spelled_out_initials(start, end, out));
+    }
+
+    /// Adds the initials `push` appends to a string, if it says it did,
+    /// for cluster `cluster`, unless the cluster's mentions added just
+    /// before spell the same.
+    fn add_written(&mut self, cluster: usize, push: impl FnOnce(&mut String) -> bool) {
         let from = self.written.len();
-        if !cx.push_initials(start, end, &mut self.written) {
+        if !push(&mut self.written) {
             self.written.truncate(from);
             return;
         }
@@ -210,6 +231,36 @@ mod tests {
         initials.sort();
         assert_eq!(initials.spelled_by("OP").len(), 1);
         assert_eq!(initials.spelled_by("OPB").len(), 1);
+    }
+
+    #[test]
+    fn spelled_out_initials_give_every_letter_of_an_acronym_and_pass_over_punctuation() {
+        let text = "U.N. Quellan Office, Quellan Traders' Guild, Quellan Office and UN QUELLAN.";
+        let mut initials = initials_of(text, &[]);
+        let tokens = tokenize(text);
+        let keys = Keys::new(text, &tokens);
+        let lexicon = Lexicon::new();
+        let cx = Document::new(text, &tokens, &keys, &lexicon, Default::default());
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let at = |word: &str| words.iter().position(|w| *w == word).unwrap();
+        let (un, traders, office, and) = (at("U.N"), at("Traders"), at("Office"), at("and"));
+        let plain = words.iter().rposition(|w| *w == "Office").unwrap();
+        initials.add_spelled_out(&cx, un, office + 1, 0);
+        initials.add_spelled_out(&cx, traders - 1, traders + 3, 1);
+        // Neither an acronym nor punctuation: the initials are the plain
+        // ones, and not added again.
+        initials.add_spelled_out(&cx, plain - 1, plain + 1, 2);
+        // Every word an acronym, as in a line in capitals.
+        initials.add_spelled_out(&cx, and + 1, and + 3, 3);
+        initials.sort();
+        let clusters = |initials: &mut Initials, acronym: &str| -> Vec<usize> {
+            let spelled = initials.spelled_by(acronym);
+            spelled.iter().map(|s| s.cluster).collect()
+        };
+        assert_eq!(clusters(&mut initials, "UNQO"), [0]);
+        assert_eq!(clusters(&mut initials, "QTG"), [1]);
+        assert!(clusters(&mut initials, "QO").is_empty());
+        assert!(clusters(&mut initials, "UNQUELLAN").is_empty());
     }
 
     #[test]
