@@ -1458,18 +1458,15 @@ fn merge_acronyms(
     if joining.is_empty() {
         return;
     }
-    // Which cluster has a mention ending at each token, where an acronym
-    // may be defined, and which clusters each set of initials spells.
-    if bracketed {
-        ends_at.clear();
-        ends_at.resize(cx.tokens.len() + 1, None);
-    }
+    // Which clusters each set of initials spells. Undefined, an acronym
+    // joins no person: a person's initials are read only where an acronym
+    // may be defined, and most documents define none.
     initials.clear();
     for (index, cluster) in clusters.iter().enumerate() {
+        if !bracketed && cluster.kind == EntityKind::Person {
+            continue;
+        }
         for &(s, e) in &cluster.mentions {
-            if bracketed {
-                ends_at[e] = Some(index);
-            }
             if e - s > 1 && firsts.may_start(cx.word(s)) {
                 initials.add(cx, s, e, index);
                 initials.add_spelled_out(cx, s, e, index);
@@ -1482,11 +1479,22 @@ fn merge_acronyms(
             }
         }
     }
+    // No name spells an acronym's letters in most documents: none joins.
+    if initials.is_empty() {
+        return;
+    }
     initials.sort();
-    // The listed acronyms a definition joins to a long form: the entity
-    // the long form names is the document's, not the one the gazetteer
-    // lists ("SIAC" may be another body), and it is named by its long form.
-    let mut unlisted = Vec::new();
+    // Which cluster has a mention ending at each token, where an acronym
+    // may be defined.
+    if bracketed {
+        ends_at.clear();
+        ends_at.resize(cx.tokens.len() + 1, None);
+        for (index, cluster) in clusters.iter().enumerate() {
+            for &(_, e) in &cluster.mentions {
+                ends_at[e] = Some(index);
+            }
+        }
+    }
     for &short in joining.iter() {
         let cluster = &clusters[short];
         // Every mention is the acronym, as the loop above found.
@@ -1508,11 +1516,13 @@ fn merge_acronyms(
         } else {
             None
         };
+        // A listed acronym a definition joins to a long form: the entity
+        // the long form names is the document's, not the one the gazetteer
+        // lists ("SIAC" may be another body), and it is named by its long
+        // form.
         if let Some(long) = defined {
             into.set(short, Some(long));
-            if cluster.entry.is_some() {
-                unlisted.push(short);
-            }
+            clusters[short].entry = None;
             continue;
         }
         // Undefined, an acronym joins the one group, organisation or place
@@ -1545,12 +1555,9 @@ fn merge_acronyms(
             if named_otherwise {
                 continue;
             }
-            unlisted.push(short);
+            clusters[short].entry = None;
         }
         into.set(short, Some(long));
-    }
-    for short in unlisted {
-        clusters[short].entry = None;
     }
 }
 

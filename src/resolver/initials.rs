@@ -97,6 +97,11 @@ impl Initials {
         }
     }
 
+    /// Whether no mention's initials are listed.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.spelled.is_empty()
+    }
+
     /// Orders the initials for [`Initials::spelled_by`], each cluster
     /// once under each of its initials.
     pub(crate) fn sort(&mut self) {
@@ -162,14 +167,23 @@ impl Letters {
 
     /// Adds the first letter of `acronym` ("w" of "W.H.B.").
     pub(crate) fn add(&mut self, acronym: &str) {
-        self.0 |= Letters::of(acronym.chars().find(|c| c.is_alphabetic()));
+        self.0 |= match acronym.bytes().next() {
+            // Most acronyms start with a letter from A to Z.
+            Some(b) if b.is_ascii_alphabetic() => 1 << (b.to_ascii_lowercase() - b'a'),
+            _ => Letters::of(acronym.chars().find(|c| c.is_alphabetic())),
+        };
     }
 
     /// Whether a name whose first word is `word` may have initials that
     /// start with one of the letters. A small word the initials skip
     /// ("of", "the") says nothing.
     pub(crate) fn may_start(&self, word: &str) -> bool {
-        SKIPPED.contains(&word) || self.0 & Letters::of(word.chars().next()) != 0
+        match word.bytes().next() {
+            // Most names start with a capital from A to Z, which no small
+            // word does: its bit alone answers.
+            Some(b) if b.is_ascii_uppercase() => self.0 & (1 << (b - b'A')) != 0,
+            _ => SKIPPED.contains(&word) || self.0 & Letters::of(word.chars().next()) != 0,
+        }
     }
 }
 
@@ -226,7 +240,9 @@ mod tests {
     #[test]
     fn a_cluster_that_repeats_its_initials_is_listed_once_under_them() {
         let text = "Oxley Port and Oxley Port met Oxley Port Board.";
+        assert!(initials_of(text, &[]).is_empty());
         let mut initials = initials_of(text, &[(0, 2, 0), (3, 5, 0), (6, 9, 0)]);
+        assert!(!initials.is_empty());
         assert_eq!(initials.spelled.len(), 2);
         initials.sort();
         assert_eq!(initials.spelled_by("OP").len(), 1);
