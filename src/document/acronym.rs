@@ -105,7 +105,9 @@ impl Document<'_> {
     /// Whether token `acronym` spells the initials of the capitalised words
     /// of tokens `start..end`, ignoring small words, case and periods.
     pub fn spells_initials(&self, acronym: usize, start: usize, end: usize) -> bool {
-        spells_initials(self.word(acronym), (start..end).map(|i| self.word(i)))
+        let (acronym, words) = (self.word(acronym), (start..end).map(|i| self.word(i)));
+        spells_ascii_initials(acronym, words.clone())
+            .unwrap_or_else(|| spells_initials(acronym, words))
     }
 }
 
@@ -147,6 +149,32 @@ pub(crate) fn spells_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w
     // Equal sequences read the initials to their end, which a word not
     // capitalised cuts short.
     spelled.eq(initials) && capitalised
+}
+
+/// [`spells_initials`] read byte by byte, as most acronyms and names are
+/// ASCII: `None` when `acronym` is not, or the first letter of a word read
+/// before the answer is known is not.
+fn spells_ascii_initials<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> Option<bool> {
+    if !acronym.is_ascii() {
+        return None;
+    }
+    let mut spelled = acronym
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| b.to_ascii_lowercase());
+    for word in words.filter(|word| !SKIPPED.contains(word)) {
+        match word.bytes().next() {
+            Some(b) if b.is_ascii_uppercase() => {
+                if spelled.next() != Some(b.to_ascii_lowercase()) {
+                    return Some(false);
+                }
+            }
+            Some(b) if !b.is_ascii() => return None,
+            // A word not capitalised, or none.
+            _ => return Some(false),
+        }
+    }
+    Some(spelled.next().is_none())
 }
 
 /// The letters of an acronym, lower-cased: "U.N." gives "un".
@@ -191,5 +219,41 @@ mod tests {
         assert!(spells_initials("ÉU", ["États", "Unis"].into_iter()));
         assert_eq!(letters("U.N."), "un");
         assert_eq!(letters("É.-U."), "éu");
+    }
+
+    #[test]
+    fn ascii_initials_give_the_answer_of_any_initials_or_leave_it() {
+        let cases: &[(&str, &[&str])] = &[
+            ("U.N.", &["United", "Nations"]),
+            (
+                "AFIG",
+                &["Arab", "Front", "of", "Iraq", "and", "the", "Gulf"],
+            ),
+            ("UN", &["United", "nations"]),
+            ("UN", &["United", "Nations", "talks"]),
+            ("UNT", &["United", "Nations"]),
+            ("UN", &["United", "Ésta"]),
+            ("UK", &["Upper", "\u{212A}ilda"]),
+            ("XN", &["United", "Ésta"]),
+        ];
+        for &(acronym, words) in cases {
+            let ascii = spells_ascii_initials(acronym, words.iter().copied());
+            let any = spells_initials(acronym, words.iter().copied());
+            assert!(
+                ascii.is_none_or(|spells| spells == any),
+                "{acronym} {words:?}"
+            );
+        }
+        let ascii =
+            |acronym: &str, words: &[&str]| spells_ascii_initials(acronym, words.iter().copied());
+        assert_eq!(ascii("U.N.", &["United", "Nations"]), Some(true));
+        assert_eq!(ascii("UN", &["United", "nations"]), Some(false));
+        // A letter outside ASCII, in the acronym or first in a word read
+        // before a difference, is left to the general reading: the Kelvin
+        // sign lower-cases to "k".
+        assert_eq!(ascii("ÉU", &["États", "Unis"]), None);
+        assert_eq!(ascii("UK", &["Upper", "\u{212A}ilda"]), None);
+        assert!(spells_initials("UK", ["Upper", "\u{212A}ilda"].into_iter()));
+        assert_eq!(ascii("XN", &["United", "Ésta"]), Some(false));
     }
 }
