@@ -299,8 +299,7 @@ impl<'t> LongestNames<'t> {
         mut hashes: Vec<u64>,
         mut ends: Vec<usize>,
     ) -> LongestNames<'t> {
-        let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
-        let count = |&(s, e): &(usize, usize)| (s..e).filter(is_word).count();
+        let count = |&(s, e): &(usize, usize)| name_words(cx, s, e).count();
         words.clear();
         words.reserve(clusters.len() * 2);
         hashes.clear();
@@ -322,7 +321,7 @@ impl<'t> LongestNames<'t> {
                 } else {
                     e
                 };
-                for i in (s..e).filter(is_word) {
+                for i in name_words(cx, s, e) {
                     words.push(cx.keys.get(i));
                     hashes.push(cx.keys.hash(i));
                 }
@@ -1133,11 +1132,9 @@ fn ends_after_small_word(
     // The name's words are those of its last mention with the most words
     // (see [`LongestNames::of`]): any mention with as many gives the same
     // word.
-    let is_word = |i: &usize| cx.tokens[*i].kind == TokenKind::Word;
     let written = cluster.mentions.iter().find_map(|&(s, e)| {
-        let mut name_words = (s..e).filter(is_word);
-        (name_words.clone().count() == words.len())
-            .then(|| name_words.nth(at))
+        (name_words(cx, s, e).count() == words.len())
+            .then(|| name_words(cx, s, e).nth(at))
             .flatten()
     });
     written.is_none_or(|i| cx.tokens[i].shape != Shape::Capitalised)
@@ -1471,8 +1468,7 @@ fn merge_acronyms(
                 initials.add(cx, s, e, index);
                 initials.add_spelled_out(cx, s, e, index);
                 // "Halvard Controls Inc" spells "HC" as well as "HCI".
-                let named = end_less_legal_forms(cx, s, e);
-                if named < e && has_two_words(cx, s, named) {
+                if let Some(named) = long_form_less_legal_forms(cx, s, e) {
                     initials.add(cx, s, named, index);
                     initials.add_spelled_out(cx, s, named, index);
                 }
@@ -1570,6 +1566,15 @@ fn end_less_legal_forms(cx: &Document<'_>, start: usize, end: usize) -> usize {
         .map_or(start, |i| i + 1)
 }
 
+/// Where mention `start..end` ends less the legal forms it ends with, when
+/// it ends with some and two words or more come before them: a long form
+/// an acronym may spell without them ("HC" of "Halvard Controls Inc"; not
+/// "H" of "Halvard Inc").
+fn long_form_less_legal_forms(cx: &Document<'_>, start: usize, end: usize) -> Option<usize> {
+    let named = end_less_legal_forms(cx, start, end);
+    (named < end && has_two_words(cx, start, named)).then_some(named)
+}
+
 /// Whether acronym token `acronym` spells the initials of tokens
 /// `start..end`, read either way (see
 /// [`Document::push_spelled_out_initials`]).
@@ -1594,8 +1599,7 @@ pub(crate) fn other_initials(cx: &Document<'_>, start: usize, end: usize) -> Vec
         }
     };
     spelled_out(end);
-    let named = end_less_legal_forms(cx, start, end);
-    if named < end && has_two_words(cx, start, named) {
+    if let Some(named) = long_form_less_legal_forms(cx, start, end) {
         spelled_out(named);
         others.extend(cx.initials(start, named));
     }
@@ -1606,8 +1610,8 @@ pub(crate) fn other_initials(cx: &Document<'_>, start: usize, end: usize) -> Vec
 /// initials skip left out: a name of one word and a legal form ("Halvard
 /// Inc") is no long form of an acronym ("HI").
 fn has_two_words(cx: &Document<'_>, start: usize, end: usize) -> bool {
-    (start..end)
-        .filter(|&i| cx.tokens[i].kind == TokenKind::Word && !SKIPPED.contains(&cx.word(i)))
+    name_words(cx, start, end)
+        .filter(|&i| !SKIPPED.contains(&cx.word(i)))
         .count()
         >= 2
 }
